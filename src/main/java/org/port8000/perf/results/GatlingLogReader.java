@@ -1,0 +1,88 @@
+package org.port8000.perf.results;
+
+import io.gatling.charts.stats.GeneralStats;
+import io.gatling.charts.stats.LogFileData;
+import io.gatling.charts.stats.LogFileReader;
+import io.gatling.charts.stats.RequestStatsPath;
+import io.gatling.charts.stats.StatsPath;
+import io.gatling.commons.stats.OK$;
+import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.Status;
+import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.core.config.GatlingConfiguration$;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The only class that knows Gatling's internals: {@code simulation.log} is binary and readable
+ * only by the Gatling version that wrote it, so it is read with that version's own reader from
+ * the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
+ * report silently.
+ */
+public final class GatlingLogReader {
+
+  private static volatile GatlingConfiguration configuration;
+
+  private GatlingLogReader() {}
+
+  /** Reads one run folder (the one holding {@code simulation.log}). */
+  public static GatlingRun read(Path runFolder) {
+    Path log = runFolder.resolve("simulation.log");
+    if (!Files.isRegularFile(log)) {
+      throw new ResultsException("No simulation.log in " + runFolder + ": the run did not finish"
+          + " writing its results. Run the simulation again.");
+    }
+    LogFileData data;
+    try {
+      data = LogFileReader.apply(runFolder.getFileName().toString(), runFolder.getParent(),
+          configuration()).read();
+    } catch (RuntimeException e) {
+      throw new ResultsException("Cannot read " + log + " with Gatling's reader (" + e + "). It"
+          + " may have been written by another Gatling version; re-run the simulation.", e);
+    }
+    Map<String, RequestStats> requests = new LinkedHashMap<>();
+    for (StatsPath path : CollectionConverters.asJava(data.statsPaths())) {
+      if (path instanceof RequestStatsPath rp) {
+        requests.put(rp.request(), stats(data, rp));
+      }
+    }
+    return new GatlingRun(runFolder, data.runInfo().simulationClassName(),
+        Instant.ofEpochMilli(data.runInfo().runStart()), requests);
+  }
+
+  private static RequestStats stats(LogFileData data, RequestStatsPath path) {
+    Option<String> name = Option.apply(path.request());
+    long ok = count(data, name, path, OK$.MODULE$);
+    long ko = count(data, name, path, KO$.MODULE$);
+    Option<GeneralStats> okStats = data.requestGeneralStats(name, path.group(),
+        Option.apply(OK$.MODULE$));
+    if (ok == 0 || okStats.isEmpty()) {
+      return new RequestStats(path.request(), ok, ko, 0, 0, 0, 0, 0, 0);
+    }
+    GeneralStats s = okStats.get();
+    return new RequestStats(path.request(), ok, ko, s.min(), s.max(), s.mean(),
+        percentile(s, 50), percentile(s, 95), percentile(s, 99));
+  }
+
+  private static long count(LogFileData data, Option<String> name, RequestStatsPath path,
+      Status status) {
+    Option<GeneralStats> s = data.requestGeneralStats(name, path.group(), Option.apply(status));
+    return s.isEmpty() ? 0 : s.get().count();
+  }
+
+  private static int percentile(GeneralStats s, double rank) {
+    return ((Number) s.percentile().apply(rank)).intValue();
+  }
+
+  private static GatlingConfiguration configuration() {
+    if (configuration == null) {
+      configuration = GatlingConfiguration$.MODULE$.load();
+    }
+    return configuration;
+  }
+}
