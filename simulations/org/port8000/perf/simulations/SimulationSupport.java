@@ -1,0 +1,92 @@
+package org.port8000.perf.simulations;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RunFolder;
+import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.target.HealthCheck;
+import org.port8000.perf.target.RunningTarget;
+import org.port8000.perf.target.TargetLauncher;
+
+/**
+ * What every simulation does around its load: read the settings once, get the target (a fresh
+ * reference server unless -Dtarget.url), and in {@code after()} write the probes' files and the
+ * run's facts beside Gatling's run, then stop the target.
+ */
+public final class SimulationSupport {
+  private final Class<?> simulation;
+  public final Settings settings;
+  public final RunningTarget target;
+  private final Instant startedAt = Instant.now();
+  private final Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+  private boolean finished;
+
+  private SimulationSupport(Class<?> simulation, Settings settings, RunningTarget target) {
+    this.simulation = simulation;
+    this.settings = settings;
+    this.target = target;
+  }
+
+  /** Reads settings and starts (or checks) the target; throws a clear error before any load. */
+  public static SimulationSupport start(Class<?> simulation) {
+    Settings settings = Settings.load();
+    RunningTarget target = TargetLauncher.start(settings);
+    System.out.println("[perf] " + simulation.getSimpleName() + ": profile " + settings.profile()
+        + ", target " + target.baseUrl()
+        + (target.startedByThisRun() ? " (reference server started for this run, pid "
+            + target.pid().getAsLong() + ")" : ""));
+    return new SimulationSupport(simulation, settings, target);
+  }
+
+  /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
+  public void probe(String name, Supplier<Object> result) {
+    probes.put(name, result);
+  }
+
+  /** A sentence for the report about this run (e.g. a measurement that could not be made). */
+  public synchronized void note(String sentence) {
+    notes.add(sentence);
+  }
+
+  /** Call from {@code after()}: writes the probe files and the run facts, stops the target. */
+  public synchronized void finish() {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    try {
+      boolean answers = HealthCheck.answers(target.baseUrl());
+      if (!answers) {
+        notes.add("The target stopped answering during the run (no healthy answer from "
+            + target.baseUrl() + "/api/health at the end).");
+      }
+      Path folder = RunFolder.current(settings.gatlingResultsFolder(), simulation).orElse(null);
+      if (folder == null) {
+        System.err.println("[perf] no Gatling run folder for " + simulation.getSimpleName()
+            + " under " + settings.gatlingResultsFolder() + "; probe results not written");
+        return;
+      }
+      for (Map.Entry<String, Supplier<Object>> p : probes.entrySet()) {
+        try {
+          ProbeFiles.write(folder, p.getKey(), p.getValue().get());
+        } catch (RuntimeException e) {
+          notes.add("Probe '" + p.getKey() + "' failed: " + e.getMessage());
+        }
+      }
+      ProbeFiles.write(folder, RunMeta.PROBE, new RunMeta(simulation.getName(),
+          settings.profile(), settings.isFullAssignment(), target.baseUrl().toString(),
+          target.startedByThisRun(), target.pid().isPresent() ? target.pid().getAsLong() : null,
+          startedAt, Instant.now(), answers, notes));
+    } finally {
+      target.close();
+    }
+  }
+}

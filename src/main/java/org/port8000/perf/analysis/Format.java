@@ -1,0 +1,31 @@
+package org.port8000.perf.analysis;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Number formatting shared by analysis and reports, so the same figure reads the same. */
+public final class Format {
+  private Format() {}
+
+  /** Up to one decimal for numbers below 100, none above; no trailing ".0". */
+  public static String number(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return String.valueOf(v);
+    }
+    int scale = Math.abs(v) >= 100 ? 0 : (Math.abs(v) >= 1 ? 1 : 3);
+    BigDecimal d = BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+
+  /** Bytes as MB (2^20 bytes, what memory tools call MB), e.g. {@code 58.2}. */
+  public static String mb(double bytes) {
+    return number(bytes / (1024.0 * 1024.0));
+  }
+
+  public static String percent(double ratio) {
+    double p = ratio * 100.0;
+    // two decimals near 100 %, where 99.0 vs 99.95 matters for the stability target
+    BigDecimal d = BigDecimal.valueOf(p).setScale(p >= 99 && p < 100 ? 2 : 1, RoundingMode.FLOOR);
+    return d.stripTrailingZeros().toPlainString() + "%";
+  }
+}
