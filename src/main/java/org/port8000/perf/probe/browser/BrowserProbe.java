@@ -1,0 +1,84 @@
+package org.port8000.perf.probe.browser;
+
+import com.microsoft.playwright.PlaywrightException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One probe run on the calling thread: start Chromium, open the chat page, select the bot whose
+ * history was seeded, measure the scroll, then the render phase, then take a screenshot. Never
+ * throws: anything that stops a measurement becomes a "not measured" reason or a note.
+ */
+public final class BrowserProbe {
+  private BrowserProbe() {}
+
+  public static ProbeOutcome run(UiProbePlan plan) {
+    if (plan.browser().executable().isEmpty()) {
+      return ProbeOutcome.notMeasured(plan.browser().problem(), BrowserLocator.INSTALL_HINT);
+    }
+    Path exe = plan.browser().executable().get();
+    ChromiumSession session;
+    try {
+      session = ChromiumSession.launch(exe, ChatPage.initScript(plan.selectors()),
+          UiProbePlan.STEP_TIMEOUT.toMillis());
+    } catch (PlaywrightException e) {
+      return ProbeOutcome.notMeasured("Chromium at " + exe + " could not be started: "
+          + firstLine(e.getMessage()), BrowserLocator.INSTALL_HINT);
+    }
+    try (session) {
+      return measure(plan, exe, session);
+    } catch (RuntimeException e) {
+      return ProbeOutcome.notMeasured("The browser probe failed: " + firstLine(e.getMessage()),
+          "");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ProbeOutcome.notMeasured("The browser probe was interrupted.", "");
+    }
+  }
+
+  private static ProbeOutcome measure(UiProbePlan plan, Path exe, ChromiumSession s)
+      throws InterruptedException {
+    List<String> notes = new ArrayList<>();
+    ChatPage chat = new ChatPage(s.page, plan.selectors());
+    String url = chat.open(plan.baseUrl());
+    chat.selectBot(plan.botId());
+    int inPage = chat.awaitHistory(UiProbePlan.STEP_TIMEOUT);
+    chat.settle();
+
+    UiProbeResult.Scroll scroll = null;
+    try {
+      ChatPage.ScrollTrace trace = chat.smoothScroll(plan.scroll());
+      if (trace.timedOut()) {
+        notes.add("The scroll did not finish within its time limit; frames up to then are used.");
+      }
+      scroll = ScrollFrames.summarize(trace.frames(), plan.historySeeded(), trace.messages(),
+          trace.scrollRange());
+    } catch (RuntimeException e) {
+      notes.add("Scroll not measured: " + firstLine(e.getMessage()));
+    }
+
+    RenderRun.Outcome render = new RenderRun(chat, new RendererMetrics(s.cdp),
+        new RendererProcess(s.browser)).run(plan.renderMessages(), plan.replyTimeout());
+    notes.addAll(render.notes());
+    ReplyTimings timings = ReplyTimings.of(chat.replies());
+    notes.addAll(timings.notes());
+    byte[] png = chat.screenshot();
+    notes.add(inPage + " messages were in the page after the history loaded ("
+        + plan.historySeeded() + " seeded).");
+    UiProbeResult result = new UiProbeResult(true, null, null, exe.toString(), s.version(), url,
+        plan.botId(), plan.renderMessages(), timings.display(), timings.displayDom(),
+        timings.sendToPainted(), scroll, render.memory(), render.cpu(),
+        UiProbeResult.SCREENSHOT, notes);
+    return new ProbeOutcome(result, png);
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

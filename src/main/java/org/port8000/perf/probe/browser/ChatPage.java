@@ -1,0 +1,150 @@
+package org.port8000.perf.probe.browser;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.port8000.perf.config.Settings.UiSelectors;
+import org.port8000.perf.results.ProbeFiles;
+
+/**
+ * The chat page as the probe uses it, through the configured selectors only, so the same code
+ * drives the reference UI and the original Port 8000 UI.
+ */
+final class ChatPage {
+  private static final String INSTRUMENTS = "probe/browser/page-instruments.js";
+  private static final ObjectMapper JSON = ProbeFiles.JSON;
+
+  private final Page page;
+  private final UiSelectors selectors;
+
+  ChatPage(Page page, UiSelectors selectors) {
+    this.page = page;
+    this.selectors = selectors;
+  }
+
+  /** The init script: the page instruments with the selectors they watch. */
+  static String initScript(UiSelectors s) {
+    Map<String, String> sel = new LinkedHashMap<>();
+    sel.put("messages", s.messages());
+    sel.put("message", s.message());
+    sel.put("input", s.input());
+    sel.put("send", s.send());
+    try (InputStream in = ChatPage.class.getClassLoader().getResourceAsStream(INSTRUMENTS)) {
+      if (in == null) {
+        throw new IllegalStateException(INSTRUMENTS + " is missing from the classpath");
+      }
+      return "const PORT8000_PROBE_SELECTORS = " + JSON.writeValueAsString(sel) + ";\n"
+          + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String open(URI baseUrl) {
+    String url = baseUrl + "/";
+    page.navigate(url);
+    page.waitForSelector(selectors.messages());
+    page.waitForSelector(selectors.input());
+    return url;
+  }
+
+  void selectBot(String botId) {
+    // bot ids are [A-Za-z0-9_-]; the quotes are escaped anyway so no id can break the selector
+    String id = botId.replace("\\", "\\\\").replace("\"", "\\\"");
+    page.locator(selectors.botList() + " " + selectors.selectBot() + "[data-bot-id=\"" + id + "\"]")
+        .first().click();
+  }
+
+  int messageCount() {
+    return page.locator(selectors.message()).count();
+  }
+
+  /**
+   * Waits until the message list has messages and their count held still for a second (the
+   * history arrived and was rendered), at most {@code timeout}. Returns the count.
+   */
+  int awaitHistory(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int last = -1;
+    int stablePolls = 0;
+    while (System.nanoTime() < deadline) {
+      int n = messageCount();
+      stablePolls = n > 0 && n == last ? stablePolls + 1 : 0;
+      if (stablePolls >= 5) {
+        return n;
+      }
+      last = n;
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the history did not load within " + timeout.toSeconds()
+        + " s (" + Math.max(last, 0) + " messages in " + selectors.message() + ")");
+  }
+
+  /** Waits for two animation frames, so work queued by the last step is done. */
+  void settle() {
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+  }
+
+  /** The smooth scroll of the message list, in the page (see page-instruments.js). */
+  ScrollTrace smoothScroll(Duration duration) {
+    Object raw = page.evaluate("ms => window.__port8000Probe.smoothScroll(ms)",
+        (int) duration.toMillis()); // Playwright passes int, not long
+    ScrollTrace t = JSON.convertValue(raw, ScrollTrace.class);
+    if (t.error() != null) {
+      throw new IllegalStateException(t.error());
+    }
+    return t;
+  }
+
+  record ScrollTrace(List<Double> frames, double scrollRange, int messages, boolean timedOut,
+      String error) {}
+
+  /** Types the message, presses Enter and waits until the reply's final text is painted. */
+  boolean sendAndAwaitReply(String text, int replyNumber, Duration timeout) {
+    page.fill(selectors.input(), text);
+    page.press(selectors.input(), "Enter");
+    try {
+      page.waitForFunction("n => { const r = window.__port8000Probe.replies;"
+          + " return r.length >= n && r[n - 1].final !== null && r[n - 1].final.paintedAt != null; }",
+          replyNumber, new Page.WaitForFunctionOptions().setTimeout(timeout.toMillis())
+              .setPollingInterval(20));
+      return true;
+    } catch (PlaywrightException e) {
+      if (e.getMessage() != null && e.getMessage().contains("Timeout")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** One timestamped step of a reply (page clock, ms); null fields were not observed. */
+  record Mark(double at, Double domAt, Double paintedAt) {}
+
+  /** One reply as the instruments saw it; {@code sendAt} is null when no send preceded it. */
+  record Reply(Double sendAt, Mark first, Mark last) {}
+
+  List<Reply> replies() {
+    String json = (String) page.evaluate("() => JSON.stringify(window.__port8000Probe.replies"
+        + ".map(r => ({sendAt: r.sendAt, first: r.first, last: r.final})))");
+    try {
+      return JSON.readValue(json, new TypeReference<List<Reply>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable probe data from the page: " + e.getMessage());
+    }
+  }
+
+  byte[] screenshot() {
+    return page.screenshot();
+  }
+}

@@ -1,0 +1,9 @@
+package org.port8000.perf.probe.browser;
+
+/** The probe's result and the page screenshot (PNG), or null when there is none. */
+public record ProbeOutcome(UiProbeResult result, byte[] screenshot) {
+
+  public static ProbeOutcome notMeasured(String reason, String hint) {
+    return new ProbeOutcome(UiProbeResult.notMeasured(reason, hint, java.util.List.of()), null);
+  }
+}

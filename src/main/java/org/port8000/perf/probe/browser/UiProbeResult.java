@@ -1,0 +1,63 @@
+package org.port8000.perf.probe.browser;
+
+import java.util.List;
+
+/**
+ * What the browser probe measured ({@code probe-ui.json} beside the Gatling run). All times in
+ * ms from the page's {@code performance.now()} clock; memory in bytes. A section is null when it
+ * was not measured; {@link #notes} says why.
+ *
+ * @param measured false when nothing could be measured (e.g. no browser); see notMeasuredReason
+ * @param display first frame of a reply arriving in the page → that message painted
+ * @param displayDom first frame of a reply arriving → the message element in the DOM
+ * @param sendToPainted the user's Enter → the reply's final text painted
+ * @param screenshot file name of the page screenshot beside this file, or null
+ */
+public record UiProbeResult(boolean measured, String notMeasuredReason, String installHint,
+    String browser, String browserVersion, String pageUrl, String botId, int repliesExpected,
+    Distribution display, Distribution displayDom, Distribution sendToPainted, Scroll scroll,
+    Memory memory, Cpu cpu, String screenshot, List<String> notes) {
+
+  public static final String PROBE = "ui";
+  public static final String SCREENSHOT = "ui-render-screenshot.png";
+  /** One frame at 60 Hz; frames longer than this are over budget. */
+  public static final double FRAME_BUDGET_MS = 16.7;
+
+  public UiProbeResult {
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  public static UiProbeResult notMeasured(String reason, String hint, List<String> notes) {
+    return new UiProbeResult(false, reason, hint, null, null, null, null, 0, null, null, null,
+        null, null, null, null, notes);
+  }
+
+  /**
+   * The timed smooth scroll of the message list.
+   *
+   * @param historySeeded messages the run put in the bot's history before the page loaded it
+   * @param messagesInPage message elements in the list while scrolling
+   * @param framesOverBudgetPercent share of frame intervals longer than {@link #FRAME_BUDGET_MS}
+   */
+  public record Scroll(int historySeeded, int messagesInPage, double scrollRangePx,
+      double durationMs, int frames, double fps, double frameP50Ms, double frameP95Ms,
+      double frameMaxMs, double framesOverBudgetPercent) {}
+
+  /**
+   * Memory while rendering the replies.
+   *
+   * @param rendererRssPeakBytes resident memory of the page's renderer process, or null
+   * @param rendererSource how the renderer figure was measured, or why it was not
+   */
+  public record Memory(long jsHeapUsedBeforeBytes, long jsHeapUsedPeakBytes,
+      long jsHeapUsedEndBytes, Long rendererRssBeforeBytes, Long rendererRssPeakBytes,
+      String rendererSource, Long domNodes, int samples) {}
+
+  /**
+   * CPU of the renderer over the render window (percent of one core).
+   *
+   * @param rendererCpuPercent CDP ProcessTime delta ÷ wall time: all the renderer's threads
+   * @param mainThreadBusyPercent CDP TaskDuration delta ÷ wall time: the page's main thread
+   */
+  public record Cpu(double windowMs, double rendererCpuPercent, double mainThreadBusyPercent) {}
+}
