@@ -5,16 +5,13 @@ import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.port8000.perf.probe.MessageTimings;
 
@@ -28,6 +25,12 @@ public class MessageThroughputSimulation extends Simulation {
 
   /** Request names (fixed): per phase, "connect <phase>", "first token <phase>", "reply <phase>". */
   public static final String BURST = "burst";
+  public static final String WARMUP = "warmup";
+  /**
+   * Messages sent (one per 100 ms) before the burst and not counted: the first requests to a
+   * freshly started JVM server measure its JIT, not its steady latency.
+   */
+  public static final int WARMUP_MESSAGES = 10;
 
   public static String stepName(int ratePerSecond) {
     return ratePerSecond + "/s";
@@ -72,6 +75,7 @@ public class MessageThroughputSimulation extends Simulation {
   }
 
   // Scenarios.
+  private final ScenarioBuilder warmup = scenario("warm-up").exec(message(WARMUP));
   private final ScenarioBuilder burst = scenario("burst").exec(message(BURST));
 
   private ScenarioBuilder step(int rate) {
@@ -80,13 +84,15 @@ public class MessageThroughputSimulation extends Simulation {
 
   private PopulationBuilder population() {
     double burstRate = 1000.0 / burstInterval.toMillis();
-    timings.plan(BURST, burstMessages);
-    PopulationBuilder chain = burst.injectOpen(
-        constantUsersPerSec(burstRate).during(burstInterval.multipliedBy(burstMessages)));
+    timings.plan(BURST, burstMessages, burstRate);
+    PopulationBuilder chain = warmup.injectOpen(
+            constantUsersPerSec(10).during(Duration.ofMillis(100L * WARMUP_MESSAGES)))
+        .andThen(burst.injectOpen(
+            constantUsersPerSec(burstRate).during(burstInterval.multipliedBy(burstMessages))));
     // Steps run one after another, each after the previous one's users finished.
     List<PopulationBuilder> next = new ArrayList<>();
     for (int rate : steps) {
-      timings.plan(stepName(rate), (int) (rate * stepDuration.toSeconds()));
+      timings.plan(stepName(rate), (int) (rate * stepDuration.toSeconds()), rate);
       next.add(step(rate).injectOpen(constantUsersPerSec(rate).during(stepDuration)));
     }
     PopulationBuilder tail = null;
@@ -110,7 +116,8 @@ public class MessageThroughputSimulation extends Simulation {
 
   private Duration maxDuration() {
     Duration perStep = stepDuration.plus(replyTimeout).plusSeconds(2);
-    return burstInterval.multipliedBy(burstMessages).plus(replyTimeout).plusSeconds(10)
+    return burstInterval.multipliedBy(burstMessages).plus(replyTimeout.multipliedBy(2))
+        .plusSeconds(10 + WARMUP_MESSAGES / 10)
         .plus(perStep.multipliedBy(steps.size()));
   }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class MessageTimings {
 
   /** One phase's span. Times are epoch milliseconds; 0 when nothing happened. */
-  public record Phase(String name, int planned, long sent, long replied, long firstSendMs,
+  public record Phase(String name, int planned, double offeredPerSecond, long sent, long replied, long firstSendMs,
       long lastReplyMs) {
 
     /** Replies per second over first send → last reply; 0 when there is no span. */
@@ -32,38 +32,47 @@ public final class MessageTimings {
 
   private static final class Span {
     final int planned;
+    final double offered;
     long sent;
     long replied;
     long firstSend = Long.MAX_VALUE;
     long lastReply;
 
-    Span(int planned) {
+    Span(int planned, double offered) {
       this.planned = planned;
+      this.offered = offered;
     }
   }
 
   private final Map<String, Span> spans = new LinkedHashMap<>();
 
-  /** Declares a phase in display order with how many messages it plans to send. */
-  public synchronized void plan(String phase, int planned) {
-    spans.put(phase, new Span(planned));
+  /** Declares a phase in display order: how many messages it sends, at what rate. */
+  public synchronized void plan(String phase, int planned, double offeredPerSecond) {
+    spans.put(phase, new Span(planned, offeredPerSecond));
   }
 
+  /** Records a send; phases not planned (e.g. warm-up) are not timed. */
   public synchronized void sent(String phase, long atMs) {
     Span s = spans.get(phase);
+    if (s == null) {
+      return;
+    }
     s.sent++;
     s.firstSend = Math.min(s.firstSend, atMs);
   }
 
   public synchronized void replied(String phase, long atMs) {
     Span s = spans.get(phase);
+    if (s == null) {
+      return;
+    }
     s.replied++;
     s.lastReply = Math.max(s.lastReply, atMs);
   }
 
   public synchronized Result result() {
     List<Phase> out = new ArrayList<>();
-    spans.forEach((name, s) -> out.add(new Phase(name, s.planned, s.sent, s.replied,
+    spans.forEach((name, s) -> out.add(new Phase(name, s.planned, s.offered, s.sent, s.replied,
         s.sent == 0 ? 0 : s.firstSend, s.lastReply)));
     return new Result(out);
   }
