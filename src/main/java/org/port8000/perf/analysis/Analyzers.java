@@ -10,6 +10,7 @@ public final class Analyzers {
   public static List<AreaAnalyzer> all(Settings settings) {
     // One line per area; an area without an analyzer reports "not run".
     return List.of(
-        new ThroughputAnalyzer());
+        new ThroughputAnalyzer(),
+        new UiAnalyzer(settings));
   }
 }

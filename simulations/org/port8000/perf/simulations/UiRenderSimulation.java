@@ -1,0 +1,115 @@
+package org.port8000.perf.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.port8000.perf.probe.browser.BackgroundBrowserProbe;
+import org.port8000.perf.probe.browser.ProbeOutcome;
+import org.port8000.perf.probe.browser.UiProbePlan;
+import org.port8000.perf.probe.browser.UiProbeResult;
+import org.port8000.perf.results.AtomicFiles;
+import org.port8000.perf.results.RunFolder;
+
+/**
+ * Assignment §3, UI render performance. Gatling launches a bot and seeds its chat history over
+ * HTTP; then a real headless Chromium (the browser probe, on its own thread) opens the chat page,
+ * selects the bot, scrolls the history and chats, while Gatling watches the target's health
+ * until the probe is done (bounded by the probe's own time budget). The probe's figures and a
+ * screenshot go beside the run.
+ */
+public class UiRenderSimulation extends Simulation {
+
+  /** Request names (fixed). */
+  public static final String LAUNCH = "launch bot";
+  public static final String SAVE = "save chat message";
+  public static final String HEALTH = "health while the browser probe runs";
+
+  /** How long after() waits for a probe that is still running when the load ends. */
+  private static final Duration GRACE = Duration.ofSeconds(30);
+
+  // Parameters, read once.
+  private final SimulationSupport support = SimulationSupport.start(getClass());
+  private final int historyMessages = support.settings.uiHistoryMessages();
+  // A fresh bot per run, so the page shows exactly the history this run seeded.
+  private final String botId = "ui-probe-" + Long.toString(System.currentTimeMillis(), 36);
+  private final BackgroundBrowserProbe probe = new BackgroundBrowserProbe(
+      UiProbePlan.of(support.settings, support.target.baseUrl(), botId));
+  private final Duration probeBudget = probe.plan().budget();
+  private volatile ProbeOutcome outcome;
+
+  // Protocol.
+  private final HttpProtocolBuilder protocol = http
+      .baseUrl(support.target.baseUrl().toString())
+      .contentTypeHeader("application/json")
+      .acceptHeader("application/json");
+
+  /** History lines of varied length, alternating user and assistant, like a real chat. */
+  private static String historyLine(int i) {
+    String role = i % 2 == 0 ? "user" : "assistant";
+    String text = switch (i % 3) {
+      case 0 -> "Message " + i + ": what is the status of the nightly build?";
+      case 1 -> "Message " + i + ": the nightly build finished; two suites were slower than"
+          + " yesterday and one test was retried before it passed. Details are in the log.";
+      default -> "Message " + i + ": ok, thanks. Please keep an eye on the slow suites and"
+          + " tell me if they get worse.\nAlso check the memory graph of the chat service.";
+    };
+    return "{\"role\":\"" + role + "\",\"bot_id\":\"#{botId}\",\"content\":\""
+        + text.replace("\n", "\\n") + "\"}";
+  }
+
+  // Scenario.
+  private final ScenarioBuilder chat = scenario("UI render")
+      .exec(session -> session.set("botId", botId))
+      .exec(http(LAUNCH).post("/api/bot/launch")
+          .body(StringBody("{\"bot_id\":\"#{botId}\",\"adapter\":\"mock\"}"))
+          .check(status().is(200)))
+      .repeat(historyMessages, "i").on(
+          exec(http(SAVE).post("/api/chat/message")
+              .body(StringBody(session -> historyLine(session.getInt("i")).replace("#{botId}", botId)))
+              .check(status().is(200), jsonPath("$.success").ofBoolean().is(true))))
+      // Without the full history the scroll would not measure what it claims: no probe then.
+      .exitHereIfFailed()
+      .exec(session -> {
+        probe.start(); // returns at once; Playwright runs on the probe's own thread
+        return session;
+      })
+      .asLongAsDuring(session -> !probe.isDone(), probeBudget).on(
+          pause(Duration.ofSeconds(1))
+              .exec(http(HEALTH).get("/api/health").check(status().is(200))));
+
+  {
+    support.probe(UiProbeResult.PROBE, () -> outcome().result());
+    setUp(chat.injectOpen(atOnceUsers(1)))
+        .protocols(protocol)
+        .assertions(global().failedRequests().count().is(0L))
+        .maxDuration(probeBudget.plus(Duration.ofSeconds(60 + historyMessages / 10)));
+  }
+
+  private ProbeOutcome outcome() {
+    if (outcome == null) {
+      outcome = probe.await(GRACE);
+    }
+    return outcome;
+  }
+
+  @Override
+  public void after() {
+    ProbeOutcome o = outcome();
+    if (!o.result().measured()) {
+      support.note("UI render not measured: " + o.result().notMeasuredReason()
+          + (o.result().installHint() == null || o.result().installHint().isEmpty() ? ""
+              : " " + o.result().installHint()));
+    }
+    Optional<Path> folder = RunFolder.current(support.settings.gatlingResultsFolder(), getClass());
+    if (o.screenshot() != null && folder.isPresent()) {
+      AtomicFiles.write(folder.get().resolve(UiProbeResult.SCREENSHOT), o.screenshot());
+    }
+    support.finish();
+  }
+}
