@@ -39,6 +39,7 @@ public final class Settings {
   private final Duration targetStartTimeout;
   private final Path reportRoot;
   private final Path gatlingResultsFolder;
+  private final Path outputFolder;
 
   private final int burstMessages;
   private final Duration burstInterval;
@@ -73,6 +74,7 @@ public final class Settings {
     this.targetStartTimeout = Duration.ofSeconds(r.integer("target.startTimeoutSeconds", 1, 600));
     this.reportRoot = r.path("report.root");
     this.gatlingResultsFolder = r.path("gatling.resultsFolder");
+    this.outputFolder = r.path("perf.outputFolder");
     this.burstMessages = r.integer("burst.messages", 1, 100_000);
     this.burstInterval = Duration.ofMillis(r.integer("burst.intervalMs", 1, 60_000));
     this.replyTimeout = Duration.ofMillis(r.integer("reply.timeoutMs", 100, 120_000));
@@ -156,6 +158,7 @@ public final class Settings {
     d.put("target.startTimeoutSeconds", "60");
     d.put("report.root", ".");
     d.put("gatling.resultsFolder", "target/gatling");
+    d.put("perf.outputFolder", "target/perf");
     d.put("burst.messages", "100");
     d.put("burst.intervalMs", "100");
     d.put("reply.timeoutMs", "5000");
@@ -200,8 +203,8 @@ public final class Settings {
   public Duration targetStartTimeout() { return targetStartTimeout; }
   public Path reportRoot() { return reportRoot; }
   public Path gatlingResultsFolder() { return gatlingResultsFolder; }
-  /** Where machine-readable outputs go: {@code target/perf} under the working folder. */
-  public Path perfOutputFolder() { return Path.of("target", "perf"); }
+  /** Where machine-readable outputs go (summary.json, junit.xml). */
+  public Path perfOutputFolder() { return outputFolder; }
 
   public int burstMessages() { return burstMessages; }
   public Duration burstInterval() { return burstInterval; }
