@@ -121,7 +121,8 @@ public final class UiAnalyzer implements AreaAnalyzer {
       details.add(new Detail("Frame time p50 / p95 / max", Format.number(s.frameP50Ms()) + " / "
           + Format.number(s.frameP95Ms()) + " / " + Format.number(s.frameMaxMs()) + " ms; "
           + Format.number(s.framesOverBudgetPercent()) + "% of frames over 16.7 ms (beyond 2 ms"
-          + " clock jitter)"));
+          + " clock jitter)" + (s.mainThreadBusyPercent() == null ? "" : "; page main thread busy "
+          + Format.number(s.mainThreadBusyPercent()) + "% during the scroll")));
       boolean sixty = s.fps() >= FPS_FLOOR && s.frameP95Ms() <= FRAME_P95_LIMIT_MS;
       checks.add(new Check(FPS, s.fps(), "fps", FPS_RULE, sixty ? Status.PASS : Status.FAIL,
           "frame-time p95 " + Format.number(s.frameP95Ms()) + " ms, " + s.messagesInPage()

@@ -46,19 +46,23 @@ public final class BrowserProbe {
     int inPage = chat.awaitHistory(UiProbePlan.STEP_TIMEOUT);
     chat.settle();
 
+    RendererMetrics metrics = new RendererMetrics(s.cdp);
     UiProbeResult.Scroll scroll = null;
     try {
+      RendererMetrics.Sample before = metrics.sample();
       ChatPage.ScrollTrace trace = chat.smoothScroll(plan.scroll());
+      RendererMetrics.Sample after = metrics.sample();
       if (trace.timedOut()) {
         notes.add("The scroll did not finish within its time limit; frames up to then are used.");
       }
       scroll = ScrollFrames.summarize(trace.frames(), plan.historySeeded(), trace.messages(),
-          trace.scrollRange());
+          trace.scrollRange()).withMainThreadBusyPercent(100.0 * (after.taskDurationS()
+              - before.taskDurationS()) * 1e9 / (after.wallNanos() - before.wallNanos()));
     } catch (RuntimeException e) {
       notes.add("Scroll not measured: " + firstLine(e.getMessage()));
     }
 
-    RenderRun.Outcome render = new RenderRun(chat, new RendererMetrics(s.cdp),
+    RenderRun.Outcome render = new RenderRun(chat, metrics,
         new RendererProcess(s.browser)).run(plan.renderMessages(), plan.replyTimeout());
     notes.addAll(render.notes());
     ReplyTimings timings = ReplyTimings.of(chat.replies());

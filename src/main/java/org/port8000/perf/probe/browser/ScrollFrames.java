@@ -32,6 +32,6 @@ final class ScrollFrames {
     Distribution d = Distribution.of(intervals);
     return new UiProbeResult.Scroll(historySeeded, messagesInPage, scrollRangePx, durationMs,
         intervals.size(), intervals.size() * 1000.0 / durationMs, d.p50(), d.p95(), d.max(),
-        100.0 * over / intervals.size());
+        100.0 * over / intervals.size(), null);
   }
 }

@@ -38,10 +38,19 @@ public record UiProbeResult(boolean measured, String notMeasuredReason, String i
    * @param historySeeded messages the run put in the bot's history before the page loaded it
    * @param messagesInPage message elements in the list while scrolling
    * @param framesOverBudgetPercent share of frame intervals longer than {@link #FRAME_BUDGET_MS}
+   *     plus the clock's jitter tolerance
+   * @param mainThreadBusyPercent the page's main thread busy during the scroll (CDP
+   *     TaskDuration ÷ wall time): low while frames drop means the machine, not the page, was busy
    */
   public record Scroll(int historySeeded, int messagesInPage, double scrollRangePx,
       double durationMs, int frames, double fps, double frameP50Ms, double frameP95Ms,
-      double frameMaxMs, double framesOverBudgetPercent) {}
+      double frameMaxMs, double framesOverBudgetPercent, Double mainThreadBusyPercent) {
+
+    public Scroll withMainThreadBusyPercent(double percent) {
+      return new Scroll(historySeeded, messagesInPage, scrollRangePx, durationMs, frames, fps,
+          frameP50Ms, frameP95Ms, frameMaxMs, framesOverBudgetPercent, percent);
+    }
+  }
 
   /**
    * Memory while rendering the replies.

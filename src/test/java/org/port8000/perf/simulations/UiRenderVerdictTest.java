@@ -1,0 +1,118 @@
+package org.port8000.perf.simulations;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.GatlingRunner;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Recommendation;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.UiAnalyzer;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.probe.browser.UiProbeResult;
+import org.port8000.perf.results.GatlingLogReader;
+import org.port8000.perf.results.ProbeFiles;
+
+/**
+ * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference
+ * server with Debian's Chromium, read back and judged. The clean page passes; the render-delay
+ * fault makes messages appear later and the scroll drop frames, and fails with the
+ * virtual-scrolling recommendation; without a browser the area is "not measured" with the
+ * install hint. Scaled below the smoke profile to keep the test short.
+ */
+class UiRenderVerdictTest {
+
+  @TempDir Path results;
+
+  private record Outcome(AreaResult area, UiProbeResult probe) {}
+
+  private Outcome runWithProbe(Map<String, String> extra) throws Exception {
+    Map<String, String> p = new HashMap<>(Map.of(
+        "perf.profile", "smoke",
+        "ui.historyMessages", "100",
+        "ui.renderMessages", "20",
+        "ui.scrollSeconds", "3"));
+    p.putAll(extra);
+    GatlingRunner.Run run = GatlingRunner.run(UiRenderSimulation.class, results, p);
+    Settings settings = Settings.load(new java.util.Properties());
+    AreaResult area = new UiAnalyzer(settings).analyze(
+        Optional.of(GatlingLogReader.read(run.folder())));
+    return new Outcome(area, ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
+        UiProbeResult.class).orElseThrow());
+  }
+
+  private AreaResult run(Map<String, String> extra) throws Exception {
+    return runWithProbe(extra).area();
+  }
+
+  private static Check check(AreaResult r, String metric) {
+    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theCleanPagePassesAndTheRenderDelayFaultFailsWithTheVirtualScrollingRecommendation()
+      throws Exception {
+    Outcome cleanRun = runWithProbe(Map.of());
+    if (check(cleanRun.area(), "ui.scroll.fps").status() == Status.FAIL) {
+      // The machine is shared: a clean page misses frames while other processes take the CPU
+      // (its main thread stays mostly idle). One more run, then the verdict stands.
+      System.out.println("[test] clean scroll missed 60 fps: " + cleanRun.probe().scroll()
+          + "; running once more");
+      cleanRun = runWithProbe(Map.of());
+    }
+    Outcome slowRun = runWithProbe(Map.of("reference.fault.uiRenderDelayMs", "50"));
+    AreaResult clean = cleanRun.area();
+    AreaResult slow = slowRun.area();
+
+    assertEquals(Status.PASS, clean.status(), clean.toString());
+    assertTrue(clean.recommendations().isEmpty(), clean.recommendations().toString());
+    assertTrue(clean.links().stream().anyMatch(l -> l.copyBesideReport()
+        && Files.isRegularFile(l.file()) && l.file().toString().endsWith(".png")),
+        "screenshot linked: " + clean.links());
+
+    // The page busy-waits 50 ms before it inserts each message: no message can appear sooner.
+    assertTrue(slowRun.probe().displayDom().min() >= 50, slowRun.probe().displayDom().toString());
+    assertTrue(slowRun.probe().display().min() >= 50, slowRun.probe().display().toString());
+    // "Painted" waits for the next 60 Hz frame, which the busy-wait partly overlaps: the p95
+    // rises by the delay less at most one frame.
+    double cleanDisplay = check(clean, "ui.message.display").value();
+    double slowDisplay = check(slow, "ui.message.display").value();
+    assertTrue(slowDisplay >= cleanDisplay + 50 - 16.7, "display p95 clean " + cleanDisplay
+        + " ms, with the 50 ms render delay " + slowDisplay + " ms");
+    assertEquals(Status.FAIL, check(slow, "ui.scroll.fps").status());
+
+    Check fps = check(slow, "ui.scroll.fps");
+    assertEquals(Status.FAIL, fps.status(), fps.toString());
+    assertTrue(fps.value() < 60, fps.toString());
+    assertEquals(Status.FAIL, slow.status());
+    Recommendation rec = slow.recommendations().stream()
+        .filter(x -> x.action().contains("Virtual scrolling")).findFirst().orElseThrow();
+    assertTrue(rec.evidence().contains(org.port8000.perf.analysis.Format.number(fps.value())
+        + " fps"), rec.evidence());
+    System.out.println("[test] clean: " + clean.result() + " | fault: " + slow.result());
+  }
+
+  @Test
+  void withoutABrowserTheRunCompletesAndTheAreaIsNotMeasuredWithTheInstallHint()
+      throws Exception {
+    AreaResult r = run(Map.of("browser.executable", "/nonexistent/chromium"));
+
+    assertTrue(r.ran());
+    assertEquals(Status.NOT_MEASURED, r.status());
+    assertEquals("not measured", r.result());
+    for (Check c : r.checks()) {
+      assertEquals(Status.NOT_MEASURED, c.status());
+      assertNull(c.value(), "no number when not measured");
+      assertTrue(c.note().contains("apt-get install -y chromium"), c.note());
+    }
+    assertTrue(r.details().isEmpty(), r.details().toString());
+    assertTrue(String.join(" ", r.notes()).contains("/nonexistent/chromium"), r.notes().toString());
+  }
+}
