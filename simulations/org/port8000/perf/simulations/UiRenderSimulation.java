@@ -49,18 +49,18 @@ public class UiRenderSimulation extends Simulation {
       .contentTypeHeader("application/json")
       .acceptHeader("application/json");
 
-  /** History lines of varied length, alternating user and assistant, like a real chat. */
-  private static String historyLine(int i) {
-    String role = i % 2 == 0 ? "user" : "assistant";
-    String text = switch (i % 3) {
-      case 0 -> "Message " + i + ": what is the status of the nightly build?";
-      case 1 -> "Message " + i + ": the nightly build finished; two suites were slower than"
-          + " yesterday and one test was retried before it passed. Details are in the log.";
-      default -> "Message " + i + ": ok, thanks. Please keep an eye on the slow suites and"
-          + " tell me if they get worse.\nAlso check the memory graph of the chat service.";
-    };
-    return "{\"role\":\"" + role + "\",\"bot_id\":\"#{botId}\",\"content\":\""
-        + text.replace("\n", "\\n") + "\"}";
+  /** History lines of varied length: the user asks, the assistant answers, like a real chat. */
+  private static String historyLine(int i, String botId) {
+    boolean user = i % 2 == 0;
+    String text = user
+        ? "Message " + i + ": what is the status of the nightly build?"
+        : i % 4 == 1
+            ? "Message " + i + ": the nightly build finished; two suites were slower than"
+                + " yesterday and one test was retried before it passed. Details are in the log."
+            : "Message " + i + ": all green.\\nThe slow suites are back to their usual times and"
+                + " the memory graph of the chat service is flat.";
+    return "{\"role\":\"" + (user ? "user" : "assistant") + "\",\"bot_id\":\"" + botId
+        + "\",\"content\":\"" + text + "\"}";
   }
 
   // Scenario.
@@ -71,7 +71,7 @@ public class UiRenderSimulation extends Simulation {
           .check(status().is(200)))
       .repeat(historyMessages, "i").on(
           exec(http(SAVE).post("/api/chat/message")
-              .body(StringBody(session -> historyLine(session.getInt("i")).replace("#{botId}", botId)))
+              .body(StringBody(session -> historyLine(session.getInt("i"), botId)))
               .check(status().is(200), jsonPath("$.success").ofBoolean().is(true))))
       // Without the full history the scroll would not measure what it claims: no probe then.
       .exitHereIfFailed()

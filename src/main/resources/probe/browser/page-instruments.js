@@ -87,6 +87,12 @@
 
   // A timed smooth scroll of the message list: top to bottom over durationMs, scrollTop advanced
   // once per animation frame; returns the rAF timestamps (ms) of every frame.
+  probe.scrollToBottom = function () {
+    var list = document.querySelector(S.messages);
+    if (list) { list.scrollTop = list.scrollHeight; }
+    return !!list;
+  };
+
   probe.smoothScroll = function (durationMs) {
     var list = document.querySelector(S.messages);
     return new Promise(function (resolve) {
@@ -108,6 +114,8 @@
         if (start === null) { start = ts; }
         frames.push(ts);
         var progress = Math.min(1, (ts - start) / durationMs);
+        // The range is re-read every frame: pages that render lazily grow while scrolled.
+        max = Math.max(max, list.scrollHeight - list.clientHeight);
         list.scrollTop = max * progress;
         if (progress < 1 && frames.length < 100000) {
           requestAnimationFrame(step);

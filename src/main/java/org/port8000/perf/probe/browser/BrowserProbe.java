@@ -62,6 +62,7 @@ public final class BrowserProbe {
       notes.add("Scroll not measured: " + firstLine(e.getMessage()));
     }
 
+    chat.scrollToBottom();
     RenderRun.Outcome render = new RenderRun(chat, metrics,
         new RendererProcess(s.browser)).run(plan.renderMessages(), plan.replyTimeout());
     notes.addAll(render.notes());

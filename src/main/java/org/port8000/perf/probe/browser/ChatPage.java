@@ -91,6 +91,12 @@ final class ChatPage {
         + " s (" + Math.max(last, 0) + " messages in " + selectors.message() + ")");
   }
 
+  /** Scrolls the message list to its end, where a chatting user is and new messages appear. */
+  void scrollToBottom() {
+    page.evaluate("() => window.__port8000Probe.scrollToBottom()");
+    settle();
+  }
+
   /** Waits for two animation frames, so work queued by the last step is done. */
   void settle() {
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
