@@ -82,24 +82,27 @@ public class MessageThroughputSimulation extends Simulation {
     return scenario("step " + stepName(rate)).exec(message(stepName(rate)));
   }
 
+  /** Warm-up, burst, then each step, one after another (each after the previous finished). */
   private PopulationBuilder population() {
     double burstRate = 1000.0 / burstInterval.toMillis();
     timings.plan(BURST, burstMessages, burstRate);
-    PopulationBuilder chain = warmup.injectOpen(
-            constantUsersPerSec(10).during(Duration.ofMillis(100L * WARMUP_MESSAGES)))
-        .andThen(burst.injectOpen(
-            constantUsersPerSec(burstRate).during(burstInterval.multipliedBy(burstMessages))));
-    // Steps run one after another, each after the previous one's users finished.
-    List<PopulationBuilder> next = new ArrayList<>();
+    List<PopulationBuilder> phases = new ArrayList<>();
+    // rampUsers(n).during(d) starts exactly n users evenly over d: a fixed cadence.
+    phases.add(warmup.injectOpen(
+        rampUsers(WARMUP_MESSAGES).during(Duration.ofMillis(100L * WARMUP_MESSAGES))));
+    phases.add(burst.injectOpen(
+        rampUsers(burstMessages).during(burstInterval.multipliedBy(burstMessages))));
     for (int rate : steps) {
-      timings.plan(stepName(rate), (int) (rate * stepDuration.toSeconds()), rate);
-      next.add(step(rate).injectOpen(constantUsersPerSec(rate).during(stepDuration)));
+      int messages = (int) (rate * stepDuration.toSeconds());
+      timings.plan(stepName(rate), messages, rate);
+      phases.add(step(rate).injectOpen(rampUsers(messages).during(stepDuration)));
     }
-    PopulationBuilder tail = null;
-    for (int i = next.size() - 1; i >= 0; i--) {
-      tail = tail == null ? next.get(i) : next.get(i).andThen(tail);
+    // andThen adds children: chain from the last phase back so each has exactly one successor.
+    PopulationBuilder chain = phases.get(phases.size() - 1);
+    for (int i = phases.size() - 2; i >= 0; i--) {
+      chain = phases.get(i).andThen(chain);
     }
-    return tail == null ? chain : chain.andThen(tail);
+    return chain;
   }
 
   // Assertions: the assignment's targets, so `mvn gatling:test` alone also gates.

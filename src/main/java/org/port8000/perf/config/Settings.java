@@ -31,6 +31,7 @@ public final class Settings {
   private static final Map<String, String> DEFAULTS = defaults();
 
   private final String profile;
+  private final boolean fullAssignment;
   private final Map<String, String> values;
 
   private final Optional<URI> targetUrl;
@@ -64,8 +65,9 @@ public final class Settings {
 
   private final Duration samplerInterval;
 
-  private Settings(String profile, Map<String, String> values) {
+  private Settings(String profile, boolean fullAssignment, Map<String, String> values) {
     this.profile = profile;
+    this.fullAssignment = fullAssignment;
     this.values = Collections.unmodifiableMap(values);
     Reader r = new Reader(values);
     this.targetUrl = r.optionalUrl("target.url");
@@ -115,15 +117,20 @@ public final class Settings {
           + "': accepted values are " + String.join(", ", PROFILES)
           + ". Fix: -D" + PROFILE + "=smoke for a quick run, or leave it unset for the assignment.");
     }
+    Map<String, String> profileValues = readProfile(profile);
     Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-    values.putAll(readProfile(profile));
+    values.putAll(profileValues);
     for (String key : DEFAULTS.keySet()) {
       String v = overrides.getProperty(key);
       if (v != null) {
         values.put(key, v.trim());
       }
     }
-    return new Settings(profile, values);
+    // The assignment profile sets every measurement parameter; a -D override of one of them
+    // makes the run something other than the assignment, which must not sign off.
+    boolean fullAssignment = ASSIGNMENT.equals(profile)
+        && profileValues.entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
+    return new Settings(profile, fullAssignment, values);
   }
 
   private static Map<String, String> readProfile(String profile) {
@@ -192,8 +199,11 @@ public final class Settings {
   }
 
   public String profile() { return profile; }
-  /** True only for the assignment's full parameters: the only runs that may sign off. */
-  public boolean isFullAssignment() { return ASSIGNMENT.equals(profile); }
+  /**
+   * True only for the assignment's full parameters (the assignment profile with none of its
+   * values overridden): the only runs that may sign off.
+   */
+  public boolean isFullAssignment() { return fullAssignment; }
   /** The raw value of a setting as resolved (profile, then -D override). */
   public String raw(String name) { return values.get(name); }
 
