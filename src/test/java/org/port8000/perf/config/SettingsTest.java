@@ -86,12 +86,12 @@ class SettingsTest {
   @Test
   void systemPropertyOverridesWinOverTheProfile() {
     Settings s = Settings.load(props(Settings.PROFILE, "smoke",
-        "burst.messages", " 7 ", "heartbeat.durationSeconds", "3", "throughput.steps", "5, 9,12",
+        "burst.messages", " 17 ", "heartbeat.durationSeconds", "3", "throughput.steps", "5, 9,12",
         "target.url", "http://127.0.0.1:8123/", "target.pid", "4242",
         "target.allowRemote", "true", "ui.selector.send", "#go"));
     assertAll(
         () -> assertEquals(17, s.burstMessages()),
-        () -> assertEquals("7", s.raw("burst.messages")),
+        () -> assertEquals("17", s.raw("burst.messages")),
         () -> assertEquals(Duration.ofSeconds(3), s.heartbeatDuration()),
         () -> assertEquals(List.of(5, 9, 12), s.throughputSteps()),
         () -> assertEquals(Optional.of(URI.create("http://127.0.0.1:8123")), s.targetUrl(),
