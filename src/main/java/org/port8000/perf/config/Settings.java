@@ -98,6 +98,12 @@ public final class Settings {
         r.text("ui.selector.content"), r.text("ui.selector.input"), r.text("ui.selector.send"),
         r.text("ui.selector.botList"), r.text("ui.selector.selectBot"));
     this.samplerInterval = Duration.ofMillis(r.integer("sampler.intervalMs", 50, 1_000));
+    // Gatling 3.15 never starts an open injection shorter than a second: refuse it up front.
+    if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new SettingsException("Settings 'burst.messages' (" + burstMessages + ") x"
+          + " 'burst.intervalMs' (" + burstInterval.toMillis() + ") make a burst shorter than"
+          + " 1 s, which Gatling cannot inject; raise one of them.");
+    }
     if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofHours(6)) > 0) {
       throw new SettingsException("Settings 'burst.messages' x 'burst.intervalMs' make a burst longer"
           + " than 6 hours; lower one of them.");

@@ -14,6 +14,7 @@ import org.port8000.perf.analysis.Detail;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.RunMeta;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
@@ -55,9 +56,10 @@ public final class ReportModelBuilder {
     String target = metas.isEmpty() ? "(no run)"
         : String.join(", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct()
             .sorted().toList());
-    String notice = full ? "" : "This run used the '" + profile + "' profile, not the"
-        + " assignment's full parameters: its figures are a scaled-down check, not a production"
-        + " baseline, and it cannot sign off. Run `mvn verify` for the full assignment.";
+    String notice = full ? "" : "This run did not use the assignment's full parameters"
+        + " (profile '" + profile + "'" + (profile.contains(Settings.ASSIGNMENT)
+            ? " with -D overrides of its figures" : "") + "): its figures are not a production"
+        + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
 
     List<Check> checks = areas.stream().flatMap(a -> a.checks().stream()).toList();
     List<Check> failed = checks.stream().filter(c -> c.status() == Status.FAIL).toList();

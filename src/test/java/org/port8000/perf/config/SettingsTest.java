@@ -86,12 +86,12 @@ class SettingsTest {
   @Test
   void systemPropertyOverridesWinOverTheProfile() {
     Settings s = Settings.load(props(Settings.PROFILE, "smoke",
-        "burst.messages", " 7 ", "heartbeat.durationSeconds", "3", "throughput.steps", "5, 9,12",
+        "burst.messages", " 17 ", "heartbeat.durationSeconds", "3", "throughput.steps", "5, 9,12",
         "target.url", "http://127.0.0.1:8123/", "target.pid", "4242",
         "target.allowRemote", "true", "ui.selector.send", "#go"));
     assertAll(
-        () -> assertEquals(7, s.burstMessages()),
-        () -> assertEquals("7", s.raw("burst.messages")),
+        () -> assertEquals(17, s.burstMessages()),
+        () -> assertEquals("17", s.raw("burst.messages")),
         () -> assertEquals(Duration.ofSeconds(3), s.heartbeatDuration()),
         () -> assertEquals(List.of(5, 9, 12), s.throughputSteps()),
         () -> assertEquals(Optional.of(URI.create("http://127.0.0.1:8123")), s.targetUrl(),
@@ -107,7 +107,7 @@ class SettingsTest {
   @Test
   void overridingAnAssignmentFigureMeansTheRunIsNoLongerTheFullAssignment() {
     // A run that measured 5 messages instead of 100 must not be allowed to sign off.
-    assertFalse(Settings.load(props("burst.messages", "5")).isFullAssignment());
+    assertFalse(Settings.load(props("burst.messages", "15")).isFullAssignment());
     assertFalse(Settings.load(props("heartbeat.durationSeconds", "60")).isFullAssignment());
     // Where the target is and where reports go does not change what is measured.
     assertTrue(Settings.load(props("target.url", "http://127.0.0.1:8000", "report.root", "/tmp/x"))
@@ -187,6 +187,12 @@ class SettingsTest {
   void refusesABurstLongerThanSixHoursNamingBothSettings() {
     String m = refused("burst.messages", "100000", "burst.intervalMs", "60000").getMessage();
     assertMentions(m, "'burst.messages'", "'burst.intervalMs'", "6 hours");
+  }
+
+  @Test
+  void refusesABurstShorterThanASecondWhichGatlingCannotInject() {
+    String m = refused("burst.messages", "10", "burst.intervalMs", "50").getMessage();
+    assertMentions(m, "'burst.messages'", "'burst.intervalMs'", "shorter than 1 s");
   }
 
   @Test

@@ -49,7 +49,7 @@ class ReportMainTest {
       throws Exception {
     Path results = root.resolve("gatling");
     GatlingRunner.Run run = GatlingRunner.run(MessageThroughputSimulation.class, results, Map.of(
-        "perf.profile", "smoke", "burst.messages", "10", "burst.intervalMs", "50",
+        "perf.profile", "smoke", "burst.messages", "10", "burst.intervalMs", "100",
         "throughput.steps", "20", "throughput.stepSeconds", "1",
         "reference.fault.replyLatencyMs", "300"));
     Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName() + "\n");

@@ -116,7 +116,7 @@ class ReportWriterTest {
     assertEquals(Verdict.PASS, v);
     String report = Files.readString(files.report());
     String status = Files.readString(files.status());
-    assertTrue(report.contains("'smoke' profile"), report);
+    assertTrue(report.contains("profile 'smoke'"), report);
     assertFalse(report.contains("Ready for production."), report);
     assertTrue(status.contains("## Ready for Window 3?\n**NO**"), status);
   }
