@@ -29,6 +29,8 @@ import org.port8000.perf.results.ProbeFiles;
  */
 class UiRenderVerdictTest {
 
+  private static final int CLEAN_ATTEMPTS = 3;
+
   @TempDir Path results;
 
   private record Outcome(AreaResult area, UiProbeResult probe) {}
@@ -60,11 +62,13 @@ class UiRenderVerdictTest {
   void theCleanPagePassesAndTheRenderDelayFaultFailsWithTheVirtualScrollingRecommendation()
       throws Exception {
     Outcome cleanRun = runWithProbe(Map.of());
-    if (check(cleanRun.area(), "ui.scroll.fps").status() == Status.FAIL) {
-      // The machine is shared: a clean page misses frames while other processes take the CPU
-      // (its main thread stays mostly idle). One more run, then the verdict stands.
+    // The machine is shared: a clean page misses frames while other processes take the CPU
+    // (its main thread stays mostly idle, see mainThreadBusyPercent). At most two more runs,
+    // then the verdict stands.
+    for (int attempt = 2; attempt <= CLEAN_ATTEMPTS
+        && check(cleanRun.area(), "ui.scroll.fps").status() == Status.FAIL; attempt++) {
       System.out.println("[test] clean scroll missed 60 fps: " + cleanRun.probe().scroll()
-          + "; running once more");
+          + "; attempt " + attempt + " of " + CLEAN_ATTEMPTS);
       cleanRun = runWithProbe(Map.of());
     }
     Outcome slowRun = runWithProbe(Map.of("reference.fault.uiRenderDelayMs", "50"));
