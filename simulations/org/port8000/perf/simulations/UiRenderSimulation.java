@@ -29,6 +29,7 @@ public class UiRenderSimulation extends Simulation {
   public static final String LAUNCH = "launch bot";
   public static final String SAVE = "save chat message";
   public static final String HEALTH = "health while the browser probe runs";
+  public static final String STOP = "stop bot";
 
   /** How long after() waits for a probe that is still running when the load ends. */
   private static final Duration GRACE = Duration.ofSeconds(30);
@@ -81,7 +82,9 @@ public class UiRenderSimulation extends Simulation {
       })
       .asLongAsDuring(session -> !probe.isDone(), probeBudget).on(
           pause(Duration.ofSeconds(1))
-              .exec(http(HEALTH).get("/api/health").check(status().is(200))));
+              .exec(http(HEALTH).get("/api/health").check(status().is(200))))
+      // Leave an external target as it was found: the bot was launched for this run only.
+      .exec(http(STOP).post("/api/bot/stop/#{botId}").check(status().is(200)));
 
   {
     support.probe(UiProbeResult.PROBE, () -> outcome().result());
