@@ -1,0 +1,178 @@
+package org.port8000.perf.reference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsMessageContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.websocket.api.BatchMode;
+import org.eclipse.jetty.websocket.api.StatusCode;
+
+/**
+ * The {@code /ws} chat handler: parses and validates frames, answers heartbeats and errors at
+ * once and hands chat messages to the connection's {@link Conversation}. A malformed frame gets
+ * an error frame and the socket stays open. Frames larger than
+ * {@link ReferenceConfig#MAX_FRAME_BYTES} are refused by Jetty, which closes the socket with
+ * 1009 (message too big).
+ */
+final class ChatSocket {
+
+    /** Open connections allowed at once; more are closed with 1013 (try again later). */
+    static final int MAX_CONNECTIONS = 20_000;
+    /** Outgoing frames queued per connection before a non-reading client is disconnected. */
+    static final int MAX_OUTGOING_FRAMES = 4096;
+    private static final int MAX_ID_CHARS = 128;
+
+    private final ConcurrentHashMap<String, Conversation> conversations = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper;
+    private final ScheduledExecutorService timer;
+    private final LlmStandIn llm;
+    private final ChatHistoryStore history;
+    private final FaultInjector faults;
+    private final ServerCounters counters;
+
+    ChatSocket(ObjectMapper mapper, ScheduledExecutorService timer, LlmStandIn llm,
+               ChatHistoryStore history, FaultInjector faults, ServerCounters counters) {
+        this.mapper = mapper;
+        this.timer = timer;
+        this.llm = llm;
+        this.history = history;
+        this.faults = faults;
+        this.counters = counters;
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            if (conversations.size() >= MAX_CONNECTIONS) {
+                ctx.closeSession(StatusCode.TRY_AGAIN_LATER, "too many connections");
+                return;
+            }
+            ctx.session.getRemote().setBatchMode(BatchMode.OFF); // each frame goes out at once
+            ctx.session.getRemote().setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
+            conversations.put(ctx.sessionId(), new Conversation(ctx.session, mapper, timer, llm,
+                    history, counters, faults.replyLatencyMs()));
+            counters.wsConnectionsOpened.incrementAndGet();
+        });
+        ws.onMessage(this::onMessage);
+        ws.onBinaryMessage(ctx -> error(conversations.get(ctx.sessionId()), "binary frames are not supported", null));
+        ws.onClose(ctx -> forget(ctx));
+        ws.onError(ctx -> forget(ctx));
+    }
+
+    /** Connections open now. */
+    int openConnections() {
+        return conversations.size();
+    }
+
+    private void forget(WsContext ctx) {
+        Conversation c = conversations.remove(ctx.sessionId());
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private void onMessage(WsMessageContext ctx) {
+        Conversation conv = conversations.get(ctx.sessionId());
+        if (conv == null) {
+            return; // refused at connect, or already closing
+        }
+        JsonNode msg;
+        try {
+            msg = mapper.readTree(ctx.message());
+        } catch (JsonProcessingException e) {
+            error(conv, "invalid JSON", null);
+            return;
+        }
+        if (msg == null || !msg.isObject()) {
+            error(conv, "expected a JSON object", null);
+            return;
+        }
+        JsonNode id = msg.get("id");
+        if (id != null && !validId(id)) {
+            error(conv, "id must be an integer or a string of at most " + MAX_ID_CHARS + " characters", null);
+            return;
+        }
+        JsonNode type = msg.get("type");
+        if (type == null || !type.isTextual()) {
+            error(conv, "missing type", id);
+            return;
+        }
+        try {
+            switch (type.asText()) {
+                case "message" -> onChat(conv, msg, id);
+                case "heartbeat" -> onHeartbeat(conv, msg, id);
+                default -> error(conv, "unknown type: " + truncate(type.asText(), 64), id);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("reference server: ws message failed: " + e);
+            error(conv, "internal error", id);
+        }
+    }
+
+    private void onChat(Conversation conv, JsonNode msg, JsonNode id) {
+        JsonNode content = msg.get("content");
+        if (content == null || !content.isTextual() || content.asText().isBlank()) {
+            error(conv, "content must be a non-empty string", id);
+            return;
+        }
+        if (content.asText().length() > ReferenceConfig.MAX_CONTENT_CHARS) {
+            error(conv, "content longer than " + ReferenceConfig.MAX_CONTENT_CHARS + " characters", id);
+            return;
+        }
+        String botId = "ws";
+        JsonNode bot = msg.get("bot_id");
+        if (bot != null && !bot.isNull()) {
+            if (!bot.isTextual() || !BotRegistry.validId(bot.asText())) {
+                error(conv, "invalid bot_id: expected 1-64 of A-Z a-z 0-9 _ -", id);
+                return;
+            }
+            botId = bot.asText();
+        }
+        String sessionId = null;
+        JsonNode session = msg.get("session_id");
+        if (session != null && !session.isNull()) {
+            if (!session.isTextual() || session.asText().length() > 128) {
+                error(conv, "session_id must be a string of at most 128 characters", id);
+                return;
+            }
+            sessionId = session.asText();
+        }
+        counters.messagesHandled.incrementAndGet();
+        faults.onChatMessage();
+        history.save(botId, sessionId, "user", content.asText());
+        boolean accepted = conv.enqueue(new Conversation.Pending(content.asText(), id, botId, sessionId,
+                faults.shouldDropReply()));
+        if (!accepted) {
+            error(conv, "too many messages waiting for a reply (at most " + Conversation.MAX_PENDING + ")", id);
+        }
+    }
+
+    private void onHeartbeat(Conversation conv, JsonNode msg, JsonNode id) {
+        JsonNode seq = msg.get("seq");
+        if (seq != null && !seq.isNull() && !seq.isNumber()) {
+            error(conv, "heartbeat seq must be a number", id);
+            return;
+        }
+        counters.heartbeats.incrementAndGet();
+        conv.sendFrame("heartbeat_ack", "seq", seq, id);
+    }
+
+    private void error(Conversation conv, String message, JsonNode id) {
+        if (conv == null) {
+            return;
+        }
+        counters.wsErrors.incrementAndGet();
+        conv.sendFrame("error", "message", message, id);
+    }
+
+    private static boolean validId(JsonNode id) {
+        return id.isIntegralNumber() || (id.isTextual() && id.asText().length() <= MAX_ID_CHARS);
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

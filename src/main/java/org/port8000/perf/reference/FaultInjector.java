@@ -1,0 +1,78 @@
+package org.port8000.perf.reference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Applies the {@link FaultSwitches} at run time. With all switches off it does nothing. */
+final class FaultInjector {
+
+    /** Static on purpose: the leak fault must survive everything, like a real leak would. */
+    private static final List<byte[]> LEAKED = new ArrayList<>();
+    private static final AtomicLong LEAKED_BYTES = new AtomicLong();
+
+    private final FaultSwitches switches;
+    private final Random dropRandom;
+    private final AtomicLong chatMessages = new AtomicLong();
+
+    FaultInjector(FaultSwitches switches) {
+        this.switches = switches;
+        this.dropRandom = new Random(switches.dropSeed());
+    }
+
+    FaultSwitches switches() {
+        return switches;
+    }
+
+    long replyLatencyMs() {
+        return switches.replyLatencyMs();
+    }
+
+    /** Decided in arrival order from a seeded Random, so the same run drops the same replies. */
+    synchronized boolean shouldDropReply() {
+        double rate = switches.dropRate();
+        if (rate <= 0) {
+            return false;
+        }
+        return rate >= 1 || dropRandom.nextDouble() < rate;
+    }
+
+    /** Called once per chat message that arrives (WebSocket message or bot task). */
+    void onChatMessage() {
+        int leak = switches.leakBytesPerMessage();
+        if (leak > 0) {
+            byte[] block = new byte[leak];
+            // Write every page so the bytes are resident, not just reserved.
+            for (int i = 0; i < block.length; i += 512) {
+                block[i] = (byte) (i | 1);
+            }
+            block[block.length - 1] = 1;
+            synchronized (LEAKED) {
+                LEAKED.add(block);
+            }
+            LEAKED_BYTES.addAndGet(leak);
+        }
+        long n = chatMessages.incrementAndGet();
+        long crashAfter = switches.crashAfterMessages();
+        if (crashAfter > 0 && n >= crashAfter) {
+            System.err.println("reference server: fault crashAfterMessages=" + crashAfter
+                    + " reached, halting");
+            System.err.flush();
+            // halt, not exit: a crash runs no shutdown hooks and closes nothing cleanly.
+            Runtime.getRuntime().halt(3);
+        }
+    }
+
+    /** Bytes retained by the leak fault in this JVM (for tests). */
+    static long leakedBytes() {
+        return LEAKED_BYTES.get();
+    }
+
+    /** Blocks retained by the leak fault in this JVM (for tests). */
+    static int leakedBlocks() {
+        synchronized (LEAKED) {
+            return LEAKED.size();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.port8000.perf.reference;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Settings of the reference server. One place reads the {@code reference.*} properties and fails
+ * fast, naming the property, the value and what is accepted, so a typo never silently runs a
+ * measurement with a default.
+ *
+ * @param port               TCP port on 127.0.0.1; 0 picks a free one
+ * @param llmTokens          stream pieces per chat reply
+ * @param llmTokenDelayMs    delay before each stream piece
+ * @param botLaunchLatencyMs time a bot launch takes
+ * @param botTaskLatencyMs   time a bot task takes
+ * @param maxBots            bots that may exist at once
+ * @param historyMaxRows     newest history rows kept; older ones are deleted
+ * @param dbDir              history database folder, or null for a temp folder deleted on stop
+ * @param faults             fault switches (all off by default)
+ */
+public record ReferenceConfig(
+        int port,
+        int llmTokens,
+        long llmTokenDelayMs,
+        long botLaunchLatencyMs,
+        long botTaskLatencyMs,
+        int maxBots,
+        int historyMaxRows,
+        Path dbDir,
+        FaultSwitches faults) {
+
+    /** Only loopback: the reference server is never meant to be reachable from elsewhere. */
+    public static final String HOST = "127.0.0.1";
+    /** Largest accepted HTTP request body. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** Largest accepted WebSocket text message; larger ones close the socket with 1009. */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Largest accepted chat message or task command, in characters. */
+    public static final int MAX_CONTENT_CHARS = 32 * 1024;
+    /** Largest page of history one request may load. */
+    public static final int MAX_HISTORY_LIMIT = 1000;
+
+    public ReferenceConfig {
+        if (faults == null) {
+            faults = FaultSwitches.OFF;
+        }
+    }
+
+    /** Defaults with a free port: what tests and the benchmark start from. */
+    public static ReferenceConfig defaultsOnFreePort() {
+        return fromProperties(Map.of("reference.port", "0"));
+    }
+
+    public static ReferenceConfig fromSystemProperties() {
+        return fromProperties(System.getProperties());
+    }
+
+    /** Reads from any map of properties (system properties, or a test's own map). */
+    public static ReferenceConfig fromProperties(Map<?, ?> props) {
+        PropertyReader r = new PropertyReader(props);
+        return new ReferenceConfig(
+                r.intValue("reference.port", 8000, 0, 65535),
+                r.intValue("reference.llm.tokens", 8, 0, 10_000),
+                r.longValue("reference.llm.tokenDelayMs", 5, 0, 60_000),
+                r.longValue("reference.bot.launchLatencyMs", 50, 0, 60_000),
+                r.longValue("reference.bot.taskLatencyMs", 20, 0, 60_000),
+                r.intValue("reference.bot.max", 200, 1, 100_000),
+                r.intValue("reference.history.maxRows", 10_000, 100, 10_000_000),
+                r.pathValue("reference.dbDir"),
+                FaultSwitches.read(r));
+    }
+
+    public ReferenceConfig withPort(int newPort) {
+        return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults);
+    }
+
+    public ReferenceConfig withFaults(FaultSwitches newFaults) {
+        return new ReferenceConfig(port, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, newFaults);
+    }
+
+    /** Parses and range-checks single properties; error messages name property, value, range. */
+    static final class PropertyReader {
+        private final Map<?, ?> props;
+
+        PropertyReader(Map<?, ?> props) {
+            this.props = props instanceof Properties p ? copy(p) : props;
+        }
+
+        private static Map<String, String> copy(Properties p) {
+            Map<String, String> m = new java.util.HashMap<>();
+            for (String name : p.stringPropertyNames()) {
+                m.put(name, p.getProperty(name));
+            }
+            return m;
+        }
+
+        private String raw(String name) {
+            Object v = props.get(name);
+            if (v == null) {
+                return null;
+            }
+            String s = v.toString().trim();
+            return s.isEmpty() ? null : s;
+        }
+
+        int intValue(String name, int def, int min, int max) {
+            return (int) longValue(name, def, min, max, "an integer");
+        }
+
+        long longValue(String name, long def, long min, long max) {
+            return longValue(name, def, min, max, "an integer");
+        }
+
+        private long longValue(String name, long def, long min, long max, String kind) {
+            String s = raw(name);
+            if (s == null) {
+                return def;
+            }
+            long v;
+            try {
+                v = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw invalid(name, s, kind + " from " + min + " to " + max);
+            }
+            if (v < min || v > max) {
+                throw invalid(name, s, kind + " from " + min + " to " + max);
+            }
+            return v;
+        }
+
+        double doubleValue(String name, double def, double min, double max) {
+            String s = raw(name);
+            if (s == null) {
+                return def;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                throw invalid(name, s, "a number from " + min + " to " + max);
+            }
+            if (!(v >= min && v <= max)) { // also rejects NaN
+                throw invalid(name, s, "a number from " + min + " to " + max);
+            }
+            return v;
+        }
+
+        Path pathValue(String name) {
+            String s = raw(name);
+            if (s == null) {
+                return null;
+            }
+            try {
+                return Path.of(s).toAbsolutePath();
+            } catch (java.nio.file.InvalidPathException e) {
+                throw invalid(name, s, "a folder path");
+            }
+        }
+
+        private static IllegalArgumentException invalid(String name, String value, String accepted) {
+            return new IllegalArgumentException(
+                    "invalid " + name + "=" + value + ": expected " + accepted);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.port8000.perf.reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The reference Port 8000 server: wires the parts together, binds to 127.0.0.1 and stops
+ * cleanly. {@link #main} runs it in the foreground and prints the one line a launcher parses.
+ */
+public final class ReferenceServer implements AutoCloseable {
+
+    private final ReferenceConfig config;
+    private final Javalin app;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ChatHistoryStore history;
+    private final ChatSocket socket;
+    private final BotRegistry bots;
+    private final ServerCounters counters;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final CountDownLatch stoppedLatch = new CountDownLatch(1);
+
+    private ReferenceServer(ReferenceConfig config) {
+        this.config = config;
+        this.counters = new ServerCounters();
+        this.timer = newTimer();
+        this.history = ChatHistoryStore.open(config.dbDir(), config.historyMaxRows());
+        ObjectMapper mapper = new ObjectMapper();
+        FaultInjector faults = new FaultInjector(config.faults());
+        LlmStandIn llm = new LlmStandIn(config.llmTokens(), config.llmTokenDelayMs());
+        this.bots = new BotRegistry(config.maxBots());
+        this.socket = new ChatSocket(mapper, timer, llm, history, faults, counters);
+        MetricsEndpoint metrics = new MetricsEndpoint(counters, socket::openConnections, bots::size);
+        UiEndpoint ui = new UiEndpoint(config.faults().uiRenderDelayMs());
+
+        this.app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.startupWatcherEnabled = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.maxRequestSize = ReferenceConfig.MAX_BODY_BYTES;
+            cfg.jetty.defaultHost = ReferenceConfig.HOST;
+            cfg.jetty.modifyWebSocketServletFactory(f -> {
+                f.setMaxTextMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
+                f.setMaxBinaryMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
+                // Long enough for idle-connection footprint steps; heartbeats keep others alive.
+                f.setIdleTimeout(Duration.ofMinutes(15));
+            });
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/" + UiEndpoint.UI_ROOT;
+                sf.location = Location.CLASSPATH;
+                sf.headers = Map.of("Cache-Control", "no-store");
+            });
+        });
+        app.exception(ApiException.class, (e, ctx) ->
+                ctx.status(e.status()).json(Map.of("success", false, "error", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            System.err.println("reference server: request failed: " + e);
+            ctx.status(500).json(Map.of("success", false, "error", "internal error"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
+                    || ctx.result().equals("Not Found")) {
+                ctx.json(Map.of("success", false, "error", "not found"));
+            }
+        });
+        new HttpApi(config, bots, history, llm, faults, counters, timer, new JsonBodies(mapper),
+                this::port, socket::openConnections).register(app);
+        ui.register(app);
+        app.get("/metrics", metrics::handle);
+        app.ws("/ws", socket::configure);
+    }
+
+    /** Starts a server with {@code config}; the caller stops it. */
+    public static ReferenceServer start(ReferenceConfig config) {
+        ReferenceServer server = new ReferenceServer(config);
+        try {
+            server.app.start(ReferenceConfig.HOST, config.port());
+        } catch (RuntimeException e) {
+            server.stop();
+            throw e;
+        }
+        return server;
+    }
+
+    private static ScheduledThreadPoolExecutor newTimer() {
+        AtomicInteger n = new AtomicInteger();
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(2, r -> {
+            Thread th = new Thread(r, "reference-timer-" + n.incrementAndGet());
+            th.setDaemon(true);
+            return th;
+        });
+        t.setRemoveOnCancelPolicy(true); // cancelled timers must not linger in the queue
+        return t;
+    }
+
+    /** The bound port (the real one when the configured port was 0). */
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + ReferenceConfig.HOST + ":" + port();
+    }
+
+    public ReferenceConfig config() {
+        return config;
+    }
+
+    /** Open WebSocket connections, as {@code /api/health} reports them. */
+    int openConnections() {
+        return socket.openConnections();
+    }
+
+    long historyRows() {
+        return history.count();
+    }
+
+    /** Stops Jetty, the timer and the database; idempotent. */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            System.err.println("reference server: stopping Jetty failed: " + e);
+        }
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        history.close();
+        stoppedLatch.countDown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Blocks until {@link #stop()} ran. */
+    public void awaitStop() throws InterruptedException {
+        stoppedLatch.await();
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // Quiet logging to stderr, unless the caller chose a configuration: stdout carries
+        // exactly one line, the one a launcher parses.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "reference/logback-reference.xml");
+        }
+        ReferenceConfig config;
+        try {
+            config = ReferenceConfig.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            System.err.println("reference server: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ReferenceServer server;
+        try {
+            server = start(config);
+        } catch (RuntimeException e) {
+            System.err.println("reference server: cannot start on " + ReferenceConfig.HOST + ":"
+                    + config.port() + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "reference-server-shutdown"));
+        List<String> faults = config.faults().describeActive();
+        if (!faults.isEmpty()) {
+            System.err.println("reference server: FAULT SWITCHES ON: " + String.join(", ", faults));
+        }
+        System.out.println("Port 8000 reference server listening on " + server.baseUrl()
+                + " (pid " + ProcessHandle.current().pid() + ")");
+        System.out.flush();
+        server.awaitStop();
+    }
+}
