@@ -1,0 +1,186 @@
+package org.port8000.perf.target;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.port8000.perf.config.Settings;
+
+/**
+ * Gives a simulation its target: the one named by {@code -Dtarget.url}, or a freshly started
+ * reference server in a child JVM on a free loopback port (so its memory and CPU are its own).
+ */
+public final class TargetLauncher {
+  static final String SERVER_MAIN = "org.port8000.perf.reference.ReferenceServer";
+  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+
+  /**
+   * JVM options of the child server. A small initial heap that gives memory back after
+   * collections keeps its resident memory close to what it really holds, so a leak shows.
+   */
+  static final List<String> SERVER_JVM_OPTIONS = List.of(
+      "-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+      "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+  private TargetLauncher() {}
+
+  public static RunningTarget start(Settings settings) {
+    if (settings.targetUrl().isPresent()) {
+      URI url = settings.targetUrl().get();
+      LoopbackGuard.check(url, settings.allowRemote());
+      HealthWait.await(url, settings.targetStartTimeout(), () -> true);
+      return new ExternalTarget(url, settings.targetPid());
+    }
+    return launchReference(settings);
+  }
+
+  private static RunningTarget launchReference(Settings settings) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(SERVER_JVM_OPTIONS);
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("reference.") && !k.equals("reference.port"))
+        .sorted()
+        .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+    cmd.add("-Dreference.port=0");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(SERVER_MAIN);
+    Process process;
+    try {
+      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new TargetException("Cannot start the reference server (" + String.join(" ", cmd.subList(0, 1))
+          + "): " + e.getMessage(), e);
+    }
+    CompletableFuture<URI> listening = new CompletableFuture<>();
+    Thread pump = new Thread(() -> pump(process, listening), "reference-server-output");
+    pump.setDaemon(true);
+    pump.start();
+    ChildTarget target = new ChildTarget(process);
+    Runtime.getRuntime().addShutdownHook(new Thread(target::close, "reference-server-stop"));
+    try {
+      URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
+      target.url = url;
+      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive);
+      return target;
+    } catch (TimeoutException e) {
+      target.close();
+      throw new TargetException("The reference server did not report its address within "
+          + settings.targetStartTimeout().toSeconds() + " s; see its output above.");
+    } catch (ExecutionException e) {
+      target.close();
+      throw new TargetException("The reference server exited before listening; see its output"
+          + " above. " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      target.close();
+      Thread.currentThread().interrupt();
+      throw new TargetException("Interrupted while starting the reference server", e);
+    } catch (RuntimeException e) {
+      target.close();
+      throw e;
+    }
+  }
+
+  /** Echoes the server's output (prefixed) and completes with its address once it listens. */
+  private static void pump(Process process, CompletableFuture<URI> listening) {
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        System.out.println("[reference] " + line);
+        Matcher m = LISTENING.matcher(line);
+        if (!listening.isDone() && m.find()) {
+          listening.complete(URI.create(m.group(1)));
+        }
+      }
+    } catch (IOException ignored) {
+      // the process ended; handled below
+    }
+    listening.completeExceptionally(new TargetException(
+        "reference server output ended (exit code " + exitCode(process) + ")"));
+  }
+
+  private static String exitCode(Process p) {
+    try {
+      return p.waitFor(2, TimeUnit.SECONDS) ? String.valueOf(p.exitValue()) : "still running";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "unknown";
+    }
+  }
+
+  private record ExternalTarget(URI baseUrl, OptionalLong pid) implements RunningTarget {
+    @Override
+    public boolean startedByThisRun() {
+      return false;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive)
+          .orElse(false);
+    }
+
+    @Override
+    public void close() {
+      // not ours to stop
+    }
+  }
+
+  private static final class ChildTarget implements RunningTarget {
+    private final Process process;
+    private volatile URI url;
+
+    ChildTarget(Process process) {
+      this.process = process;
+    }
+
+    @Override
+    public URI baseUrl() {
+      return url;
+    }
+
+    @Override
+    public OptionalLong pid() {
+      return OptionalLong.of(process.pid());
+    }
+
+    @Override
+    public boolean startedByThisRun() {
+      return true;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+      if (!process.isAlive()) {
+        return;
+      }
+      process.destroy();
+      try {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
