@@ -10,6 +10,8 @@ public final class Analyzers {
   public static List<AreaAnalyzer> all(Settings settings) {
     return List.of(
         // one line per area; an area without an analyzer yet reports "not run"
+        new HeartbeatAnalyzer(settings),
+        new MemoryAnalyzer(settings)
     );
   }
 }

@@ -12,16 +12,19 @@ import java.util.Optional;
  * <p>Why Theil–Sen: a JVM's resident memory is a sawtooth and a staircase (collections, heap
  * resizes); the median of pairwise slopes ignores those jumps, while a real leak moves every pair.
  *
- * <p>Why 16 KiB per message (16 MB per 1,000 messages): a clean reference server measures
- * well under 2 KiB/message here once warmed up (history rows it keeps are bounded), and
- * the assignment's own "stable" example grows 13 MB over 500 messages, most of it warm-up,
- * which the warm-up cut removes. 16 KiB/message would still mean 160 MB after 10,000 messages
- * of a real chat day: growth nobody should call stable. A leak of a realistic object graph per
- * message (a retained request, a listener with its buffers, 256 KiB) is 16 times over it.
+ * <p>Why 160 KiB per message (about 156 MB per 1,000 messages): on a freshly started
+ * reference server the resident memory grows for the first 10–20 s by about 9–12 MB even
+ * without a leak — native memory (JIT code, metaspace, threads, malloc arenas) while its heap
+ * stays at the same committed size — and in the short test runs (60–100 messages in 10–20 s)
+ * that warm-up measured 54–81 KiB per message. The deliberate leak fault of 256 KiB per
+ * message measured 334–364 KiB per message (leak plus warm-up). 160 KiB sits about a factor of
+ * two from both, so neither noise nor warm-up flips the verdict. It is lenient for long runs
+ * (warm-up is spread over more messages there): a leak below it is not flagged, which the
+ * report states with the threshold.
  */
 public final class LeakDetector {
   public static final int WARM_UP_PERCENT = 20;
-  public static final double THRESHOLD_BYTES_PER_MESSAGE = 16 * 1024;
+  public static final double THRESHOLD_BYTES_PER_MESSAGE = 160 * 1024;
   /** Fewer points than this after the warm-up cut give no verdict. */
   public static final int MIN_POINTS = 8;
 
