@@ -88,8 +88,11 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
         () -> MemorySeries.whyMissing(s, afterCycles)));
 
     // the verdict
-    Optional<LeakDetector.Verdict> verdict = targetLost && messages.isEmpty()
-        ? Optional.empty() : verdict(f, s);
+    // a target lost before the message phase ended leaves a truncated series: no verdict
+    boolean lostDuringMessages = s.targetLost() && s.checkpoint(afterMessages)
+        .map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
+    Optional<LeakDetector.Verdict> verdict = lostDuringMessages || (targetLost
+        && messages.isEmpty()) ? Optional.empty() : verdict(f, s);
     Check check;
     String result;
     Status status;
