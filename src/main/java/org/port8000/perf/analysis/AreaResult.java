@@ -27,8 +27,8 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
   }
 
   /** The area's simulation did not run in this invocation: no figures, no verdict. */
-  public static AreaResult notRun(Area area, String metric, String target) {
-    return new AreaResult(area, false, metric, "not run in this invocation", target,
+  public static AreaResult notRun(Area area) {
+    return new AreaResult(area, false, area.metric(), "not run in this invocation", area.target(),
         Status.NOT_MEASURED, List.of(), List.of(), List.of(), List.of(),
         List.of("Not run in this invocation. Run it with `" + area.command() + "` (or `mvn verify`"
             + " for the whole suite)."), List.of(), List.of());

@@ -20,8 +20,8 @@ import org.port8000.perf.results.RunMeta;
 public final class HeartbeatAnalyzer implements AreaAnalyzer {
   public static final String METRIC = "Connection stability";
   public static final String TARGET = "> 99%";
-  static final double STABILITY_TARGET_PERCENT = 99.0;
-  static final double PER_CONNECTION_LIMIT_MB = 10.0;
+  static final double STABILITY_TARGET_PERCENT = Targets.STABILITY_RATIO * 100;
+  static final double PER_CONNECTION_LIMIT_MB = Targets.MEMORY_PER_CONNECTION_MB;
 
   private final Settings settings;
 
@@ -37,7 +37,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
   @Override
   public AreaResult analyze(Optional<GatlingRun> maybeRun) {
     if (maybeRun.isEmpty()) {
-      return AreaResult.notRun(area(), METRIC, TARGET);
+      return AreaResult.notRun(area());
     }
     GatlingRun run = maybeRun.get();
     List<Detail> details = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
     String plannedMetric = "No leaks after " + MemorySeries.duration(
         settings.leakDuration().toSeconds());
     if (maybeRun.isEmpty()) {
-      return AreaResult.notRun(area(), plannedMetric, "no leak");
+      return AreaResult.notRun(area());
     }
     GatlingRun run = maybeRun.get();
     List<Detail> details = new ArrayList<>();
@@ -146,7 +146,7 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
     details.add(new Detail("Memory source", MemorySeries.sourceText(s)));
     charts.add(MemorySeries.chart("memory-trend-leak.svg",
         "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles", s));
-    return new AreaResult(area(), true, metric, result, "no leak", status, details, block, checks,
+    return new AreaResult(area(), true, metric, result, area().target(), status, details, block, checks,
         recs, notes, links, charts);
   }
 

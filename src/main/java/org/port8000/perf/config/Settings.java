@@ -31,6 +31,7 @@ public final class Settings {
   private static final Map<String, String> DEFAULTS = defaults();
 
   private final String profile;
+  private final boolean fullAssignment;
   private final Map<String, String> values;
 
   private final Optional<URI> targetUrl;
@@ -39,6 +40,7 @@ public final class Settings {
   private final Duration targetStartTimeout;
   private final Path reportRoot;
   private final Path gatlingResultsFolder;
+  private final Path outputFolder;
 
   private final int burstMessages;
   private final Duration burstInterval;
@@ -63,8 +65,9 @@ public final class Settings {
 
   private final Duration samplerInterval;
 
-  private Settings(String profile, Map<String, String> values) {
+  private Settings(String profile, boolean fullAssignment, Map<String, String> values) {
     this.profile = profile;
+    this.fullAssignment = fullAssignment;
     this.values = Collections.unmodifiableMap(values);
     Reader r = new Reader(values);
     this.targetUrl = r.optionalUrl("target.url");
@@ -73,6 +76,7 @@ public final class Settings {
     this.targetStartTimeout = Duration.ofSeconds(r.integer("target.startTimeoutSeconds", 1, 600));
     this.reportRoot = r.path("report.root");
     this.gatlingResultsFolder = r.path("gatling.resultsFolder");
+    this.outputFolder = r.path("perf.outputFolder");
     this.burstMessages = r.integer("burst.messages", 1, 100_000);
     this.burstInterval = Duration.ofMillis(r.integer("burst.intervalMs", 1, 60_000));
     this.replyTimeout = Duration.ofMillis(r.integer("reply.timeoutMs", 100, 120_000));
@@ -94,6 +98,12 @@ public final class Settings {
         r.text("ui.selector.content"), r.text("ui.selector.input"), r.text("ui.selector.send"),
         r.text("ui.selector.botList"), r.text("ui.selector.selectBot"));
     this.samplerInterval = Duration.ofMillis(r.integer("sampler.intervalMs", 50, 1_000));
+    // Gatling 3.15 never starts an open injection shorter than a second: refuse it up front.
+    if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new SettingsException("Settings 'burst.messages' (" + burstMessages + ") x"
+          + " 'burst.intervalMs' (" + burstInterval.toMillis() + ") make a burst shorter than"
+          + " 1 s, which Gatling cannot inject; raise one of them.");
+    }
     if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofHours(6)) > 0) {
       throw new SettingsException("Settings 'burst.messages' x 'burst.intervalMs' make a burst longer"
           + " than 6 hours; lower one of them.");
@@ -113,15 +123,20 @@ public final class Settings {
           + "': accepted values are " + String.join(", ", PROFILES)
           + ". Fix: -D" + PROFILE + "=smoke for a quick run, or leave it unset for the assignment.");
     }
+    Map<String, String> profileValues = readProfile(profile);
     Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-    values.putAll(readProfile(profile));
+    values.putAll(profileValues);
     for (String key : DEFAULTS.keySet()) {
       String v = overrides.getProperty(key);
       if (v != null) {
         values.put(key, v.trim());
       }
     }
-    return new Settings(profile, values);
+    // The assignment profile sets every measurement parameter; a -D override of one of them
+    // makes the run something other than the assignment, which must not sign off.
+    boolean fullAssignment = ASSIGNMENT.equals(profile)
+        && profileValues.entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
+    return new Settings(profile, fullAssignment, values);
   }
 
   private static Map<String, String> readProfile(String profile) {
@@ -156,6 +171,7 @@ public final class Settings {
     d.put("target.startTimeoutSeconds", "60");
     d.put("report.root", ".");
     d.put("gatling.resultsFolder", "target/gatling");
+    d.put("perf.outputFolder", "target/perf");
     d.put("burst.messages", "100");
     d.put("burst.intervalMs", "100");
     d.put("reply.timeoutMs", "5000");
@@ -189,8 +205,11 @@ public final class Settings {
   }
 
   public String profile() { return profile; }
-  /** True only for the assignment's full parameters: the only runs that may sign off. */
-  public boolean isFullAssignment() { return ASSIGNMENT.equals(profile); }
+  /**
+   * True only for the assignment's full parameters (the assignment profile with none of its
+   * values overridden): the only runs that may sign off.
+   */
+  public boolean isFullAssignment() { return fullAssignment; }
   /** The raw value of a setting as resolved (profile, then -D override). */
   public String raw(String name) { return values.get(name); }
 
@@ -200,8 +219,8 @@ public final class Settings {
   public Duration targetStartTimeout() { return targetStartTimeout; }
   public Path reportRoot() { return reportRoot; }
   public Path gatlingResultsFolder() { return gatlingResultsFolder; }
-  /** Where machine-readable outputs go: {@code target/perf} under the working folder. */
-  public Path perfOutputFolder() { return Path.of("target", "perf"); }
+  /** Where machine-readable outputs go (summary.json, junit.xml). */
+  public Path perfOutputFolder() { return outputFolder; }
 
   public int burstMessages() { return burstMessages; }
   public Duration burstInterval() { return burstInterval; }

@@ -68,8 +68,9 @@ public final class ReferenceServer implements AutoCloseable {
             ctx.status(500).json(Map.of("success", false, "error", "internal error"));
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
-                    || ctx.result().equals("Not Found")) {
+            // Keep a JSON refusal a handler already wrote; replace Javalin's plain-text default.
+            String result = ctx.result();
+            if (result == null || !result.startsWith("{")) {
                 ctx.json(Map.of("success", false, "error", "not found"));
             }
         });

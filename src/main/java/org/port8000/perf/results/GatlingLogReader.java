@@ -41,9 +41,13 @@ public final class GatlingLogReader {
     try {
       data = LogFileReader.apply(runFolder.getFileName().toString(), runFolder.getParent(),
           configuration()).read();
-    } catch (RuntimeException e) {
-      throw new ResultsException("Cannot read " + log + " with Gatling's reader (" + e + "). It"
-          + " may have been written by another Gatling version; re-run the simulation.", e);
+    } catch (Exception e) { // Scala code can throw checked exceptions undeclared
+      String hint = e instanceof IllegalAccessException
+          ? " Gatling's reader needs the JVM option --add-opens=java.base/java.lang=ALL-UNNAMED"
+              + " (.mvn/jvm.config sets it for Maven)."
+          : " It may have been written by another Gatling version; re-run the simulation.";
+      throw new ResultsException("Cannot read " + log + " with Gatling's reader (" + e + ")."
+          + hint, e);
     }
     Map<String, RequestStats> requests = new LinkedHashMap<>();
     for (StatsPath path : CollectionConverters.asJava(data.statsPaths())) {

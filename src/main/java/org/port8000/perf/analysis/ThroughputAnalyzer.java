@@ -1,0 +1,188 @@
+package org.port8000.perf.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.port8000.perf.probe.MessageTimings;
+import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestStats;
+import org.port8000.perf.results.RunMeta;
+
+/**
+ * §1 Message throughput: the burst's latency and drops, and the highest sustained rate — the
+ * highest step below the first that broke (fewer than 99.9 % of replies or p95 over 200 ms).
+ */
+public final class ThroughputAnalyzer implements AreaAnalyzer {
+  static final String METRIC = Area.THROUGHPUT.metric();
+  static final String TARGET = Area.THROUGHPUT.target();
+  private static final String BURST = "burst";
+
+  @Override
+  public Area area() {
+    return Area.THROUGHPUT;
+  }
+
+  @Override
+  public AreaResult analyze(Optional<GatlingRun> maybeRun) {
+    if (maybeRun.isEmpty()) {
+      return AreaResult.notRun(area());
+    }
+    GatlingRun run = maybeRun.get();
+    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
+    Optional<MessageTimings.Result> timings =
+        ProbeFiles.read(run.folder(), "timings", MessageTimings.Result.class);
+    List<Detail> details = new ArrayList<>();
+    List<Check> checks = new ArrayList<>();
+    List<Recommendation> recs = new ArrayList<>();
+    List<String> notes = new ArrayList<>(meta.map(RunMeta::notes).orElse(List.of()));
+    if (timings.isEmpty()) {
+      notes.add("The run wrote no message timings (probe-timings.json): it did not finish.");
+    }
+
+    // The burst.
+    Optional<MessageTimings.Phase> burstPhase = timings.flatMap(t -> phase(t, BURST));
+    Optional<RequestStats> reply = run.request("reply " + BURST);
+    Optional<RequestStats> firstToken = run.request("first token " + BURST);
+    Optional<RequestStats> connect = run.request("connect " + BURST);
+    if (burstPhase.isPresent() && reply.isPresent() && reply.get().ok() > 0) {
+      MessageTimings.Phase p = burstPhase.get();
+      RequestStats r = reply.get();
+      long connectFailures = connect.map(RequestStats::ko).orElse(0L);
+      long dropped = p.planned() - r.ok();
+      details.add(new Detail("Messages sent", p.sent() + " of " + p.planned() + " planned"
+          + (connectFailures > 0 ? " (" + connectFailures + " could not connect)" : "")));
+      details.add(new Detail("Messages received", r.ok() + (dropped > 0
+          ? " (" + dropped + " lost: no reply within the timeout)" : "")));
+      details.add(new Detail("Avg latency", r.mean() + " ms"));
+      details.add(new Detail("Max latency", r.max() + " ms"));
+      details.add(new Detail("Min latency", r.min() + " ms"));
+      details.add(new Detail("p50 / p95 / p99 latency", r.p50() + " / " + r.p95() + " / "
+          + r.p99() + " ms"));
+      run.request("reply warmup").ifPresent(w -> details.add(new Detail("Warm-up (not counted)",
+          w.total() + " messages before the burst, so a fresh server's JIT is not measured")));
+      firstToken.filter(f -> f.ok() > 0).ifPresent(f -> details.add(new Detail(
+          "First token (send → first stream frame) p50 / p95", f.p50() + " / " + f.p95() + " ms")));
+      details.add(new Detail("Burst throughput", Format.number(p.achievedPerSecond())
+          + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
+          + " burst's fixed cadence caps it, see the sustained steps)"));
+      Check latency = Check.atMost("message.burst.latency.p95", r.p95(), "ms", Targets.LATENCY_MS);
+      checks.add(latency);
+      checks.add(Check.atMost("message.burst.latency.avg", r.mean(), "ms", Targets.LATENCY_MS));
+      checks.add(Check.atMost("message.burst.dropped", dropped, "messages", 0));
+      if (latency.status() == Status.FAIL || r.mean() > Targets.LATENCY_MS) {
+        recs.add(new Recommendation(area(), "High Latency Issues (> 200 ms)",
+            "Add caching, compress messages, batch updates",
+            "burst latency p95 " + r.p95() + " ms, avg " + r.mean() + " ms"));
+      }
+      if (dropped > 0) {
+        recs.add(new Recommendation(area(), "Dropped messages",
+            "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
+                + " before tuning speed",
+            dropped + " of " + p.planned() + " burst messages got no reply within the timeout"));
+      }
+    } else {
+      String why = reply.isPresent() ? "no reply arrived: every burst message timed out or failed"
+          : "the burst did not send any message (see the run's notes)";
+      checks.add(Check.notMeasured("message.burst.latency.p95", "ms", "<= 200 ms", why));
+      checks.add(Check.notMeasured("message.burst.latency.avg", "ms", "<= 200 ms", why));
+      long lost = burstPhase.map(MessageTimings.Phase::planned).orElse(0);
+      if (burstPhase.isPresent() && reply.isPresent()) {
+        checks.add(Check.atMost("message.burst.dropped", lost, "messages", 0));
+      } else {
+        checks.add(Check.notMeasured("message.burst.dropped", "messages", "<= 0 messages", why));
+      }
+      notes.add("Burst latency not measured: " + why + ".");
+    }
+
+    // Sustained throughput: rising steps.
+    List<StepOutcome> outcomes = new ArrayList<>();
+    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(BURST))
+        .forEach(p -> outcomes.add(StepOutcome.of(p, run.request("reply " + p.name())))));
+    StepOutcome highest = null;
+    StepOutcome broke = null;
+    for (StepOutcome o : outcomes) {
+      details.add(new Detail("Step " + o.phase.name(), o.describe()));
+      if (broke == null && o.passed()) {
+        highest = o;
+      } else if (broke == null) {
+        broke = o;
+      }
+    }
+    Check sustained;
+    String headline;
+    if (highest != null) {
+      double achieved = highest.phase.achievedPerSecond();
+      sustained = Check.above("message.throughput.sustained", achieved, "msg/s",
+          Targets.THROUGHPUT_MSG_PER_S);
+      headline = Format.number(achieved) + " msg/sec";
+      String limit = broke == null
+          ? "no step broke up to " + highest.phase.name() + " (the highest step configured), so"
+              + " the real limit is higher"
+          : "step " + broke.phase.name() + " broke: " + broke.why();
+      details.add(new Detail("Sustained throughput", headline + " at step " + highest.phase.name()
+          + "; " + limit));
+      sustained = sustained.withNote(limit);
+    } else if (broke != null) {
+      sustained = new Check("message.throughput.sustained", 0.0, "msg/s", TARGET.replace(
+          " msg/sec", " msg/s"), Status.FAIL, "the first step " + broke.phase.name()
+          + " already broke: " + broke.why());
+      headline = "below " + broke.phase.name() + " (first step broke)";
+      details.add(new Detail("Sustained throughput", "none: the first step " + broke.phase.name()
+          + " broke: " + broke.why()));
+    } else {
+      sustained = Check.notMeasured("message.throughput.sustained", "msg/s", "> 50 msg/s",
+          "no throughput step ran");
+      headline = "not measured";
+    }
+    checks.add(sustained);
+    if (sustained.status() == Status.FAIL) {
+      recs.add(new Recommendation(area(), "Low Throughput (< 50 msg/sec)",
+          "Optimize WebSocket handler, reduce processing",
+          "sustained " + (highest == null ? "0" : Format.number(highest.phase.achievedPerSecond()))
+              + " msg/s" + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
+              + broke.why())));
+    }
+
+    List<Link> links = List.of(new Link("Gatling report (message throughput)", run.htmlReport(),
+        false));
+    return new AreaResult(area(), true, METRIC, headline, TARGET,
+        Status.worst(checks.stream().map(Check::status).toList()), details, List.of(), checks,
+        recs, notes, links, List.of());
+  }
+
+  private static Optional<MessageTimings.Phase> phase(MessageTimings.Result t, String name) {
+    return t.phases().stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /** One step's figures and whether it held. */
+  private record StepOutcome(MessageTimings.Phase phase, long replied, double ratio, int p95) {
+    static StepOutcome of(MessageTimings.Phase p, Optional<RequestStats> reply) {
+      long ok = reply.map(RequestStats::ok).orElse(0L);
+      double ratio = p.planned() == 0 ? 0 : (double) ok / p.planned();
+      return new StepOutcome(p, ok, ratio, reply.map(RequestStats::p95).orElse(0));
+    }
+
+    boolean passed() {
+      return replied > 0 && ratio >= Targets.STEP_REPLY_RATIO && p95 <= Targets.LATENCY_MS;
+    }
+
+    String why() {
+      List<String> w = new ArrayList<>();
+      if (ratio < Targets.STEP_REPLY_RATIO) {
+        w.add(Format.percent(ratio) + " of replies arrived (needs ≥ 99.9%)");
+      }
+      if (replied > 0 && p95 > Targets.LATENCY_MS) {
+        w.add("p95 " + p95 + " ms (needs ≤ 200 ms)");
+      }
+      return String.join(", ", w);
+    }
+
+    String describe() {
+      return replied + "/" + phase.planned() + " replies (" + Format.percent(ratio) + "), p95 "
+          + (replied > 0 ? p95 + " ms" : "n/a") + ", achieved "
+          + Format.number(phase.achievedPerSecond()) + " msg/s — "
+          + (passed() ? "held" : "broke: " + why());
+    }
+  }
+}

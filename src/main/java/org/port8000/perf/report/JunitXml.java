@@ -1,0 +1,85 @@
+package org.port8000.perf.report;
+
+import java.io.StringWriter;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Status;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** {@code target/perf/junit.xml}: one test case per check, for CI dashboards. */
+final class JunitXml {
+  private JunitXml() {}
+
+  static String render(List<AreaResult> areas) {
+    try {
+      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+      Element suites = doc.createElement("testsuites");
+      suites.setAttribute("name", "port8000-perf");
+      doc.appendChild(suites);
+      for (AreaResult a : areas) {
+        Element suite = doc.createElement("testsuite");
+        suite.setAttribute("name", a.area().title());
+        long failures = a.checks().stream().filter(c -> c.status() == Status.FAIL).count();
+        long skipped = a.checks().stream().filter(c -> c.status() == Status.NOT_MEASURED).count();
+        suite.setAttribute("tests", String.valueOf(a.checks().size()));
+        suite.setAttribute("failures", String.valueOf(failures));
+        suite.setAttribute("skipped", String.valueOf(skipped));
+        suite.setAttribute("errors", "0");
+        for (Check c : a.checks()) {
+          suite.appendChild(testCase(doc, a, c));
+        }
+        if (!a.ran()) {
+          Element tc = doc.createElement("testcase");
+          tc.setAttribute("classname", a.area().title());
+          tc.setAttribute("name", a.area().name().toLowerCase(java.util.Locale.ROOT) + ".run");
+          Element skip = doc.createElement("skipped");
+          skip.setAttribute("message", "not run in this invocation: " + a.area().command());
+          tc.appendChild(skip);
+          suite.appendChild(tc);
+          suite.setAttribute("tests", "1");
+          suite.setAttribute("skipped", "1");
+        }
+        suites.appendChild(suite);
+      }
+      var t = TransformerFactory.newInstance().newTransformer();
+      t.setOutputProperty(OutputKeys.INDENT, "yes");
+      t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      StringWriter out = new StringWriter();
+      t.transform(new DOMSource(doc), new StreamResult(out));
+      return out + "\n";
+    } catch (ParserConfigurationException | TransformerException e) {
+      throw new ReportException("Cannot render junit.xml: " + e.getMessage(), e);
+    }
+  }
+
+  private static Element testCase(Document doc, AreaResult a, Check c) {
+    Element tc = doc.createElement("testcase");
+    tc.setAttribute("classname", a.area().title());
+    tc.setAttribute("name", c.metric());
+    String text = c.metric() + " = " + c.display() + " (target " + c.target() + ")"
+        + (c.note().isEmpty() ? "" : ": " + c.note());
+    if (c.status() == Status.FAIL) {
+      Element f = doc.createElement("failure");
+      f.setAttribute("message", text);
+      tc.appendChild(f);
+    } else if (c.status() == Status.NOT_MEASURED) {
+      Element s = doc.createElement("skipped");
+      s.setAttribute("message", text);
+      tc.appendChild(s);
+    } else {
+      Element out = doc.createElement("system-out");
+      out.setTextContent(text);
+      tc.appendChild(out);
+    }
+    return tc;
+  }
+}

@@ -1,0 +1,84 @@
+package org.port8000.perf.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.port8000.perf.analysis.AreaAnalyzer;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Analyzers;
+import org.port8000.perf.analysis.Area;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.LastRun;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RunMeta;
+
+/**
+ * The report step ({@code mvn verify}'s last step, or alone: {@code mvn exec:java@report}):
+ * reads the last invocation's results, judges them, writes every output, and fails the build
+ * when a target was missed or a measurement failed — after the files are written.
+ */
+public final class ReportMain {
+  private ReportMain() {}
+
+  public static void main(String[] args) {
+    Outcome o = run(Settings.load());
+    System.out.println(o.summary());
+    if (o.failBuild()) {
+      throw new ReportException(o.failReason());
+    }
+  }
+
+  /** What the report step concluded. */
+  public record Outcome(Verdict verdict, ReportFiles files, List<AreaResult> areas,
+      boolean failBuild, String failReason) {
+    String summary() {
+      StringBuilder s = new StringBuilder("[perf] verdict " + verdict + "\n");
+      for (AreaResult a : areas) {
+        s.append("[perf]   ").append(a.area().title()).append(": ")
+            .append(a.ran() ? a.status().name() + " — " + a.result() : "not run").append('\n');
+      }
+      s.append("[perf] report: ").append(files.report()).append('\n');
+      s.append("[perf] status: ").append(files.status()).append('\n');
+      s.append("[perf] summary: ").append(files.summaryJson());
+      return s.toString();
+    }
+  }
+
+  public static Outcome run(Settings settings) {
+    Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
+    List<AreaResult> areas = new ArrayList<>();
+    List<RunMeta> metas = new ArrayList<>();
+    List<AreaAnalyzer> analyzers = Analyzers.all(settings);
+    for (Area area : Area.values()) {
+      Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
+      run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
+          .ifPresent(metas::add);
+      AreaResult result = analyzers.stream().filter(a -> a.area() == area).findFirst()
+          .map(a -> a.analyze(run))
+          .orElseGet(() -> AreaResult.notRun(area));
+      areas.add(result);
+    }
+    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
+        settings.perfOutputFolder());
+    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), ReportMain::noChart)
+        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now());
+    List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
+        .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
+        .toList();
+    boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty();
+    String reason = verdict == Verdict.FAIL
+        ? "Performance targets missed; see " + files.report()
+        : "Measurements failed (" + String.join(", ", unmeasured.stream().map(Check::metric)
+            .toList()) + "); see " + files.report();
+    return new Outcome(verdict, files, areas, fail, reason);
+  }
+
+  private static String noChart(org.port8000.perf.analysis.Chart chart) {
+    throw new ReportException("No chart renderer for " + chart.fileName());
+  }
+}

@@ -1,0 +1,27 @@
+package org.port8000.perf.report;
+
+import java.util.List;
+
+/**
+ * Everything the templates show, already formatted: the templates only list and test.
+ *
+ * @param profileNotice empty for a run with the assignment's full parameters; otherwise the
+ *     warning shown at the top of every report
+ */
+public record ReportModel(String generatedAt, String profile, String profileNotice,
+    String target, String verdict, List<String> summary, List<Section> sections,
+    List<String> recommendations, String signOff, List<Row> keyFindings,
+    List<String> completeness, String allComplete, String readyForWindow3, String readyReason,
+    List<String> notes) {
+
+  /** One metric's section, in the assignment's REPORT FORMAT. */
+  public record Section(String title, String metric, String result, String target,
+      String status, List<Row> details, List<String> block, List<String> notes,
+      List<Href> links, List<Href> charts) {}
+
+  /** A table row or a label/value line; cells are markdown-safe. */
+  public record Row(String label, String value, String target, String status) {}
+
+  /** A link relative to the report's folder. */
+  public record Href(String label, String href) {}
+}

@@ -1,0 +1,145 @@
+package org.port8000.perf.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Chart;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Detail;
+import org.port8000.perf.analysis.Link;
+import org.port8000.perf.analysis.Recommendation;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.results.RunMeta;
+
+/** Builds the flat, formatted model of the reports from the areas' results. */
+public final class ReportModelBuilder {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final Function<Link, String> linkHref;
+  private final Function<Chart, String> chartHref;
+
+  public ReportModelBuilder(Function<Link, String> linkHref, Function<Chart, String> chartHref) {
+    this.linkHref = linkHref;
+    this.chartHref = chartHref;
+  }
+
+  /** The run's verdict: FAIL if any check failed; PASS only if all four areas passed whole. */
+  public static Verdict verdict(List<AreaResult> areas) {
+    List<Check> checks = areas.stream().flatMap(a -> a.checks().stream()).toList();
+    if (checks.stream().anyMatch(c -> c.status() == Status.FAIL)
+        || areas.stream().anyMatch(a -> a.ran() && a.status() == Status.FAIL)) {
+      return Verdict.FAIL;
+    }
+    boolean whole = areas.stream().allMatch(a -> a.ran() && a.status() == Status.PASS)
+        && checks.stream().allMatch(c -> c.status() == Status.PASS);
+    return whole ? Verdict.PASS : Verdict.INCOMPLETE;
+  }
+
+  /** True when every run used the assignment's full parameters. */
+  public static boolean fullAssignment(Collection<RunMeta> metas, boolean settingsFull) {
+    return metas.isEmpty() ? settingsFull : metas.stream().allMatch(RunMeta::fullAssignment);
+  }
+
+  public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
+      String settingsProfile, boolean settingsFull, Instant generatedAt) {
+    Verdict verdict = verdict(areas);
+    boolean full = fullAssignment(metas, settingsFull);
+    String profile = metas.isEmpty() ? settingsProfile
+        : String.join(", ", metas.stream().map(RunMeta::profile).distinct().sorted().toList());
+    String target = metas.isEmpty() ? "(no run)"
+        : String.join(", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct()
+            .sorted().toList());
+    String notice = full ? "" : "This run did not use the assignment's full parameters"
+        + " (profile '" + profile + "'" + (profile.contains(Settings.ASSIGNMENT)
+            ? " with -D overrides of its figures" : "") + "): its figures are not a production"
+        + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
+
+    List<Check> checks = areas.stream().flatMap(a -> a.checks().stream()).toList();
+    List<Check> failed = checks.stream().filter(c -> c.status() == Status.FAIL).toList();
+    List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
+        .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED).toList();
+
+    List<String> summary = new ArrayList<>();
+    if (verdict == Verdict.PASS) {
+      summary.add(full ? "All metrics meet production targets"
+          : "All measured metrics meet their targets in this scaled-down run");
+    } else {
+      summary.add(failed.isEmpty() ? "No target missed, but not every metric was measured"
+          : failed.size() + (failed.size() == 1 ? " issue" : " issues")
+              + " found, recommendations below");
+      failed.forEach(c -> summary.add("❌ " + c.metric() + ": " + c.display() + " (target "
+          + c.target() + ")"));
+      unmeasured.forEach(c -> summary.add("⚠️ " + c.metric() + " not measured: " + c.note()));
+      areas.stream().filter(a -> !a.ran()).forEach(a -> summary.add("⚠️ " + a.area().title()
+          + " not run in this invocation"));
+    }
+
+    List<ReportModel.Section> sections = areas.stream().map(this::section).toList();
+    List<Recommendation> recs = areas.stream().flatMap(a -> a.recommendations().stream()).toList();
+    List<String> recommendations = new ArrayList<>();
+    for (Recommendation r : recs) {
+      recommendations.add("**" + r.area().title() + " — " + r.rule() + ":** " + r.action()
+          + ". Evidence: " + r.evidence() + ".");
+    }
+    if (recommendations.isEmpty()) {
+      boolean allRan = areas.stream().allMatch(AreaResult::ran);
+      recommendations.add("No optimization needed: no recommendation rule (latency > 200 ms,"
+          + " throughput < 50 msg/sec, memory growing without bound, scroll < 60 fps) was"
+          + " triggered by the " + (allRan ? "" : "metrics ") + "measured"
+          + (allRan ? " figures." : " in this run; the others were not run.")
+          + " Monitor in production.");
+    }
+
+    String signOff = switch (verdict) {
+      case PASS -> full ? "Performance baseline established. Ready for production."
+          : "All measured targets met in a scaled-down run. Not signed off: this is not a"
+              + " production baseline; run `mvn verify` with the assignment profile.";
+      case FAIL -> "Not ready for production: " + failed.size() + " target"
+          + (failed.size() == 1 ? "" : "s") + " missed (see Recommendations).";
+      case INCOMPLETE -> "Not ready for production: not every metric was measured in this run.";
+    };
+
+    List<ReportModel.Row> findings = checks.stream().map(c -> new ReportModel.Row(
+        Markdown.cell(c.metric()), Markdown.cell(c.display()), Markdown.cell(c.target()),
+        c.status().label())).toList();
+    List<String> completeness = areas.stream().map(a -> a.area().title() + ": "
+        + (!a.ran() ? "not run in this invocation"
+            : a.checks().stream().anyMatch(c -> c.status() == Status.NOT_MEASURED)
+                ? "run, but not everything could be measured" : "measured")).toList();
+    boolean allComplete = areas.stream().allMatch(a -> a.ran()
+        && a.checks().stream().noneMatch(c -> c.status() == Status.NOT_MEASURED));
+    boolean ready = verdict == Verdict.PASS && full;
+    String readyReason = ready ? "All four metrics were measured with the assignment's parameters"
+        + " and met their targets."
+        : !full ? "Not a full-assignment run (profile '" + profile + "')."
+        : verdict == Verdict.FAIL ? failed.size() + " target" + (failed.size() == 1 ? "" : "s")
+            + " missed."
+        : "Not every metric was measured.";
+    List<String> notes = new ArrayList<>();
+    return new ReportModel(TIME.format(generatedAt), profile, notice, target, verdict.name(),
+        summary, sections, recommendations, signOff, findings, completeness,
+        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason, notes);
+  }
+
+  private static String describeTarget(RunMeta m) {
+    return m.targetUrl() + (m.targetStartedByRun() ? " (embedded reference server)" : "");
+  }
+
+  private ReportModel.Section section(AreaResult a) {
+    List<ReportModel.Row> details = new ArrayList<>();
+    for (Detail d : a.details()) {
+      details.add(new ReportModel.Row(d.label(), d.value(), "", ""));
+    }
+    return new ReportModel.Section(a.area().title(), a.metric(), a.result(), a.target(),
+        a.ran() ? a.status().label() : "⏭️ NOT RUN", details, a.block(), a.notes(),
+        a.links().stream().map(l -> new ReportModel.Href(l.label(), linkHref.apply(l))).toList(),
+        a.charts().stream().map(c -> new ReportModel.Href(c.title(), chartHref.apply(c))).toList());
+  }
+}

@@ -1,0 +1,35 @@
+package org.port8000.perf.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.results.ProbeFiles;
+
+/** {@code target/perf/summary.json}: every check with its value, target and status. */
+final class SummaryJson {
+  private SummaryJson() {}
+
+  record Summary(String profile, String target, String startedAt, String verdict,
+      List<Entry> checks) {}
+
+  record Entry(String area, String metric, Double value, String unit, String target,
+      String status, String note) {}
+
+  static String render(String profile, String target, String startedAt, Verdict verdict,
+      List<AreaResult> areas) {
+    List<Entry> entries = areas.stream().flatMap(a -> a.checks().stream().map(c -> entry(a, c)))
+        .toList();
+    try {
+      return ProbeFiles.JSON.writeValueAsString(new Summary(profile, target, startedAt,
+          verdict.name(), entries)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new ReportException("Cannot render summary.json: " + e.getMessage(), e);
+    }
+  }
+
+  private static Entry entry(AreaResult a, Check c) {
+    return new Entry(a.area().name().toLowerCase(java.util.Locale.ROOT), c.metric(), c.value(),
+        c.unit(), c.target(), c.status().name(), c.note());
+  }
+}

@@ -1,0 +1,148 @@
+package org.port8000.perf.report;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.analysis.Area;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Detail;
+import org.port8000.perf.analysis.Link;
+import org.port8000.perf.analysis.Recommendation;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RunMeta;
+
+class ReportWriterTest {
+  private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+  /** Run with -Dgolden.update=true to rewrite the golden files after a deliberate change. */
+  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+  @TempDir Path root;
+  private ReportFiles files;
+  private Path gatlingReport;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    files = new ReportFiles(root, root.resolve("target/perf"));
+    gatlingReport = root.resolve("target/gatling/messagethroughputsimulation-1/index.html");
+    Files.createDirectories(gatlingReport.getParent());
+    Files.writeString(gatlingReport, "<html></html>");
+  }
+
+  private List<AreaResult> areas() {
+    Check p95 = Check.atMost("message.burst.latency.p95", 312, "ms", 200);
+    AreaResult throughput = new AreaResult(Area.THROUGHPUT, true, Area.THROUGHPUT.metric(),
+        "87.5 msg/sec", Area.THROUGHPUT.target(), Status.FAIL,
+        List.of(new Detail("Messages sent", "100 of 100 planned"),
+            new Detail("Avg latency", "250 ms")),
+        List.of(), List.of(p95, Check.above("message.throughput.sustained", 87.5, "msg/s", 50)),
+        List.of(new Recommendation(Area.THROUGHPUT, "High Latency Issues (> 200 ms)",
+            "Add caching, compress messages, batch updates", "burst latency p95 312 ms")),
+        List.of(), List.of(new Link("Gatling report (message throughput)", gatlingReport, false)),
+        List.of());
+    AreaResult memory = new AreaResult(Area.MEMORY, true, Area.MEMORY.metric(), "not measured",
+        Area.MEMORY.target(), Status.NOT_MEASURED, List.of(),
+        List.of("Initial memory: not measured"),
+        List.of(Check.notMeasured("memory.leak.rate", "MB/1000 msg", "< 1 MB/1000 msg",
+            "no process id and no /metrics")),
+        List.of(), List.of("The target stopped answering during the run."), List.of(),
+        List.of());
+    return List.of(throughput, AreaResult.notRun(Area.WEBSOCKET), AreaResult.notRun(Area.UI),
+        memory);
+  }
+
+  private static RunMeta meta() {
+    return new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation", "smoke", false,
+        "http://127.0.0.1:8000", true, 42L, AT, AT, true, List.of());
+  }
+
+  private Verdict write(TemplateRenderer renderer) {
+    return new ReportWriter(files, renderer, c -> "<svg/>")
+        .write(areas(), List.of(meta()), "smoke", false, AT);
+  }
+
+  private static void assertGolden(String name, Path actual) throws Exception {
+    Path golden = Path.of("src/test/resources/golden", name);
+    String text = Files.readString(actual, StandardCharsets.UTF_8);
+    if (UPDATE) {
+      Files.writeString(golden, text, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), text, name);
+  }
+
+  @Test
+  void rendersTheAssignmentReportFormatAndStatusFileLikeTheGoldenFiles() throws Exception {
+    assertEquals(Verdict.FAIL, write(new TemplateRenderer()));
+
+    assertGolden("optimization-report.md", files.report());
+    assertGolden("status-report.md", files.status());
+  }
+
+  @Test
+  void summaryJsonAndJunitXmlCarryEveryCheckWithItsStatus() throws Exception {
+    write(new TemplateRenderer());
+
+    JsonNode json = ProbeFiles.JSON.readTree(files.summaryJson().toFile());
+    assertEquals("FAIL", json.get("verdict").asText());
+    assertEquals("smoke", json.get("profile").asText());
+    assertEquals(3, json.get("checks").size());
+    assertEquals(312.0, json.get("checks").get(0).get("value").asDouble());
+    assertEquals("FAIL", json.get("checks").get(0).get("status").asText());
+    assertTrue(json.get("checks").get(2).get("value").isNull(), "not measured has no value");
+    String xml = Files.readString(files.junitXml());
+    assertTrue(xml.contains("<failure message=\"message.burst.latency.p95 = 312 ms"), xml);
+    assertTrue(xml.contains("<skipped message=\"memory.leak.rate = not measured"), xml);
+  }
+
+  @Test
+  void aSmokeRunNeverSignsOffEvenWhenEverythingPasses() throws Exception {
+    List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
+        a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
+        List.of(Check.atMost(a.name().toLowerCase() + ".x", 1, "ms", 2)), List.of(), List.of(),
+        List.of(), List.of())).toList();
+
+    Verdict v = new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(passing, List.of(meta()), "smoke", false, AT);
+
+    assertEquals(Verdict.PASS, v);
+    String report = Files.readString(files.report());
+    String status = Files.readString(files.status());
+    assertTrue(report.contains("profile 'smoke'"), report);
+    assertFalse(report.contains("Ready for production."), report);
+    assertTrue(status.contains("## Ready for Window 3?\n**NO**"), status);
+  }
+
+  @Test
+  void aFailingRenderLeavesThePreviousReportsIntact() throws Exception {
+    write(new TemplateRenderer());
+    String before = Files.readString(files.report());
+    String statusBefore = Files.readString(files.status());
+
+    TemplateRenderer broken = new TemplateRenderer(ReportWriterTest.class, "/broken-templates");
+    assertThrows(ReportException.class, () -> write(broken));
+
+    assertEquals(before, Files.readString(files.report()));
+    assertEquals(statusBefore, Files.readString(files.status()));
+    try (var s = Files.list(files.reportsFolder())) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temp files");
+    }
+  }
+
+  @Test
+  void linksPointFromTheReportFolderToTheGatlingReport() throws Exception {
+    write(new TemplateRenderer());
+
+    String report = Files.readString(files.report());
+    assertTrue(report.contains("(../../target/gatling/messagethroughputsimulation-1/index.html)"),
+        report);
+  }
+}

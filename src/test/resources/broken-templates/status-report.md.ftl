@@ -1,0 +1,2 @@
+# broken
+${noSuchField.nested}

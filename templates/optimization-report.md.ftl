@@ -1,0 +1,60 @@
+# Port 8000 Performance Optimization Report
+
+<#if profileNotice?has_content>
+> ⚠️ **${profileNotice}**
+
+</#if>
+**Generated:** ${generatedAt}  
+**Profile:** ${profile}  
+**Target:** ${target}  
+**Verdict:** ${verdict}
+
+## Executive Summary
+<#list summary as line>
+- ${line}
+</#list>
+
+<#list sections as s>
+## ${s.title}
+**Metric:** ${s.metric}  
+**Result:** ${s.result} (Target: ${s.target})  
+**Status:** ${s.status}
+
+<#if s.details?has_content>
+| Figure | Measured |
+|--------|----------|
+<#list s.details as d>
+| ${d.label} | ${d.value} |
+</#list>
+
+</#if>
+<#if s.block?has_content>
+```
+<#list s.block as line>
+${line}
+</#list>
+```
+
+</#if>
+<#list s.charts as c>
+![${c.label}](${c.href})
+
+</#list>
+<#list s.notes as n>
+> ${n}
+
+</#list>
+<#list s.links as l>
+- [${l.label}](${l.href})
+</#list>
+<#if s.links?has_content>
+
+</#if>
+</#list>
+## Recommendations
+<#list recommendations as r>
+${r?counter}. ${r}
+</#list>
+
+## Sign-Off
+${signOff}
