@@ -60,7 +60,7 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
           + " after() ran)";
       checks.add(Check.notMeasured("memory.leak.rate", "MB/1000 messages", threshold, why));
       notes.add("Memory not measured: " + why + ".");
-      return new AreaResult(area(), true, plannedMetric, "not measured", "no leak",
+      return new AreaResult(area(), true, plannedMetric, "not measured", area().target(),
           Status.NOT_MEASURED, details, block, checks, recs, notes, links, charts);
     }
     LeakRunFacts f = maybeFacts.get();
