@@ -11,6 +11,8 @@ public final class Analyzers {
     // One line per area; an area without an analyzer reports "not run".
     return List.of(
         new ThroughputAnalyzer(),
-        new UiAnalyzer(settings));
+        new HeartbeatAnalyzer(settings),
+        new UiAnalyzer(settings),
+        new MemoryAnalyzer(settings));
   }
 }

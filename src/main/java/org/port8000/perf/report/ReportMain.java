@@ -65,7 +65,7 @@ public final class ReportMain {
     }
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
-    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), ReportMain::noChart)
+    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
         .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now());
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
@@ -76,9 +76,5 @@ public final class ReportMain {
         : "Measurements failed (" + String.join(", ", unmeasured.stream().map(Check::metric)
             .toList()) + "); see " + files.report();
     return new Outcome(verdict, files, areas, fail, reason);
-  }
-
-  private static String noChart(org.port8000.perf.analysis.Chart chart) {
-    throw new ReportException("No chart renderer for " + chart.fileName());
   }
 }

@@ -1,0 +1,128 @@
+package org.port8000.perf.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.probe.ResourceSampler;
+import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.ResourceSamples;
+
+/**
+ * Memory and leaks (assignment §4) on a freshly started target: initial memory;
+ * {@code leak.messages} chat messages spread evenly over {@code leak.durationSeconds} (open model:
+ * each on its own connection, waiting for its final reply); then {@code leak.cycles}
+ * connect/disconnect cycles (WebSocket connect/close and bot launch/stop), a checkpoint after
+ * each. The resource sampler runs throughout; the leak verdict is computed from its series.
+ */
+public class MemoryLeakSimulation extends Simulation {
+
+  // parameters, read once
+  private final SimulationSupport support = SimulationSupport.start(getClass());
+  private final Settings settings = support.settings;
+  private final int messages = settings.leakMessages();
+  private final Duration duration = settings.leakDuration();
+  private final int cycles = settings.leakCycles();
+  private final Duration replyTimeout = settings.replyTimeout();
+  // at least two samples between cycle checkpoints, so each cycle shows in the series
+  private final Duration cyclePause = settings.samplerInterval().multipliedBy(2);
+  private final Duration maxDuration = duration.plus(replyTimeout.multipliedBy(2))
+      .plus(cyclePause.plus(replyTimeout.multipliedBy(3)).multipliedBy(cycles))
+      .plus(Duration.ofSeconds(30));
+  private final ResourceSampler sampler = ResourceSampler.start(support.target,
+      settings.samplerInterval(), maxDuration.plus(Duration.ofMinutes(1)));
+
+  private final AtomicInteger messagesStarted = new AtomicInteger();
+  private final AtomicInteger messagesSettled = new AtomicInteger();
+  private final AtomicInteger messagesAnswered = new AtomicInteger();
+  private final AtomicInteger cyclesCompleted = new AtomicInteger();
+
+  // protocol
+  private final HttpProtocolBuilder protocol = http
+      .baseUrl(support.target.baseUrl().toString())
+      .wsBaseUrl(support.target.wsUrl().toString().replaceFirst("/ws$", ""))
+      .contentTypeHeader("application/json");
+
+  // scenarios
+  private final ScenarioBuilder chat = scenario("leak messages")
+      .exec(this::messageStarted)
+      .exec(ws("connect").connect("/ws"))
+      .exec(ws("message send").sendText("{\"type\":\"message\",\"content\":\"memory probe\"}")
+          .await(replyTimeout).on(ws.checkTextMessage("message")
+              .matching(jsonPath("$.type").is("response"))))
+      .exec(this::messageSettled)
+      .exec(ws("close").close());
+
+  private final ScenarioBuilder connectCycles = scenario("leak cycles")
+      .repeat(cycles, "i").on(
+          exec(s -> s.set("cycle", s.getInt("i") + 1).markAsSucceeded())
+          .exec(ws("cycle connect").connect("/ws"))
+          .exec(ws("cycle close").close())
+          .exec(http("bot launch").post("/api/bot/launch")
+              .body(StringBody("{\"bot_id\":\"leak-cycle-#{cycle}\",\"adapter\":\"mock\"}"))
+              .check(jsonPath("$.success").ofBoolean().is(true)))
+          .exec(http("bot stop").post("/api/bot/stop/leak-cycle-#{cycle}")
+              .check(jsonPath("$.success").ofBoolean().is(true)))
+          .exec(this::cycleDone)
+          .pause(cyclePause));
+
+  {
+    support.probe(ResourceSamples.PROBE, sampler::stop);
+    support.probe(LeakRunFacts.PROBE, () -> new LeakRunFacts(messages, duration.toSeconds(),
+        cycles, support.target.startedByThisRun(), messagesAnswered.get(),
+        cyclesCompleted.get()));
+    if (!support.target.startedByThisRun()) {
+      support.note("The target was not started by this run (-Dtarget.url), so it was not fresh:"
+          + " its initial memory includes whatever it did before, and the leak trend starts"
+          + " from that state.");
+    }
+
+    setUp(chat.injectOpen(rampUsers(messages).during(duration))
+        .andThen(connectCycles.injectOpen(atOnceUsers(1))))
+        .protocols(protocol)
+        .assertions(details("message").successfulRequests().percent().is(100.0))
+        .maxDuration(maxDuration);
+  }
+
+  @Override
+  public void before() {
+    sampler.checkpoint(LeakRunFacts.INITIAL);
+  }
+
+  @Override
+  public void after() {
+    support.finish();
+  }
+
+  private Session messageStarted(Session s) {
+    if (messagesStarted.getAndIncrement() == 0) {
+      sampler.checkpoint(LeakRunFacts.MESSAGES_START);
+    }
+    return s;
+  }
+
+  private Session messageSettled(Session s) {
+    if (!s.isFailed()) {
+      messagesAnswered.incrementAndGet();
+    }
+    if (messagesSettled.incrementAndGet() == messages) {
+      sampler.checkpoint(LeakRunFacts.afterMessagesLabel(messages));
+    }
+    return s;
+  }
+
+  private Session cycleDone(Session s) {
+    int cycle = s.getInt("cycle");
+    if (!s.isFailed()) {
+      cyclesCompleted.incrementAndGet();
+    }
+    sampler.checkpoint(LeakRunFacts.afterCycleLabel(cycle));
+    return s;
+  }
+}

@@ -1,0 +1,40 @@
+package org.port8000.perf.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The Theil–Sen estimator: the median of the slopes between every pair of points. Up to about
+ * 29 % of the points can be wild (a GC spike, a heap resize) without moving it, unlike least
+ * squares, which is why the memory trend uses it.
+ */
+public final class TheilSen {
+  /** Above this many points, every {@code stride}-th is used so the pair count stays bounded. */
+  static final int MAX_POINTS = 2000;
+
+  private TheilSen() {}
+
+  /** The slope of y over x; NaN with fewer than two distinct x values. */
+  public static double slope(double[] x, double[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException("x and y differ in length");
+    }
+    int stride = Math.max(1, (x.length + MAX_POINTS - 1) / MAX_POINTS);
+    int n = (x.length + stride - 1) / stride;
+    double[] slopes = new double[n * (n - 1) / 2];
+    int k = 0;
+    for (int i = 0; i < x.length; i += stride) {
+      for (int j = i + stride; j < x.length; j += stride) {
+        double dx = x[j] - x[i];
+        if (dx != 0) {
+          slopes[k++] = (y[j] - y[i]) / dx;
+        }
+      }
+    }
+    if (k == 0) {
+      return Double.NaN;
+    }
+    double[] s = Arrays.copyOf(slopes, k);
+    Arrays.sort(s);
+    return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2.0;
+  }
+}

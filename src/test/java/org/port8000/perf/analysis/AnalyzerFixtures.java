@@ -1,0 +1,64 @@
+package org.port8000.perf.analysis;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestStats;
+import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.RunMeta;
+
+/** Hand-made run folders: probe files written as the simulations write them. */
+final class AnalyzerFixtures {
+  static final long MB = 1024 * 1024;
+
+  private AnalyzerFixtures() {}
+
+  static Settings smoke() {
+    Properties p = new Properties();
+    p.setProperty(Settings.PROFILE, Settings.SMOKE);
+    return Settings.load(p);
+  }
+
+  static GatlingRun run(Path folder, String simulation, RequestStats... requests) {
+    Map<String, RequestStats> m = new java.util.HashMap<>();
+    for (RequestStats r : requests) {
+      m.put(r.name(), r);
+    }
+    return new GatlingRun(folder, "org.port8000.perf.simulations." + simulation, Instant.now(), m);
+  }
+
+  static RequestStats ok(String name, long ok, long ko) {
+    return new RequestStats(name, ok, ko, 1, 10, 3, 3, 8, 9);
+  }
+
+  static void meta(Path folder, boolean answered, String... notes) {
+    ProbeFiles.write(folder, RunMeta.PROBE, new RunMeta("x", "smoke", false, "http://127.0.0.1:1",
+        true, 1L, Instant.now(), Instant.now(), answered, List.of(notes)));
+  }
+
+  /** Samples every 250 ms for {@code ms}, memory = f(t). */
+  static List<ResourceSamples.Sample> series(long ms, java.util.function.LongUnaryOperator f) {
+    List<ResourceSamples.Sample> s = new ArrayList<>();
+    for (long t = 0; t <= ms; t += 250) {
+      s.add(new ResourceSamples.Sample(t, f.applyAsLong(t), 5.0));
+    }
+    return s;
+  }
+
+  static ResourceSamples samples(List<ResourceSamples.Sample> s,
+      List<ResourceSamples.Checkpoint> checkpoints, Long lostAt) {
+    long end = s.isEmpty() ? 0 : s.get(s.size() - 1).t();
+    return new ResourceSamples(ResourceSamples.PID, "read from process 1", 250, Instant.now(),
+        end, lostAt, lostAt == null ? null : "process 1 no longer exists", s, checkpoints);
+  }
+
+  static ResourceSamples.Checkpoint cp(String label, long t, Long rss) {
+    return new ResourceSamples.Checkpoint(label, t, rss);
+  }
+}

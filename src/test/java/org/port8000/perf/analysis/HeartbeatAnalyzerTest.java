@@ -1,0 +1,120 @@
+package org.port8000.perf.analysis;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.analysis.AnalyzerFixtures.*;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.HeartbeatFacts;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.ResourceSamples;
+
+class HeartbeatAnalyzerTest {
+  @TempDir Path folder;
+  private final HeartbeatAnalyzer analyzer = new HeartbeatAnalyzer(smoke());
+
+  private static Check check(AreaResult r, String metric) {
+    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
+  }
+
+  private static String detail(AreaResult r, String prefix) {
+    return r.details().stream().filter(d -> d.label().startsWith(prefix)).findFirst()
+        .orElseThrow(() -> new AssertionError("no detail " + prefix + " in " + r.details()))
+        .value();
+  }
+
+  private void cleanSoak(int acked, long footprintOpenRss) {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE,
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true));
+    ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(30_000, t -> 90 * MB),
+        List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
+            cp(HeartbeatFacts.clientsConnectedLabel(10), 1000, 91 * MB),
+            cp(HeartbeatFacts.SOAK_END, 21_000, 92 * MB),
+            cp(HeartbeatFacts.FOOTPRINT_BEFORE, 22_000, 92 * MB),
+            cp(HeartbeatFacts.footprintOpenLabel(200), 26_000, footprintOpenRss)), null));
+  }
+
+  @Test
+  void allHeartbeatsAckedPassesWithFootprintMemoryPerConnection() {
+    cleanSoak(400, 96 * MB);
+    GatlingRun run = run(folder, "HeartbeatSimulation", ok("heartbeat", 400, 0),
+        ok("heartbeat send", 400, 0));
+
+    AreaResult r = analyzer.analyze(Optional.of(run));
+
+    assertEquals("Connection stability", r.metric());
+    assertEquals("100%", r.result());
+    assertEquals(Status.PASS, r.status());
+    assertEquals("10/10", detail(r, "Clients connected"));
+    assertTrue(detail(r, "Heartbeats sent").startsWith("400 (expected 400"));
+    Check perConn = check(r, "websocket.memory.perConnection");
+    assertEquals(Status.PASS, perConn.status());
+    assertEquals(4.0 / 200, perConn.value(), 1e-9); // 4 MB over 200 connections
+    assertTrue(perConn.note().contains("200 idle connections"));
+    String footprint = detail(r, "Memory per connection (footprint, 200 connections)");
+    assertTrue(footprint.startsWith("20.5 KB"), footprint);
+    String soak = detail(r, "Memory per connection (10 soak clients)");
+    assertTrue(soak.startsWith("102 KB"), soak);
+    assertEquals(Status.PASS, check(r, "websocket.memory.total").status());
+    assertEquals(90.0, check(r, "websocket.memory.total").value(), 1e-9);
+    assertTrue(detail(r, "Memory trend").startsWith("+0 MB per minute"), detail(r, "Memory trend"));
+    assertTrue(r.recommendations().isEmpty());
+    assertEquals(1, r.charts().size());
+    assertEquals(5, r.charts().get(0).markers().size());
+  }
+
+  @Test
+  void lostHeartbeatsOfADeadTargetFailWithARecommendationAndANote() {
+    meta(folder, false, "The target stopped answering during the run (no healthy answer).");
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE,
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false));
+    ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(2000, t -> 90 * MB),
+        List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
+            cp(HeartbeatFacts.FOOTPRINT_BEFORE, 22_000, null)), 2100L));
+    GatlingRun run = run(folder, "HeartbeatSimulation", ok("heartbeat", 12, 30));
+
+    AreaResult r = analyzer.analyze(Optional.of(run));
+
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.result().startsWith("3%"), r.result());
+    assertTrue(r.result().contains("target stopped answering"), r.result());
+    assertEquals(3.0, check(r, "websocket.heartbeat.stability").value(), 1e-9);
+    assertEquals(1, r.recommendations().size());
+    assertTrue(r.recommendations().get(0).evidence().contains("12 of 400"));
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("stopped answering")), r.notes().toString());
+    Check perConn = check(r, "websocket.memory.perConnection");
+    assertEquals(Status.NOT_MEASURED, perConn.status());
+    assertNull(perConn.value());
+    assertFalse(perConn.note().isBlank());
+  }
+
+  @Test
+  void noMemorySourceMeansNotMeasuredNeverAMadeUpFigure() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE,
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, false));
+    ProbeFiles.write(folder, ResourceSamples.PROBE, new ResourceSamples(ResourceSamples.NONE,
+        "the target's PID is not known, and /metrics did not answer", 250,
+        java.time.Instant.now(), 30_000, null, null, List.of(),
+        List.of(cp(HeartbeatFacts.INITIAL, 0, null))));
+    AreaResult r = analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation",
+        ok("heartbeat", 400, 0))));
+    assertEquals(Status.PASS, r.status(), "stability is measured without memory");
+    for (String m : List.of("websocket.memory.perConnection", "websocket.memory.total")) {
+      assertEquals(Status.NOT_MEASURED, check(r, m).status(), m);
+      assertNull(check(r, m).value());
+    }
+  }
+
+  @Test
+  void notRunSaysSo() {
+    AreaResult r = analyzer.analyze(Optional.empty());
+    assertFalse(r.ran());
+    assertEquals(Status.NOT_MEASURED, r.status());
+  }
+}

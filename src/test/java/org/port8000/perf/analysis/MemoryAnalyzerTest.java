@@ -1,0 +1,86 @@
+package org.port8000.perf.analysis;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.analysis.AnalyzerFixtures.*;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.ResourceSamples;
+
+class MemoryAnalyzerTest {
+  @TempDir Path folder;
+  private final MemoryAnalyzer analyzer = new MemoryAnalyzer(smoke());
+
+  /** 100 messages over 20 s, then 10 cycles of 1 s; memory = f(t). */
+  private AreaResult analyze(java.util.function.LongUnaryOperator memory, boolean answered,
+      Long lostAt) {
+    meta(folder, answered);
+    ProbeFiles.write(folder, LeakRunFacts.PROBE, new LeakRunFacts(100, 20, 10, true, 100, 10));
+    List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
+    cps.add(cp(LeakRunFacts.INITIAL, 0, memory.applyAsLong(0)));
+    cps.add(cp(LeakRunFacts.MESSAGES_START, 10, memory.applyAsLong(10)));
+    cps.add(cp(LeakRunFacts.afterMessagesLabel(100), 20_100, memory.applyAsLong(20_100)));
+    for (int c = 1; c <= 10; c++) {
+      cps.add(cp(LeakRunFacts.afterCycleLabel(c), 20_100 + c * 1000L,
+          memory.applyAsLong(20_100 + c * 1000L)));
+    }
+    long end = lostAt == null ? 30_100 : lostAt - 100;
+    List<ResourceSamples.Checkpoint> read = cps.stream().map(c -> lostAt != null
+        && c.t() >= lostAt ? cp(c.label(), c.t(), null) : c).toList();
+    ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(end, memory), read, lostAt));
+    return analyzer.analyze(Optional.of(run(folder, "MemoryLeakSimulation",
+        ok("message", 100, 0))));
+  }
+
+  @Test
+  void flatSawtoothIsStableWithTheAssignmentsBlock() {
+    AreaResult r = analyze(t -> 45 * MB + (t % 4000) * MB / 1000, true, null);
+
+    assertEquals("No leaks after 20 seconds", r.metric());
+    assertEquals(Status.PASS, r.status());
+    assertTrue(r.result().startsWith("Stable, peak +"), r.result());
+    assertEquals("Initial memory: 45 MB", r.block().get(0));
+    assertTrue(r.block().get(1).startsWith("After 100 messages: "), r.block().get(1));
+    assertTrue(r.block().get(1).contains("(delta: +"), r.block().get(1));
+    assertTrue(r.block().get(2).startsWith("After 10 connect/disconnect cycles: "));
+    assertTrue(r.block().get(3).startsWith("Trend: Stable (no leak detected"), r.block().get(3));
+    assertEquals("Recommendation: Monitor in production", r.block().get(4));
+    assertTrue(r.recommendations().isEmpty());
+    Check leak = r.checks().get(0);
+    assertEquals("memory.leak.rate", leak.metric());
+    assertEquals(Status.PASS, leak.status());
+    assertEquals(1, r.charts().size());
+  }
+
+  @Test
+  void linearGrowthIsALeakWithTheCleanupRecommendationCitingTheRate() {
+    // 256 KiB per message at 5 messages/s = 1.25 MiB/s during the message phase
+    AreaResult r = analyze(t -> 45 * MB + Math.min(t, 20_000) * 5 * 256 * 1024 / 1000, true,
+        null);
+
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.result().startsWith("Leak: +250 MB per 1,000 messages"), r.result());
+    assertTrue(r.block().get(3).startsWith("Trend: Growing — leak detected (+250 MB per 1,000"),
+        r.block().get(3));
+    assertEquals("Recommendation: " + MemoryAnalyzer.CLEANUP, r.block().get(4));
+    Recommendation rec = r.recommendations().get(0);
+    assertEquals(MemoryAnalyzer.CLEANUP, rec.action());
+    assertTrue(rec.evidence().contains("+250 MB per 1,000 messages"), rec.evidence());
+    assertEquals(250, r.checks().get(0).value(), 1);
+  }
+
+  @Test
+  void aTargetThatDiedBeforeTheMessagesEndedGetsNoVerdict() {
+    AreaResult r = analyze(t -> 45 * MB, false, 5_000L);
+    assertEquals(Status.NOT_MEASURED, r.status());
+    assertTrue(r.result().contains("target stopped answering"), r.result());
+    assertNull(r.checks().get(0).value());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("lost the target")), r.notes().toString());
+  }
+}
