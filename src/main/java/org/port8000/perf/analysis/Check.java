@@ -32,6 +32,11 @@ public record Check(String metric, Double value, String unit, String target, Sta
         value > limit ? Status.PASS : Status.FAIL, "");
   }
 
+  /** Passes only at zero, e.g. dropped messages. */
+  public static Check none(String metric, double value, String unit) {
+    return new Check(metric, value, unit, "0 " + unit, value == 0 ? Status.PASS : Status.FAIL, "");
+  }
+
   public static Check notMeasured(String metric, String unit, String target, String why) {
     return new Check(metric, null, unit, target, Status.NOT_MEASURED, why);
   }

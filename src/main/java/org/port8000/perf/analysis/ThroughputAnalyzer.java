@@ -69,7 +69,7 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       Check latency = Check.atMost("message.burst.latency.p95", r.p95(), "ms", Targets.LATENCY_MS);
       checks.add(latency);
       checks.add(Check.atMost("message.burst.latency.avg", r.mean(), "ms", Targets.LATENCY_MS));
-      checks.add(Check.atMost("message.burst.dropped", dropped, "messages", 0));
+      checks.add(Check.none("message.burst.dropped", dropped, "messages"));
       if (latency.status() == Status.FAIL || r.mean() > Targets.LATENCY_MS) {
         recs.add(new Recommendation(area(), "High Latency Issues (> 200 ms)",
             "Add caching, compress messages, batch updates",
@@ -88,9 +88,9 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       checks.add(Check.notMeasured("message.burst.latency.avg", "ms", "<= 200 ms", why));
       long lost = burstPhase.map(MessageTimings.Phase::planned).orElse(0);
       if (burstPhase.isPresent() && reply.isPresent()) {
-        checks.add(Check.atMost("message.burst.dropped", lost, "messages", 0));
+        checks.add(Check.none("message.burst.dropped", lost, "messages"));
       } else {
-        checks.add(Check.notMeasured("message.burst.dropped", "messages", "<= 0 messages", why));
+        checks.add(Check.notMeasured("message.burst.dropped", "messages", "0 messages", why));
       }
       notes.add("Burst latency not measured: " + why + ".");
     }
