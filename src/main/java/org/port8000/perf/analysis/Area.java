@@ -3,21 +3,31 @@ package org.port8000.perf.analysis;
 /** The four measured areas of the assignment, in its order, with the simulation of each. */
 public enum Area {
   THROUGHPUT("Message Throughput", "MessageThroughputSimulation",
-      "Messages per second (sustained)", "> 50 msg/sec"),
-  WEBSOCKET("WebSocket Performance", "HeartbeatSimulation", "Connection stability", "> 99%"),
-  UI("UI Render Performance", "UiRenderSimulation", "Time to display message", "< 100ms"),
-  MEMORY("Memory Usage", "MemoryLeakSimulation", "No leaks after 10 minutes", "stable memory");
+      "Messages per second (sustained)", "> 50 msg/sec", "message.throughput.sustained"),
+  WEBSOCKET("WebSocket Performance", "HeartbeatSimulation", "Connection stability", "> 99%",
+      "websocket.heartbeat.stability"),
+  UI("UI Render Performance", "UiRenderSimulation", "Time to display message", "< 100ms",
+      "ui.message.display"),
+  MEMORY("Memory Usage", "MemoryLeakSimulation", "No leaks after 10 minutes", "stable memory",
+      "memory.leak.rate");
 
   private final String title;
   private final String simulation;
   private final String metric;
   private final String target;
+  private final String headlineCheck;
 
-  Area(String title, String simulation, String metric, String target) {
+  Area(String title, String simulation, String metric, String target, String headlineCheck) {
     this.title = title;
     this.simulation = simulation;
     this.metric = metric;
     this.target = target;
+    this.headlineCheck = headlineCheck;
+  }
+
+  /** The id of the check behind the headline, e.g. {@code ui.message.display}. */
+  public String headlineCheck() {
+    return headlineCheck;
   }
 
   /** The headline metric of the assignment's REPORT FORMAT for this area. */

@@ -26,6 +26,14 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
     charts = List.copyOf(charts);
   }
 
+  /** The target could not be reached, so nothing of this area was measured. */
+  public static AreaResult targetDown(Area area, String why) {
+    return new AreaResult(area, true, area.metric(), "not measured: the target did not answer",
+        area.target(), Status.NOT_MEASURED, List.of(), List.of(),
+        List.of(Check.notMeasured(area.headlineCheck(), "", area.target(), why)), List.of(),
+        List.of(why), List.of(), List.of());
+  }
+
   /** The area's simulation did not run in this invocation: no figures, no verdict. */
   public static AreaResult notRun(Area area) {
     return new AreaResult(area, false, area.metric(), "not run in this invocation", area.target(),

@@ -1,13 +1,19 @@
 package org.port8000.perf.config;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.reference.ReferenceConfig;
+import org.port8000.perf.reference.ReferenceServer;
 import org.port8000.perf.target.TargetException;
 
 /** SettingsCheck reads the real system properties; each test restores the ones it set. */
@@ -60,9 +66,37 @@ class SettingsCheckTest {
   }
 
   @Test
-  void passesValidSettingsWithALoopbackTargetWithoutContactingIt() {
+  void passesValidSettingsWithALoopbackTargetThatAnswers() {
+    try (ReferenceServer server = ReferenceServer.start(
+        ReferenceConfig.fromSystemProperties().withPort(0))) {
+      set(Settings.PROFILE, "smoke");
+      set("target.url", "http://127.0.0.1:" + server.port());
+      assertDoesNotThrow(() -> SettingsCheck.main(new String[0]));
+    }
+  }
+
+  @Test
+  void aTargetThatIsDownGetsReportsSayingSoWithinTheStartTimeout(@TempDir Path root)
+      throws Exception {
     set(Settings.PROFILE, "smoke");
     set("target.url", "http://127.0.0.1:1");
-    assertDoesNotThrow(() -> SettingsCheck.main(new String[0]));
+    set("target.startTimeoutSeconds", "2");
+    set("report.root", root.toString());
+    set("perf.outputFolder", root.resolve("perf").toString());
+    long t0 = System.nanoTime();
+
+    TargetException e = assertThrows(TargetException.class,
+        () -> SettingsCheck.main(new String[0]));
+
+    assertTrue((System.nanoTime() - t0) / 1e9 < 15, "bounded by the start timeout");
+    assertTrue(e.getMessage().contains("http://127.0.0.1:1"), e.getMessage());
+    String report = Files.readString(root.resolve(
+        ".deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md"));
+    assertTrue(report.contains("not measured: the target did not answer"), report);
+    assertTrue(report.contains("http://127.0.0.1:1/api/health"), report);
+    assertFalse(report.contains("✅ PASS"), report);
+    String status = Files.readString(root.resolve(
+        ".deia/hive/responses/deiasolutions/BOT-003-PERFORMANCE-OPTIMIZATION-WINDOW-2-COMPLETE.md"));
+    assertTrue(status.contains("## Ready for Window 3?\n**NO**"), status);
   }
 }
