@@ -22,8 +22,9 @@ import java.util.Optional;
  * two from both the highest clean and the lowest leaking figure. (Setting MALLOC_ARENA_MAX=2 for
  * the server's JVM did not clearly help: five runs 2.3–5.9, then one of five at 17.5.) Before
  * the warm-up phase, the warm-up growth was inside the series: clean runs measured 40–89 MB per
- * 1,000 messages and the threshold had to be 192 KiB per message, so a leak of 100 KB per message passed. A leak below 32 KiB per message
- * is still not flagged; the report states the threshold beside the measured rate.
+ * 1,000 messages and the threshold had to be 192 KiB per message, so a leak of 100 KB per
+ * message passed. A leak below 32 KiB per message is still not flagged; the report states the
+ * threshold beside the measured rate.
  */
 public final class LeakDetector {
   public static final int WARM_UP_PERCENT = 20;
