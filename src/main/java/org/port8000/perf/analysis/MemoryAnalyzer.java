@@ -13,7 +13,8 @@ import org.port8000.perf.results.RunMeta;
 /**
  * Memory usage and leaks (assignment §4): the assignment's memory block (initial, after the
  * messages, after the cycles, trend, recommendation), and the leak verdict of
- * {@link LeakDetector} from the sampled series of the message phase.
+ * {@link LeakDetector} from the sampled series of the measured message phase, which begins after
+ * the warm-up messages (the "initial" reading); the fresh-start memory is reported beside it.
  */
 public final class MemoryAnalyzer implements AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
@@ -76,10 +77,14 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
     // the assignment's block
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
+    Optional<Long> fresh = reading(s, LeakRunFacts.FRESH_START);
     Optional<Long> initial = reading(s, LeakRunFacts.INITIAL);
     Optional<Long> messages = reading(s, afterMessages);
     Optional<Long> cycles = reading(s, afterCycles);
-    block.add(initial.map(v -> "Initial memory: " + Format.mb(v) + " MB")
+    String warmedUp = f.warmUpMessages() <= 0 ? "" : " (after " + f.warmUpMessages()
+        + " warm-up messages; fresh start " + fresh.map(v -> Format.mb(v) + " MB")
+            .orElse("not measured") + ")";
+    block.add(initial.map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
         .orElse("Initial memory: not measured (" + MemorySeries.whyMissing(s,
             LeakRunFacts.INITIAL) + ")"));
     block.add(line("After " + f.messages() + " messages", messages, initial,
@@ -138,6 +143,16 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
       notes.add("The target stopped answering during the memory run.");
     }
 
+    if (f.warmUpMessages() > 0) {
+      details.add(new Detail("Warm-up", f.warmUpMessages() + " chat messages over "
+          + MemorySeries.duration(f.warmUpSeconds()) + " before the initial reading, "
+          + f.warmUpAnswered() + " answered; memory " + fresh.map(v -> Format.mb(v) + " MB")
+              .orElse("not measured") + " fresh → " + initial.map(v -> Format.mb(v) + " MB")
+              .orElse("not measured") + " initial" + fresh.flatMap(a -> initial.map(b -> " ("
+                  + MemorySeries.mbSigned(b - a) + ")")).orElse("")
+          + "; a fresh process grows while it warms up (JIT, caches, allocator), so these"
+          + " messages count neither in the trend nor in the messages answered"));
+    }
     details.add(new Detail("Messages answered", f.messagesAnswered() + "/" + f.messages()
         + " over " + MemorySeries.duration(f.durationSeconds())));
     details.add(new Detail("Connect/disconnect cycles completed", f.cyclesCompleted() + "/"
@@ -164,8 +179,9 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
   }
 
   /**
-   * The message phase as (messages sent so far, memory): messages are injected at a constant
-   * rate from "messages start", so the count at time t follows from the plan.
+   * The measured message phase as (messages sent so far, memory): messages are injected at a
+   * constant rate from "initial" (the end of the warm-up), so the count at time t follows from
+   * the plan. Warm-up messages are not on this axis.
    */
   private static Optional<LeakDetector.Verdict> verdict(LeakRunFacts f, ResourceSamples s) {
     Optional<Long> start = s.checkpoint(LeakRunFacts.MESSAGES_START)

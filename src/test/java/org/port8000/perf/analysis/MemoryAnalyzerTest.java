@@ -17,20 +17,32 @@ class MemoryAnalyzerTest {
   @TempDir Path folder;
   private final MemoryAnalyzer analyzer = new MemoryAnalyzer(smoke());
 
-  /** 100 messages over 20 s, then 10 cycles of 1 s; memory = f(t). */
-  private AreaResult analyze(java.util.function.LongUnaryOperator memory, boolean answered,
+  private static final long WARM_UP_MS = 10_000;
+  private static final long FRESH = 30 * MB;
+
+  /**
+   * 200 warm-up messages over 10 s, memory climbing steeply from 30 MB (a fresh process warming
+   * up); then 100 messages over 20 s and 10 cycles of 1 s, memory = f(time since "initial").
+   */
+  private AreaResult analyze(java.util.function.LongUnaryOperator measured, boolean answered,
       Long lostAt) {
+    java.util.function.LongUnaryOperator memory = t -> t < WARM_UP_MS
+        ? FRESH + (measured.applyAsLong(0) - FRESH) * t / WARM_UP_MS
+        : measured.applyAsLong(t - WARM_UP_MS);
     meta(folder, answered);
-    ProbeFiles.write(folder, LeakRunFacts.PROBE, new LeakRunFacts(100, 20, 10, true, 100, 10));
+    ProbeFiles.write(folder, LeakRunFacts.PROBE,
+        new LeakRunFacts(100, 20, 10, true, 100, 10, 200, 10, 200));
+    long w = WARM_UP_MS;
     List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
-    cps.add(cp(LeakRunFacts.INITIAL, 0, memory.applyAsLong(0)));
-    cps.add(cp(LeakRunFacts.MESSAGES_START, 10, memory.applyAsLong(10)));
-    cps.add(cp(LeakRunFacts.afterMessagesLabel(100), 20_100, memory.applyAsLong(20_100)));
+    cps.add(cp(LeakRunFacts.FRESH_START, 0, memory.applyAsLong(0)));
+    cps.add(cp(LeakRunFacts.INITIAL, w, memory.applyAsLong(w)));
+    cps.add(cp(LeakRunFacts.afterMessagesLabel(100), w + 20_100,
+        memory.applyAsLong(w + 20_100)));
     for (int c = 1; c <= 10; c++) {
-      cps.add(cp(LeakRunFacts.afterCycleLabel(c), 20_100 + c * 1000L,
-          memory.applyAsLong(20_100 + c * 1000L)));
+      cps.add(cp(LeakRunFacts.afterCycleLabel(c), w + 20_100 + c * 1000L,
+          memory.applyAsLong(w + 20_100 + c * 1000L)));
     }
-    long end = lostAt == null ? 30_100 : lostAt - 100;
+    long end = lostAt == null ? w + 30_100 : lostAt - 100;
     List<ResourceSamples.Checkpoint> read = cps.stream().map(c -> lostAt != null
         && c.t() >= lostAt ? cp(c.label(), c.t(), null) : c).toList();
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(end, memory), read, lostAt));
@@ -45,7 +57,8 @@ class MemoryAnalyzerTest {
     assertEquals("No leaks after 20 seconds", r.metric());
     assertEquals(Status.PASS, r.status());
     assertTrue(r.result().startsWith("Stable, peak +"), r.result());
-    assertEquals("Initial memory: 45 MB", r.block().get(0));
+    assertEquals("Initial memory: 45 MB (after 200 warm-up messages; fresh start 30 MB)",
+        r.block().get(0));
     assertTrue(r.block().get(1).startsWith("After 100 messages: "), r.block().get(1));
     assertTrue(r.block().get(1).contains("(delta: +"), r.block().get(1));
     assertTrue(r.block().get(2).startsWith("After 10 connect/disconnect cycles: "));
@@ -56,6 +69,25 @@ class MemoryAnalyzerTest {
     assertEquals("memory.leak.rate", leak.metric());
     assertEquals(Status.PASS, leak.status());
     assertEquals(1, r.charts().size());
+    assertTrue(leak.note().contains("after the warm-up messages"), leak.note());
+    Detail warmUp = r.details().stream().filter(d -> d.label().equals("Warm-up")).findFirst()
+        .orElseThrow();
+    assertTrue(warmUp.value().startsWith("200 chat messages over 10 seconds before the initial"
+        + " reading, 200 answered; memory 30 MB fresh → 45 MB initial (+15 MB)"), warmUp.value());
+    Detail answered = r.details().stream().filter(d -> d.label().equals("Messages answered"))
+        .findFirst().orElseThrow();
+    assertEquals("100/100 over 20 seconds", answered.value());
+  }
+
+  @Test
+  void aLeakSmallerThanTheOldLenientThresholdIsFlagged() {
+    // 64 KiB per message at 5 messages/s: 62.5 MB per 1,000 messages, in the measured phase only
+    AreaResult r = analyze(t -> 45 * MB + Math.min(t, 20_000) * 5 * 64 * 1024 / 1000
+        + (t % 4000) * MB / 4000, true, null);
+
+    assertEquals(Status.FAIL, r.status(), r.result());
+    // the sawtooth on top biases the slope a little; the verdict is what matters
+    assertEquals(62.5, r.checks().get(0).value(), 8);
   }
 
   @Test
@@ -77,7 +109,7 @@ class MemoryAnalyzerTest {
 
   @Test
   void aTargetThatDiedBeforeTheMessagesEndedGetsNoVerdict() {
-    AreaResult r = analyze(t -> 45 * MB, false, 5_000L);
+    AreaResult r = analyze(t -> 45 * MB, false, WARM_UP_MS + 5_000L);
     assertEquals(Status.NOT_MEASURED, r.status());
     assertTrue(r.result().contains("target stopped answering"), r.result());
     assertNull(r.checks().get(0).value());

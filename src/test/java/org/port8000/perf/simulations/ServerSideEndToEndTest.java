@@ -29,8 +29,13 @@ class ServerSideEndToEndTest {
 
   private static final Map<String, String> SHORT_HEARTBEAT = Map.of(
       "heartbeat.durationSeconds", "10");
+  /**
+   * After the simulation's 200 warm-up messages: 200 measured messages in 10 s, so that a
+   * 64 KiB-per-message leak retains 12.5 MB in the measured phase, several of the server's
+   * heap-growth steps (5–8 MB each), and its staircase gives a steady slope.
+   */
   private static final Map<String, String> SHORT_LEAK = Map.of(
-      "leak.messages", "60", "leak.durationSeconds", "10");
+      "leak.messages", "200", "leak.durationSeconds", "10");
 
   private AreaResult run(Class<?> simulation, Map<String, String> overrides,
       Map<String, String> faults) throws Exception {
@@ -92,8 +97,9 @@ class ServerSideEndToEndTest {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void aTargetThatLeaksPerMessageIsFlaggedWithTheCleanupRecommendation() throws Exception {
+    // 64 KiB per message = 62.5 MB per 1,000 messages, twice the threshold
     AreaResult r = run(MemoryLeakSimulation.class, SHORT_LEAK,
-        Map.of("reference.fault.leakBytesPerMessage", "262144"));
+        Map.of("reference.fault.leakBytesPerMessage", "65536"));
 
     assertEquals(Status.FAIL, r.status(), r.toString());
     assertTrue(r.result().startsWith("Leak: +"), r.result());
@@ -109,6 +115,8 @@ class ServerSideEndToEndTest {
       AreaResult r = run(MemoryLeakSimulation.class, SHORT_LEAK, Map.of());
       assertEquals(Status.PASS, r.status(), "run " + i + ": " + r.result() + " " + r.block());
       assertTrue(r.result().startsWith("Stable, peak +"), r.result());
+      assertTrue(r.block().get(0).contains("(after 200 warm-up messages; fresh start "),
+          r.block().get(0));
     }
   }
 }
