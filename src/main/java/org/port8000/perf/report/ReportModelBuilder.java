@@ -54,6 +54,8 @@ public final class ReportModelBuilder {
     String profile = metas.isEmpty() ? settingsProfile
         : String.join(", ", metas.stream().map(RunMeta::profile).distinct().sorted().toList());
     String target = metas.isEmpty() ? "(no run)"
+        : metas.stream().allMatch(RunMeta::targetStartedByRun)
+            ? "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
         : String.join(", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct()
             .sorted().toList());
     String notice = full ? "" : "This run did not use the assignment's full parameters"
