@@ -139,9 +139,12 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     if (sustained.status() == Status.FAIL) {
       recs.add(new Recommendation(area(), "Low Throughput (< 50 msg/sec)",
           "Optimize WebSocket handler, reduce processing",
-          "sustained " + (highest == null ? "0" : Format.number(highest.phase.achievedPerSecond()))
-              + " msg/s" + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
-              + broke.why())));
+          highest == null
+              ? "no step held (≥ 99.9 % of replies and p95 ≤ 200 ms); the first, "
+                  + broke.phase.name() + ", broke: " + broke.why()
+              : "sustained " + Format.number(highest.phase.achievedPerSecond()) + " msg/s"
+                  + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
+                      + broke.why())));
     }
 
     List<Link> links = List.of(new Link("Gatling report (message throughput)", run.htmlReport(),

@@ -37,8 +37,13 @@ public final class LastRun {
       if (name.isBlank()) {
         continue;
       }
-      Path folder = Path.of(name.trim());
-      runs.add(GatlingLogReader.read(folder.isAbsolute() ? folder : resultsFolder.resolve(folder)));
+      Path folder = resultsFolder.resolve(name.trim());
+      // The plugin also writes lines such as "ExecutionError: Gatling simulation assertions
+      // failed!" here; only run folders are read (the report judges the targets itself).
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      runs.add(GatlingLogReader.read(folder));
     }
     if (runs.isEmpty()) {
       throw new ResultsException(list + " lists no run: the last invocation ran no simulation."

@@ -52,7 +52,9 @@ class ReportMainTest {
         "perf.profile", "smoke", "burst.messages", "10", "burst.intervalMs", "100",
         "throughput.steps", "20", "throughput.stepSeconds", "1",
         "reference.fault.replyLatencyMs", "300"));
-    Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName() + "\n");
+    // As the Maven plugin writes it when a simulation's assertions failed.
+    Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName()
+        + "\nExecutionError: Gatling simulation assertions failed!\n");
 
     ReportMain.Outcome o = ReportMain.run(settings(results));
 
