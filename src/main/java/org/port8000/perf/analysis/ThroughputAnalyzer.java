@@ -17,6 +17,11 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
   static final String METRIC = Area.THROUGHPUT.metric();
   static final String TARGET = Area.THROUGHPUT.target();
   private static final String BURST = "burst";
+  /**
+   * The load generator shares the machine with a local target: above this share of all cores a
+   * broken step may be the machine's limit, and the report says so.
+   */
+  static final double GENERATOR_BUSY_PERCENT = 80;
 
   @Override
   public Area area() {
@@ -178,13 +183,20 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       if (replied > 0 && p95 > Targets.LATENCY_MS) {
         w.add("p95 " + p95 + " ms (needs ≤ 200 ms)");
       }
+      Double cpu = phase.generatorCpuPercent();
+      if (cpu != null && cpu >= GENERATOR_BUSY_PERCENT) {
+        w.add("the load generator itself used " + Format.number(cpu) + "% of this machine's CPU,"
+            + " so this may be the machine's limit rather than the target's");
+      }
       return String.join(", ", w);
     }
 
     String describe() {
+      Double cpu = phase.generatorCpuPercent();
       return replied + "/" + phase.planned() + " replies (" + Format.percent(ratio) + "), p95 "
           + (replied > 0 ? p95 + " ms" : "n/a") + ", achieved "
-          + Format.number(phase.achievedPerSecond()) + " msg/s — "
+          + Format.number(phase.achievedPerSecond()) + " msg/s"
+          + (cpu == null ? "" : ", load generator CPU " + Format.number(cpu) + "%") + " — "
           + (passed() ? "held" : "broke: " + why());
     }
   }

@@ -1,5 +1,6 @@
 package org.port8000.perf.probe;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,15 @@ import java.util.Map;
  */
 public final class MessageTimings {
 
-  /** One phase's span. Times are epoch milliseconds; 0 when nothing happened. */
-  public record Phase(String name, int planned, double offeredPerSecond, long sent, long replied, long firstSendMs,
-      long lastReplyMs) {
+  /**
+   * One phase's span. Times are epoch milliseconds; 0 when nothing happened.
+   *
+   * @param generatorCpuPercent CPU this load generator used from the phase's first send to the
+   *     next phase's, as a share of all the machine's cores; null when the JVM cannot tell. A
+   *     step that breaks while it is high may have found this machine's limit, not the target's.
+   */
+  public record Phase(String name, int planned, double offeredPerSecond, long sent, long replied,
+      long firstSendMs, long lastReplyMs, Double generatorCpuPercent) {
 
     /** Replies per second over first send → last reply; 0 when there is no span. */
     public double achievedPerSecond() {
@@ -37,6 +44,8 @@ public final class MessageTimings {
     long replied;
     long firstSend = Long.MAX_VALUE;
     long lastReply;
+    long cpuAtFirstSendNs = -1;
+    long wallAtFirstSendNs;
 
     Span(int planned, double offered) {
       this.planned = planned;
@@ -57,7 +66,10 @@ public final class MessageTimings {
     if (s == null) {
       return;
     }
-    s.sent++;
+    if (s.sent++ == 0) {
+      s.cpuAtFirstSendNs = processCpuNs();
+      s.wallAtFirstSendNs = System.nanoTime();
+    }
     s.firstSend = Math.min(s.firstSend, atMs);
   }
 
@@ -72,8 +84,37 @@ public final class MessageTimings {
 
   public synchronized Result result() {
     List<Phase> out = new ArrayList<>();
-    spans.forEach((name, s) -> out.add(new Phase(name, s.planned, s.offered, s.sent, s.replied,
-        s.sent == 0 ? 0 : s.firstSend, s.lastReply)));
+    List<Span> list = new ArrayList<>(spans.values());
+    List<String> names = new ArrayList<>(spans.keySet());
+    long nowCpu = processCpuNs();
+    long nowWall = System.nanoTime();
+    for (int i = 0; i < list.size(); i++) {
+      Span s = list.get(i);
+      // The phase ends where the next one starts (or now, for the last that ran).
+      Span next = i + 1 < list.size() && list.get(i + 1).cpuAtFirstSendNs >= 0
+          ? list.get(i + 1) : null;
+      Double cpu = null;
+      if (s.cpuAtFirstSendNs >= 0 && nowCpu >= 0) {
+        long cpuEnd = next == null ? nowCpu : next.cpuAtFirstSendNs;
+        long wallEnd = next == null ? nowWall : next.wallAtFirstSendNs;
+        long wall = wallEnd - s.wallAtFirstSendNs;
+        if (wall > 0) {
+          cpu = 100.0 * (cpuEnd - s.cpuAtFirstSendNs)
+              / ((double) wall * Runtime.getRuntime().availableProcessors());
+        }
+      }
+      out.add(new Phase(names.get(i), s.planned, s.offered, s.sent, s.replied,
+          s.sent == 0 ? 0 : s.firstSend, s.lastReply, cpu));
+    }
     return new Result(out);
+  }
+
+  /** CPU time of this JVM (all threads) in ns, or -1 when the JVM does not expose it. */
+  private static long processCpuNs() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 }
