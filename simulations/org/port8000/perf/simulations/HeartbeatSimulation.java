@@ -70,7 +70,7 @@ public class HeartbeatSimulation extends Simulation {
   // protocol
   private final HttpProtocolBuilder protocol = http
       .baseUrl(support.target.baseUrl().toString())
-      .wsBaseUrl(support.target.wsUrl().toString().replaceFirst("/ws$", ""))
+      .wsBaseUrl(support.target.wsBaseUrl())
       .wsMaxReconnects(MAX_RECONNECTS);
 
   // scenarios

@@ -64,7 +64,7 @@ public class MemoryLeakSimulation extends Simulation {
   // protocol
   private final HttpProtocolBuilder protocol = http
       .baseUrl(support.target.baseUrl().toString())
-      .wsBaseUrl(support.target.wsUrl().toString().replaceFirst("/ws$", ""))
+      .wsBaseUrl(support.target.wsBaseUrl())
       .contentTypeHeader("application/json");
 
   // scenarios

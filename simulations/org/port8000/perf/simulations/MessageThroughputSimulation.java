@@ -47,7 +47,7 @@ public class MessageThroughputSimulation extends Simulation {
 
   // Protocol.
   private final HttpProtocolBuilder protocol = http
-      .wsBaseUrl(support.target.wsUrl().toString().replaceFirst("/ws$", ""));
+      .wsBaseUrl(support.target.wsBaseUrl());
 
   /** One message on its own connection: connect, send, first stream frame, final response. */
   private ChainBuilder message(String phase) {

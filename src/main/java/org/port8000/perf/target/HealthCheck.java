@@ -1,10 +1,12 @@
 package org.port8000.perf.target;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** One bounded look at {@code /api/health}: does the target still answer? */
 public final class HealthCheck {
@@ -12,15 +14,35 @@ public final class HealthCheck {
 
   public static boolean answers(URI baseUrl) {
     try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/health"))
-          .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 && r.body().contains("healthy");
-    } catch (java.io.IOException e) {
-      return false;
+      return problem(client(), baseUrl, Duration.ofSeconds(3)).isEmpty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  static HttpClient client() {
+    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  }
+
+  static URI url(URI baseUrl) {
+    return URI.create(baseUrl + "/api/health");
+  }
+
+  /** Empty when the target answers "healthy"; otherwise what it answered instead. */
+  static Optional<String> problem(HttpClient client, URI baseUrl, Duration timeout)
+      throws InterruptedException {
+    try {
+      HttpResponse<String> r = client.send(HttpRequest.newBuilder(url(baseUrl))
+          .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200 && r.body().contains("healthy")) {
+        return Optional.empty();
+      }
+      String body = r.body().length() > 120 ? r.body().substring(0, 120) + "…" : r.body();
+      return Optional.of("HTTP " + r.statusCode() + " " + body);
+    } catch (IOException e) {
+      return Optional.of(e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 }

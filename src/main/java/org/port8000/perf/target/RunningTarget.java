@@ -11,10 +11,14 @@ public interface RunningTarget extends AutoCloseable {
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8000}. */
   URI baseUrl();
 
+  /** The base URL with the WebSocket scheme, e.g. {@code ws://127.0.0.1:8000}. */
+  default String wsBaseUrl() {
+    return baseUrl().toString().replaceFirst("^http", "ws");
+  }
+
   /** The WebSocket chat URL, e.g. {@code ws://127.0.0.1:8000/ws}. */
   default URI wsUrl() {
-    String base = baseUrl().toString();
-    return URI.create(base.replaceFirst("^http", "ws") + "/ws");
+    return URI.create(wsBaseUrl() + "/ws");
   }
 
   /** Process id of the target when known (local targets). */
