@@ -11,7 +11,7 @@ public final class Analyzers {
     // One line per area; an area without an analyzer reports "not run".
     return List.of(
         new ThroughputAnalyzer(),
-        new HeartbeatAnalyzer(settings),
+        new HeartbeatAnalyzer(),
         new UiAnalyzer(settings),
         new MemoryAnalyzer(settings));
   }

@@ -17,9 +17,12 @@ public final class Format {
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
 
-  /** Bytes as MB (2^20 bytes, what memory tools call MB), e.g. {@code 58.2}. */
+  /** Bytes in an MB as the reports use it (2^20, what memory tools call MB). */
+  public static final double MB = 1024.0 * 1024.0;
+
+  /** Bytes as MB, e.g. {@code 58.2}. */
   public static String mb(double bytes) {
-    return number(bytes / (1024.0 * 1024.0));
+    return number(bytes / MB);
   }
 
   public static String percent(double ratio) {

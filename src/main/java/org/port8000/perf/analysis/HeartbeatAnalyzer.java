@@ -3,7 +3,6 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
 import org.port8000.perf.results.ProbeFiles;
@@ -18,16 +17,8 @@ import org.port8000.perf.results.RunMeta;
  * and its trend.
  */
 public final class HeartbeatAnalyzer implements AreaAnalyzer {
-  public static final String METRIC = "Connection stability";
-  public static final String TARGET = "> 99%";
   static final double STABILITY_TARGET_PERCENT = Targets.STABILITY_RATIO * 100;
   static final double PER_CONNECTION_LIMIT_MB = Targets.MEMORY_PER_CONNECTION_MB;
-
-  private final Settings settings;
-
-  public HeartbeatAnalyzer(Settings settings) {
-    this.settings = settings;
-  }
 
   @Override
   public Area area() {
@@ -57,7 +48,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       notes.add("Heartbeat figures not measured: " + why + ".");
       checks.add(Check.notMeasured("websocket.heartbeat.stability", "%", ">= 99 %", why));
-      return new AreaResult(area(), true, METRIC, "not measured", TARGET, Status.NOT_MEASURED,
+      return new AreaResult(area(), true, area().metric(), "not measured", area().target(), Status.NOT_MEASURED,
           details, List.of(), checks, recs, notes, links, charts);
     }
     HeartbeatFacts f = maybeFacts.get();
@@ -105,7 +96,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
           + " point count as lost.");
     }
     String result = Format.percent(ratio) + (targetLost ? " (target stopped answering)" : "");
-    return new AreaResult(area(), true, METRIC, result, TARGET, stability.status(), details,
+    return new AreaResult(area(), true, area().metric(), result, area().target(), stability.status(), details,
         List.of(), checks, recs, notes, links, charts);
   }
 

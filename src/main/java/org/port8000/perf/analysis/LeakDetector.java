@@ -46,11 +46,11 @@ public final class LeakDetector {
 
     /** The rate as the report states it: MB (2^20 bytes) per 1,000 messages. */
     public double mbPer1000Messages() {
-      return bytesPerMessage * 1000 / (1024.0 * 1024.0);
+      return bytesPerMessage * 1000 / Format.MB;
     }
 
     public double thresholdMbPer1000Messages() {
-      return thresholdBytesPerMessage * 1000 / (1024.0 * 1024.0);
+      return thresholdBytesPerMessage * 1000 / Format.MB;
     }
 
     /** The statistic in one sentence, for the report. */

@@ -7,7 +7,7 @@ import org.port8000.perf.results.ResourceSamples;
 
 /** Shared readings of a sampler series: MB figures, the trend chart, the target's fate. */
 final class MemorySeries {
-  static final double MB = 1024.0 * 1024.0;
+  static final double MB = Format.MB;
 
   private MemorySeries() {}
 

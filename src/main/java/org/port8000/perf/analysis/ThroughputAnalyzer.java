@@ -14,8 +14,6 @@ import org.port8000.perf.results.RunMeta;
  * highest step below the first that broke (fewer than 99.9 % of replies or p95 over 200 ms).
  */
 public final class ThroughputAnalyzer implements AreaAnalyzer {
-  static final String METRIC = Area.THROUGHPUT.metric();
-  static final String TARGET = Area.THROUGHPUT.target();
   private static final String BURST = "burst";
   /**
    * The load generator shares the machine with a local target: above this share of all cores a
@@ -129,8 +127,8 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
           + "; " + limit));
       sustained = sustained.withNote(limit);
     } else if (broke != null) {
-      sustained = new Check("message.throughput.sustained", 0.0, "msg/s", TARGET.replace(
-          " msg/sec", " msg/s"), Status.FAIL, "the first step " + broke.phase.name()
+      sustained = Check.above("message.throughput.sustained", 0, "msg/s",
+          Targets.THROUGHPUT_MSG_PER_S).withNote("the first step " + broke.phase.name()
           + " already broke: " + broke.why());
       headline = "below " + broke.phase.name() + " (first step broke)";
       details.add(new Detail("Sustained throughput", "none: the first step " + broke.phase.name()
@@ -154,7 +152,7 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
 
     List<Link> links = List.of(new Link("Gatling report (message throughput)", run.htmlReport(),
         false));
-    return new AreaResult(area(), true, METRIC, headline, TARGET,
+    return new AreaResult(area(), true, area().metric(), headline, area().target(),
         Status.worst(checks.stream().map(Check::status).toList()), details, List.of(), checks,
         recs, notes, links, List.of());
   }

@@ -84,26 +84,23 @@ public final class MessageTimings {
 
   public synchronized Result result() {
     List<Phase> out = new ArrayList<>();
-    List<Span> list = new ArrayList<>(spans.values());
-    List<String> names = new ArrayList<>(spans.keySet());
+    List<Map.Entry<String, Span>> list = new ArrayList<>(spans.entrySet());
     long nowCpu = processCpuNs();
     long nowWall = System.nanoTime();
     for (int i = 0; i < list.size(); i++) {
-      Span s = list.get(i);
+      Span s = list.get(i).getValue();
       // The phase ends where the next one starts (or now, for the last that ran).
-      Span next = i + 1 < list.size() && list.get(i + 1).cpuAtFirstSendNs >= 0
-          ? list.get(i + 1) : null;
+      Span next = i + 1 < list.size() ? list.get(i + 1).getValue() : null;
+      boolean nextRan = next != null && next.cpuAtFirstSendNs >= 0;
       Double cpu = null;
       if (s.cpuAtFirstSendNs >= 0 && nowCpu >= 0) {
-        long cpuEnd = next == null ? nowCpu : next.cpuAtFirstSendNs;
-        long wallEnd = next == null ? nowWall : next.wallAtFirstSendNs;
-        long wall = wallEnd - s.wallAtFirstSendNs;
+        long wall = (nextRan ? next.wallAtFirstSendNs : nowWall) - s.wallAtFirstSendNs;
+        long used = (nextRan ? next.cpuAtFirstSendNs : nowCpu) - s.cpuAtFirstSendNs;
         if (wall > 0) {
-          cpu = 100.0 * (cpuEnd - s.cpuAtFirstSendNs)
-              / ((double) wall * Runtime.getRuntime().availableProcessors());
+          cpu = 100.0 * used / ((double) wall * Runtime.getRuntime().availableProcessors());
         }
       }
-      out.add(new Phase(names.get(i), s.planned, s.offered, s.sent, s.replied,
+      out.add(new Phase(list.get(i).getKey(), s.planned, s.offered, s.sent, s.replied,
           s.sent == 0 ? 0 : s.firstSend, s.lastReply, cpu));
     }
     return new Result(out);

@@ -11,8 +11,7 @@ import java.util.List;
 public record ReportModel(String generatedAt, String profile, String profileNotice,
     String target, String verdict, List<String> summary, List<Section> sections,
     List<String> recommendations, String signOff, List<Row> keyFindings,
-    List<String> completeness, String allComplete, String readyForWindow3, String readyReason,
-    List<String> notes) {
+    List<String> completeness, String allComplete, String readyForWindow3, String readyReason) {
 
   /** One metric's section, in the assignment's REPORT FORMAT. */
   public record Section(String title, String metric, String result, String target,

@@ -124,10 +124,9 @@ public final class ReportModelBuilder {
         : verdict == Verdict.FAIL ? failed.size() + " target" + (failed.size() == 1 ? "" : "s")
             + " missed."
         : "Not every metric was measured.";
-    List<String> notes = new ArrayList<>();
     return new ReportModel(TIME.format(generatedAt), profile, notice, target, verdict.name(),
         summary, sections, recommendations, signOff, findings, completeness,
-        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason, notes);
+        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason);
   }
 
   private static String describeTarget(RunMeta m) {

@@ -61,11 +61,11 @@ public final class GatlingLogReader {
 
   private static RequestStats stats(LogFileData data, RequestStatsPath path) {
     Option<String> name = Option.apply(path.request());
-    long ok = count(data, name, path, OK$.MODULE$);
-    long ko = count(data, name, path, KO$.MODULE$);
     Option<GeneralStats> okStats = data.requestGeneralStats(name, path.group(),
         Option.apply(OK$.MODULE$));
-    if (ok == 0 || okStats.isEmpty()) {
+    long ok = okStats.isEmpty() ? 0 : okStats.get().count();
+    long ko = count(data, name, path, KO$.MODULE$);
+    if (ok == 0) {
       return new RequestStats(path.request(), ok, ko, 0, 0, 0, 0, 0, 0);
     }
     GeneralStats s = okStats.get();

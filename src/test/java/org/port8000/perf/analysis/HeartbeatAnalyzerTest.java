@@ -15,7 +15,7 @@ import org.port8000.perf.results.ResourceSamples;
 
 class HeartbeatAnalyzerTest {
   @TempDir Path folder;
-  private final HeartbeatAnalyzer analyzer = new HeartbeatAnalyzer(smoke());
+  private final HeartbeatAnalyzer analyzer = new HeartbeatAnalyzer();
 
   private static Check check(AreaResult r, String metric) {
     return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
