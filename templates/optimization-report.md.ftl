@@ -51,6 +51,27 @@ ${line}
 
 </#if>
 </#list>
+<#if baseline??>
+## Compared with baseline
+${baseline.headline}
+
+<#if baseline.rows?has_content>
+| Metric | Baseline | Now | Change | Verdict | Why |
+|--------|----------|-----|--------|---------|-----|
+<#list baseline.rows as r>
+| ${r.metric} | ${r.baseline} | ${r.now} | ${r.change} | ${r.verdict} | ${r.reason} |
+</#list>
+
+</#if>
+<#list baseline.notes as n>
+> ${n}
+
+</#list>
+<#list baseline.charts as c>
+![${c.label}](${c.href})
+
+</#list>
+</#if>
 ## Recommendations
 <#list recommendations as r>
 ${r?counter}. ${r}

@@ -65,6 +65,12 @@ public final class Settings {
 
   private final Duration samplerInterval;
 
+  private final Path baselineDir;
+  private final int baselineMinChangePercent;
+  private final boolean baselineFailOnRegression;
+  private final boolean baselineForce;
+  private final int baselineTrendRuns;
+
   private Settings(String profile, boolean fullAssignment, Map<String, String> values) {
     this.profile = profile;
     this.fullAssignment = fullAssignment;
@@ -98,6 +104,11 @@ public final class Settings {
         r.text("ui.selector.content"), r.text("ui.selector.input"), r.text("ui.selector.send"),
         r.text("ui.selector.botList"), r.text("ui.selector.selectBot"));
     this.samplerInterval = Duration.ofMillis(r.integer("sampler.intervalMs", 50, 1_000));
+    this.baselineDir = r.path("baseline.dir");
+    this.baselineMinChangePercent = r.integer("baseline.minChangePercent", 1, 1_000);
+    this.baselineFailOnRegression = r.bool("baseline.failOnRegression");
+    this.baselineForce = r.bool("baseline.force");
+    this.baselineTrendRuns = r.integer("baseline.trendRuns", 2, 1_000);
     // Gatling 3.15 never starts an open injection shorter than a second: refuse it up front.
     if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofSeconds(1)) < 0) {
       throw new SettingsException("Settings 'burst.messages' (" + burstMessages + ") x"
@@ -196,6 +207,11 @@ public final class Settings {
     d.put("ui.selector.botList", "#botList");
     d.put("ui.selector.selectBot", "[data-action=\"select\"][data-bot-id]");
     d.put("sampler.intervalMs", "500");
+    d.put("baseline.dir", "perf-baselines");
+    d.put("baseline.minChangePercent", "10");
+    d.put("baseline.failOnRegression", "false");
+    d.put("baseline.force", "false");
+    d.put("baseline.trendRuns", "30");
     return d;
   }
 
@@ -244,6 +260,16 @@ public final class Settings {
   public UiSelectors uiSelectors() { return uiSelectors; }
 
   public Duration samplerInterval() { return samplerInterval; }
+
+  /** Folder of the baselines (one sub-folder per target and profile) and the run history. */
+  public Path baselineDir() { return baselineDir; }
+  /** The smallest relative change, in %, that can count as a regression or improvement. */
+  public int baselineMinChangePercent() { return baselineMinChangePercent; }
+  public boolean baselineFailOnRegression() { return baselineFailOnRegression; }
+  /** Promote a run to the baseline even when it did not PASS. */
+  public boolean baselineForce() { return baselineForce; }
+  /** How many runs the trend charts show. */
+  public int baselineTrendRuns() { return baselineTrendRuns; }
 
   /** CSS selectors of the chat UI; the defaults are the original Port 8000 UI's ids. */
   public record UiSelectors(String messages, String message, String content, String input,

@@ -17,9 +17,12 @@ import org.w3c.dom.Element;
 
 /** {@code target/perf/junit.xml}: one test case per check, for CI dashboards. */
 final class JunitXml {
+  static final String BASELINE_SUITE = "Compared with baseline";
+
   private JunitXml() {}
 
-  static String render(List<AreaResult> areas) {
+  /** {@code baselineChecks}: the comparison with the baseline, as one more suite. */
+  static String render(List<AreaResult> areas, List<Check> baselineChecks) {
     try {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
       Element suites = doc.createElement("testsuites");
@@ -50,6 +53,9 @@ final class JunitXml {
         }
         suites.appendChild(suite);
       }
+      if (!baselineChecks.isEmpty()) {
+        suites.appendChild(baselineSuite(doc, baselineChecks));
+      }
       var t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -61,9 +67,26 @@ final class JunitXml {
     }
   }
 
+  private static Element baselineSuite(Document doc, List<Check> checks) {
+    Element suite = doc.createElement("testsuite");
+    suite.setAttribute("name", BASELINE_SUITE);
+    suite.setAttribute("tests", String.valueOf(checks.size()));
+    suite.setAttribute("failures", String.valueOf(checks.stream()
+        .filter(c -> c.status() == Status.FAIL).count()));
+    suite.setAttribute("skipped", String.valueOf(checks.stream()
+        .filter(c -> c.status() == Status.NOT_MEASURED).count()));
+    suite.setAttribute("errors", "0");
+    checks.forEach(c -> suite.appendChild(testCase(doc, BASELINE_SUITE, c)));
+    return suite;
+  }
+
   private static Element testCase(Document doc, AreaResult a, Check c) {
+    return testCase(doc, a.area().title(), c);
+  }
+
+  private static Element testCase(Document doc, String classname, Check c) {
     Element tc = doc.createElement("testcase");
-    tc.setAttribute("classname", a.area().title());
+    tc.setAttribute("classname", classname);
     tc.setAttribute("name", c.metric());
     String text = c.metric() + " = " + c.display() + " (target " + c.target() + ")"
         + (c.note().isEmpty() ? "" : ": " + c.note());

@@ -11,6 +11,9 @@ import org.port8000.perf.analysis.Analyzers;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.baseline.BaselineOutcome;
+import org.port8000.perf.baseline.BaselineSettings;
+import org.port8000.perf.baseline.BaselineStep;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
@@ -35,12 +38,17 @@ public final class ReportMain {
 
   /** What the report step concluded. */
   public record Outcome(Verdict verdict, ReportFiles files, List<AreaResult> areas,
-      boolean failBuild, String failReason) {
+      boolean failBuild, String failReason, BaselineOutcome baseline) {
     String summary() {
       StringBuilder s = new StringBuilder("[perf] verdict " + verdict + "\n");
       for (AreaResult a : areas) {
         s.append("[perf]   ").append(a.area().title()).append(": ")
             .append(a.ran() ? a.status().name() + " — " + a.result() : "not run").append('\n');
+      }
+      baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label()).append(": ")
+          .append(r.change().label()).append(" — ").append(r.reason()).append('\n'));
+      if (baseline.rows().isEmpty()) {
+        s.append("[perf]   baseline: ").append(baseline.message()).append('\n');
       }
       s.append("[perf] report: ").append(files.report()).append('\n');
       s.append("[perf] status: ").append(files.status()).append('\n');
@@ -65,16 +73,21 @@ public final class ReportMain {
     }
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
+    BaselineSettings baselineSettings = BaselineSettings.from(settings);
+    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
+        ReportModelBuilder.verdict(areas).name());
     Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now());
+        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now(),
+            baseline);
+    BaselineStep.record(baselineSettings, baseline);
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();
     boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty();
-    String reason = verdict == Verdict.FAIL
-        ? "Performance targets missed; see " + files.report()
+    String reason = baseline.failsBuild() ? baseline.failReason() + "; see " + files.report()
+        : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()
         : "Measurements failed (" + String.join(", ", unmeasured.stream().map(Check::metric)
             .toList()) + "); see " + files.report();
-    return new Outcome(verdict, files, areas, fail, reason);
+    return new Outcome(verdict, files, areas, fail, reason, baseline);
   }
 }

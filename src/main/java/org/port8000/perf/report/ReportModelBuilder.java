@@ -126,7 +126,7 @@ public final class ReportModelBuilder {
         : "Not every metric was measured.";
     return new ReportModel(TIME.format(generatedAt), profile, notice, target, verdict.name(),
         summary, sections, recommendations, signOff, findings, completeness,
-        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason);
+        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason, null);
   }
 
   private static String describeTarget(RunMeta m) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
+import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Link;
+import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunMeta;
 
@@ -37,15 +39,32 @@ public final class ReportWriter {
   /** Renders and writes all outputs; returns the model's verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
+    return write(areas, metas, profile, settingsFull, generatedAt, null);
+  }
+
+  /**
+   * As above, with the comparison with the baseline (null: none): its section in the
+   * optimization report, its checks in summary.json and junit.xml, and a gating regression
+   * makes summary.json's verdict FAIL.
+   */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
     ReportModel model = builder.build(areas, metas, profile, settingsFull, generatedAt);
+    List<Check> baselineChecks = List.of();
+    Verdict verdict = Verdict.valueOf(model.verdict());
+    if (baseline != null) {
+      model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
+      baselineChecks = baseline.checks();
+      verdict = baseline.failsBuild() ? Verdict.FAIL : verdict;
+    }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        model.generatedAt(), Verdict.valueOf(model.verdict()), areas));
-    put(outputs, files.junitXml(), JunitXml.render(areas));
+        model.generatedAt(), verdict, areas, baselineChecks));
+    put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
     return Verdict.valueOf(model.verdict());

@@ -16,10 +16,13 @@ final class SummaryJson {
   record Entry(String area, String metric, Double value, String unit, String target,
       String status, String note) {}
 
+  /** {@code baselineChecks}: the comparison with the baseline, under area "baseline". */
   static String render(String profile, String target, String startedAt, Verdict verdict,
-      List<AreaResult> areas) {
-    List<Entry> entries = areas.stream().flatMap(a -> a.checks().stream().map(c -> entry(a, c)))
-        .toList();
+      List<AreaResult> areas, List<Check> baselineChecks) {
+    List<Entry> entries = new java.util.ArrayList<>(areas.stream()
+        .flatMap(a -> a.checks().stream().map(c -> entry(a, c))).toList());
+    baselineChecks.forEach(c -> entries.add(new Entry("baseline", c.metric(), c.value(),
+        c.unit(), c.target(), c.status().name(), c.note())));
     try {
       return ProbeFiles.JSON.writeValueAsString(new Summary(profile, target, startedAt,
           verdict.name(), entries)) + "\n";

@@ -27,6 +27,7 @@ class ReportMainTest {
     p.setProperty("gatling.resultsFolder", results.toString());
     p.setProperty("report.root", root.toString());
     p.setProperty("perf.outputFolder", root.resolve("perf").toString());
+    p.setProperty("baseline.dir", root.resolve("baselines").toString());
     return Settings.load(p);
   }
 

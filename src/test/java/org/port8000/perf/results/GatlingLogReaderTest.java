@@ -17,7 +17,7 @@ class GatlingLogReaderTest {
   @TempDir Path results;
 
   @Test
-  void readsBackTheCountsAndTimesOfARealRun() throws Exception {
+  void readsBackTheCountsTimesAndRawResponseTimesOfARealRun() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/ok", ex -> {
       sleep(20);
@@ -49,6 +49,14 @@ class GatlingLogReaderTest {
       assertEquals(0, missing.ok());
       assertEquals(2, missing.ko());
       assertTrue(Files.isRegularFile(read.htmlReport()), "HTML report beside the log");
+
+      // The raw response times: one per OK response, bounded by Gatling's own min and max.
+      Map<String, java.util.List<Integer>> raw = RawResponseTimes.read(run.folder());
+      java.util.List<Integer> okTimes = raw.get("ok");
+      assertEquals(ok.ok(), okTimes.size(), raw.toString());
+      assertEquals(ok.min(), okTimes.stream().mapToInt(Integer::intValue).min().orElseThrow());
+      assertEquals(ok.max(), okTimes.stream().mapToInt(Integer::intValue).max().orElseThrow());
+      assertFalse(raw.containsKey("missing"), "KO responses are not latencies: " + raw);
     } finally {
       server.stop(0);
     }

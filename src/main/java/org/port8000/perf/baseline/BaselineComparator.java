@@ -1,0 +1,248 @@
+package org.port8000.perf.baseline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.port8000.perf.analysis.Format;
+import org.port8000.perf.analysis.LeakDetector;
+
+/**
+ * Compares a run with its baseline, metric by metric. A change is called a regression or an
+ * improvement only when two things agree: a statistical test on the raw samples says it is not
+ * chance, and it is at least the minimum practical change. On a shared, noisy machine the
+ * test alone flags differences too small to matter (hundreds of samples make 2 ms significant),
+ * and a fixed percentage alone is fooled by one slow run of a small sample.
+ *
+ * <ul>
+ *   <li>Latencies: Mann–Whitney U on the per-message latencies (one-sided, p &lt; {@value
+ *       #ALPHA}) and the p95 changed by at least the minimum change.
+ *   <li>Sustained throughput: the step results. A step that held in the baseline and broke now
+ *       (or the reverse) is the test — each step already judges hundreds of replies against
+ *       fixed rules; at the same highest step, the achieved rate must also move by the minimum.
+ *   <li>Leak rate: the Theil–Sen slopes' 95 % confidence intervals must not overlap and the
+ *       slopes must differ by at least half the leak threshold (the clean reference server's
+ *       slope varies by up to 12 MB per 1,000 messages between runs; half the threshold is
+ *       15.6).
+ * </ul>
+ */
+public final class BaselineComparator {
+  /** Significance level of the one-sided tests: 1 in 100 clean runs may look significant. */
+  public static final double ALPHA = 0.01;
+  /** Fewer samples than this on either side give no latency verdict. */
+  public static final int MIN_SAMPLES = 8;
+  /** The smallest leak-rate difference that counts, in bytes per message. */
+  public static final double LEAK_MIN_CHANGE = LeakDetector.THRESHOLD_BYTES_PER_MESSAGE / 2;
+
+  /** A latency compared on the raw samples of one Gatling request. */
+  record LatencyMetric(String metric, String label, String request) {}
+
+  static final List<LatencyMetric> LATENCIES = List.of(
+      new LatencyMetric("message.burst.latency.p95", "Burst latency p95", "reply burst"),
+      new LatencyMetric("websocket.heartbeat.latency.p95", "Heartbeat round trip p95",
+          "heartbeat"));
+
+  private final double minChangePercent;
+
+  public BaselineComparator(double minChangePercent) {
+    this.minChangePercent = minChangePercent;
+  }
+
+  public List<Comparison> compare(RunSnapshot baseline, RunSnapshot now) {
+    List<Comparison> rows = new ArrayList<>();
+    for (LatencyMetric m : LATENCIES) {
+      latency(m, baseline, now).ifPresent(rows::add);
+    }
+    throughput(baseline, now).ifPresent(rows::add);
+    leak(baseline, now).ifPresent(rows::add);
+    return rows;
+  }
+
+  Optional<Comparison> latency(LatencyMetric m, RunSnapshot baseline, RunSnapshot now) {
+    List<Integer> b = baseline.latenciesMs().get(m.request());
+    List<Integer> n = now.latenciesMs().get(m.request());
+    if (b == null && n == null) {
+      return Optional.empty();
+    }
+    if (b == null || n == null || b.size() < MIN_SAMPLES || n.size() < MIN_SAMPLES) {
+      return Optional.of(new Comparison(m.metric(), m.label(), "ms", true,
+          b == null || b.isEmpty() ? null : p95(b), n == null || n.isEmpty() ? null : p95(n),
+          null, Change.NOT_COMPARED, (b == null ? "the baseline" : n == null ? "this run"
+              : "one side") + " has fewer than " + MIN_SAMPLES + " replies of '" + m.request()
+              + "' (baseline " + (b == null ? 0 : b.size()) + ", now "
+              + (n == null ? 0 : n.size()) + ")"));
+    }
+    double before = p95(b);
+    double after = p95(n);
+    Double change = Comparison.percent(before, after);
+    MannWhitney.Result t = MannWhitney.test(toArray(b), toArray(n));
+    boolean slower = t.pLarger() < ALPHA;
+    boolean faster = t.pSmaller() < ALPHA;
+    String test = "Mann–Whitney p = " + p(change != null && change < 0 ? t.pSmaller()
+        : t.pLarger()) + " over " + b.size() + " and " + n.size() + " replies";
+    Change c = decide(change, slower, faster);
+    String reason = c != Change.WITHIN_NOISE
+        ? Format.number(change) + " % and significant (" + test + ")"
+        : noiseReason(change, slower || faster, test);
+    return Optional.of(new Comparison(m.metric(), m.label(), "ms", true, before, after, change,
+        c, reason));
+  }
+
+  Optional<Comparison> throughput(RunSnapshot baseline, RunSnapshot now) {
+    if (baseline.steps().isEmpty() && now.steps().isEmpty()) {
+      return Optional.empty();
+    }
+    String metric = "message.throughput.sustained";
+    String label = "Sustained throughput";
+    Optional<RunSnapshot.Step> b = highestHeld(baseline.steps());
+    Optional<RunSnapshot.Step> n = highestHeld(now.steps());
+    Double before = b.map(RunSnapshot.Step::achievedPerSecond).orElse(0.0);
+    Double after = n.map(RunSnapshot.Step::achievedPerSecond).orElse(0.0);
+    if (baseline.steps().isEmpty() || now.steps().isEmpty()) {
+      return Optional.of(new Comparison(metric, label, "msg/s", false,
+          baseline.steps().isEmpty() ? null : before, now.steps().isEmpty() ? null : after, null,
+          Change.NOT_COMPARED, (baseline.steps().isEmpty() ? "the baseline" : "this run")
+          + " has no throughput steps"));
+    }
+    if (!stepNames(baseline).equals(stepNames(now))) {
+      return Optional.of(new Comparison(metric, label, "msg/s", false, before, after,
+          Comparison.percent(before, after), Change.NOT_COMPARED, "the steps differ (baseline "
+          + stepNames(baseline) + ", now " + stepNames(now) + ")"));
+    }
+    Double change = Comparison.percent(before, after);
+    int bi = b.map(s -> baseline.steps().indexOf(s)).orElse(-1);
+    int ni = n.map(s -> now.steps().indexOf(s)).orElse(-1);
+    if (ni < bi) {
+      RunSnapshot.Step broke = now.steps().get(ni + 1);
+      return Optional.of(new Comparison(metric, label, "msg/s", false, before, after, change,
+          Change.REGRESSION, "step " + broke.name() + " held in the baseline and broke now ("
+          + describe(broke) + ")"));
+    }
+    if (ni > bi) {
+      RunSnapshot.Step held = now.steps().get(ni);
+      return Optional.of(new Comparison(metric, label, "msg/s", false, before, after, change,
+          Change.IMPROVEMENT, "step " + held.name() + " broke in the baseline and held now ("
+          + describe(held) + ")"));
+    }
+    String same = bi < 0 ? "no step held in either run" : "the same steps held (up to "
+        + baseline.steps().get(bi).name() + ")";
+    boolean big = change != null && Math.abs(change) >= minChangePercent;
+    Change c = !big ? Change.WITHIN_NOISE : change < 0 ? Change.REGRESSION : Change.IMPROVEMENT;
+    return Optional.of(new Comparison(metric, label, "msg/s", false, before, after, change, c,
+        same + (big ? " but the achieved rate moved by " + Format.number(change) + " %"
+            : "; the achieved rate moved by less than the minimum change of "
+                + Format.number(minChangePercent) + " %")));
+  }
+
+  Optional<Comparison> leak(RunSnapshot baseline, RunSnapshot now) {
+    if (baseline.memory() == null && now.memory() == null) {
+      return Optional.empty();
+    }
+    String metric = "memory.leak.rate";
+    String label = "Leak rate (MB per 1,000 messages)";
+    SenSlope.Estimate b = slope(baseline.memory());
+    SenSlope.Estimate n = slope(now.memory());
+    Double before = b == null ? null : perThousand(b.slope());
+    Double after = n == null ? null : perThousand(n.slope());
+    if (b == null || n == null) {
+      return Optional.of(new Comparison(metric, label, "MB/1000 messages", true, before, after,
+          null, Change.NOT_COMPARED, (b == null ? "the baseline" : "this run")
+          + " has no measured leak series (the memory soak did not run or was too short)"));
+    }
+    Double change = Comparison.percent(before, after);
+    double diff = n.slope() - b.slope();
+    boolean higher = n.lower() > b.upper();
+    boolean lower = n.upper() < b.lower();
+    String intervals = "95 % intervals " + interval(b) + " and " + interval(n);
+    Change c;
+    String reason;
+    if (higher && diff >= LEAK_MIN_CHANGE) {
+      c = Change.REGRESSION;
+      reason = "memory grows faster: " + intervals + " do not overlap";
+    } else if (lower && -diff >= LEAK_MIN_CHANGE) {
+      c = Change.IMPROVEMENT;
+      reason = "memory grows slower: " + intervals + " do not overlap";
+    } else {
+      c = Change.WITHIN_NOISE;
+      reason = (higher || lower ? intervals + " do not overlap, but the difference "
+          + Format.number(perThousand(diff)) + " is below the minimum of "
+          + Format.number(perThousand(LEAK_MIN_CHANGE)) : intervals + " overlap");
+    }
+    return Optional.of(new Comparison(metric, label, "MB/1000 messages", true, before, after,
+        change, c, reason));
+  }
+
+  /** For a latency: significant and big enough → regression (slower) / improvement. */
+  private Change decide(Double change, boolean slower, boolean faster) {
+    if (change != null && change >= minChangePercent && slower) {
+      return Change.REGRESSION;
+    }
+    if (change != null && change <= -minChangePercent && faster) {
+      return Change.IMPROVEMENT;
+    }
+    return Change.WITHIN_NOISE;
+  }
+
+  private String noiseReason(Double change, boolean significant, String test) {
+    if (change != null && Math.abs(change) >= minChangePercent) {
+      return Format.number(change) + " % but not significant (" + test + ")";
+    }
+    return (change == null ? "no change" : Format.number(change) + " %") + " is below the"
+        + " minimum change of " + Format.number(minChangePercent) + " %"
+        + (significant ? " (significant, but too small to matter: " + test + ")"
+            : " (" + test + ")");
+  }
+
+  private static Optional<RunSnapshot.Step> highestHeld(List<RunSnapshot.Step> steps) {
+    RunSnapshot.Step held = null;
+    for (RunSnapshot.Step s : steps) {
+      if (!s.held()) {
+        break;
+      }
+      held = s;
+    }
+    return Optional.ofNullable(held);
+  }
+
+  private static List<String> stepNames(RunSnapshot s) {
+    return s.steps().stream().map(RunSnapshot.Step::name).toList();
+  }
+
+  private static String describe(RunSnapshot.Step s) {
+    return s.replied() + "/" + s.planned() + " replies, p95 " + s.p95Ms() + " ms";
+  }
+
+  static SenSlope.Estimate slope(List<RunSnapshot.MemoryPoint> series) {
+    if (series == null) {
+      return null;
+    }
+    // The same cut as the leak verdict: the first part of the measured phase is dropped.
+    int skip = (int) Math.floor(series.size() * LeakDetector.WARM_UP_PERCENT / 100.0);
+    List<RunSnapshot.MemoryPoint> used = series.subList(skip, series.size());
+    if (used.size() < LeakDetector.MIN_POINTS) {
+      return null;
+    }
+    return SenSlope.of(used.stream().mapToDouble(RunSnapshot.MemoryPoint::messages).toArray(),
+        used.stream().mapToDouble(RunSnapshot.MemoryPoint::rssBytes).toArray());
+  }
+
+  private static String interval(SenSlope.Estimate e) {
+    return "[" + Format.number(perThousand(e.lower())) + ", "
+        + Format.number(perThousand(e.upper())) + "]";
+  }
+
+  private static double perThousand(double bytesPerMessage) {
+    return bytesPerMessage * 1000 / Format.MB;
+  }
+
+  static double p95(List<Integer> values) {
+    return Percentile.of(toArray(values), 95);
+  }
+
+  private static double[] toArray(List<Integer> values) {
+    return values.stream().mapToDouble(Integer::doubleValue).toArray();
+  }
+
+  private static String p(double p) {
+    return p < 0.0001 ? "< 0.0001" : String.format(java.util.Locale.ROOT, "%.4f", p);
+  }
+}

@@ -1,0 +1,101 @@
+package org.port8000.perf.baseline;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BaselineComparatorTest {
+  private final BaselineComparator comparator = new BaselineComparator(10);
+
+  private static Comparison row(List<Comparison> rows, String metric) {
+    return rows.stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aHundredMillisecondsSlowerIsALatencyRegression() {
+    List<Comparison> rows = comparator.compare(
+        Snapshots.smoke(Snapshots.latencies(1, 20, 50, 3)),
+        Snapshots.smoke(Snapshots.latencies(2, 20, 150, 3)));
+
+    Comparison r = row(rows, "message.burst.latency.p95");
+    assertEquals(Change.REGRESSION, r.change(), r.toString());
+    assertTrue(r.changePercent() > 150, r.toString());
+    assertTrue(r.reason().contains("Mann–Whitney"), r.reason());
+  }
+
+  @Test
+  void aFasterRunIsAnImprovement() {
+    Comparison r = row(comparator.compare(Snapshots.smoke(Snapshots.latencies(1, 20, 150, 3)),
+        Snapshots.smoke(Snapshots.latencies(2, 20, 50, 3))), "message.burst.latency.p95");
+    assertEquals(Change.IMPROVEMENT, r.change(), r.toString());
+  }
+
+  @Test
+  void twoSamplesOfTheSameLatencyAreWithinNoise() {
+    Comparison r = row(comparator.compare(Snapshots.smoke(Snapshots.latencies(1, 20, 50, 3)),
+        Snapshots.smoke(Snapshots.latencies(2, 20, 50, 3))), "message.burst.latency.p95");
+    assertEquals(Change.WITHIN_NOISE, r.change(), r.toString());
+  }
+
+  @Test
+  void aSignificantButSmallShiftIsWithinNoise() {
+    // 400 replies each, 2 ms slower: Mann–Whitney finds it, but 4 % is below the minimum
+    Comparison r = row(comparator.compare(Snapshots.smoke(Snapshots.latencies(1, 400, 50, 2)),
+        Snapshots.smoke(Snapshots.latencies(2, 400, 52, 2))), "message.burst.latency.p95");
+    assertEquals(Change.WITHIN_NOISE, r.change(), r.toString());
+    assertTrue(r.reason().contains("too small to matter"), r.reason());
+  }
+
+  @Test
+  void oneSlowOutlierInASmallSampleIsWithinNoiseEvenWhenItMovesTheP95() {
+    List<Integer> before = Snapshots.latencies(1, 20, 50, 2);
+    List<Integer> now = new ArrayList<>(Snapshots.latencies(2, 20, 50, 2));
+    now.set(0, 90);
+    now.set(1, 85);
+    Comparison r = row(comparator.compare(Snapshots.smoke(before), Snapshots.smoke(now)),
+        "message.burst.latency.p95");
+    assertTrue(r.changePercent() >= 10, r.toString());
+    assertEquals(Change.WITHIN_NOISE, r.change(), r.toString());
+    assertTrue(r.reason().contains("not significant"), r.reason());
+  }
+
+  @Test
+  void aStepThatHeldInTheBaselineAndBrokeNowIsAThroughputRegression() {
+    RunSnapshot baseline = Snapshots.run("smoke", "PASS", List.of(), List.of(
+        Snapshots.step("10/s", true), Snapshots.step("25/s", true)), null);
+    RunSnapshot now = Snapshots.run("smoke", "FAIL", List.of(), List.of(
+        Snapshots.step("10/s", true), Snapshots.step("25/s", false)), null);
+
+    Comparison r = row(comparator.compare(baseline, now), "message.throughput.sustained");
+    assertEquals(Change.REGRESSION, r.change(), r.toString());
+    assertTrue(r.reason().contains("step 25/s held in the baseline and broke now"), r.reason());
+    Comparison same = row(comparator.compare(baseline, baseline),
+        "message.throughput.sustained");
+    assertEquals(Change.WITHIN_NOISE, same.change(), same.toString());
+  }
+
+  @Test
+  void aLeakRateThatRoseByMoreThanHalfTheThresholdIsAMemoryRegression() {
+    RunSnapshot clean = Snapshots.run("smoke", "PASS", List.of(), List.of(),
+        Snapshots.memory(1, 4_000));
+    RunSnapshot cleanAgain = Snapshots.run("smoke", "PASS", List.of(), List.of(),
+        Snapshots.memory(2, 6_000));
+    RunSnapshot leaking = Snapshots.run("smoke", "PASS", List.of(), List.of(),
+        Snapshots.memory(3, 64 * 1024));
+
+    Comparison r = row(comparator.compare(clean, leaking), "memory.leak.rate");
+    assertEquals(Change.REGRESSION, r.change(), r.toString());
+    Comparison noise = row(comparator.compare(clean, cleanAgain), "memory.leak.rate");
+    assertEquals(Change.WITHIN_NOISE, noise.change(), noise.toString());
+  }
+
+  @Test
+  void tooFewRepliesAreNotComparedAndSaySo() {
+    Comparison r = row(comparator.compare(Snapshots.smoke(List.of(50, 51)),
+        Snapshots.smoke(List.of(150, 151))), "message.burst.latency.p95");
+    assertEquals(Change.NOT_COMPARED, r.change());
+    assertTrue(r.reason().contains("fewer than 8"), r.reason());
+  }
+}
