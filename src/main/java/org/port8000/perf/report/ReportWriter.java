@@ -67,7 +67,7 @@ public final class ReportWriter {
     put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
-    return Verdict.valueOf(model.verdict());
+    return verdict;
   }
 
   private static void put(Map<Path, byte[]> outputs, Path file, String content) {

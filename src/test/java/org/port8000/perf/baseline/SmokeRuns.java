@@ -1,0 +1,74 @@
+package org.port8000.perf.baseline;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.port8000.perf.GatlingRunner;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportMain;
+import org.port8000.perf.results.LastRun;
+import org.port8000.perf.simulations.MessageThroughputSimulation;
+
+/**
+ * Runs the smoke profile's message-throughput simulation against the auto-started reference
+ * server in this JVM, then the report step on that run alone, as {@code mvn gatling:test}
+ * followed by {@code mvn exec:java@report} would; baselines and history go to a folder of the
+ * test's own.
+ */
+final class SmokeRuns {
+  private final Path root;
+  private int runs;
+
+  SmokeRuns(Path root) {
+    this.root = root;
+  }
+
+  Settings settings(Map<String, String> extra) {
+    Properties p = new Properties();
+    p.setProperty(Settings.PROFILE, Settings.SMOKE);
+    p.setProperty("gatling.resultsFolder", root.resolve("gatling").toString());
+    p.setProperty("report.root", root.toString());
+    p.setProperty("perf.outputFolder", root.resolve("perf").toString());
+    p.setProperty("baseline.dir", root.resolve("baselines").toString());
+    p.putAll(extra);
+    return Settings.load(p);
+  }
+
+  /** One run with the given reference-server faults, reported with the given settings. */
+  ReportMain.Outcome runAndReport(Map<String, String> faults, Map<String, String> settings)
+      throws Exception {
+    Path results = root.resolve("gatling");
+    Map<String, String> props = new HashMap<>(faults);
+    props.put(Settings.PROFILE, Settings.SMOKE);
+    GatlingRunner.Run run = GatlingRunner.run(MessageThroughputSimulation.class, results, props);
+    // Only this run is the "last invocation", as the Maven plugin would list it.
+    Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName() + "\n");
+    runs++;
+    return report(settings);
+  }
+
+  ReportMain.Outcome report(Map<String, String> settings) {
+    ReportMain.Outcome o = ReportMain.run(settings(settings));
+    o.areas().stream().filter(a -> a.ran()).forEach(a -> System.out.println("[baseline-it] "
+        + a.area().title() + ": " + a.status() + " — " + a.result() + "\n  " + a.details()));
+    System.out.println("[baseline-it] run " + runs + " " + o.verdict() + ":\n" + o.baseline().rows().stream()
+        .map(r -> "  " + r.label() + " " + r.baseline() + " → " + r.now() + " ("
+            + BaselineOutcome.change(r.changePercent()) + "): " + r.change().label() + " — "
+            + r.reason()).reduce("", (a, b) -> a + b + "\n") + "  " + o.baseline().message());
+    return o;
+  }
+
+  /**
+   * Promotes the latest run. Forced: a run of one simulation is INCOMPLETE (the other three
+   * areas did not run), and promotion without force takes only PASS runs of the whole suite.
+   */
+  Path promote() {
+    return Promote.promote(BaselineSettings.from(settings(Map.of("baseline.force", "true"))));
+  }
+
+  Path root() {
+    return root;
+  }
+}
