@@ -15,7 +15,11 @@ import org.port8000.perf.analysis.LeakDetector;
  *
  * <ul>
  *   <li>Latencies: Mann–Whitney U on the per-message latencies (one-sided, p &lt; {@value
- *       #ALPHA}) and the p95 changed by at least the minimum change.
+ *       #ALPHA}), and the Hodges–Lehmann shift (the median of all differences now − before,
+ *       the estimate that goes with that test) is at least the minimum change of the
+ *       baseline's median, and at least the run-to-run noise of the history's last runs. The
+ *       median, not the p95: the p95 of a 20-message burst is its second-slowest message, and
+ *       one hiccup of a shared machine moves it by half.
  *   <li>Sustained throughput: the step results. A step that held in the baseline and broke now
  *       (or the reverse) is the test — each step already judges hundreds of replies against
  *       fixed rules; at the same highest step, the achieved rate must also move by the minimum.
@@ -37,9 +41,12 @@ public final class BaselineComparator {
   record LatencyMetric(String metric, String label, String request) {}
 
   static final List<LatencyMetric> LATENCIES = List.of(
-      new LatencyMetric("message.burst.latency.p95", "Burst latency p95", "reply burst"),
-      new LatencyMetric("websocket.heartbeat.latency.p95", "Heartbeat round trip p95",
+      new LatencyMetric("message.burst.latency.median", "Burst latency, median", "reply burst"),
+      new LatencyMetric("websocket.heartbeat.latency.median", "Heartbeat round trip, median",
           "heartbeat"));
+  /** How many earlier runs the run-to-run noise is taken from, and how few give none. */
+  static final int NOISE_RUNS = 10;
+  static final int NOISE_MIN_RUNS = 3;
 
   private final double minChangePercent;
 
@@ -47,17 +54,23 @@ public final class BaselineComparator {
     this.minChangePercent = minChangePercent;
   }
 
-  public List<Comparison> compare(RunSnapshot baseline, RunSnapshot now) {
+  /**
+   * @param earlier the history's earlier runs of this target and profile (oldest first), whose
+   *     spread sets the run-to-run noise
+   */
+  public List<Comparison> compare(RunSnapshot baseline, RunSnapshot now,
+      List<History.Line> earlier) {
     List<Comparison> rows = new ArrayList<>();
     for (LatencyMetric m : LATENCIES) {
-      latency(m, baseline, now).ifPresent(rows::add);
+      latency(m, baseline, now, earlier).ifPresent(rows::add);
     }
     throughput(baseline, now).ifPresent(rows::add);
     leak(baseline, now).ifPresent(rows::add);
     return rows;
   }
 
-  Optional<Comparison> latency(LatencyMetric m, RunSnapshot baseline, RunSnapshot now) {
+  Optional<Comparison> latency(LatencyMetric m, RunSnapshot baseline, RunSnapshot now,
+      List<History.Line> earlier) {
     List<Integer> b = baseline.latenciesMs().get(m.request());
     List<Integer> n = now.latenciesMs().get(m.request());
     if (b == null && n == null) {
@@ -65,26 +78,61 @@ public final class BaselineComparator {
     }
     if (b == null || n == null || b.size() < MIN_SAMPLES || n.size() < MIN_SAMPLES) {
       return Optional.of(new Comparison(m.metric(), m.label(), "ms", true,
-          b == null || b.isEmpty() ? null : p95(b), n == null || n.isEmpty() ? null : p95(n),
-          null, Change.NOT_COMPARED, (b == null ? "the baseline" : n == null ? "this run"
-              : "one side") + " has fewer than " + MIN_SAMPLES + " replies of '" + m.request()
-              + "' (baseline " + (b == null ? 0 : b.size()) + ", now "
-              + (n == null ? 0 : n.size()) + ")"));
+          b == null || b.isEmpty() ? null : median(b), n == null || n.isEmpty() ? null
+              : median(n), null, Change.NOT_COMPARED, (b == null ? "the baseline"
+              : n == null ? "this run" : "one side") + " has fewer than " + MIN_SAMPLES
+              + " replies of '" + m.request() + "' (baseline " + (b == null ? 0 : b.size())
+              + ", now " + (n == null ? 0 : n.size()) + ")"));
     }
-    double before = p95(b);
-    double after = p95(n);
-    Double change = Comparison.percent(before, after);
-    MannWhitney.Result t = MannWhitney.test(toArray(b), toArray(n));
-    boolean slower = t.pLarger() < ALPHA;
-    boolean faster = t.pSmaller() < ALPHA;
-    String test = "Mann–Whitney p = " + p(change != null && change < 0 ? t.pSmaller()
-        : t.pLarger()) + " over " + b.size() + " and " + n.size() + " replies";
-    Change c = decide(change, slower, faster);
-    String reason = c != Change.WITHIN_NOISE
-        ? Format.number(change) + " % and significant (" + test + ")"
-        : noiseReason(change, slower || faster, test);
+    double before = median(b);
+    double after = median(n);
+    double[] x = toArray(b);
+    double[] y = toArray(n);
+    MannWhitney.Result t = MannWhitney.test(x, y);
+    double shift = MannWhitney.hodgesLehmann(x, y);
+    double change = shift / before * 100.0;
+    Optional<Double> runNoise = runToRunNoisePercent(m.metric(), earlier);
+    double needed = Math.max(minChangePercent, runNoise.orElse(0.0));
+    boolean significant = change > 0 ? t.pLarger() < ALPHA : t.pSmaller() < ALPHA;
+    String test = "Mann–Whitney p = " + p(change > 0 ? t.pLarger() : t.pSmaller()) + " over "
+        + b.size() + " and " + n.size() + " replies, median shift " + signed(shift) + " ms";
+    String bar = runNoise.isPresent() && runNoise.get() > minChangePercent
+        ? "the run-to-run noise of the last runs, " + Format.number(runNoise.get()) + " %"
+        : "the minimum change of " + Format.number(minChangePercent) + " %";
+    Change c;
+    String reason;
+    if (significant && Math.abs(change) >= needed) {
+      c = change > 0 ? Change.REGRESSION : Change.IMPROVEMENT;
+      reason = signed(change) + " %, significant and above " + bar + " (" + test + ")";
+    } else {
+      c = Change.WITHIN_NOISE;
+      reason = Math.abs(change) >= needed
+          ? signed(change) + " % but not significant (" + test + ")"
+          : signed(change) + " % is below " + bar + (significant
+              ? " (significant, but too small to matter: " + test + ")" : " (" + test + ")");
+    }
     return Optional.of(new Comparison(m.metric(), m.label(), "ms", true, before, after, change,
         c, reason));
+  }
+
+  /**
+   * The run-to-run spread of a figure over the last runs of this target and profile, in % of
+   * its median: three times the scaled median absolute deviation (≈ 3 standard deviations of
+   * a normal spread, robust to an odd run). Per-message tests see only the noise inside one
+   * run; a shared machine also moves whole runs, which only the history shows. Empty with
+   * fewer than {@value #NOISE_MIN_RUNS} earlier runs.
+   */
+  static Optional<Double> runToRunNoisePercent(String metric, List<History.Line> earlier) {
+    List<Double> values = earlier.stream().map(l -> l.figures().get(metric))
+        .filter(java.util.Objects::nonNull).toList();
+    values = values.subList(Math.max(0, values.size() - NOISE_RUNS), values.size());
+    if (values.size() < NOISE_MIN_RUNS) {
+      return Optional.empty();
+    }
+    double med = Percentile.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    double mad = Percentile.median(values.stream().mapToDouble(v -> Math.abs(v - med))
+        .toArray());
+    return med == 0 ? Optional.empty() : Optional.of(3 * 1.4826 * mad / Math.abs(med) * 100);
   }
 
   Optional<Comparison> throughput(RunSnapshot baseline, RunSnapshot now) {
@@ -171,27 +219,6 @@ public final class BaselineComparator {
         change, c, reason));
   }
 
-  /** For a latency: significant and big enough → regression (slower) / improvement. */
-  private Change decide(Double change, boolean slower, boolean faster) {
-    if (change != null && change >= minChangePercent && slower) {
-      return Change.REGRESSION;
-    }
-    if (change != null && change <= -minChangePercent && faster) {
-      return Change.IMPROVEMENT;
-    }
-    return Change.WITHIN_NOISE;
-  }
-
-  private String noiseReason(Double change, boolean significant, String test) {
-    if (change != null && Math.abs(change) >= minChangePercent) {
-      return Format.number(change) + " % but not significant (" + test + ")";
-    }
-    return (change == null ? "no change" : Format.number(change) + " %") + " is below the"
-        + " minimum change of " + Format.number(minChangePercent) + " %"
-        + (significant ? " (significant, but too small to matter: " + test + ")"
-            : " (" + test + ")");
-  }
-
   private static Optional<RunSnapshot.Step> highestHeld(List<RunSnapshot.Step> steps) {
     RunSnapshot.Step held = null;
     for (RunSnapshot.Step s : steps) {
@@ -234,8 +261,12 @@ public final class BaselineComparator {
     return bytesPerMessage * 1000 / Format.MB;
   }
 
-  static double p95(List<Integer> values) {
-    return Percentile.of(toArray(values), 95);
+  static double median(List<Integer> values) {
+    return Percentile.median(toArray(values));
+  }
+
+  private static String signed(double v) {
+    return (v > 0 ? "+" : "") + Format.number(v);
   }
 
   private static double[] toArray(List<Integer> values) {

@@ -24,8 +24,9 @@ public final class BaselineStep {
     BaselineStore store = new BaselineStore(settings.dir());
     java.nio.file.Path folder = store.folder(now.target(), now.profile());
     History history = new History(settings.dir());
-    List<org.port8000.perf.analysis.Chart> trends =
-        Trends.of(history.recent(History.lineOf(now), settings.trendRuns()));
+    List<History.Line> recent = history.recent(History.lineOf(now), settings.trendRuns());
+    List<History.Line> earlier = recent.subList(0, recent.size() - 1);
+    List<org.port8000.perf.analysis.Chart> trends = Trends.of(recent);
     Optional<RunSnapshot> baseline = store.load(now.target(), now.profile());
     if (baseline.isEmpty()) {
       return new BaselineOutcome(BaselineOutcome.State.NO_BASELINE, "No baseline yet for target"
@@ -42,7 +43,7 @@ public final class BaselineStep {
           settings.minChangePercent());
     }
     List<Comparison> rows = new BaselineComparator(settings.minChangePercent())
-        .compare(baseline.get(), now);
+        .compare(baseline.get(), now, earlier);
     return new BaselineOutcome(BaselineOutcome.State.COMPARED, "", now, baseline.get(), folder,
         rows, notCompared(baseline.get(), now), trends, settings.failOnRegression(),
         settings.minChangePercent());

@@ -106,9 +106,12 @@ public final class History {
 
   private static Map<String, String[]> headlines() {
     Map<String, String[]> m = new LinkedHashMap<>();
+    m.put("message.burst.latency.median", new String[] {"Burst latency, median", "ms"});
     m.put("message.burst.latency.p95", new String[] {"Burst latency p95", "ms"});
     m.put("message.throughput.sustained", new String[] {"Sustained throughput", "msg/s"});
     m.put("websocket.heartbeat.stability", new String[] {"Heartbeat stability", "%"});
+    m.put("websocket.heartbeat.latency.median",
+        new String[] {"Heartbeat round trip, median", "ms"});
     m.put("websocket.memory.perConnection", new String[] {"Memory per connection", "MB"});
     m.put("ui.message.display", new String[] {"UI display time p95", "ms"});
     m.put("memory.leak.rate", new String[] {"Leak rate", "MB/1000 messages"});

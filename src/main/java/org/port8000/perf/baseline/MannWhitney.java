@@ -20,6 +20,39 @@ public final class MannWhitney {
    */
   public record Result(double u, double z, double pLarger, double pSmaller) {}
 
+  /** Above this many values a side, the shift is estimated from evenly spaced order statistics. */
+  static final int MAX_SHIFT_VALUES = 1000;
+
+  /**
+   * The Hodges–Lehmann estimate of how far "now" is shifted from "before": the median of all
+   * differences now − before. It is the shift the U test tests, and like it robust to outliers.
+   */
+  public static double hodgesLehmann(double[] before, double[] now) {
+    double[] b = thin(before);
+    double[] n = thin(now);
+    double[] d = new double[b.length * n.length];
+    int k = 0;
+    for (double x : b) {
+      for (double y : n) {
+        d[k++] = y - x;
+      }
+    }
+    return Percentile.median(d);
+  }
+
+  private static double[] thin(double[] values) {
+    double[] s = values.clone();
+    Arrays.sort(s);
+    if (s.length <= MAX_SHIFT_VALUES) {
+      return s;
+    }
+    double[] out = new double[MAX_SHIFT_VALUES];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = s[(int) ((i + 0.5) * s.length / out.length)];
+    }
+    return out;
+  }
+
   public static Result test(double[] before, double[] now) {
     int n1 = before.length;
     int n2 = now.length;

@@ -36,7 +36,11 @@ public final class SnapshotBuilder {
       for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
         if (run.request(m.request()).isPresent()) {
           raw = raw == null ? RawResponseTimes.read(run.folder()) : raw;
-          latencies.put(m.request(), raw.getOrDefault(m.request(), List.of()));
+          List<Integer> times = raw.getOrDefault(m.request(), List.of());
+          latencies.put(m.request(), times);
+          if (!times.isEmpty()) {
+            figures.put(m.metric(), BaselineComparator.median(times));
+          }
         }
       }
     }

@@ -18,6 +18,15 @@ import org.port8000.perf.simulations.MessageThroughputSimulation;
  * test's own.
  */
 final class SmokeRuns {
+  /**
+   * The minimum change both baseline ITs use. This 2-core machine is shared with other builds:
+   * six clean smoke runs measured burst medians from 52 to 65 ms (load average 3 to 7), a
+   * run-to-run swing of 25 % that per-message tests cannot see (all messages of a run share the
+   * machine's state). 35 % sits above that swing and far below the +100 ms fault's +170 %.
+   * Once the history holds three earlier runs, their measured spread takes over when larger.
+   */
+  static final String SHARED_MACHINE_MIN_CHANGE = "35";
+
   private final Path root;
   private int runs;
 
@@ -32,6 +41,7 @@ final class SmokeRuns {
     p.setProperty("report.root", root.toString());
     p.setProperty("perf.outputFolder", root.resolve("perf").toString());
     p.setProperty("baseline.dir", root.resolve("baselines").toString());
+    p.setProperty("baseline.minChangePercent", SHARED_MACHINE_MIN_CHANGE);
     p.putAll(extra);
     return Settings.load(p);
   }
