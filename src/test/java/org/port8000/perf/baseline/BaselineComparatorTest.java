@@ -87,19 +87,51 @@ class BaselineComparatorTest {
         List.of(earlier(50), earlier(60))).isEmpty(), "two runs give no spread");
   }
 
-  @Test
-  void aStepThatHeldInTheBaselineAndBrokeNowIsAThroughputRegression() {
-    RunSnapshot baseline = Snapshots.run("smoke", "PASS", List.of(), List.of(
-        Snapshots.step("10/s", true), Snapshots.step("25/s", true)), null);
-    RunSnapshot now = Snapshots.run("smoke", "FAIL", List.of(), List.of(
-        Snapshots.step("10/s", true), Snapshots.step("25/s", false)), null);
+  private static RunSnapshot steps(RunSnapshot.Step... steps) {
+    return Snapshots.run("smoke", "PASS", List.of(), List.of(steps), null);
+  }
 
-    Comparison r = row(comparator.compare(baseline, now, List.of()), "message.throughput.sustained");
+  private static RunSnapshot.Step step(String name, long replied, int p95, double rate) {
+    return new RunSnapshot.Step(name, 100, replied, p95, rate, replied == 100 && p95 <= 200);
+  }
+
+  @Test
+  void aStepThatLostRepliesIsAThroughputRegression() {
+    RunSnapshot baseline = steps(step("10/s", 100, 50, 10), step("25/s", 100, 50, 25));
+    RunSnapshot lossy = steps(step("10/s", 100, 50, 10), step("25/s", 90, 50, 22.6));
+
+    Comparison r = row(comparator.compare(baseline, lossy, List.of()),
+        "message.throughput.steps");
     assertEquals(Change.REGRESSION, r.change(), r.toString());
-    assertTrue(r.reason().contains("step 25/s held in the baseline and broke now"), r.reason());
-    Comparison same = row(comparator.compare(baseline, baseline, List.of()),
-        "message.throughput.sustained");
-    assertEquals(Change.WITHIN_NOISE, same.change(), same.toString());
+    assertTrue(r.reason().contains("step 25/s 90/100 replies, baseline 100/100"), r.reason());
+  }
+
+  @Test
+  void aStepThatBrokeOnLatencyAloneIsNotAThroughputChange() {
+    RunSnapshot baseline = steps(step("10/s", 100, 50, 10), step("25/s", 100, 50, 25));
+    RunSnapshot slowSecond = steps(step("10/s", 100, 50, 10), step("25/s", 100, 338, 24.1));
+
+    Comparison r = row(comparator.compare(baseline, slowSecond, List.of()),
+        "message.throughput.steps");
+    assertEquals(Change.WITHIN_NOISE, r.change(), r.toString());
+  }
+
+  @Test
+  void aRateThatFellByTheMinimumChangeIsAThroughputRegression() {
+    RunSnapshot baseline = steps(step("10/s", 100, 50, 10), step("25/s", 100, 50, 25));
+    RunSnapshot slower = steps(step("10/s", 100, 50, 10), step("25/s", 100, 50, 20));
+
+    Comparison r = row(comparator.compare(baseline, slower, List.of()),
+        "message.throughput.steps");
+    assertEquals(Change.REGRESSION, r.change(), r.toString());
+    assertEquals(-20, r.changePercent(), 1e-9);
+  }
+
+  @Test
+  void fishersExactTestGivesTheHypergeometricTail() {
+    assertEquals(0.000771, FisherExact.pMoreLostNow(0, 100, 10, 100), 1e-6);
+    assertEquals(0.3106, FisherExact.pMoreLostNow(1, 100, 3, 100), 1e-4);
+    assertEquals(1.0, FisherExact.pMoreLostNow(0, 100, 0, 100), 1e-9);
   }
 
   @Test

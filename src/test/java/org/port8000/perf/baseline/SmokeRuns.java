@@ -71,6 +71,23 @@ final class SmokeRuns {
   }
 
   /**
+   * Runs clean until a run meets its targets (at most three tries: a slow second of this
+   * shared machine can push a step's p95 over 200 ms) and promotes it, as a user promotes only
+   * an accepted run. Returns that run's outcome.
+   */
+  ReportMain.Outcome cleanBaseline() throws Exception {
+    ReportMain.Outcome o = null;
+    for (int i = 0; i < 3; i++) {
+      o = runAndReport(Map.of(), Map.of());
+      if (o.verdict() != org.port8000.perf.report.Verdict.FAIL) {
+        promote();
+        return o;
+      }
+    }
+    throw new AssertionError("three clean runs missed a target; no baseline: " + o.failReason());
+  }
+
+  /**
    * Promotes the latest run. Forced: a run of one simulation is INCOMPLETE (the other three
    * areas did not run), and promotion without force takes only PASS runs of the whole suite.
    */
