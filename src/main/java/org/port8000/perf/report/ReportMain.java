@@ -84,7 +84,10 @@ public final class ReportMain {
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();
     boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty();
-    String reason = baseline.failsBuild() ? baseline.failReason() + "; see " + files.report()
+    boolean targetsMissed = ReportModelBuilder.verdict(areas) == Verdict.FAIL;
+    String reason = baseline.failsBuild()
+        ? (targetsMissed ? "Performance targets missed. " : "") + baseline.failReason()
+            + "; see " + files.report()
         : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()
         : "Measurements failed (" + String.join(", ", unmeasured.stream().map(Check::metric)
             .toList()) + "); see " + files.report();
