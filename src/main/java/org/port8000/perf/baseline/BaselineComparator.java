@@ -78,7 +78,7 @@ public final class BaselineComparator {
       return Optional.empty();
     }
     if (b == null || n == null || b.size() < MIN_SAMPLES || n.size() < MIN_SAMPLES) {
-      return Optional.of(new Comparison(m.metric(), m.label(), "ms", true,
+      return Optional.of(new Comparison(m.metric(), m.label(), "ms",
           b == null || b.isEmpty() ? null : median(b), n == null || n.isEmpty() ? null
               : median(n), null, Change.NOT_COMPARED, (b == null ? "the baseline"
               : n == null ? "this run" : "one side") + " has fewer than " + MIN_SAMPLES
@@ -112,7 +112,7 @@ public final class BaselineComparator {
           : signed(change) + " % is below " + bar + (significant
               ? " (significant, but too small to matter: " + test + ")" : " (" + test + ")");
     }
-    return Optional.of(new Comparison(m.metric(), m.label(), "ms", true, before, after, change,
+    return Optional.of(new Comparison(m.metric(), m.label(), "ms", before, after, change,
         c, reason));
   }
 
@@ -151,12 +151,12 @@ public final class BaselineComparator {
     String metric = "message.throughput.steps";
     String label = "Throughput, achieved per step";
     if (baseline.steps().isEmpty() || now.steps().isEmpty()) {
-      return Optional.of(new Comparison(metric, label, "msg/s", false, null, null, null,
+      return Optional.of(new Comparison(metric, label, "msg/s", null, null, null,
           Change.NOT_COMPARED, (baseline.steps().isEmpty() ? "the baseline" : "this run")
           + " has no throughput steps"));
     }
     if (!stepNames(baseline).equals(stepNames(now))) {
-      return Optional.of(new Comparison(metric, label, "msg/s", false, null, null, null,
+      return Optional.of(new Comparison(metric, label, "msg/s", null, null, null,
           Change.NOT_COMPARED, "the steps differ (baseline " + stepNames(baseline) + ", now "
           + stepNames(now) + ")"));
     }
@@ -204,7 +204,7 @@ public final class BaselineComparator {
           + (worstChange < 0 ? worst : "no step was slower");
     }
     return Optional.of(new Comparison(metric, label + " (highest step " + top.name() + ")",
-        "msg/s", false, topBefore.achievedPerSecond(), top.achievedPerSecond(), change, c,
+        "msg/s", topBefore.achievedPerSecond(), top.achievedPerSecond(), change, c,
         reason));
   }
 
@@ -219,7 +219,7 @@ public final class BaselineComparator {
     Double before = b == null ? null : perThousand(b.slope());
     Double after = n == null ? null : perThousand(n.slope());
     if (b == null || n == null) {
-      return Optional.of(new Comparison(metric, label, "MB/1000 messages", true, before, after,
+      return Optional.of(new Comparison(metric, label, "MB/1000 messages", before, after,
           null, Change.NOT_COMPARED, (b == null ? "the baseline" : "this run")
           + " has no measured leak series (the memory soak did not run or was too short)"));
     }
@@ -242,7 +242,7 @@ public final class BaselineComparator {
           + Format.number(perThousand(diff)) + " is below the minimum of "
           + Format.number(perThousand(LEAK_MIN_CHANGE)) : intervals + " overlap");
     }
-    return Optional.of(new Comparison(metric, label, "MB/1000 messages", true, before, after,
+    return Optional.of(new Comparison(metric, label, "MB/1000 messages", before, after,
         change, c, reason));
   }
 

@@ -1,11 +1,13 @@
 package org.port8000.perf.baseline;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
@@ -22,11 +24,11 @@ public final class BaselineStep {
       List<AreaResult> areas, String verdict) {
     RunSnapshot now = SnapshotBuilder.build(settings, runs, areas, verdict);
     BaselineStore store = new BaselineStore(settings.dir());
-    java.nio.file.Path folder = store.folder(now.target(), now.profile());
+    Path folder = store.folder(now.target(), now.profile());
     History history = new History(settings.dir());
     List<History.Line> recent = history.recent(History.lineOf(now), settings.trendRuns());
     List<History.Line> earlier = recent.subList(0, recent.size() - 1);
-    List<org.port8000.perf.analysis.Chart> trends = Trends.of(recent);
+    List<Chart> trends = Trends.of(recent);
     Optional<RunSnapshot> baseline = store.load(now.target(), now.profile());
     if (baseline.isEmpty()) {
       return new BaselineOutcome(BaselineOutcome.State.NO_BASELINE, "No baseline yet for target"
