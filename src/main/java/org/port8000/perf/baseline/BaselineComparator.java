@@ -45,6 +45,12 @@ public final class BaselineComparator {
       new LatencyMetric("message.burst.latency.median", "Burst latency, median", "reply burst"),
       new LatencyMetric("websocket.heartbeat.latency.median", "Heartbeat round trip, median",
           "heartbeat"));
+  /**
+   * The smallest latency shift that counts, whatever its share: Gatling records whole
+   * milliseconds, and a shared machine's scheduler adds a few to any round trip, so on a
+   * 1 ms heartbeat round trip +1 ms would be +100 % without meaning anything.
+   */
+  static final double MIN_SHIFT_MS = 5;
   /** How many earlier runs the run-to-run noise is taken from, and how few give none. */
   static final int NOISE_RUNS = 10;
   static final int NOISE_MIN_RUNS = 3;
@@ -102,12 +108,16 @@ public final class BaselineComparator {
         : "the minimum change of " + Format.number(minChangePercent) + " %";
     Change c;
     String reason;
-    if (significant && Math.abs(change) >= needed) {
+    boolean tiny = Math.abs(shift) < MIN_SHIFT_MS;
+    if (significant && Math.abs(change) >= needed && !tiny) {
       c = change > 0 ? Change.REGRESSION : Change.IMPROVEMENT;
       reason = signed(change) + " %, significant and above " + bar + " (" + test + ")";
     } else {
       c = Change.WITHIN_NOISE;
-      reason = Math.abs(change) >= needed
+      reason = tiny && Math.abs(change) >= needed
+          ? "a shift of " + signed(shift) + " ms is below the smallest that counts, "
+              + Format.number(MIN_SHIFT_MS) + " ms (" + test + ")"
+          : Math.abs(change) >= needed
           ? signed(change) + " % but not significant (" + test + ")"
           : signed(change) + " % is below " + bar + (significant
               ? " (significant, but too small to matter: " + test + ")" : " (" + test + ")");

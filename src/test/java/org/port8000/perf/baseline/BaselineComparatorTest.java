@@ -150,6 +150,15 @@ class BaselineComparatorTest {
   }
 
   @Test
+  void aMillisecondOnAFastRoundTripIsWithinNoiseThoughItDoublesIt() {
+    Comparison r = row(comparator.compare(Snapshots.smoke(Snapshots.latencies(1, 400, 1, 0.3)),
+        Snapshots.smoke(Snapshots.latencies(2, 400, 2, 0.3)), List.of()),
+        "message.burst.latency.median");
+    assertEquals(Change.WITHIN_NOISE, r.change(), r.toString());
+    assertTrue(r.reason().contains("below the smallest that counts, 5 ms"), r.reason());
+  }
+
+  @Test
   void tooFewRepliesAreNotComparedAndSaySo() {
     Comparison r = row(comparator.compare(Snapshots.smoke(List.of(50, 51)),
         Snapshots.smoke(List.of(150, 151)), List.of()), "message.burst.latency.median");
