@@ -101,7 +101,7 @@ public final class BaselineComparator {
     Optional<Double> runNoise = runToRunNoisePercent(m.metric(), earlier);
     double needed = Math.max(minChangePercent, runNoise.orElse(0.0));
     boolean significant = change > 0 ? t.pLarger() < ALPHA : t.pSmaller() < ALPHA;
-    String test = "Mann–Whitney p = " + p(change > 0 ? t.pLarger() : t.pSmaller()) + " over "
+    String test = "Mann–Whitney p " + p(change > 0 ? t.pLarger() : t.pSmaller()) + " over "
         + b.size() + " and " + n.size() + " replies, median shift " + signed(shift) + " ms";
     String bar = runNoise.isPresent() && runNoise.get() > minChangePercent
         ? "the run-to-run noise of the last runs, " + Format.number(runNoise.get()) + " %"
@@ -189,7 +189,7 @@ public final class BaselineComparator {
           n.planned() - n.replied(), n.planned());
       if (ratio < Targets.STEP_REPLY_RATIO && p < ALPHA) {
         lost.add("step " + n.name() + " " + n.replied() + "/" + n.planned() + " replies, baseline "
-            + b.replied() + "/" + b.planned() + " (Fisher p = " + p(p) + ")");
+            + b.replied() + "/" + b.planned() + " (Fisher p " + p(p) + ")");
       }
     }
     RunSnapshot.Step top = now.steps().get(now.steps().size() - 1);
@@ -296,6 +296,6 @@ public final class BaselineComparator {
   }
 
   private static String p(double p) {
-    return p < 0.0001 ? "< 0.0001" : String.format(java.util.Locale.ROOT, "%.4f", p);
+    return p < 0.0001 ? "< 0.0001" : "= " + String.format(java.util.Locale.ROOT, "%.4f", p);
   }
 }

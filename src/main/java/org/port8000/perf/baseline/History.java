@@ -22,8 +22,12 @@ import org.port8000.perf.results.ProbeFiles;
  */
 public final class History {
   public static final String FILE = "perf-history.jsonl";
-  /** The figures kept per run and drawn as trends, with their labels and units. */
+  /** The figures kept per run, with their labels and units. */
   static final Map<String, String[]> HEADLINES = headlines();
+  /** The assignment's headline figures, drawn as trends (the medians serve the noise). */
+  static final List<String> CHARTED = List.of("message.burst.latency.p95",
+      "message.throughput.sustained", "websocket.heartbeat.stability",
+      "websocket.memory.perConnection", "ui.message.display", "memory.leak.rate");
 
   private static final ObjectMapper LINE = ProbeFiles.JSON.copy()
       .disable(SerializationFeature.INDENT_OUTPUT);

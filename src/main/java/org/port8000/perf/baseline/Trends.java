@@ -12,6 +12,9 @@ final class Trends {
   static List<Chart> of(List<History.Line> runs) {
     List<Chart> charts = new ArrayList<>();
     for (Map.Entry<String, String[]> h : History.HEADLINES.entrySet()) {
+      if (!History.CHARTED.contains(h.getKey())) {
+        continue;
+      }
       List<Chart.Point> points = new ArrayList<>();
       for (int i = 0; i < runs.size(); i++) {
         Double v = runs.get(i).figures().get(h.getKey());
