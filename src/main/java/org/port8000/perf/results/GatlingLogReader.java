@@ -19,9 +19,10 @@ import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The only class that knows Gatling's internals: {@code simulation.log} is binary and readable
- * only by the Gatling version that wrote it, so it is read with that version's own reader from
- * the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
+ * One of the two classes that know Gatling's internals (with {@link RawResponseTimes}, which
+ * reads the raw response times this reader does not expose): {@code simulation.log} is binary
+ * and readable only by the Gatling version that wrote it, so it is read with that version's own
+ * reader from the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
  * report silently.
  */
 public final class GatlingLogReader {
