@@ -1,6 +1,7 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 import static org.port8000.perf.analysis.AnalyzerFixtures.*;
 
 import java.nio.file.Path;
@@ -16,10 +17,6 @@ import org.port8000.perf.results.ResourceSamples;
 class HeartbeatAnalyzerTest {
   @TempDir Path folder;
   private final HeartbeatAnalyzer analyzer = new HeartbeatAnalyzer();
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
-  }
 
   private static String detail(AreaResult r, String prefix) {
     return r.details().stream().filter(d -> d.label().startsWith(prefix)).findFirst()

@@ -1,6 +1,7 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,10 +40,6 @@ class ThroughputAnalyzerTest {
     }
     return new ThroughputAnalyzer().analyze(Optional.of(new GatlingRun(folder,
         "org.port8000.perf.simulations.MessageThroughputSimulation", Instant.EPOCH, byName)));
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   private static String detail(AreaResult r, String label) {

@@ -1,6 +1,7 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.port8000.perf.probe.browser.UiProbeResult;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 
-/** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictTest). */
+/** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictIT). */
 class UiAnalyzerTest {
 
   @TempDir Path folder;
@@ -38,10 +39,6 @@ class UiAnalyzerTest {
     ProbeFiles.write(folder, UiProbeResult.PROBE, p);
     return analyzer.analyze(Optional.of(new GatlingRun(folder,
         "org.port8000.perf.simulations.UiRenderSimulation", Instant.now(), Map.of())));
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,7 @@ class ReportWriterTest {
     String text = Files.readString(actual, StandardCharsets.UTF_8);
     if (UPDATE) {
       Files.writeString(golden, text, StandardCharsets.UTF_8);
+      return;
     }
     assertEquals(Files.readString(golden, StandardCharsets.UTF_8), text, name);
   }
@@ -85,6 +87,8 @@ class ReportWriterTest {
 
     assertGolden("optimization-report.md", files.report());
     assertGolden("status-report.md", files.status());
+    // A rewritten golden file equals the output by construction: report it as not compared.
+    Assumptions.assumeFalse(UPDATE, "golden files rewritten, not compared");
   }
 
   @Test

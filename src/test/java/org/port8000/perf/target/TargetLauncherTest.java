@@ -17,13 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.port8000.perf.SystemProperties;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
@@ -38,25 +37,15 @@ class TargetLauncherTest {
     }
   }
 
-  private final Map<String, String> savedProperties = new HashMap<>();
+  private final SystemProperties properties = new SystemProperties();
 
   private void setSystemProperty(String key, String value) {
-    if (!savedProperties.containsKey(key)) {
-      savedProperties.put(key, System.getProperty(key));
-    }
-    System.setProperty(key, value);
+    properties.set(key, value);
   }
 
   @AfterEach
   void restoreSystemProperties() {
-    savedProperties.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-    savedProperties.clear();
+    properties.restore();
   }
 
   private static Settings settings(String... keyValues) {

@@ -1,6 +1,7 @@
 package org.port8000.perf.simulations;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import org.port8000.perf.results.ProbeFiles;
  * virtual-scrolling recommendation; without a browser the area is "not measured" with the
  * install hint. Scaled below the smoke profile to keep the test short.
  */
-class UiRenderVerdictTest {
+class UiRenderVerdictIT {
 
   private static final int CLEAN_ATTEMPTS = 3;
 
@@ -52,10 +53,6 @@ class UiRenderVerdictTest {
 
   private AreaResult run(Map<String, String> extra) throws Exception {
     return runWithProbe(extra).area();
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test
