@@ -2,6 +2,7 @@ package org.port8000.perf.reference;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.config.PropertyReader;
 
 /**
  * The fault switches, all off by default. They exist so the suite's own tests can prove that its
@@ -24,7 +25,7 @@ public record FaultSwitches(
 
     public static final FaultSwitches OFF = new FaultSwitches(0, 0.0, 42, 0, 0, 0);
 
-    static FaultSwitches read(ReferenceConfig.PropertyReader r) {
+    static FaultSwitches read(PropertyReader r) {
         return new FaultSwitches(
                 r.longValue("reference.fault.replyLatencyMs", 0, 0, 600_000),
                 r.doubleValue("reference.fault.dropRate", 0.0, 0.0, 1.0),

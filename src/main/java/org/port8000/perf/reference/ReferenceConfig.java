@@ -2,7 +2,7 @@ package org.port8000.perf.reference;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import org.port8000.perf.config.PropertyReader;
 
 /**
  * Settings of the reference server. One place reads the {@code reference.*} properties and fails
@@ -79,90 +79,5 @@ public record ReferenceConfig(
     public ReferenceConfig withFaults(FaultSwitches newFaults) {
         return new ReferenceConfig(port, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
                 botTaskLatencyMs, maxBots, historyMaxRows, dbDir, newFaults);
-    }
-
-    /** Parses and range-checks single properties; error messages name property, value, range. */
-    static final class PropertyReader {
-        private final Map<?, ?> props;
-
-        PropertyReader(Map<?, ?> props) {
-            this.props = props instanceof Properties p ? copy(p) : props;
-        }
-
-        private static Map<String, String> copy(Properties p) {
-            Map<String, String> m = new java.util.HashMap<>();
-            for (String name : p.stringPropertyNames()) {
-                m.put(name, p.getProperty(name));
-            }
-            return m;
-        }
-
-        private String raw(String name) {
-            Object v = props.get(name);
-            if (v == null) {
-                return null;
-            }
-            String s = v.toString().trim();
-            return s.isEmpty() ? null : s;
-        }
-
-        int intValue(String name, int def, int min, int max) {
-            return (int) longValue(name, def, min, max, "an integer");
-        }
-
-        long longValue(String name, long def, long min, long max) {
-            return longValue(name, def, min, max, "an integer");
-        }
-
-        private long longValue(String name, long def, long min, long max, String kind) {
-            String s = raw(name);
-            if (s == null) {
-                return def;
-            }
-            long v;
-            try {
-                v = Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw invalid(name, s, kind + " from " + min + " to " + max);
-            }
-            if (v < min || v > max) {
-                throw invalid(name, s, kind + " from " + min + " to " + max);
-            }
-            return v;
-        }
-
-        double doubleValue(String name, double def, double min, double max) {
-            String s = raw(name);
-            if (s == null) {
-                return def;
-            }
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw invalid(name, s, "a number from " + min + " to " + max);
-            }
-            if (!(v >= min && v <= max)) { // also rejects NaN
-                throw invalid(name, s, "a number from " + min + " to " + max);
-            }
-            return v;
-        }
-
-        Path pathValue(String name) {
-            String s = raw(name);
-            if (s == null) {
-                return null;
-            }
-            try {
-                return Path.of(s).toAbsolutePath();
-            } catch (java.nio.file.InvalidPathException e) {
-                throw invalid(name, s, "a folder path");
-            }
-        }
-
-        private static IllegalArgumentException invalid(String name, String value, String accepted) {
-            return new IllegalArgumentException(
-                    "invalid " + name + "=" + value + ": expected " + accepted);
-        }
     }
 }

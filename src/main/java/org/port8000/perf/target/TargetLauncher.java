@@ -49,10 +49,11 @@ public final class TargetLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(SERVER_JVM_OPTIONS);
-    System.getProperties().stringPropertyNames().stream()
-        .filter(k -> k.startsWith("reference.") && !k.equals("reference.port"))
-        .sorted()
-        .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+    settings.referenceProperties().forEach((k, v) -> {
+      if (!k.equals("reference.port")) {
+        cmd.add("-D" + k + "=" + v);
+      }
+    });
     cmd.add("-Dreference.port=0");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

@@ -20,9 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.port8000.perf.SystemProperties;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
@@ -35,17 +33,6 @@ class TargetLauncherTest {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "reference/logback-reference.xml");
     }
-  }
-
-  private final SystemProperties properties = new SystemProperties();
-
-  private void setSystemProperty(String key, String value) {
-    properties.set(key, value);
-  }
-
-  @AfterEach
-  void restoreSystemProperties() {
-    properties.restore();
   }
 
   private static Settings settings(String... keyValues) {
@@ -80,10 +67,9 @@ class TargetLauncherTest {
 
   @Test
   void withoutATargetUrlStartsTheReferenceServerAsAChildJvmAndStopsItOnClose() throws Exception {
-    // reference.* properties reach the child; reference.port never does (it always gets 0).
-    setSystemProperty("reference.llm.tokens", "3");
-    setSystemProperty("reference.port", "8000");
-    RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60"));
+    // reference.* settings reach the child; reference.port never does (it always gets 0).
+    RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60",
+        "reference.llm.tokens", "3", "reference.port", "8000"));
     ProcessHandle child;
     try {
       assertTrue(target.startedByThisRun());
@@ -178,9 +164,9 @@ class TargetLauncherTest {
 
   @Test
   void reportsAReferenceServerThatExitsBeforeListening() {
-    setSystemProperty("reference.llm.tokens", "many"); // the child refuses this and exits
-    TargetException e = assertThrows(TargetException.class,
-        () -> TargetLauncher.start(settings("target.startTimeoutSeconds", "60")));
+    // The child refuses this setting and exits.
+    TargetException e = assertThrows(TargetException.class, () -> TargetLauncher.start(
+        settings("target.startTimeoutSeconds", "60", "reference.llm.tokens", "many")));
     assertTrue(e.getMessage().contains("exited before listening"), e.getMessage());
     assertTrue(e.getMessage().contains("exit code 2"), e.getMessage());
   }

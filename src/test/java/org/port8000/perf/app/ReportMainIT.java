@@ -1,4 +1,4 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.GatlingRunner;
+import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.simulations.MessageThroughputSimulation;

@@ -1,6 +1,5 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,9 @@ import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportException;
+import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
@@ -63,10 +65,9 @@ public final class ReportMain {
           .orElseGet(() -> AreaResult.notRun(area));
       areas.add(result);
     }
-    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
-        settings.perfOutputFolder());
-    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now());
+    Reports.Written written = Reports.write(settings, areas, metas);
+    Verdict verdict = written.verdict();
+    ReportFiles files = written.files();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();

@@ -1,4 +1,4 @@
-package org.port8000.perf.config;
+package org.port8000.perf.app;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.SystemProperties;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.config.SettingsException;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
 import org.port8000.perf.target.TargetException;

@@ -1,4 +1,4 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ResultsException;
 
