@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
@@ -56,8 +57,8 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
         || samples.map(ResourceSamples::targetLost).orElse(false);
 
     // stability
-    long acked = run.request("heartbeat").map(RequestStats::ok).orElse(0L);
-    long attempted = run.request("heartbeat send").map(RequestStats::total).orElse(0L);
+    long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
+    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total).orElse(0L);
     double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
     Check stability = Check.atLeast("websocket.heartbeat.stability", ratio * 100, "%",
         STABILITY_TARGET_PERCENT);

@@ -3,7 +3,6 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LeakRunFacts;
 import org.port8000.perf.results.ProbeFiles;
@@ -20,12 +19,6 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
 
-  private final Settings settings;
-
-  public MemoryAnalyzer(Settings settings) {
-    this.settings = settings;
-  }
-
   @Override
   public Area area() {
     return Area.MEMORY;
@@ -33,8 +26,6 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
 
   @Override
   public AreaResult analyze(Optional<GatlingRun> maybeRun) {
-    String plannedMetric = "No leaks after " + MemorySeries.duration(
-        settings.leakDuration().toSeconds());
     if (maybeRun.isEmpty()) {
       return AreaResult.notRun(area());
     }
@@ -61,7 +52,7 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
           + " after() ran)";
       checks.add(Check.notMeasured("memory.leak.rate", "MB/1000 messages", threshold, why));
       notes.add("Memory not measured: " + why + ".");
-      return new AreaResult(area(), true, plannedMetric, "not measured", area().target(),
+      return new AreaResult(area(), true, area().metric(), "not measured", area().target(),
           Status.NOT_MEASURED, details, block, checks, recs, notes, links, charts);
     }
     LeakRunFacts f = maybeFacts.get();
@@ -69,9 +60,10 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
     String metric = "No leaks after " + MemorySeries.duration(f.durationSeconds());
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
     MemorySeries.lostNote(s).ifPresent(notes::add);
-    if (!f.targetFresh() && meta.map(m -> m.notes().stream().noneMatch(
-        n -> n.contains("not fresh"))).orElse(true)) {
-      notes.add("The target was not started by this run, so it was not fresh.");
+    if (!f.targetFresh()) {
+      notes.add("The target was not started by this run (-Dtarget.url), so it was not fresh:"
+          + " its initial memory includes whatever it did before, and the leak trend starts"
+          + " from that state.");
     }
 
     // the assignment's block

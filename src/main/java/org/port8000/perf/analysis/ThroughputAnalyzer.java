@@ -3,9 +3,10 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.RunMeta;
 
@@ -14,7 +15,6 @@ import org.port8000.perf.results.RunMeta;
  * highest step below the first that broke (fewer than 99.9 % of replies or p95 over 200 ms).
  */
 public final class ThroughputAnalyzer implements AreaAnalyzer {
-  private static final String BURST = "burst";
   /**
    * The load generator shares the machine with a local target: above this share of all cores a
    * broken step may be the machine's limit, and the report says so.
@@ -33,8 +33,8 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     }
     GatlingRun run = maybeRun.get();
     Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
-    Optional<MessageTimings.Result> timings =
-        ProbeFiles.read(run.folder(), "timings", MessageTimings.Result.class);
+    Optional<PhaseTimings> timings =
+        ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
     List<Detail> details = new ArrayList<>();
     List<Check> checks = new ArrayList<>();
     List<Recommendation> recs = new ArrayList<>();
@@ -44,12 +44,12 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     }
 
     // The burst.
-    Optional<MessageTimings.Phase> burstPhase = timings.flatMap(t -> phase(t, BURST));
-    Optional<RequestStats> reply = run.request("reply " + BURST);
-    Optional<RequestStats> firstToken = run.request("first token " + BURST);
-    Optional<RequestStats> connect = run.request("connect " + BURST);
+    Optional<PhaseTimings.Phase> burstPhase = timings.flatMap(t -> phase(t, RequestNames.BURST));
+    Optional<RequestStats> reply = run.request(RequestNames.reply(RequestNames.BURST));
+    Optional<RequestStats> firstToken = run.request(RequestNames.firstToken(RequestNames.BURST));
+    Optional<RequestStats> connect = run.request(RequestNames.connect(RequestNames.BURST));
     if (burstPhase.isPresent() && reply.isPresent() && reply.get().ok() > 0) {
-      MessageTimings.Phase p = burstPhase.get();
+      PhaseTimings.Phase p = burstPhase.get();
       RequestStats r = reply.get();
       long connectFailures = connect.map(RequestStats::ko).orElse(0L);
       long dropped = p.planned() - r.ok();
@@ -62,7 +62,7 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       details.add(new Detail("Min latency", r.min() + " ms"));
       details.add(new Detail("p50 / p95 / p99 latency", r.p50() + " / " + r.p95() + " / "
           + r.p99() + " ms"));
-      run.request("reply warmup").ifPresent(w -> details.add(new Detail("Warm-up (not counted)",
+      run.request(RequestNames.reply(RequestNames.WARMUP)).ifPresent(w -> details.add(new Detail("Warm-up (not counted)",
           w.total() + " messages before the burst, so a fresh server's JIT is not measured")));
       firstToken.filter(f -> f.ok() > 0).ifPresent(f -> details.add(new Detail(
           "First token (send → first stream frame) p50 / p95", f.p50() + " / " + f.p95() + " ms")));
@@ -89,7 +89,7 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
           : "the burst did not send any message (see the run's notes)";
       checks.add(Check.notMeasured("message.burst.latency.p95", "ms", "<= 200 ms", why));
       checks.add(Check.notMeasured("message.burst.latency.avg", "ms", "<= 200 ms", why));
-      long lost = burstPhase.map(MessageTimings.Phase::planned).orElse(0);
+      long lost = burstPhase.map(PhaseTimings.Phase::planned).orElse(0);
       if (burstPhase.isPresent() && reply.isPresent()) {
         checks.add(Check.none("message.burst.dropped", lost, "messages"));
       } else {
@@ -100,8 +100,8 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
 
     // Sustained throughput: rising steps.
     List<StepOutcome> outcomes = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(BURST))
-        .forEach(p -> outcomes.add(StepOutcome.of(p, run.request("reply " + p.name())))));
+    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(RequestNames.BURST))
+        .forEach(p -> outcomes.add(StepOutcome.of(p, run.request(RequestNames.reply(p.name()))))));
     StepOutcome highest = null;
     StepOutcome broke = null;
     for (StepOutcome o : outcomes) {
@@ -157,13 +157,13 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
         recs, notes, links, List.of());
   }
 
-  private static Optional<MessageTimings.Phase> phase(MessageTimings.Result t, String name) {
+  private static Optional<PhaseTimings.Phase> phase(PhaseTimings t, String name) {
     return t.phases().stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
   /** One step's figures and whether it held. */
-  private record StepOutcome(MessageTimings.Phase phase, long replied, double ratio, int p95) {
-    static StepOutcome of(MessageTimings.Phase p, Optional<RequestStats> reply) {
+  private record StepOutcome(PhaseTimings.Phase phase, long replied, double ratio, int p95) {
+    static StepOutcome of(PhaseTimings.Phase p, Optional<RequestStats> reply) {
       long ok = reply.map(RequestStats::ok).orElse(0L);
       double ratio = p.planned() == 0 ? 0 : (double) ok / p.planned();
       return new StepOutcome(p, ok, ratio, reply.map(RequestStats::p95).orElse(0));

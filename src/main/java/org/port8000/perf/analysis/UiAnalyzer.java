@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.browser.Distribution;
-import org.port8000.perf.probe.browser.UiProbeResult;
+import org.port8000.perf.results.Distribution;
+import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
@@ -29,12 +28,6 @@ public final class UiAnalyzer implements AreaAnalyzer {
   static final String FPS_RULE = "60 fps: average >= " + Format.number(FPS_FLOOR)
       + " fps and frame-time p95 <= " + Format.number(FRAME_P95_LIMIT_MS) + " ms (60 Hz display)";
   static final String DISPLAY_TARGET = "< " + Format.number(Targets.DISPLAY_MS) + " ms";
-
-  private final Settings settings;
-
-  public UiAnalyzer(Settings settings) {
-    this.settings = settings;
-  }
 
   @Override
   public Area area() {
@@ -61,7 +54,6 @@ public final class UiAnalyzer implements AreaAnalyzer {
     if (!p.measured()) {
       String why = p.notMeasuredReason() + (p.installHint() == null || p.installHint().isEmpty()
           ? "" : " " + p.installHint());
-      notes.remove("UI render not measured: " + why); // the run's note says the same
       return notMeasured(why, notes, links);
     }
     notes.addAll(p.notes());
@@ -92,7 +84,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
       if (d.count() < p.repliesExpected()) {
         display = new Check(DISPLAY, d.p95(), "ms", display.target(), Status.FAIL,
             (p.repliesExpected() - d.count()) + " of " + p.repliesExpected() + " replies were"
-                + " not painted within the reply timeout (" + settings.replyTimeout().toMillis()
+                + " not painted within the reply timeout (" + p.replyTimeoutMs()
                 + " ms)");
       }
       headline = Format.number(d.p95()) + " ms (p95 of " + d.count() + " messages";

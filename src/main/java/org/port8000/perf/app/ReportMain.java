@@ -55,7 +55,7 @@ public final class ReportMain {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
-    List<AreaAnalyzer> analyzers = Analyzers.all(settings);
+    List<AreaAnalyzer> analyzers = Analyzers.all();
     for (Area area : Area.values()) {
       Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
       run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))

@@ -48,7 +48,7 @@ class ServerSideEndToEndIT {
     p.putAll(props);
     Settings settings = Settings.load(p);
     AreaResult r = (simulation == HeartbeatSimulation.class
-        ? new HeartbeatAnalyzer() : new MemoryAnalyzer(settings))
+        ? new HeartbeatAnalyzer() : new MemoryAnalyzer())
         .analyze(Optional.of(GatlingLogReader.read(run.folder())));
     System.out.println("[e2e] " + simulation.getSimpleName() + " " + faults + ": " + r.result()
         + " " + r.status() + "\n  " + String.join("\n  ", r.block()) + "\n  "

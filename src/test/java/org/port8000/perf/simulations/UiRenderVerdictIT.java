@@ -17,7 +17,7 @@ import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.browser.UiProbeResult;
+import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.ProbeFiles;
 
@@ -45,7 +45,7 @@ class UiRenderVerdictIT {
     p.putAll(extra);
     GatlingRunner.Run run = GatlingRunner.run(UiRenderSimulation.class, results, p);
     Settings settings = Settings.load(new java.util.Properties());
-    AreaResult area = new UiAnalyzer(settings).analyze(
+    AreaResult area = new UiAnalyzer().analyze(
         Optional.of(GatlingLogReader.read(run.folder())));
     return new Outcome(area, ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
         UiProbeResult.class).orElseThrow());

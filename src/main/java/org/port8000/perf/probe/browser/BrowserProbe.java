@@ -1,5 +1,6 @@
 package org.port8000.perf.probe.browser;
 
+import org.port8000.perf.results.UiProbeResult;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class BrowserProbe {
     notes.add(inPage + " messages were in the page after the history loaded ("
         + plan.historySeeded() + " seeded).");
     UiProbeResult result = new UiProbeResult(true, null, null, exe.toString(), s.version(), url,
-        plan.botId(), plan.renderMessages(), timings.display(), timings.displayDom(),
+        plan.botId(), plan.renderMessages(), plan.replyTimeout().toMillis(), timings.display(), timings.displayDom(),
         timings.sendToPainted(), scroll, render.memory(), render.cpu(),
         UiProbeResult.SCREENSHOT, notes);
     return new ProbeOutcome(result, png);

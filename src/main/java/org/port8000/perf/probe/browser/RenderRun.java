@@ -1,5 +1,6 @@
 package org.port8000.perf.probe.browser;
 
+import org.port8000.perf.results.UiProbeResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

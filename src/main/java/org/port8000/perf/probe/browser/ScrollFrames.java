@@ -1,5 +1,7 @@
 package org.port8000.perf.probe.browser;
 
+import org.port8000.perf.results.Distribution;
+import org.port8000.perf.results.UiProbeResult;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.port8000.perf.probe.browser;
 
+import org.port8000.perf.results.UiProbeResult;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.URI;
