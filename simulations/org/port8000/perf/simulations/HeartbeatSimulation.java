@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.HeartbeatFacts;
@@ -135,7 +136,8 @@ public class HeartbeatSimulation extends Simulation {
         : soakInjection;
     setUp(populations)
         .protocols(protocol)
-        .assertions(details(RequestNames.HEARTBEAT_ACK).successfulRequests().percent().gte(99.0))
+        .assertions(details(RequestNames.HEARTBEAT_ACK).successfulRequests().percent()
+            .gte(Targets.STABILITY.limit()))
         .maxDuration(maxDuration);
   }
 

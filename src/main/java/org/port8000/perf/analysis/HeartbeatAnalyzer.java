@@ -18,8 +18,6 @@ import org.port8000.perf.results.RunMeta;
  * and its trend.
  */
 public final class HeartbeatAnalyzer implements AreaAnalyzer {
-  static final double STABILITY_TARGET_PERCENT = Targets.STABILITY_RATIO * 100;
-  static final double PER_CONNECTION_LIMIT_MB = Targets.MEMORY_PER_CONNECTION_MB;
 
   @Override
   public Area area() {
@@ -48,7 +46,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       notes.add("Heartbeat figures not measured: " + why + ".");
-      checks.add(Check.notMeasured("websocket.heartbeat.stability", "%", ">= 99 %", why));
+      checks.add(Targets.STABILITY.notMeasured("websocket.heartbeat.stability", why));
       return new AreaResult(area(), true, area().metric(), "not measured", area().target(), Status.NOT_MEASURED,
           details, List.of(), checks, recs, notes, links, charts);
     }
@@ -60,8 +58,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
     long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total).orElse(0L);
     double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
-    Check stability = Check.atLeast("websocket.heartbeat.stability", ratio * 100, "%",
-        STABILITY_TARGET_PERCENT);
+    Check stability = Targets.STABILITY.check("websocket.heartbeat.stability", ratio * 100);
     checks.add(stability);
     details.add(new Detail("Clients connected", f.clientsConnected() + "/" + f.clients()));
     details.add(new Detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
@@ -86,7 +83,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     // memory
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB", why));
+      checks.add(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection", why));
       details.add(new Detail("Total memory", "not measured: " + why));
     } else {
       memory(f, samples.get(), details, checks, recs, notes, charts);
@@ -109,13 +106,13 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     Optional<Long> before = MemorySeries.at(s, HeartbeatFacts.FOOTPRINT_BEFORE);
     Optional<Long> open = MemorySeries.at(s, openLabel);
     if (f.footprintConnections() == 0) {
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB",
+      checks.add(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
           "footprint.connections is 0: the footprint step did not run"));
     } else if (f.footprintMeasured() && f.footprintOpened() > 0 && before.isPresent()
         && before.get() != null && open.isPresent() && open.get() != null) {
       double perConn = (open.get() - before.get()) / (double) f.footprintOpened();
-      Check c = Check.below("websocket.memory.perConnection", perConn / MemorySeries.MB, "MB",
-          PER_CONNECTION_LIMIT_MB).withNote("footprint step, " + f.footprintOpened()
+      Check c = Targets.MEMORY_PER_CONNECTION.check("websocket.memory.perConnection",
+          perConn / MemorySeries.MB).withNote("footprint step, " + f.footprintOpened()
               + " idle connections");
       checks.add(c);
       details.add(new Detail("Memory per connection (footprint, " + f.footprintOpened()
@@ -138,7 +135,7 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
               + " connections open was not taken (connections failed or the target was lost)"
           : MemorySeries.whyMissing(s, before.isEmpty() ? HeartbeatFacts.FOOTPRINT_BEFORE
               : openLabel);
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB", why));
+      checks.add(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection", why));
       details.add(new Detail("Memory per connection (footprint, " + f.footprintConnections()
           + " connections)", "not measured: " + why));
     }

@@ -69,11 +69,11 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       details.add(new Detail("Burst throughput", Format.number(p.achievedPerSecond())
           + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
           + " burst's fixed cadence caps it, see the sustained steps)"));
-      Check latency = Check.atMost("message.burst.latency.p95", r.p95(), "ms", Targets.LATENCY_MS);
+      Check latency = Targets.LATENCY.check("message.burst.latency.p95", r.p95());
       checks.add(latency);
-      checks.add(Check.atMost("message.burst.latency.avg", r.mean(), "ms", Targets.LATENCY_MS));
+      checks.add(Targets.LATENCY.check("message.burst.latency.avg", r.mean()));
       checks.add(Check.none("message.burst.dropped", dropped, "messages"));
-      if (latency.status() == Status.FAIL || r.mean() > Targets.LATENCY_MS) {
+      if (latency.status() == Status.FAIL || !Targets.LATENCY.met(r.mean())) {
         recs.add(new Recommendation(area(), "High Latency Issues (> 200 ms)",
             "Add caching, compress messages, batch updates",
             "burst latency p95 " + r.p95() + " ms, avg " + r.mean() + " ms"));
@@ -87,8 +87,8 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     } else {
       String why = reply.isPresent() ? "no reply arrived: every burst message timed out or failed"
           : "the burst did not send any message (see the run's notes)";
-      checks.add(Check.notMeasured("message.burst.latency.p95", "ms", "<= 200 ms", why));
-      checks.add(Check.notMeasured("message.burst.latency.avg", "ms", "<= 200 ms", why));
+      checks.add(Targets.LATENCY.notMeasured("message.burst.latency.p95", why));
+      checks.add(Targets.LATENCY.notMeasured("message.burst.latency.avg", why));
       long lost = burstPhase.map(PhaseTimings.Phase::planned).orElse(0);
       if (burstPhase.isPresent() && reply.isPresent()) {
         checks.add(Check.none("message.burst.dropped", lost, "messages"));
@@ -116,8 +116,7 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     String headline;
     if (highest != null) {
       double achieved = highest.phase.achievedPerSecond();
-      sustained = Check.above("message.throughput.sustained", achieved, "msg/s",
-          Targets.THROUGHPUT_MSG_PER_S);
+      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", achieved);
       headline = Format.number(achieved) + " msg/sec";
       String limit = broke == null
           ? "no step broke up to " + highest.phase.name() + " (the highest step configured), so"
@@ -127,14 +126,13 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
           + "; " + limit));
       sustained = sustained.withNote(limit);
     } else if (broke != null) {
-      sustained = Check.above("message.throughput.sustained", 0, "msg/s",
-          Targets.THROUGHPUT_MSG_PER_S).withNote("the first step " + broke.phase.name()
+      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", 0).withNote("the first step " + broke.phase.name()
           + " already broke: " + broke.why());
       headline = "below " + broke.phase.name() + " (first step broke)";
       details.add(new Detail("Sustained throughput", "none: the first step " + broke.phase.name()
           + " broke: " + broke.why()));
     } else {
-      sustained = Check.notMeasured("message.throughput.sustained", "msg/s", "> 50 msg/s",
+      sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained",
           "no throughput step ran");
       headline = "not measured";
     }
@@ -143,7 +141,8 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       recs.add(new Recommendation(area(), "Low Throughput (< 50 msg/sec)",
           "Optimize WebSocket handler, reduce processing",
           highest == null
-              ? "no step held (≥ 99.9 % of replies and p95 ≤ 200 ms); the first, "
+              ? "no step held (" + Targets.STEP_REPLIES.prose() + " of replies and p95 "
+                  + Targets.LATENCY.prose() + "); the first, "
                   + broke.phase.name() + ", broke: " + broke.why()
               : "sustained " + Format.number(highest.phase.achievedPerSecond()) + " msg/s"
                   + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
@@ -169,17 +168,23 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
       return new StepOutcome(p, ok, ratio, reply.map(RequestStats::p95).orElse(0));
     }
 
+    /** Computed from the counts, so 999 of 1,000 is exactly 99.9. */
+    double repliedPercent() {
+      return phase.planned() == 0 ? 0 : replied * 100.0 / phase.planned();
+    }
+
     boolean passed() {
-      return replied > 0 && ratio >= Targets.STEP_REPLY_RATIO && p95 <= Targets.LATENCY_MS;
+      return replied > 0 && Targets.STEP_REPLIES.met(repliedPercent()) && Targets.LATENCY.met(p95);
     }
 
     String why() {
       List<String> w = new ArrayList<>();
-      if (ratio < Targets.STEP_REPLY_RATIO) {
-        w.add(Format.percent(ratio) + " of replies arrived (needs ≥ 99.9%)");
+      if (!Targets.STEP_REPLIES.met(repliedPercent())) {
+        w.add(Format.percent(ratio) + " of replies arrived (needs " + Targets.STEP_REPLIES.prose()
+            + ")");
       }
-      if (replied > 0 && p95 > Targets.LATENCY_MS) {
-        w.add("p95 " + p95 + " ms (needs ≤ 200 ms)");
+      if (replied > 0 && !Targets.LATENCY.met(p95)) {
+        w.add("p95 " + p95 + " ms (needs " + Targets.LATENCY.prose() + ")");
       }
       Double cpu = phase.generatorCpuPercent();
       if (cpu != null && cpu >= GENERATOR_BUSY_PERCENT) {

@@ -27,7 +27,6 @@ public final class UiAnalyzer implements AreaAnalyzer {
   static final double FRAME_P95_LIMIT_MS = UiProbeResult.FRAME_BUDGET_MS + 2;
   static final String FPS_RULE = "60 fps: average >= " + Format.number(FPS_FLOOR)
       + " fps and frame-time p95 <= " + Format.number(FRAME_P95_LIMIT_MS) + " ms (60 Hz display)";
-  static final String DISPLAY_TARGET = "< " + Format.number(Targets.DISPLAY_MS) + " ms";
 
   @Override
   public Area area() {
@@ -79,7 +78,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
         details.add(new Detail("User send (Enter) → full reply painted", spread(p.sendToPainted())
             + " (includes the server's reply time)"));
       }
-      display = Check.below(DISPLAY, d.p95(), "ms", Targets.DISPLAY_MS).withNote("p95 over "
+      display = Targets.DISPLAY.check(DISPLAY, d.p95()).withNote("p95 over "
           + d.count() + " messages: first reply frame in the page → message painted");
       if (d.count() < p.repliesExpected()) {
         display = new Check(DISPLAY, d.p95(), "ms", display.target(), Status.FAIL,
@@ -96,7 +95,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
                 + Format.number(d.max()) + " ms over " + d.count() + " messages"));
       }
     } else {
-      display = Check.notMeasured(DISPLAY, "ms", DISPLAY_TARGET,
+      display = Targets.DISPLAY.notMeasured(DISPLAY,
           "no reply was seen painted in the page");
       headline = "not measured (no reply painted";
     }
@@ -112,7 +111,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
               + " in the page)"));
       details.add(new Detail("Frame time p50 / p95 / max", Format.number(s.frameP50Ms()) + " / "
           + Format.number(s.frameP95Ms()) + " / " + Format.number(s.frameMaxMs()) + " ms; "
-          + Format.number(s.framesOverBudgetPercent()) + "% of frames over 16.7 ms (beyond 2 ms"
+          + Format.number(s.framesOverBudgetPercent()) + "% of frames over " + Format.number(UiProbeResult.FRAME_BUDGET_MS) + " ms (beyond 2 ms"
           + " clock jitter)" + (s.mainThreadBusyPercent() == null ? "" : "; page main thread busy "
           + Format.number(s.mainThreadBusyPercent()) + "% during the scroll")));
       boolean sixty = s.fps() >= FPS_FLOOR && s.frameP95Ms() <= FRAME_P95_LIMIT_MS;
@@ -125,7 +124,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
             "Virtual scrolling for chat, reduce repaints",
             "scroll " + Format.number(s.fps()) + " fps average, frame-time p95 "
                 + Format.number(s.frameP95Ms()) + " ms, " + Format.number(
-                s.framesOverBudgetPercent()) + "% of frames over 16.7 ms, with "
+                s.framesOverBudgetPercent()) + "% of frames over " + Format.number(UiProbeResult.FRAME_BUDGET_MS) + " ms, with "
                 + s.messagesInPage() + " messages in the page"));
       }
       if (s.messagesInPage() < 100) {
@@ -178,7 +177,7 @@ public final class UiAnalyzer implements AreaAnalyzer {
     all.addAll(notes);
     return new AreaResult(area(), true, area().metric(), "not measured", area().target(),
         Status.NOT_MEASURED, List.of(), List.of(),
-        List.of(Check.notMeasured(DISPLAY, "ms", DISPLAY_TARGET, why),
+        List.of(Targets.DISPLAY.notMeasured(DISPLAY, why),
             Check.notMeasured(FPS, "fps", FPS_RULE, why)),
         List.of(), all, links, List.of());
   }
