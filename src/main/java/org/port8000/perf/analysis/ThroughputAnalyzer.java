@@ -27,85 +27,95 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
   }
 
   @Override
-  public AreaResult analyze(Optional<GatlingRun> maybeRun) {
-    if (maybeRun.isEmpty()) {
-      return AreaResult.notRun(area());
-    }
-    GatlingRun run = maybeRun.get();
-    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
+  public AreaResult analyze(GatlingRun run) {
+    AreaResult.Builder section = AreaResult.builder(area());
+    section.notes(ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class)
+        .map(RunMeta::notes).orElse(List.of()));
     Optional<PhaseTimings> timings =
         ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
-    List<Detail> details = new ArrayList<>();
-    List<Check> checks = new ArrayList<>();
-    List<Recommendation> recs = new ArrayList<>();
-    List<String> notes = new ArrayList<>(meta.map(RunMeta::notes).orElse(List.of()));
     if (timings.isEmpty()) {
-      notes.add("The run wrote no message timings (probe-timings.json): it did not finish.");
+      section.note("The run wrote no message timings (probe-timings.json): it did not finish.");
     }
+    burst(run, timings, section);
+    String headline = sustained(run, timings, section);
+    section.link(new Link("Gatling report (message throughput)", run.htmlReport(), false));
+    return section.build(headline);
+  }
 
-    // The burst.
+  /** The burst: latency, dropped messages and the burst's own rate. */
+  private void burst(GatlingRun run, Optional<PhaseTimings> timings,
+      AreaResult.Builder section) {
     Optional<PhaseTimings.Phase> burstPhase = timings.flatMap(t -> phase(t, RequestNames.BURST));
     Optional<RequestStats> reply = run.request(RequestNames.reply(RequestNames.BURST));
-    Optional<RequestStats> firstToken = run.request(RequestNames.firstToken(RequestNames.BURST));
-    Optional<RequestStats> connect = run.request(RequestNames.connect(RequestNames.BURST));
-    if (burstPhase.isPresent() && reply.isPresent() && reply.get().ok() > 0) {
-      PhaseTimings.Phase p = burstPhase.get();
-      RequestStats r = reply.get();
-      long connectFailures = connect.map(RequestStats::ko).orElse(0L);
-      long dropped = p.planned() - r.ok();
-      details.add(new Detail("Messages sent", p.sent() + " of " + p.planned() + " planned"
-          + (connectFailures > 0 ? " (" + connectFailures + " could not connect)" : "")));
-      details.add(new Detail("Messages received", r.ok() + (dropped > 0
-          ? " (" + dropped + " lost: no reply within the timeout)" : "")));
-      details.add(new Detail("Avg latency", r.mean() + " ms"));
-      details.add(new Detail("Max latency", r.max() + " ms"));
-      details.add(new Detail("Min latency", r.min() + " ms"));
-      details.add(new Detail("p50 / p95 / p99 latency", r.p50() + " / " + r.p95() + " / "
-          + r.p99() + " ms"));
-      run.request(RequestNames.reply(RequestNames.WARMUP)).ifPresent(w -> details.add(new Detail("Warm-up (not counted)",
-          w.total() + " messages before the burst, so a fresh server's JIT is not measured")));
-      firstToken.filter(f -> f.ok() > 0).ifPresent(f -> details.add(new Detail(
-          "First token (send → first stream frame) p50 / p95", f.p50() + " / " + f.p95() + " ms")));
-      details.add(new Detail("Burst throughput", Format.number(p.achievedPerSecond())
-          + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
-          + " burst's fixed cadence caps it, see the sustained steps)"));
-      Check latency = Targets.LATENCY.check("message.burst.latency.p95", r.p95());
-      checks.add(latency);
-      checks.add(Targets.LATENCY.check("message.burst.latency.avg", r.mean()));
-      checks.add(Check.none("message.burst.dropped", dropped, "messages"));
-      if (latency.status() == Status.FAIL || !Targets.LATENCY.met(r.mean())) {
-        recs.add(new Recommendation(area(), "High Latency Issues (> 200 ms)",
-            "Add caching, compress messages, batch updates",
-            "burst latency p95 " + r.p95() + " ms, avg " + r.mean() + " ms"));
-      }
-      if (dropped > 0) {
-        recs.add(new Recommendation(area(), "Dropped messages",
-            "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
-                + " before tuning speed",
-            dropped + " of " + p.planned() + " burst messages got no reply within the timeout"));
-      }
-    } else {
-      String why = reply.isPresent() ? "no reply arrived: every burst message timed out or failed"
-          : "the burst did not send any message (see the run's notes)";
-      checks.add(Targets.LATENCY.notMeasured("message.burst.latency.p95", why));
-      checks.add(Targets.LATENCY.notMeasured("message.burst.latency.avg", why));
-      long lost = burstPhase.map(PhaseTimings.Phase::planned).orElse(0);
-      if (burstPhase.isPresent() && reply.isPresent()) {
-        checks.add(Check.none("message.burst.dropped", lost, "messages"));
-      } else {
-        checks.add(Check.notMeasured("message.burst.dropped", "messages", "0 messages", why));
-      }
-      notes.add("Burst latency not measured: " + why + ".");
+    if (burstPhase.isEmpty() || reply.isEmpty() || reply.get().ok() == 0) {
+      burstNotMeasured(burstPhase, reply, section);
+      return;
     }
+    PhaseTimings.Phase p = burstPhase.get();
+    RequestStats r = reply.get();
+    long connectFailures = run.request(RequestNames.connect(RequestNames.BURST))
+        .map(RequestStats::ko).orElse(0L);
+    long dropped = p.planned() - r.ok();
+    section.detail("Messages sent", p.sent() + " of " + p.planned() + " planned"
+        + (connectFailures > 0 ? " (" + connectFailures + " could not connect)" : ""));
+    section.detail("Messages received", r.ok() + (dropped > 0
+        ? " (" + dropped + " lost: no reply within the timeout)" : ""));
+    section.detail("Avg latency", r.mean() + " ms");
+    section.detail("Max latency", r.max() + " ms");
+    section.detail("Min latency", r.min() + " ms");
+    section.detail("p50 / p95 / p99 latency", r.p50() + " / " + r.p95() + " / " + r.p99()
+        + " ms");
+    run.request(RequestNames.reply(RequestNames.WARMUP)).ifPresent(w -> section.detail(
+        "Warm-up (not counted)",
+        w.total() + " messages before the burst, so a fresh server's JIT is not measured"));
+    run.request(RequestNames.firstToken(RequestNames.BURST)).filter(f -> f.ok() > 0)
+        .ifPresent(f -> section.detail("First token (send → first stream frame) p50 / p95",
+            f.p50() + " / " + f.p95() + " ms"));
+    section.detail("Burst throughput", Format.number(p.achievedPerSecond())
+        + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
+        + " burst's fixed cadence caps it, see the sustained steps)");
+    Check latency = Targets.LATENCY.check("message.burst.latency.p95", r.p95());
+    section.check(latency);
+    section.check(Targets.LATENCY.check("message.burst.latency.avg", r.mean()));
+    section.check(Check.none("message.burst.dropped", dropped, "messages"));
+    if (latency.status() == Status.FAIL || !Targets.LATENCY.met(r.mean())) {
+      section.recommend("High Latency Issues (> 200 ms)",
+          "Add caching, compress messages, batch updates",
+          "burst latency p95 " + r.p95() + " ms, avg " + r.mean() + " ms");
+    }
+    if (dropped > 0) {
+      section.recommend("Dropped messages",
+          "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
+              + " before tuning speed",
+          dropped + " of " + p.planned() + " burst messages got no reply within the timeout");
+    }
+  }
 
-    // Sustained throughput: rising steps.
+  private static void burstNotMeasured(Optional<PhaseTimings.Phase> burstPhase,
+      Optional<RequestStats> reply, AreaResult.Builder section) {
+    String why = reply.isPresent() ? "no reply arrived: every burst message timed out or failed"
+        : "the burst did not send any message (see the run's notes)";
+    section.check(Targets.LATENCY.notMeasured("message.burst.latency.p95", why));
+    section.check(Targets.LATENCY.notMeasured("message.burst.latency.avg", why));
+    if (burstPhase.isPresent() && reply.isPresent()) {
+      section.check(Check.none("message.burst.dropped", burstPhase.get().planned(),
+          "messages"));
+    } else {
+      section.check(Check.notMeasured("message.burst.dropped", "messages", "0 messages", why));
+    }
+    section.note("Burst latency not measured: " + why + ".");
+  }
+
+  /** Sustained throughput: the highest rising step that held; returns the headline. */
+  private String sustained(GatlingRun run, Optional<PhaseTimings> timings,
+      AreaResult.Builder section) {
     List<StepOutcome> outcomes = new ArrayList<>();
     timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(RequestNames.BURST))
         .forEach(p -> outcomes.add(StepOutcome.of(p, run.request(RequestNames.reply(p.name()))))));
     StepOutcome highest = null;
     StepOutcome broke = null;
     for (StepOutcome o : outcomes) {
-      details.add(new Detail("Step " + o.phase.name(), o.describe()));
+      section.detail("Step " + o.phase.name(), o.describe());
       if (broke == null && o.passed()) {
         highest = o;
       } else if (broke == null) {
@@ -116,44 +126,39 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     String headline;
     if (highest != null) {
       double achieved = highest.phase.achievedPerSecond();
-      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", achieved);
       headline = Format.number(achieved) + " msg/sec";
       String limit = broke == null
           ? "no step broke up to " + highest.phase.name() + " (the highest step configured), so"
               + " the real limit is higher"
           : "step " + broke.phase.name() + " broke: " + broke.why();
-      details.add(new Detail("Sustained throughput", headline + " at step " + highest.phase.name()
-          + "; " + limit));
-      sustained = sustained.withNote(limit);
+      section.detail("Sustained throughput", headline + " at step " + highest.phase.name()
+          + "; " + limit);
+      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", achieved)
+          .withNote(limit);
     } else if (broke != null) {
-      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", 0).withNote("the first step " + broke.phase.name()
-          + " already broke: " + broke.why());
+      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", 0).withNote(
+          "the first step " + broke.phase.name() + " already broke: " + broke.why());
       headline = "below " + broke.phase.name() + " (first step broke)";
-      details.add(new Detail("Sustained throughput", "none: the first step " + broke.phase.name()
-          + " broke: " + broke.why()));
+      section.detail("Sustained throughput", "none: the first step " + broke.phase.name()
+          + " broke: " + broke.why());
     } else {
       sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained",
           "no throughput step ran");
       headline = "not measured";
     }
-    checks.add(sustained);
+    section.check(sustained);
     if (sustained.status() == Status.FAIL) {
-      recs.add(new Recommendation(area(), "Low Throughput (< 50 msg/sec)",
+      section.recommend("Low Throughput (< 50 msg/sec)",
           "Optimize WebSocket handler, reduce processing",
           highest == null
               ? "no step held (" + Targets.STEP_REPLIES.prose() + " of replies and p95 "
-                  + Targets.LATENCY.prose() + "); the first, "
-                  + broke.phase.name() + ", broke: " + broke.why()
+                  + Targets.LATENCY.prose() + "); the first, " + broke.phase.name() + ", broke: "
+                  + broke.why()
               : "sustained " + Format.number(highest.phase.achievedPerSecond()) + " msg/s"
                   + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
-                      + broke.why())));
+                      + broke.why()));
     }
-
-    List<Link> links = List.of(new Link("Gatling report (message throughput)", run.htmlReport(),
-        false));
-    return new AreaResult(area(), true, area().metric(), headline, area().target(),
-        Status.worst(checks.stream().map(Check::status).toList()), details, List.of(), checks,
-        recs, notes, links, List.of());
+    return headline;
   }
 
   private static Optional<PhaseTimings.Phase> phase(PhaseTimings t, String name) {
