@@ -1,6 +1,5 @@
 package org.port8000.perf.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
@@ -17,18 +16,15 @@ import org.port8000.perf.results.RunMeta;
  * lost), memory per connection from the footprint step and from the soak clients, total memory
  * and its trend.
  */
-public final class HeartbeatAnalyzer implements AreaAnalyzer {
+public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
-  @Override
-  public Area area() {
-    return Area.WEBSOCKET;
+  public HeartbeatAnalyzer() {
+    super(Area.WEBSOCKET, "heartbeat soak");
   }
 
   @Override
-  public AreaResult analyze(GatlingRun run) {
-    AreaResult.Builder section = AreaResult.builder(area());
-    section.link(new Link("Gatling report (heartbeat soak)", run.htmlReport(), false));
-    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
     meta.ifPresent(m -> section.notes(m.notes()));
     Optional<HeartbeatFacts> maybeFacts =
         ProbeFiles.read(run.folder(), HeartbeatFacts.PROBE, HeartbeatFacts.class);

@@ -15,7 +15,7 @@ import org.port8000.perf.results.RunMeta;
  * {@link LeakDetector} from the sampled series of the measured message phase, which begins after
  * the warm-up messages (the "initial" reading); the fresh-start memory is reported beside it.
  */
-public final class MemoryAnalyzer implements AreaAnalyzer {
+public final class MemoryAnalyzer extends AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
   static final String LEAK_RATE_METRIC = "memory.leak.rate";
@@ -23,16 +23,13 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
   static final Target LEAK_RATE = new Target("<=",
       LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB, "MB/1000 messages");
 
-  @Override
-  public Area area() {
-    return Area.MEMORY;
+  public MemoryAnalyzer() {
+    super(Area.MEMORY, "memory and leaks");
   }
 
   @Override
-  public AreaResult analyze(GatlingRun run) {
-    AreaResult.Builder section = AreaResult.builder(area());
-    section.link(new Link("Gatling report (memory and leaks)", run.htmlReport(), false));
-    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
     meta.ifPresent(m -> section.notes(m.notes()));
     Optional<LeakRunFacts> maybeFacts =
         ProbeFiles.read(run.folder(), LeakRunFacts.PROBE, LeakRunFacts.class);

@@ -14,23 +14,21 @@ import org.port8000.perf.results.RunMeta;
  * §1 Message throughput: the burst's latency and drops, and the highest sustained rate — the
  * highest step below the first that broke (fewer than 99.9 % of replies or p95 over 200 ms).
  */
-public final class ThroughputAnalyzer implements AreaAnalyzer {
+public final class ThroughputAnalyzer extends AreaAnalyzer {
   /**
    * The load generator shares the machine with a local target: above this share of all cores a
    * broken step may be the machine's limit, and the report says so.
    */
   static final double GENERATOR_BUSY_PERCENT = 80;
 
-  @Override
-  public Area area() {
-    return Area.THROUGHPUT;
+  public ThroughputAnalyzer() {
+    super(Area.THROUGHPUT, "message throughput");
   }
 
   @Override
-  public AreaResult analyze(GatlingRun run) {
-    AreaResult.Builder section = AreaResult.builder(area());
-    section.notes(ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class)
-        .map(RunMeta::notes).orElse(List.of()));
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
+    section.notes(meta.map(RunMeta::notes).orElse(List.of()));
     Optional<PhaseTimings> timings =
         ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
     if (timings.isEmpty()) {
@@ -38,7 +36,6 @@ public final class ThroughputAnalyzer implements AreaAnalyzer {
     }
     burst(run, timings, section);
     String headline = sustained(run, timings, section);
-    section.link(new Link("Gatling report (message throughput)", run.htmlReport(), false));
     return section.build(headline);
   }
 

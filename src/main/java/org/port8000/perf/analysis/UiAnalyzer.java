@@ -2,7 +2,6 @@ package org.port8000.perf.analysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.Distribution;
@@ -17,7 +16,7 @@ import org.port8000.perf.results.RunMeta;
  * for "time message appears": nearly every message, not the typical one). "60 fps" is judged on
  * headless Chromium's 60 Hz animation frames, where no page can exceed 60: see {@link #FPS_RULE}.
  */
-public final class UiAnalyzer implements AreaAnalyzer {
+public final class UiAnalyzer extends AreaAnalyzer {
   static final String DISPLAY = "ui.message.display";
   static final String FPS = "ui.scroll.fps";
 
@@ -29,17 +28,14 @@ public final class UiAnalyzer implements AreaAnalyzer {
   static final String FPS_RULE = "60 fps: average >= " + Format.number(FPS_FLOOR)
       + " fps and frame-time p95 <= " + Format.number(FRAME_P95_LIMIT_MS) + " ms (60 Hz display)";
 
-  @Override
-  public Area area() {
-    return Area.UI;
+  public UiAnalyzer() {
+    super(Area.UI, "UI render");
   }
 
   @Override
-  public AreaResult analyze(GatlingRun run) {
-    AreaResult.Builder section = AreaResult.builder(area());
-    List<String> runNotes = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class)
-        .map(RunMeta::notes).orElse(List.of());
-    section.link(new Link("Gatling report (UI render)", run.htmlReport(), false));
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
+    List<String> runNotes = meta.map(RunMeta::notes).orElse(List.of());
     Optional<UiProbeResult> probe = ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
         UiProbeResult.class);
     if (probe.isEmpty()) {
