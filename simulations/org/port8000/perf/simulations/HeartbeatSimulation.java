@@ -17,8 +17,8 @@ import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.ResourceSamples;
 
 /**
  * WebSocket heartbeat soak (assignment §2): {@code heartbeat.clients} clients each send an

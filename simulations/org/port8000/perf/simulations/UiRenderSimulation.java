@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.port8000.perf.probe.browser.BackgroundBrowserProbe;
 import org.port8000.perf.probe.browser.ProbeOutcome;
 import org.port8000.perf.probe.browser.UiProbePlan;
-import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunFolder;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * Assignment §3, UI render performance. Gatling launches a bot and seeds its chat history over

@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.Distribution;
-import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * §3 UI render performance, from the browser probe's file. The headline is the p95 of "reply

@@ -21,7 +21,7 @@ import org.port8000.perf.results.RunMeta;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
 public final class ReportModelBuilder {
-  private static final DateTimeFormatter TIME =
+  static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Function<Link, String> linkHref;
@@ -141,7 +141,8 @@ public final class ReportModelBuilder {
   private ReportModel.Section section(AreaResult a) {
     List<ReportModel.Row> details = new ArrayList<>();
     for (Detail d : a.details()) {
-      details.add(new ReportModel.Row(d.label(), d.value(), "", ""));
+      details.add(new ReportModel.Row(Markdown.cell(d.label()), Markdown.cell(d.value()), "",
+          ""));
     }
     return new ReportModel.Section(a.area().title(), a.metric(), a.result(), a.target(),
         a.ran() ? a.status().label() : "⏭️ NOT RUN", details, a.block(), a.notes(),

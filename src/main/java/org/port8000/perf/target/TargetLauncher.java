@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +25,16 @@ import org.port8000.perf.config.Settings;
  */
 public final class TargetLauncher {
   static final String SERVER_MAIN = "org.port8000.perf.reference.ReferenceServer";
+  /**
+   * Children not closed yet; one shutdown hook for the whole JVM stops them, instead of a hook
+   * per launch that would keep every closed child reachable until the JVM exits.
+   */
+  private static final Set<ChildTarget> LIVE_CHILDREN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> List.copyOf(LIVE_CHILDREN).forEach(ChildTarget::close), "reference-server-stop"));
+  }
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   /**
@@ -70,7 +82,7 @@ public final class TargetLauncher {
     pump.setDaemon(true);
     pump.start();
     ChildTarget target = new ChildTarget(process);
-    Runtime.getRuntime().addShutdownHook(new Thread(target::close, "reference-server-stop"));
+    LIVE_CHILDREN.add(target);
     try {
       URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
       target.url = url;
@@ -170,6 +182,7 @@ public final class TargetLauncher {
 
     @Override
     public void close() {
+      LIVE_CHILDREN.remove(this);
       if (!process.isAlive()) {
         return;
       }

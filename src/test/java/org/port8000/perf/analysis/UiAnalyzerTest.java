@@ -11,9 +11,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.results.Distribution;
-import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.UiProbeResult;
 
 /** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictIT). */
 class UiAnalyzerTest {

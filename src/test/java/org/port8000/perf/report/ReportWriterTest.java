@@ -46,7 +46,7 @@ class ReportWriterTest {
     AreaResult throughput = new AreaResult(Area.THROUGHPUT, true, Area.THROUGHPUT.metric(),
         "87.5 msg/sec", Area.THROUGHPUT.target(), Status.FAIL,
         List.of(new Detail("Messages sent", "100 of 100 planned"),
-            new Detail("Avg latency", "250 ms")),
+            new Detail("Avg latency", "250 ms"), new Detail("Steps", "10/s | 20/s")),
         List.of(), List.of(p95, Targets.THROUGHPUT.check("message.throughput.sustained", 87.5)),
         List.of(new Recommendation(Area.THROUGHPUT, "High Latency Issues (> 200 ms)",
             "Add caching, compress messages, batch updates", "burst latency p95 312 ms")),
@@ -63,9 +63,12 @@ class ReportWriterTest {
         memory);
   }
 
+  /** The run began an hour before the report was written. */
+  private static final Instant RUN_START = AT.minusSeconds(3600);
+
   private static RunMeta meta() {
     return new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation", "smoke", false,
-        "http://127.0.0.1:8000", true, 42L, AT, AT, true, List.of());
+        "http://127.0.0.1:8000", true, 42L, RUN_START, AT, true, List.of());
   }
 
   private Verdict write(TemplateRenderer renderer) {
@@ -104,6 +107,8 @@ class ReportWriterTest {
     assertEquals(312.0, json.get("checks").get(0).get("value").asDouble());
     assertEquals("FAIL", json.get("checks").get(0).get("status").asText());
     assertTrue(json.get("checks").get(2).get("value").isNull(), "not measured has no value");
+    assertEquals("2026-11-22 09:00:00 UTC", json.get("startedAt").asText(),
+        "when the run began, not when the report was written");
     String xml = Files.readString(files.junitXml());
     assertTrue(xml.contains("<failure message=\"message.burst.latency.p95 = 312 ms"), xml);
     assertTrue(xml.contains("<skipped message=\"memory.leak.rate = not measured"), xml);

@@ -17,9 +17,9 @@ import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.results.UiProbeResult;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference

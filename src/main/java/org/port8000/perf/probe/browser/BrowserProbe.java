@@ -1,10 +1,10 @@
 package org.port8000.perf.probe.browser;
 
-import org.port8000.perf.results.UiProbeResult;
 import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * One probe run on the calling thread: start Chromium, open the chat page, select the bot whose

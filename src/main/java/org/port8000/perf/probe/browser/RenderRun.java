@@ -1,10 +1,10 @@
 package org.port8000.perf.probe.browser;
 
-import org.port8000.perf.results.UiProbeResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * The render phase: the user sends {@code count} messages one after another (fill, Enter) and
