@@ -25,11 +25,21 @@ public abstract class AreaAnalyzer {
     return run.map(this::analyze).orElseGet(() -> AreaResult.notRun(area));
   }
 
-  /** The section of a run that happened: its Gatling report linked, then the area's rules. */
+  /**
+   * The section of a run that happened: its Gatling report linked and the run's own notes
+   * first, then the area's rules.
+   */
   public final AreaResult analyze(GatlingRun run) {
     AreaResult.Builder section = AreaResult.builder(area)
         .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
-    return analyze(run, ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class), section);
+    Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
+    meta.ifPresent(m -> section.notes(m.notes()));
+    return analyze(run, meta, section);
+  }
+
+  /** A probe file of the run, when the run wrote it. */
+  protected static <T> Optional<T> probe(GatlingRun run, String name, Class<T> type) {
+    return ProbeFiles.read(run.folder(), name, type);
   }
 
   /** @param meta what the simulation wrote about its run, when it wrote it */

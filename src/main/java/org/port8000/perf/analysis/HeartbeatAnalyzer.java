@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
@@ -25,11 +24,10 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
       AreaResult.Builder section) {
-    meta.ifPresent(m -> section.notes(m.notes()));
     Optional<HeartbeatFacts> maybeFacts =
-        ProbeFiles.read(run.folder(), HeartbeatFacts.PROBE, HeartbeatFacts.class);
+        probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
     Optional<ResourceSamples> samples =
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
+        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       section.note("Heartbeat figures not measured: " + why + ".");

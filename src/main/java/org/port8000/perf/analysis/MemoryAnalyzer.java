@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
@@ -30,11 +29,10 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
       AreaResult.Builder section) {
-    meta.ifPresent(m -> section.notes(m.notes()));
     Optional<LeakRunFacts> maybeFacts =
-        ProbeFiles.read(run.folder(), LeakRunFacts.PROBE, LeakRunFacts.class);
+        probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
     Optional<ResourceSamples> maybeSamples =
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
+        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty() || maybeSamples.isEmpty()) {
       String why = "the run wrote no probe-leak.json / probe-resources.json (it ended before"
           + " after() ran)";

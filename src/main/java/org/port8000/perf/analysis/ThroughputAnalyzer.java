@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.PhaseTimings;
-import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.RunMeta;
@@ -28,9 +27,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
       AreaResult.Builder section) {
-    section.notes(meta.map(RunMeta::notes).orElse(List.of()));
     Optional<PhaseTimings> timings =
-        ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
+        probe(run, PhaseTimings.PROBE, PhaseTimings.class);
     if (timings.isEmpty()) {
       section.note("The run wrote no message timings (probe-timings.json): it did not finish.");
     }

@@ -2,11 +2,9 @@ package org.port8000.perf.analysis;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.Distribution;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.UiProbeResult;
 
@@ -35,20 +33,18 @@ public final class UiAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
       AreaResult.Builder section) {
-    List<String> runNotes = meta.map(RunMeta::notes).orElse(List.of());
-    Optional<UiProbeResult> probe = ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
-        UiProbeResult.class);
-    if (probe.isEmpty()) {
+    Optional<UiProbeResult> file = probe(run, UiProbeResult.PROBE, UiProbeResult.class);
+    if (file.isEmpty()) {
       return notMeasured("the run wrote no browser probe file (probe-ui.json): it did not finish",
-          runNotes, section);
+          section);
     }
-    UiProbeResult p = probe.get();
+    UiProbeResult p = file.get();
     if (!p.measured()) {
       String why = p.notMeasuredReason() + (p.installHint() == null || p.installHint().isEmpty()
           ? "" : " " + p.installHint());
-      return notMeasured(why, runNotes, section);
+      return notMeasured(why, section);
     }
-    section.notes(runNotes).notes(p.notes());
+    section.notes(p.notes());
     section.detail("Browser", "Chromium " + p.browserVersion() + " (" + p.browser()
         + "), headless, driven by Playwright for Java; page " + p.pageUrl());
     String headline = display(p, section) + scroll(p.scroll(), section);
@@ -167,8 +163,8 @@ public final class UiAnalyzer extends AreaAnalyzer {
     }
   }
 
-  private AreaResult notMeasured(String why, List<String> runNotes, AreaResult.Builder section) {
-    return section.note("UI render not measured: " + why).notes(runNotes)
+  private AreaResult notMeasured(String why, AreaResult.Builder section) {
+    return section.note("UI render not measured: " + why)
         .check(Targets.DISPLAY.notMeasured(DISPLAY, why))
         .check(Check.notMeasured(FPS, "fps", FPS_RULE, why))
         .build("not measured");
