@@ -20,7 +20,8 @@ public final class SettingsCheck {
 
   public static void main(String[] args) {
     Settings s = Settings.load();
-    // The launcher refuses a non-loopback target before it connects.
+    // A refused target is a wrong setting, not a target that did not answer: no reports.
+    TargetLauncher.checkAllowed(s);
     if (s.targetUrl().isPresent()) {
       try (RunningTarget t = TargetLauncher.start(s)) {
         System.out.println("[perf] target " + t.baseUrl() + " answers /api/health");

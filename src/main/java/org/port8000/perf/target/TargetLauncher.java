@@ -47,10 +47,15 @@ public final class TargetLauncher {
 
   private TargetLauncher() {}
 
+  /** Refuses a given target that is not on loopback, unless remote targets are allowed. */
+  public static void checkAllowed(Settings settings) {
+    settings.targetUrl().ifPresent(url -> LoopbackGuard.check(url, settings.allowRemote()));
+  }
+
   public static RunningTarget start(Settings settings) {
+    checkAllowed(settings);
     if (settings.targetUrl().isPresent()) {
       URI url = settings.targetUrl().get();
-      LoopbackGuard.check(url, settings.allowRemote());
       HealthWait.await(url, settings.targetStartTimeout(), () -> true);
       return new ExternalTarget(url, settings.targetPid());
     }

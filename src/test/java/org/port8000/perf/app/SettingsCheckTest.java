@@ -49,11 +49,14 @@ class SettingsCheckTest {
   }
 
   @Test
-  void refusesARemoteTargetBeforeAnyLoad() {
+  void refusesARemoteTargetBeforeAnyLoadAndWritesNoReports(@TempDir Path root) {
     set("target.url", "http://203.0.113.5:8000");
+    set("report.root", root.toString());
+    set("perf.outputFolder", root.resolve("perf").toString());
     TargetException e = assertThrows(TargetException.class,
         () -> SettingsCheck.main(new String[0]));
     assertTrue(e.getMessage().contains("-Dtarget.allowRemote=true"), e.getMessage());
+    assertFalse(Files.exists(root.resolve(".deia")), "a refused target is not a target down");
   }
 
   @Test
