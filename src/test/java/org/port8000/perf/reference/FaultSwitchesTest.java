@@ -56,8 +56,8 @@ class FaultSwitchesTest {
         FaultInjector b = new FaultInjector(FaultSwitches.OFF.withDropRate(0.5));
         int dropped = 0;
         for (int i = 0; i < 200; i++) {
-            boolean da = a.shouldDropReply();
-            assertEquals(da, b.shouldDropReply());
+            boolean da = a.replyOutcome() == FaultInjector.Outcome.DROP;
+            assertEquals(da, b.replyOutcome() == FaultInjector.Outcome.DROP);
             dropped += da ? 1 : 0;
         }
         assertTrue(dropped > 50 && dropped < 150, "dropped " + dropped + " of 200 at rate 0.5");
