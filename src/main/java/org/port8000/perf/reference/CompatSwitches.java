@@ -25,6 +25,9 @@ import java.util.List;
  * @param rejectH2cUpgrade   {@code reference.http.rejectH2cUpgrade}: an HTTP request with
  *                           {@code Upgrade: h2c} gets 400 "Unsupported upgrade request.", as
  *                           uvicorn answers it
+ * @param metrics            {@code reference.http.metrics}: serve {@code /metrics}; the original
+ *                           has none, but this stays on in both modes unless set to false, so
+ *                           the embedded target keeps its metrics unless a test asks otherwise
  * @param ui                 {@code reference.ui}: the chat page served at {@code /},
  *                           {@value #REFERENCE} or {@value #ORIGINAL} (whose send path sends an
  *                           ignored {@code command} frame while the socket is open)
@@ -37,6 +40,7 @@ public record CompatSwitches(
         boolean abortOnInvalidJson,
         long pingIntervalMs,
         boolean rejectH2cUpgrade,
+        boolean metrics,
         String ui) {
 
     public static final String REFERENCE = "reference";
@@ -44,10 +48,10 @@ public record CompatSwitches(
 
     /** The reference server's own behaviour (the default). */
     public static final CompatSwitches NONE =
-            new CompatSwitches(REFERENCE, true, true, false, false, 0, false, REFERENCE);
+            new CompatSwitches(REFERENCE, true, true, false, false, 0, false, true, REFERENCE);
     /** Everything as the original server does it. */
     public static final CompatSwitches ALL_ORIGINAL =
-            new CompatSwitches(ORIGINAL, false, false, true, true, 20_000, true, ORIGINAL);
+            new CompatSwitches(ORIGINAL, false, false, true, true, 20_000, true, true, ORIGINAL);
 
     /** Bot launch latency of the original when {@code reference.bot.launchLatencyMs} is unset. */
     static final long ORIGINAL_LAUNCH_LATENCY_MS = 1000;
@@ -63,6 +67,7 @@ public record CompatSwitches(
                 r.booleanValue("reference.ws.abortOnInvalidJson", d.abortOnInvalidJson),
                 r.longValue("reference.ws.pingIntervalMs", d.pingIntervalMs, 0, 3_600_000),
                 r.booleanValue("reference.http.rejectH2cUpgrade", d.rejectH2cUpgrade),
+                r.booleanValue("reference.http.metrics", d.metrics),
                 r.choiceValue("reference.ui", d.ui, REFERENCE, ORIGINAL));
     }
 
@@ -90,6 +95,9 @@ public record CompatSwitches(
         }
         if (rejectH2cUpgrade) {
             on.add("rejectH2cUpgrade=true");
+        }
+        if (!metrics) {
+            on.add("metrics=false");
         }
         if (!REFERENCE.equals(ui)) {
             on.add("ui=" + ui);

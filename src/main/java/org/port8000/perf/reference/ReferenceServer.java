@@ -84,7 +84,9 @@ public final class ReferenceServer implements AutoCloseable {
         new HttpApi(config, bots, history, llm, faults, counters, timer, new JsonBodies(mapper),
                 this::port, socket::openConnections).register(app);
         ui.register(app);
-        app.get("/metrics", metrics::handle);
+        if (config.compat().metrics()) {
+            app.get("/metrics", metrics::handle);
+        }
         app.ws("/ws", socket::configure);
     }
 

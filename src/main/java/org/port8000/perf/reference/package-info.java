@@ -53,6 +53,9 @@
  *       WebSocket this often, as uvicorn sends</li>
  *   <li>{@code reference.http.rejectH2cUpgrade} (false / true): a request with
  *       {@code Upgrade: h2c} gets 400 "Unsupported upgrade request." as from uvicorn</li>
+ *   <li>{@code reference.http.metrics} (true / true): serve {@code /metrics}; the original has
+ *       none, set false to reproduce that (kept on in the original mode so the embedded target
+ *       keeps its metrics unless a test turns them off)</li>
  *   <li>{@code reference.ui} ({@code reference} / {@code original}): the page at {@code /}; the
  *       original's ({@code reference/ui/original/}) keeps the same ids and classes, sends
  *       {@code {"type":"command","bot_id":…,"command":…}} on the open socket (ignored by the

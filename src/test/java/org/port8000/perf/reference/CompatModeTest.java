@@ -76,6 +76,16 @@ class CompatModeTest {
     }
 
     @Test
+    void metricsSwitchOffRemovesTheMetricsEndpoint() {
+        assertEquals(200, new Http(original.baseUrl()).get("/metrics").status(), "on unless set");
+        try (ReferenceServer server = TestServers.start("reference.http.metrics", "false")) {
+            Http http = new Http(server.baseUrl());
+            assertEquals(404, http.get("/metrics").status());
+            assertEquals(200, http.get("/api/health").status());
+        }
+    }
+
+    @Test
     void heartbeatGetsNoAnswerAndTheSocketStaysOpen() {
         try (WsClient ws = new WsClient(original.baseUrl())) {
             ws.send("{\"type\":\"heartbeat\",\"seq\":1}");
