@@ -52,6 +52,12 @@ class ReferenceConfigTest {
         assertRefused("reference.fault.uiRenderDelayMs", "x", "whole number");
         assertRefused("reference.fault.replyLatencyMs", "-1", "whole number");
         assertRefused("reference.history.maxRows", "5", "from 100");
+        assertRefused("reference.fault.leakBytesPerConnection", "lots", "whole number");
+        assertRefused("reference.fault.errorFrameRate", "2", "from 0.0 to 1.0");
+        assertRefused("reference.fault.errorReplyRate", "-0.1", "from 0.0 to 1.0");
+        assertRefused("reference.ws.pingIntervalMs", "-1", "whole number");
+        assertRefused("reference.http.rejectH2cUpgrade", "on", "true or false");
+        assertRefused("reference.ui", "classic", "one of reference, original");
     }
 
     private static void assertRefused(String property, String value, String accepted) {
