@@ -13,9 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.HeartbeatFacts;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.ResourceSamples;
 
 /**
@@ -76,8 +78,8 @@ public class HeartbeatSimulation extends Simulation {
   // scenarios
   private final ChainBuilder heartbeats = repeat(perClient, "seq").on(
       pace(interval).exec(
-          ws("heartbeat send").sendText("{\"type\":\"heartbeat\",\"seq\":#{seq}}")
-              .await(ackTimeout).on(ws.checkTextMessage("heartbeat").matching(
+          ws(RequestNames.HEARTBEAT_SEND).sendText("{\"type\":\"heartbeat\",\"seq\":#{seq}}")
+              .await(ackTimeout).on(ws.checkTextMessage(RequestNames.HEARTBEAT_ACK).matching(
                   jsonPath("$.type").is("heartbeat_ack"),
                   jsonPath("$.seq").ofInt().is(s -> s.getInt("seq")))),
           exec(this::countLoss)));
@@ -134,7 +136,8 @@ public class HeartbeatSimulation extends Simulation {
         : soakInjection;
     setUp(populations)
         .protocols(protocol)
-        .assertions(details("heartbeat").successfulRequests().percent().gte(99.0))
+        .assertions(details(RequestNames.HEARTBEAT_ACK).successfulRequests().percent()
+            .gte(Targets.STABILITY.limit()))
         .maxDuration(maxDuration);
   }
 

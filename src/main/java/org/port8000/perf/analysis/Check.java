@@ -12,26 +12,6 @@ package org.port8000.perf.analysis;
 public record Check(String metric, Double value, String unit, String target, Status status,
     String note) {
 
-  public static Check atMost(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "<= " + Format.number(limit) + " " + unit,
-        value <= limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check below(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "< " + Format.number(limit) + " " + unit,
-        value < limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check atLeast(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, ">= " + Format.number(limit) + " " + unit,
-        value >= limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check above(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "> " + Format.number(limit) + " " + unit,
-        value > limit ? Status.PASS : Status.FAIL, "");
-  }
-
   /** Passes only at zero, e.g. dropped messages. */
   public static Check none(String metric, double value, String unit) {
     return new Check(metric, value, unit, "0 " + unit, value == 0 ? Status.PASS : Status.FAIL, "");

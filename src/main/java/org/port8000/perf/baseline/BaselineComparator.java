@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.LeakDetector;
 import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.results.RequestNames;
 
 /**
  * Compares a run with its baseline, metric by metric. A change is called a regression or an
@@ -42,9 +43,10 @@ public final class BaselineComparator {
   record LatencyMetric(String metric, String label, String request) {}
 
   static final List<LatencyMetric> LATENCIES = List.of(
-      new LatencyMetric("message.burst.latency.median", "Burst latency, median", "reply burst"),
+      new LatencyMetric("message.burst.latency.median", "Burst latency, median",
+          RequestNames.reply(RequestNames.BURST)),
       new LatencyMetric("websocket.heartbeat.latency.median", "Heartbeat round trip, median",
-          "heartbeat"));
+          RequestNames.HEARTBEAT_ACK));
   /**
    * The smallest latency shift that counts, whatever its share: Gatling records whole
    * milliseconds, and a shared machine's scheduler adds a few to any round trip, so on a
@@ -184,10 +186,10 @@ public final class BaselineComparator {
         worstBefore = b;
         worstNow = n;
       }
-      double ratio = n.planned() == 0 ? 1 : (double) n.replied() / n.planned();
+      double repliedPercent = n.planned() == 0 ? 100 : n.replied() * 100.0 / n.planned();
       double p = FisherExact.pMoreLostNow(b.planned() - b.replied(), b.planned(),
           n.planned() - n.replied(), n.planned());
-      if (ratio < Targets.STEP_REPLY_RATIO && p < ALPHA) {
+      if (!Targets.STEP_REPLIES.met(repliedPercent) && p < ALPHA) {
         lost.add("step " + n.name() + " " + n.replied() + "/" + n.planned() + " replies, baseline "
             + b.replied() + "/" + b.planned() + " (Fisher p " + p(p) + ")");
       }

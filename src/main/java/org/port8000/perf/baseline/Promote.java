@@ -4,21 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
- * {@code mvn exec:java@baseline}: makes the latest run (its {@code run-snapshot.json} and
+ * Promotion ({@code mvn exec:java@baseline}, entry point in {@code app/}): makes the latest run (its {@code run-snapshot.json} and
  * {@code summary.json}, written by the report step) the baseline of its target and profile.
  * Refuses a run that did not PASS unless {@code -Dbaseline.force=true}.
  */
 public final class Promote {
   private Promote() {}
-
-  public static void main(String[] args) {
-    Path folder = promote(BaselineSettings.from(Settings.load()));
-    System.out.println("[perf] baseline promoted: " + folder);
-  }
 
   /** Returns the folder the baseline was written to. */
   public static Path promote(BaselineSettings settings) {

@@ -12,12 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
-import org.port8000.perf.analysis.Targets;
-import org.port8000.perf.probe.MessageTimings;
+import org.port8000.perf.analysis.LeakSeries;
+import org.port8000.perf.analysis.ThroughputAnalyzer;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RawResponseTimes;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
 
@@ -54,28 +56,23 @@ public final class SnapshotBuilder {
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
   }
 
-  /** Each throughput step judged as the throughput analysis judges it. */
+  /** Each throughput step, judged by the throughput analysis' own rule. */
   static List<RunSnapshot.Step> steps(GatlingRun run) {
-    Optional<MessageTimings.Result> timings =
-        ProbeFiles.read(run.folder(), "timings", MessageTimings.Result.class);
+    Optional<PhaseTimings> timings =
+        ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
     List<RunSnapshot.Step> steps = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals("burst"))
+    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(RequestNames.BURST))
         .forEach(p -> {
-          Optional<RequestStats> reply = run.request("reply " + p.name());
+          Optional<RequestStats> reply = run.request(RequestNames.reply(p.name()));
           long ok = reply.map(RequestStats::ok).orElse(0L);
           int p95 = reply.map(RequestStats::p95).orElse(0);
-          double ratio = p.planned() == 0 ? 0 : (double) ok / p.planned();
-          boolean held = ok > 0 && ratio >= Targets.STEP_REPLY_RATIO && p95 <= Targets.LATENCY_MS;
           steps.add(new RunSnapshot.Step(p.name(), p.planned(), ok, p95, p.achievedPerSecond(),
-              held));
+              ThroughputAnalyzer.stepHeld(p, reply)));
         }));
     return steps;
   }
 
-  /**
-   * The leak soak's measured phase on the leak verdict's axis: messages sent so far (injected at
-   * a constant rate from the "initial" reading) against resident memory.
-   */
+  /** The leak soak's measured phase on the leak verdict's own axis ({@link LeakSeries}). */
   static Optional<List<RunSnapshot.MemoryPoint>> memory(GatlingRun run) {
     Optional<LeakRunFacts> facts = ProbeFiles.read(run.folder(), LeakRunFacts.PROBE,
         LeakRunFacts.class);
@@ -84,22 +81,8 @@ public final class SnapshotBuilder {
     if (facts.isEmpty() || samples.isEmpty() || !samples.get().measured()) {
       return Optional.empty();
     }
-    LeakRunFacts f = facts.get();
-    ResourceSamples s = samples.get();
-    Optional<Long> start = s.checkpoint(LeakRunFacts.MESSAGES_START)
-        .or(() -> s.checkpoint(LeakRunFacts.INITIAL)).map(ResourceSamples.Checkpoint::t);
-    Optional<Long> end = s.checkpoint(LeakRunFacts.afterMessagesLabel(f.messages()))
-        .map(ResourceSamples.Checkpoint::t);
-    if (start.isEmpty() || end.isEmpty()) {
-      return Optional.empty();
-    }
-    double durationMs = Math.max(1, f.durationSeconds() * 1000.0);
-    List<RunSnapshot.MemoryPoint> points = new ArrayList<>();
-    for (ResourceSamples.Sample x : s.between(start.get(), end.get())) {
-      double sent = Math.min(f.messages(), f.messages() * (x.t() - start.get()) / durationMs);
-      points.add(new RunSnapshot.MemoryPoint(sent, x.rssBytes()));
-    }
-    return Optional.of(points);
+    return LeakSeries.of(facts.get(), samples.get()).map(points -> points.stream()
+        .map(p -> new RunSnapshot.MemoryPoint(p.messages(), p.bytes())).toList());
   }
 
   /** The project's git commit (CI's GITHUB_SHA, else git itself), or null when not known. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.port8000.perf.results.PhaseTimings;
 
 /**
  * Times each phase of a message run (the burst, each throughput step) from the first send to the
@@ -12,30 +13,6 @@ import java.util.Map;
  * rate. Latency figures come from Gatling's log; this only measures the spans.
  */
 public final class MessageTimings {
-
-  /**
-   * One phase's span. Times are epoch milliseconds; 0 when nothing happened.
-   *
-   * @param generatorCpuPercent CPU this load generator used from the phase's first send to the
-   *     next phase's, as a share of all the machine's cores; null when the JVM cannot tell. A
-   *     step that breaks while it is high may have found this machine's limit, not the target's.
-   */
-  public record Phase(String name, int planned, double offeredPerSecond, long sent, long replied,
-      long firstSendMs, long lastReplyMs, Double generatorCpuPercent) {
-
-    /** Replies per second over first send → last reply; 0 when there is no span. */
-    public double achievedPerSecond() {
-      long span = lastReplyMs - firstSendMs;
-      return replied > 0 && span > 0 ? replied * 1000.0 / span : 0.0;
-    }
-  }
-
-  /** What the probe file holds. */
-  public record Result(List<Phase> phases) {
-    public Result {
-      phases = List.copyOf(phases);
-    }
-  }
 
   private static final class Span {
     final int planned;
@@ -82,8 +59,8 @@ public final class MessageTimings {
     s.lastReply = Math.max(s.lastReply, atMs);
   }
 
-  public synchronized Result result() {
-    List<Phase> out = new ArrayList<>();
+  public synchronized PhaseTimings result() {
+    List<PhaseTimings.Phase> out = new ArrayList<>();
     List<Map.Entry<String, Span>> list = new ArrayList<>(spans.entrySet());
     long nowCpu = processCpuNs();
     long nowWall = System.nanoTime();
@@ -100,10 +77,10 @@ public final class MessageTimings {
           cpu = 100.0 * used / ((double) wall * Runtime.getRuntime().availableProcessors());
         }
       }
-      out.add(new Phase(list.get(i).getKey(), s.planned, s.offered, s.sent, s.replied,
+      out.add(new PhaseTimings.Phase(list.get(i).getKey(), s.planned, s.offered, s.sent, s.replied,
           s.sent == 0 ? 0 : s.firstSend, s.lastReply, cpu));
     }
-    return new Result(out);
+    return new PhaseTimings(out);
   }
 
   /** CPU time of this JVM (all threads) in ns, or -1 when the JVM does not expose it. */

@@ -11,15 +11,17 @@ import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Detail;
+import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.RunMeta;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
 public final class ReportModelBuilder {
-  private static final DateTimeFormatter TIME =
+  static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Function<Link, String> linkHref;
@@ -92,8 +94,11 @@ public final class ReportModelBuilder {
     }
     if (recommendations.isEmpty()) {
       boolean allRan = areas.stream().allMatch(AreaResult::ran);
-      recommendations.add("No optimization needed: no recommendation rule (latency > 200 ms,"
-          + " throughput < 50 msg/sec, memory growing without bound, scroll < 60 fps) was"
+      // The rules fire past the targets: latency above its limit, throughput below its floor.
+      recommendations.add("No optimization needed: no recommendation rule (latency > "
+          + Format.number(Targets.LATENCY.limit()) + " ms, throughput < "
+          + Format.number(Targets.THROUGHPUT.limit()) + " msg/sec, memory growing without bound,"
+          + " scroll < 60 fps) was"
           + " triggered by the " + (allRan ? "" : "metrics ") + "measured"
           + (allRan ? " figures." : " in this run; the others were not run.")
           + " Monitor in production.");
@@ -136,7 +141,8 @@ public final class ReportModelBuilder {
   private ReportModel.Section section(AreaResult a) {
     List<ReportModel.Row> details = new ArrayList<>();
     for (Detail d : a.details()) {
-      details.add(new ReportModel.Row(d.label(), d.value(), "", ""));
+      details.add(new ReportModel.Row(Markdown.cell(d.label()), Markdown.cell(d.value()), "",
+          ""));
     }
     return new ReportModel.Section(a.area().title(), a.metric(), a.result(), a.target(),
         a.ran() ? a.status().label() : "⏭️ NOT RUN", details, a.block(), a.notes(),

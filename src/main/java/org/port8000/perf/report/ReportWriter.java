@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
@@ -62,8 +64,11 @@ public final class ReportWriter {
     }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
+    // When the load began: the earliest simulation's start, not the time of this report.
+    String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
+        .min(Comparator.naturalOrder()).map(ReportModelBuilder.TIME::format).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        model.generatedAt(), verdict, areas, baselineChecks));
+        startedAt, verdict, areas, baselineChecks));
     put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);

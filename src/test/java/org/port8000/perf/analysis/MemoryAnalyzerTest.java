@@ -15,7 +15,7 @@ import org.port8000.perf.results.ResourceSamples;
 
 class MemoryAnalyzerTest {
   @TempDir Path folder;
-  private final MemoryAnalyzer analyzer = new MemoryAnalyzer(smoke());
+  private final MemoryAnalyzer analyzer = new MemoryAnalyzer();
 
   private static final long WARM_UP_MS = 10_000;
   private static final long FRESH = 30 * MB;

@@ -1,6 +1,7 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 
 /** The throughput rules on hand-made results: which step is sustained, and why one broke. */
@@ -19,30 +21,26 @@ class ThroughputAnalyzerTest {
 
   @TempDir Path folder;
 
-  private static MessageTimings.Phase phase(String name, int planned, long replied, double cpu) {
+  private static PhaseTimings.Phase phase(String name, int planned, long replied, double cpu) {
     // replies spread over exactly planned / rate seconds
     double rate = name.equals("burst") ? 10 : Double.parseDouble(name.replace("/s", ""));
     long span = (long) (planned / rate * 1000);
-    return new MessageTimings.Phase(name, planned, rate, planned, replied, 1_000, 1_000 + span,
+    return new PhaseTimings.Phase(name, planned, rate, planned, replied, 1_000, 1_000 + span,
         cpu);
   }
 
   private static RequestStats reply(String phase, long ok, long ko, int p95) {
-    return new RequestStats("reply " + phase, ok, ko, 40, p95 + 10, 45, 44, p95, p95 + 5);
+    return new RequestStats(RequestNames.reply(phase), ok, ko, 40, p95 + 10, 45, 44, p95, p95 + 5);
   }
 
-  private AreaResult analyze(List<MessageTimings.Phase> phases, RequestStats... replies) {
-    ProbeFiles.write(folder, "timings", new MessageTimings.Result(phases));
+  private AreaResult analyze(List<PhaseTimings.Phase> phases, RequestStats... replies) {
+    ProbeFiles.write(folder, PhaseTimings.PROBE, new PhaseTimings(phases));
     Map<String, RequestStats> byName = new java.util.LinkedHashMap<>();
     for (RequestStats r : replies) {
       byName.put(r.name(), r);
     }
     return new ThroughputAnalyzer().analyze(Optional.of(new GatlingRun(folder,
         "org.port8000.perf.simulations.MessageThroughputSimulation", Instant.EPOCH, byName)));
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   private static String detail(AreaResult r, String label) {
@@ -103,9 +101,9 @@ class ThroughputAnalyzerTest {
 
   @Test
   void aBurstWithoutAnyReplyIsNotMeasuredButItsDropsFail() {
-    AreaResult r = analyze(List.of(new MessageTimings.Phase("burst", 20, 10, 20, 0, 1_000, 0,
+    AreaResult r = analyze(List.of(new PhaseTimings.Phase("burst", 20, 10, 20, 0, 1_000, 0,
             null)),
-        new RequestStats("reply burst", 0, 20, 0, 0, 0, 0, 0, 0));
+        new RequestStats(RequestNames.reply(RequestNames.BURST), 0, 20, 0, 0, 0, 0, 0, 0));
 
     assertEquals(Status.NOT_MEASURED, check(r, "message.burst.latency.p95").status());
     assertNull(check(r, "message.burst.latency.p95").value());

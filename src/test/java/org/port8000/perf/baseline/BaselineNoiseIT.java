@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.report.ReportMain;
+import org.port8000.perf.app.ReportMain;
 
 /**
  * Clean runs do not flip: a clean run is promoted, then five more clean runs are each compared

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.report.ReportMain;
+import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.ProbeFiles;
 

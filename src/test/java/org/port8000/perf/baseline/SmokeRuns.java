@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.port8000.perf.GatlingRunner;
+import org.port8000.perf.app.BaselineSettingsReader;
+import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.report.ReportMain;
+import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.simulations.MessageThroughputSimulation;
 
@@ -92,7 +94,7 @@ final class SmokeRuns {
    * areas did not run), and promotion without force takes only PASS runs of the whole suite.
    */
   Path promote() {
-    return Promote.promote(BaselineSettings.from(settings(Map.of("baseline.force", "true"))));
+    return Promote.promote(BaselineSettingsReader.read(settings(Map.of("baseline.force", "true"))));
   }
 
   Path root() {

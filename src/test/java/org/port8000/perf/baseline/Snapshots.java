@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.port8000.perf.results.RequestNames;
 
 /** Hand-made run snapshots for the baseline tests. */
 final class Snapshots {
@@ -20,7 +21,7 @@ final class Snapshots {
         burst.isEmpty() ? Map.of()
             : Map.of("message.burst.latency.p95", Percentile.of(burst.stream()
                 .mapToDouble(Integer::doubleValue).toArray(), 95)),
-        burst.isEmpty() ? Map.of() : Map.of("reply burst", burst), steps, memory);
+        burst.isEmpty() ? Map.of() : Map.of(RequestNames.reply(RequestNames.BURST), burst), steps, memory);
   }
 
   static RunSnapshot smoke(List<Integer> burst) {

@@ -17,12 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.reference.ReferenceConfig;
@@ -36,27 +33,6 @@ class TargetLauncherTest {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "reference/logback-reference.xml");
     }
-  }
-
-  private final Map<String, String> savedProperties = new HashMap<>();
-
-  private void setSystemProperty(String key, String value) {
-    if (!savedProperties.containsKey(key)) {
-      savedProperties.put(key, System.getProperty(key));
-    }
-    System.setProperty(key, value);
-  }
-
-  @AfterEach
-  void restoreSystemProperties() {
-    savedProperties.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-    savedProperties.clear();
   }
 
   private static Settings settings(String... keyValues) {
@@ -91,10 +67,9 @@ class TargetLauncherTest {
 
   @Test
   void withoutATargetUrlStartsTheReferenceServerAsAChildJvmAndStopsItOnClose() throws Exception {
-    // reference.* properties reach the child; reference.port never does (it always gets 0).
-    setSystemProperty("reference.llm.tokens", "3");
-    setSystemProperty("reference.port", "8000");
-    RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60"));
+    // reference.* settings reach the child; reference.port never does (it always gets 0).
+    RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60",
+        "reference.llm.tokens", "3", "reference.port", "8000"));
     ProcessHandle child;
     try {
       assertTrue(target.startedByThisRun());
@@ -189,9 +164,9 @@ class TargetLauncherTest {
 
   @Test
   void reportsAReferenceServerThatExitsBeforeListening() {
-    setSystemProperty("reference.llm.tokens", "many"); // the child refuses this and exits
-    TargetException e = assertThrows(TargetException.class,
-        () -> TargetLauncher.start(settings("target.startTimeoutSeconds", "60")));
+    // The child refuses this setting and exits.
+    TargetException e = assertThrows(TargetException.class, () -> TargetLauncher.start(
+        settings("target.startTimeoutSeconds", "60", "reference.llm.tokens", "many")));
     assertTrue(e.getMessage().contains("exited before listening"), e.getMessage());
     assertTrue(e.getMessage().contains("exit code 2"), e.getMessage());
   }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * One probe run on the calling thread: start Chromium, open the chat page, select the bot whose
@@ -72,7 +73,7 @@ public final class BrowserProbe {
     notes.add(inPage + " messages were in the page after the history loaded ("
         + plan.historySeeded() + " seeded).");
     UiProbeResult result = new UiProbeResult(true, null, null, exe.toString(), s.version(), url,
-        plan.botId(), plan.renderMessages(), timings.display(), timings.displayDom(),
+        plan.botId(), plan.renderMessages(), plan.replyTimeout().toMillis(), timings.display(), timings.displayDom(),
         timings.sendToPainted(), scroll, render.memory(), render.cpu(),
         UiProbeResult.SCREENSHOT, notes);
     return new ProbeOutcome(result, png);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * The render phase: the user sends {@code count} messages one after another (fill, Enter) and

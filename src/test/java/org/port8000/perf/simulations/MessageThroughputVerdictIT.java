@@ -1,6 +1,7 @@
 package org.port8000.perf.simulations;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,7 +21,7 @@ import org.port8000.perf.results.GatlingLogReader;
  * server, read back with Gatling's reader and judged — a good target passes, a slow one and a
  * lossy one fail. Runs are scaled below the smoke profile to keep the test short.
  */
-class MessageThroughputVerdictTest {
+class MessageThroughputVerdictIT {
 
   @TempDir Path results;
 
@@ -35,10 +36,6 @@ class MessageThroughputVerdictTest {
     p.putAll(faults);
     GatlingRunner.Run run = GatlingRunner.run(MessageThroughputSimulation.class, results, p);
     return new ThroughputAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test

@@ -1,15 +1,10 @@
-package org.port8000.perf.config;
+package org.port8000.perf.app;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
-import org.port8000.perf.report.ReportFiles;
-import org.port8000.perf.report.ReportWriter;
-import org.port8000.perf.report.SvgChart;
-import org.port8000.perf.report.TemplateRenderer;
-import org.port8000.perf.target.LoopbackGuard;
+import org.port8000.perf.config.Settings;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetException;
 import org.port8000.perf.target.TargetLauncher;
@@ -25,7 +20,8 @@ public final class SettingsCheck {
 
   public static void main(String[] args) {
     Settings s = Settings.load();
-    s.targetUrl().ifPresent(url -> LoopbackGuard.check(url, s.allowRemote()));
+    // A refused target is a wrong setting, not a target that did not answer: no reports.
+    TargetLauncher.checkAllowed(s);
     if (s.targetUrl().isPresent()) {
       try (RunningTarget t = TargetLauncher.start(s)) {
         System.out.println("[perf] target " + t.baseUrl() + " answers /api/health");
@@ -41,9 +37,9 @@ public final class SettingsCheck {
   private static void writeTargetDownReports(Settings s, String why) {
     List<AreaResult> areas = Arrays.stream(Area.values())
         .map(a -> AreaResult.targetDown(a, why)).toList();
-    ReportFiles files = new ReportFiles(s.reportRoot().normalize(), s.perfOutputFolder());
-    new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, List.of(), s.profile(), s.isFullAssignment(), Instant.now());
-    System.err.println("[perf] the target did not answer; reports written: " + files.report());
+    // Nothing was measured, so there is nothing to compare with a baseline.
+    Reports.Written written = Reports.write(s, areas, List.of(), null);
+    System.err.println("[perf] the target did not answer; reports written: "
+        + written.files().report());
   }
 }

@@ -1,20 +1,23 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.port8000.perf.analysis.AreaAnalyzer;
-import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Analyzers;
 import org.port8000.perf.analysis.Area;
+import org.port8000.perf.analysis.AreaAnalyzer;
+import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.baseline.BaselineSettings;
 import org.port8000.perf.baseline.BaselineStep;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportException;
+import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.ReportModelBuilder;
+import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
@@ -61,7 +64,7 @@ public final class ReportMain {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
-    List<AreaAnalyzer> analyzers = Analyzers.all(settings);
+    List<AreaAnalyzer> analyzers = Analyzers.all();
     for (Area area : Area.values()) {
       Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
       run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
@@ -71,15 +74,13 @@ public final class ReportMain {
           .orElseGet(() -> AreaResult.notRun(area));
       areas.add(result);
     }
-    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
-        settings.perfOutputFolder());
-    BaselineSettings baselineSettings = BaselineSettings.from(settings);
+    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
     BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
         ReportModelBuilder.verdict(areas).name());
-    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now(),
-            baseline);
+    Reports.Written written = Reports.write(settings, areas, metas, baseline);
     BaselineStep.record(baselineSettings, baseline);
+    Verdict verdict = written.verdict();
+    ReportFiles files = written.files();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();

@@ -1,4 +1,4 @@
-package org.port8000.perf.probe.browser;
+package org.port8000.perf.results;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import java.util.List;
  * was not measured; {@link #notes} says why.
  *
  * @param measured false when nothing could be measured (e.g. no browser); see notMeasuredReason
+ * @param repliesExpected replies the probe asked for
+ * @param replyTimeoutMs how long the probe waited for each reply to be painted
  * @param display first frame of a reply arriving in the page → that message painted
  * @param displayDom first frame of a reply arriving → the message element in the DOM
  * @param sendToPainted the user's Enter → the reply's final text painted
@@ -15,6 +17,7 @@ import java.util.List;
  */
 public record UiProbeResult(boolean measured, String notMeasuredReason, String installHint,
     String browser, String browserVersion, String pageUrl, String botId, int repliesExpected,
+    long replyTimeoutMs,
     Distribution display, Distribution displayDom, Distribution sendToPainted, Scroll scroll,
     Memory memory, Cpu cpu, String screenshot, List<String> notes) {
 
@@ -28,7 +31,7 @@ public record UiProbeResult(boolean measured, String notMeasuredReason, String i
   }
 
   public static UiProbeResult notMeasured(String reason, String hint, List<String> notes) {
-    return new UiProbeResult(false, reason, hint, null, null, null, null, 0, null, null, null,
+    return new UiProbeResult(false, reason, hint, null, null, null, null, 0, 0, null, null, null,
         null, null, null, null, notes);
   }
 

@@ -1,0 +1,34 @@
+package org.port8000.perf.app;
+
+import java.time.Instant;
+import java.util.List;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.baseline.BaselineOutcome;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.ReportWriter;
+import org.port8000.perf.report.SvgChart;
+import org.port8000.perf.report.TemplateRenderer;
+import org.port8000.perf.report.Verdict;
+import org.port8000.perf.results.RunMeta;
+
+/**
+ * The one way both entry points write reports: every output, into the settings' folders, with
+ * the comparison with the baseline when there is one.
+ */
+final class Reports {
+  private Reports() {}
+
+  record Written(Verdict verdict, ReportFiles files) {}
+
+  /** {@code baseline}: the comparison with the baseline, or null when none was made. */
+  static Written write(Settings settings, List<AreaResult> areas, List<RunMeta> metas,
+      BaselineOutcome baseline) {
+    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
+        settings.perfOutputFolder());
+    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
+        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now(),
+            baseline);
+    return new Written(verdict, files);
+  }
+}

@@ -1,0 +1,44 @@
+package org.port8000.perf.results;
+
+/**
+ * The Gatling request names the simulations record and the analysis reads back: one spelling
+ * for both sides. Message phases are named {@link #BURST}, {@link #WARMUP} or a step's
+ * {@link #step(int)}; each phase has a connect, a first token and a reply request.
+ */
+public final class RequestNames {
+  private RequestNames() {}
+
+  public static final String BURST = "burst";
+  public static final String WARMUP = "warmup";
+
+  /** The phase name of a throughput step offering {@code ratePerSecond} messages a second. */
+  public static String step(int ratePerSecond) {
+    return ratePerSecond + "/s";
+  }
+
+  public static String connect(String phase) {
+    return "connect " + phase;
+  }
+
+  public static String message(String phase) {
+    return "message " + phase;
+  }
+
+  public static String firstToken(String phase) {
+    return "first token " + phase;
+  }
+
+  /** The full reply of a phase's message: its latency is the phase's latency. */
+  public static String reply(String phase) {
+    return "reply " + phase;
+  }
+
+  public static String close(String phase) {
+    return "close " + phase;
+  }
+
+  /** A heartbeat's ack: OK when the ack arrived in time. */
+  public static final String HEARTBEAT_ACK = "heartbeat";
+  /** A heartbeat's send: every attempt, answered or not. */
+  public static final String HEARTBEAT_SEND = "heartbeat send";
+}
