@@ -2,6 +2,7 @@ package org.port8000.perf.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportFiles;
@@ -10,6 +11,7 @@ import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
 import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /** The one way both entry points write reports: every output, into the settings' folders. */
 final class Reports {
@@ -18,10 +20,16 @@ final class Reports {
   record Written(Verdict verdict, ReportFiles files) {}
 
   static Written write(Settings settings, List<AreaResult> areas, List<RunMeta> metas) {
+    return write(settings, areas, metas, Optional.empty());
+  }
+
+  static Written write(Settings settings, List<AreaResult> areas, List<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
     Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now());
+        .write(areas, metas, capabilities, settings.profile(), settings.isFullAssignment(),
+            Instant.now());
     return new Written(verdict, files);
   }
 }

@@ -7,11 +7,14 @@ import java.util.List;
  *
  * @param profileNotice empty for a run with the assignment's full parameters; otherwise the
  *     warning shown at the top of every report
+ * @param targetTable the target's capabilities (label = capability, value = yes/no/unknown,
+ *     target = what it changes); empty when no run recorded them
  */
 public record ReportModel(String generatedAt, String profile, String profileNotice,
     String target, String verdict, List<String> summary, List<Section> sections,
     List<String> recommendations, String signOff, List<Row> keyFindings,
-    List<String> completeness, String allComplete, String readyForWindow3, String readyReason) {
+    List<String> completeness, String allComplete, String readyForWindow3, String readyReason,
+    List<Row> targetTable) {
 
   /** One metric's section, in the assignment's REPORT FORMAT. */
   public record Section(String title, String metric, String result, String target,

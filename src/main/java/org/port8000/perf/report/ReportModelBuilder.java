@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
@@ -18,6 +19,7 @@ import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
 public final class ReportModelBuilder {
@@ -51,6 +53,12 @@ public final class ReportModelBuilder {
 
   public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
       String settingsProfile, boolean settingsFull, Instant generatedAt) {
+    return build(areas, metas, Optional.empty(), settingsProfile, settingsFull, generatedAt);
+  }
+
+  public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String settingsProfile, boolean settingsFull,
+      Instant generatedAt) {
     Verdict verdict = verdict(areas);
     boolean full = fullAssignment(metas, settingsFull);
     String profile = metas.isEmpty() ? settingsProfile
@@ -131,7 +139,33 @@ public final class ReportModelBuilder {
         : "Not every metric was measured.";
     return new ReportModel(TIME.format(generatedAt), profile, notice, target, verdict.name(),
         summary, sections, recommendations, signOff, findings, completeness,
-        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason);
+        allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason,
+        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()));
+  }
+
+  /** The "Target" table: each capability, what was found, and what it changes in the report. */
+  static List<ReportModel.Row> targetTable(TargetCapabilities c) {
+    return List.of(
+        capability("Streams (`stream` frames before the `response`)", c.streams(),
+            c.streamsDetail(), "first-token latency is shown only when it streams"),
+        capability("Heartbeat ack (`heartbeat_ack`)", c.heartbeatAck(), c.heartbeatAckDetail(),
+            "stability from acks when supported, else from WebSocket ping/pong"),
+        capability("Echoes the message `id`", c.echoesId(), c.echoesIdDetail(),
+            "replies matched by id when echoed, else in order"),
+        capability("Chat page with the configured selectors", c.chatPage(),
+            c.chatPageDetail(), "UI render is measured only on a page it can drive"),
+        capability("`/metrics`", c.metrics(), c.metricsDetail(),
+            "server memory from /metrics when no -Dtarget.pid"),
+        capability("`-Dtarget.pid` alive", c.pidAlive(), c.pidDetail(),
+            "server memory and CPU from the process"));
+  }
+
+  private static ReportModel.Row capability(String label, Boolean flag, String detail,
+      String changes) {
+    String value = (flag == null ? "unknown" : flag ? "yes" : "no")
+        + (detail == null || detail.isBlank() ? "" : " — " + detail);
+    return new ReportModel.Row(Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes),
+        "");
   }
 
   private static String describeTarget(RunMeta m) {

@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Produces every output of a run. Everything is rendered in memory first; only when all of it
@@ -39,10 +41,18 @@ public final class ReportWriter {
   /** Renders and writes all outputs; returns the model's verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
+    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt);
+  }
+
+  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+      Instant generatedAt) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, metas, profile, settingsFull, generatedAt);
+    ReportModel model = builder.build(areas, metas, capabilities, profile, settingsFull,
+        generatedAt);
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     // When the load began: the earliest simulation's start, not the time of this report.

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.port8000.perf.analysis.Target;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 class ReportWriterTest {
   private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -94,6 +96,28 @@ class ReportWriterTest {
     assertGolden("status-report.md", files.status());
     // A rewritten golden file equals the output by construction: report it as not compared.
     Assumptions.assumeFalse(UPDATE, "golden files rewritten, not compared");
+  }
+
+  @Test
+  void theTargetTableAtTheTopListsEveryCapabilityWithWhatItChanges() throws Exception {
+    TargetCapabilities caps = new TargetCapabilities("http://127.0.0.1:8000", AT,
+        true, "3 `stream` frames before the `response`", false, "no `heartbeat_ack` within 2000 ms",
+        false, "replies carry no `id`", true, "HTTP 200", false, "/metrics answered HTTP 404",
+        null, "no -Dtarget.pid given");
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(areas(), List.of(meta()), Optional.of(caps), "smoke", false, AT);
+
+    String report = Files.readString(files.report());
+    int table = report.indexOf("## Target\n| Capability | Found | What it changes |");
+    assertTrue(table > 0 && table < report.indexOf("## Executive Summary"), report);
+    assertTrue(report.contains("| Heartbeat ack (`heartbeat_ack`) | no — no `heartbeat_ack`"
+        + " within 2000 ms | stability from acks when supported, else from WebSocket ping/pong |"),
+        report);
+    assertTrue(report.contains("| Streams (`stream` frames before the `response`) | yes"), report);
+    assertTrue(report.contains("| Echoes the message `id` | no"), report);
+    assertTrue(report.contains("| `/metrics` | no — /metrics answered HTTP 404"), report);
+    assertTrue(report.contains("| `-Dtarget.pid` alive | unknown"), report);
+    assertTrue(report.contains("| Chat page with the configured selectors | yes"), report);
   }
 
   @Test
