@@ -1,0 +1,74 @@
+package org.port8000.perf.simulations;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.GatlingRunner;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.HeartbeatAnalyzer;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportModel;
+import org.port8000.perf.report.ReportModelBuilder;
+import org.port8000.perf.results.GatlingLogReader;
+import org.port8000.perf.results.TargetCapabilities;
+
+/**
+ * The suite judged against a target that behaves like the original Port 8000 server (the
+ * reference server with {@code reference.compat=original}), smoke profile, in this JVM.
+ */
+class OriginalServerIT {
+  @TempDir Path results;
+
+  private GatlingRunner.Run run(Class<?> simulation, Map<String, String> overrides)
+      throws Exception {
+    Map<String, String> props = new HashMap<>(overrides);
+    props.put(Settings.PROFILE, Settings.SMOKE);
+    props.put("reference.compat", "original");
+    return GatlingRunner.run(simulation, results, props);
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void heartbeatsWithoutAnAppLevelAckAreJudgedByPingPongAndTheTargetTableSaysWhy()
+      throws Exception {
+    GatlingRunner.Run run = run(HeartbeatSimulation.class,
+        Map.of("heartbeat.durationSeconds", "10"));
+    AreaResult r = new HeartbeatAnalyzer().analyze(Optional.of(
+        GatlingLogReader.read(run.folder())));
+    System.out.println("[e2e] heartbeat, compat=original: " + r.result() + " " + r.status()
+        + "\n  " + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+
+    Check stability = check(r, "websocket.heartbeat.stability");
+    assertEquals(Status.PASS, stability.status(), stability.toString());
+    assertTrue(stability.value() >= 99.0, stability.toString());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("no app-level heartbeat ack")),
+        r.notes().toString());
+    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Heartbeats acknowledged")
+        && d.value().equals("not supported by the target")), r.details().toString());
+    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Stability measured by")
+        && d.value().startsWith("WebSocket ping/pong")), r.details().toString());
+
+    TargetCapabilities caps = TargetCapabilities.read(run.folder()).orElseThrow();
+    assertEquals(false, caps.heartbeatAck(), caps.toString());
+    assertEquals(false, caps.echoesId(), caps.toString());
+    assertEquals(true, caps.streams(), caps.toString());
+    assertEquals(true, caps.chatPage(), caps.toString());
+    assertEquals(true, caps.pidAlive(), caps.toString());
+    List<ReportModel.Row> table = ReportModelBuilder.targetTable(caps);
+    assertTrue(table.stream().anyMatch(t -> t.label().startsWith("Heartbeat ack")
+        && t.value().startsWith("no")), table.toString());
+    assertTrue(table.stream().anyMatch(t -> t.label().startsWith("Echoes the message")
+        && t.value().startsWith("no")), table.toString());
+  }
+}
