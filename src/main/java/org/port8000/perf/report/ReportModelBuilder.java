@@ -73,6 +73,8 @@ public final class ReportModelBuilder {
             ? " with -D overrides of its figures" : "") + "): its figures are not a production"
         + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
 
+    // Every run measured the suite's own stand-in: a self-check, never a production verdict.
+    boolean selfCheck = !metas.isEmpty() && metas.stream().allMatch(RunMeta::targetStartedByRun);
     List<Check> checks = areas.stream().flatMap(a -> a.checks().stream()).toList();
     List<Check> failed = checks.stream().filter(c -> c.status() == Status.FAIL).toList();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
@@ -80,7 +82,9 @@ public final class ReportModelBuilder {
 
     List<String> summary = new ArrayList<>();
     if (verdict == Verdict.PASS) {
-      summary.add(full ? "All metrics meet production targets"
+      summary.add(selfCheck ? "All measured metrics meet their targets on the embedded reference"
+          + " server (a self-check of the suite, not a verdict on a Port 8000 server)"
+          : full ? "All metrics meet production targets"
           : "All measured metrics meet their targets in this scaled-down run");
     } else {
       summary.add(failed.isEmpty() ? "No target missed, but not every metric was measured"
@@ -112,7 +116,7 @@ public final class ReportModelBuilder {
           + " Monitor in production.");
     }
 
-    String signOff = switch (verdict) {
+    String verdictSignOff = switch (verdict) {
       case PASS -> full ? "Performance baseline established. Ready for production."
           : "All measured targets met in a scaled-down run. Not signed off: this is not a"
               + " production baseline; run `mvn verify` with the assignment profile.";
@@ -120,6 +124,8 @@ public final class ReportModelBuilder {
           + (failed.size() == 1 ? "" : "s") + " missed (see Recommendations).";
       case INCOMPLETE -> "Not ready for production: not every metric was measured in this run.";
     };
+    String signOff = selfCheck ? SELF_CHECK + " Verdict of the self-check: " + verdict.name()
+        + "." : verdictSignOff;
 
     List<ReportModel.Row> findings = checks.stream().map(c -> new ReportModel.Row(
         Markdown.cell(c.metric()), Markdown.cell(c.display()), Markdown.cell(c.target()),
@@ -130,8 +136,9 @@ public final class ReportModelBuilder {
                 ? "run, but not everything could be measured" : "measured")).toList();
     boolean allComplete = areas.stream().allMatch(a -> a.ran()
         && a.checks().stream().noneMatch(c -> c.status() == Status.NOT_MEASURED));
-    boolean ready = verdict == Verdict.PASS && full;
-    String readyReason = ready ? "All four metrics were measured with the assignment's parameters"
+    boolean ready = verdict == Verdict.PASS && full && !selfCheck;
+    String readyReason = selfCheck ? SELF_CHECK
+        : ready ? "All four metrics were measured with the assignment's parameters"
         + " and met their targets."
         : !full ? "Not a full-assignment run (profile '" + profile + "')."
         : verdict == Verdict.FAIL ? failed.size() + " target" + (failed.size() == 1 ? "" : "s")
@@ -144,7 +151,7 @@ public final class ReportModelBuilder {
   }
 
   /** The "Target" table: each capability, what was found, and what it changes in the report. */
-  static List<ReportModel.Row> targetTable(TargetCapabilities c) {
+  public static List<ReportModel.Row> targetTable(TargetCapabilities c) {
     return List.of(
         capability("Streams (`stream` frames before the `response`)", c.streams(),
             c.streamsDetail(), "first-token latency is shown only when it streams"),
@@ -167,6 +174,12 @@ public final class ReportModelBuilder {
     return new ReportModel.Row(Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes),
         "");
   }
+
+  /** What a run against the embedded reference server signs off instead of production. */
+  static final String SELF_CHECK = "Self-check of the suite: this run measured the suite's own"
+      + " embedded reference server, not a Port 8000 server, so it signs nothing off. To judge"
+      + " your server, start it and run `mvn verify -Dtarget.url=http://127.0.0.1:8000"
+      + " -Dtarget.pid=<its pid>` (README, \"Run it against your server\").";
 
   private static String describeTarget(RunMeta m) {
     return m.targetUrl() + (m.targetStartedByRun() ? " (embedded reference server)" : "");

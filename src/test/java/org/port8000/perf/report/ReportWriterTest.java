@@ -157,6 +157,33 @@ class ReportWriterTest {
   }
 
   @Test
+  void aFullRunAgainstTheEmbeddedReferenceServerIsASelfCheckAndNeverSignsOff() throws Exception {
+    List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
+        a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
+        List.of(new Target("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(),
+        List.of(), List.of(), List.of())).toList();
+    RunMeta embedded = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
+        "assignment", true, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of());
+    RunMeta external = new RunMeta(embedded.simulation(), "assignment", true,
+        "http://127.0.0.1:8000", false, 42L, RUN_START, AT, true, List.of());
+
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(passing, List.of(embedded), "assignment", true, AT);
+    String report = Files.readString(files.report());
+    String status = Files.readString(files.status());
+    assertFalse(report.contains("Ready for production"), report);
+    assertTrue(report.contains("## Sign-Off\nSelf-check of the suite"), report);
+    assertTrue(report.contains("-Dtarget.url=http://127.0.0.1:8000"), report);
+    assertTrue(status.contains("## Ready for Window 3?\n**NO** — Self-check of the suite"), status);
+
+    // the same figures from a server of the user's sign off: the rule is the embedded target
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(passing, List.of(external), "assignment", true, AT);
+    assertTrue(Files.readString(files.report()).contains("Ready for production."));
+    assertTrue(Files.readString(files.status()).contains("## Ready for Window 3?\n**YES**"));
+  }
+
+  @Test
   void aFailingRenderLeavesThePreviousReportsIntact() throws Exception {
     write(new TemplateRenderer());
     String before = Files.readString(files.report());
