@@ -16,6 +16,7 @@ import org.port8000.perf.GatlingRunner;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.HeartbeatAnalyzer;
+import org.port8000.perf.analysis.MemoryAnalyzer;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportModel;
@@ -70,5 +71,54 @@ class OriginalServerIT {
         && t.value().startsWith("no")), table.toString());
     assertTrue(table.stream().anyMatch(t -> t.label().startsWith("Echoes the message")
         && t.value().startsWith("no")), table.toString());
+  }
+
+  private static final Map<String, String> SHORT_LEAK = Map.of(
+      "leak.messages", "200", "leak.durationSeconds", "10");
+
+  private static AreaResult memory(GatlingRunner.Run run) throws Exception {
+    AreaResult r = new MemoryAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
+    System.out.println("[e2e] memory: " + r.result() + " " + r.status() + "\n  " + r.block()
+        + "\n  " + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+    return r;
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void memoryOfACleanOriginalServerIsStableWithEveryMessageAnsweredAndEveryCycleDone()
+      throws Exception {
+    AreaResult r = memory(run(MemoryLeakSimulation.class, SHORT_LEAK));
+    assertEquals(Status.PASS, r.status(), r.checks().toString());
+    assertEquals(Status.PASS, check(r, "memory.leak.messagesAnswered").status());
+    assertEquals(Status.PASS, check(r, "memory.leak.cyclesCompleted").status());
+    assertEquals(Status.PASS, check(r, "memory.leak.perCycle").status());
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aLeakPerConnectionIsFlagged() throws Exception {
+    // 256 KiB per connection: the message phase opens one connection per message
+    Map<String, String> props = new HashMap<>(SHORT_LEAK);
+    props.put("reference.fault.leakBytesPerConnection", "262144");
+    AreaResult r = memory(run(MemoryLeakSimulation.class, props));
+    assertEquals(Status.FAIL, r.status(), r.checks().toString());
+    assertEquals(Status.FAIL, check(r, "memory.leak.rate").status(), r.checks().toString());
+    assertTrue(r.recommendations().stream().anyMatch(x -> x.action()
+        .equals(MemoryAnalyzer.CLEANUP)), r.recommendations().toString());
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aTargetThatCrashesIsAFailedFindingNamingTheStop() throws Exception {
+    GatlingRunner.Run run = run(HeartbeatSimulation.class, Map.of(
+        "heartbeat.durationSeconds", "10", "reference.fault.crashAfterMessages", "5"));
+    AreaResult r = new HeartbeatAnalyzer().analyze(Optional.of(
+        GatlingLogReader.read(run.folder())));
+    Check stopped = check(r, "websocket.target.answering");
+    assertEquals(Status.FAIL, stopped.status(), r.checks().toString());
+    assertTrue(stopped.display().startsWith("the target stopped during the heartbeat soak"),
+        stopped.display());
+    assertTrue(stopped.display().contains(" UTC ("), stopped.display());
+    assertEquals(Status.FAIL, r.status());
   }
 }
