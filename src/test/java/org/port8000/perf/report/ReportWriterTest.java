@@ -121,6 +121,16 @@ class ReportWriterTest {
   }
 
   @Test
+  void reportFilesAreReadableByOtherUsers() throws Exception {
+    write(new TemplateRenderer());
+    for (Path p : List.of(files.report(), files.status(), files.summaryJson(), files.junitXml())) {
+      var perms = Files.getPosixFilePermissions(p);
+      assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+          p + " " + perms);
+    }
+  }
+
+  @Test
   void summaryJsonAndJunitXmlCarryEveryCheckWithItsStatus() throws Exception {
     write(new TemplateRenderer());
 

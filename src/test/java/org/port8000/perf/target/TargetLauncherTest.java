@@ -169,6 +169,19 @@ class TargetLauncherTest {
   }
 
   @Test
+  void aTargetThatRefusesConnectionsIsReportedAsRefusedBeforeTheStartTimeout() throws Exception {
+    // the launcher gives a target it does not start 15 s; the rule is shown with 1 s here
+    assertEquals(Duration.ofSeconds(15), HealthWait.REFUSED_LIMIT);
+    URI nothing = URI.create("http://127.0.0.1:" + closedPort());
+    long start = System.nanoTime();
+    TargetException e = assertThrows(TargetException.class, () -> HealthWait.await(nothing,
+        Duration.ofSeconds(60), () -> true, Duration.ofSeconds(1)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(e.getMessage().contains("refused connections for 1 s"), e.getMessage());
+    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "not the 60 s timeout: " + took);
+  }
+
+  @Test
   void refusesARemoteUrlBeforeAnyConnectionAttempt() {
     // 192.0.2.0/24 is TEST-NET-1: nothing answers there, so a connection attempt would only
     // time out after the start timeout; the guard answers at once, with its own message.
