@@ -18,6 +18,7 @@ import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.HeartbeatAnalyzer;
 import org.port8000.perf.analysis.MemoryAnalyzer;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportModel;
 import org.port8000.perf.report.ReportModelBuilder;
@@ -120,5 +121,24 @@ class OriginalServerIT {
         stopped.display());
     assertTrue(stopped.display().contains(" UTC ("), stopped.display());
     assertEquals(Status.FAIL, r.status());
+  }
+
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void theOriginalUiSendsAnIgnoredCommandFrameSoDisplayFailsNamingItWhileScrollIsMeasured()
+      throws Exception {
+    GatlingRunner.Run run = run(UiRenderSimulation.class, Map.of("ui.historyMessages", "100",
+        "ui.renderMessages", "5", "ui.scrollSeconds", "3", "reply.timeoutMs", "3000"));
+    AreaResult r = new UiAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
+    System.out.println("[e2e] ui, compat=original: " + r.result() + " " + r.status() + "\n  "
+        + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+
+    Check display = r.checks().stream().filter(c -> c.metric().equals("ui.message.display"))
+        .findFirst().orElseThrow();
+    assertEquals(Status.FAIL, display.status(), display.toString());
+    assertTrue(display.note().contains("the UI sent a `command` frame"), display.note());
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.checks().stream().anyMatch(c -> c.metric().equals("ui.scroll.fps")
+        && c.status() != Status.NOT_MEASURED), r.checks().toString());
   }
 }
