@@ -96,7 +96,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
       headline = "not measured (no reply painted";
     } else {
       display = Targets.DISPLAY.notMeasured(DISPLAY, "");
-      headline = "no reply displayed (";
+      headline = "no reply displayed (the UI's WebSocket frame got no answer";
     }
     if (p.displayFailure() != null) {
       // a user-visible defect: the UI's message never gets an answer

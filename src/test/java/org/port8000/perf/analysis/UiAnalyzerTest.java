@@ -48,6 +48,8 @@ class UiAnalyzerTest {
     assertEquals(Status.FAIL, r.status());
     assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("`command`")));
     assertEquals(Status.PASS, check(r, "ui.scroll.fps").status(), "scroll still measured");
+    assertEquals("no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)",
+        r.result());
   }
 
   private AreaResult analyze(UiProbeResult p) {
