@@ -9,6 +9,8 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,12 +55,16 @@ public class HeartbeatSimulation extends Simulation {
   // An ack later than the next heartbeat counts as lost; waiting longer would break the cadence.
   private final Duration ackTimeout = settings.replyTimeout().compareTo(interval) < 0
       ? settings.replyTimeout() : interval;
-  private final Duration clientRamp =
-      interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval;
+  // clients connect over a ramp (at most 200 connects/s, at least one interval or 1 s)
+  private final Duration clientRamp = Collections.max(List.of(Duration.ofSeconds(1), interval,
+      Duration.ofMillis(clients * 5L)));
+  // the soak starts when every client has connected (or failed to), so all soak together
+  private final Duration allConnectedMax = clientRamp.plus(settings.replyTimeout())
+      .plus(Duration.ofSeconds(10));
   private final int footprintConnections = settings.footprintConnections();
   private final Duration footprintRamp =
       Duration.ofMillis(Math.max(1000, footprintConnections * 5L)); // 200 connects/s
-  private final Duration maxDuration = clientRamp.plus(interval.multipliedBy(perClient + 1L))
+  private final Duration maxDuration = allConnectedMax.plus(interval.multipliedBy(perClient + 1L))
       .plus(settings.replyTimeout().multipliedBy(2)).plus(footprintRamp)
       .plus(FOOTPRINT_HOLD_MAX).plus(Duration.ofSeconds(30));
   private final ResourceSampler sampler = ResourceSampler.start(support.target,
@@ -78,6 +84,7 @@ public class HeartbeatSimulation extends Simulation {
   private final AtomicBoolean footprintMeasured = new AtomicBoolean();
   private final AtomicBoolean footprintReleased = new AtomicBoolean();
   private final AtomicLong heartbeatsSent = new AtomicLong();
+  private final AtomicInteger helloFailed = new AtomicInteger();
 
   // protocol
   private final HttpProtocolBuilder protocol = http
@@ -113,8 +120,11 @@ public class HeartbeatSimulation extends Simulation {
           exec(ws("hello send").sendText("{\"type\":\"message\",\"content\":\"hello\"}")
               .await(settings.replyTimeout()).on(ws.checkTextMessage("hello")
                   .matching(jsonPath("$.type").is("response"))))
-          .exec(s -> s.markAsSucceeded())
-          .exec(heartbeats)
+          .exec(this::helloSettled)
+          .asLongAsDuring(s -> clientsSettled.get() < clients, allConnectedMax)
+              .on(pause(Duration.ofMillis(50)))
+          // a client whose hello got no reply is lost: its heartbeats count as lost
+          .doIf(s -> !s.contains("lost")).then(exec(heartbeats))
           .exec(this::clientDone)
           .exec(ws("close").close()))
       .doIf(s -> s.contains("connectFailed")).then(exec(this::clientDone));
@@ -141,7 +151,7 @@ public class HeartbeatSimulation extends Simulation {
         settings.heartbeatDuration().toSeconds(), perClient, (long) clients * perClient,
         ackTimeout.toMillis(), clientsConnected.get(), connectionsOpened.get(),
         clientsWithLoss.get(), footprintConnections, footprintOpenAtReading.get(),
-        footprintMeasured.get(), ackSupported, heartbeatsSent.get()));
+        footprintMeasured.get(), ackSupported, heartbeatsSent.get(), helloFailed.get()));
     if (!ackSupported) {
       support.probe(PingPongResult.PROBE, () -> pingProbe.awaitResult(
           interval.multipliedBy(perClient + 2L).plus(Duration.ofSeconds(30))));
@@ -187,6 +197,15 @@ public class HeartbeatSimulation extends Simulation {
       sampler.checkpoint(HeartbeatFacts.clientsConnectedLabel(clients));
     }
     return ok ? s : s.set("connectFailed", true);
+  }
+
+  private Session helloSettled(Session s) {
+    if (s.isFailed()) {
+      helloFailed.incrementAndGet();
+      clientsWithLoss.incrementAndGet();
+      return s.set("lost", true).markAsSucceeded();
+    }
+    return s;
   }
 
   private Session countSent(Session s) {

@@ -76,6 +76,10 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
     section.detail("Heartbeats acknowledged", "not supported by the target");
     section.detail("Reconnects", String.valueOf(f.reconnects()));
+    if (f.helloFailed() > 0) {
+      section.detail("Clients lost at their first chat message", f.helloFailed() + "/"
+          + f.clients() + " (no reply: they sent no heartbeats)");
+    }
     if (probe.isEmpty()) {
       String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
       section.check(Targets.STABILITY.notMeasured("websocket.heartbeat.stability", why));
@@ -140,7 +144,8 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     section.detail("Connection stability", Format.percent(ratio) + " ("
         + acked + " / " + f.expectedHeartbeats() + " expected)");
     section.detail("Clients that lost heartbeats", f.clientsWithLostHeartbeats() + "/"
-        + f.clients());
+        + f.clients() + (f.helloFailed() > 0 ? " (" + f.helloFailed() + " lost at their first"
+            + " chat message, which got no reply)" : ""));
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (stability.status() == Status.FAIL) {
       section.recommend("Connection stability below 99%",

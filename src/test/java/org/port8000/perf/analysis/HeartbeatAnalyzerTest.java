@@ -29,7 +29,7 @@ class HeartbeatAnalyzerTest {
   private void cleanSoak(int acked, long footprintOpenRss) {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, true, 400));
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, true, 400, 0));
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(30_000, t -> 90 * MB),
         List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
             cp(HeartbeatFacts.clientsConnectedLabel(10), 1000, 91 * MB),
@@ -72,7 +72,7 @@ class HeartbeatAnalyzerTest {
   void lostHeartbeatsOfADeadTargetFailWithARecommendationAndANote() {
     meta(folder, false, "The target stopped answering during the run (no healthy answer).");
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false, true, 200));
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false, true, 200, 0));
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(2000, t -> 90 * MB),
         List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
             cp(HeartbeatFacts.FOOTPRINT_BEFORE, 22_000, null)), 2100L));
@@ -101,7 +101,7 @@ class HeartbeatAnalyzerTest {
   private void noAckSoak(PingPongResult pings) {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, false, 400));
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, false, 400, 0));
     ProbeFiles.write(folder, PingPongResult.PROBE, pings);
   }
 
@@ -143,7 +143,7 @@ class HeartbeatAnalyzerTest {
   void noMemorySourceMeansNotMeasuredNeverAMadeUpFigure() {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, false, true, 400));
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, false, true, 400, 0));
     ProbeFiles.write(folder, ResourceSamples.PROBE, new ResourceSamples(ResourceSamples.NONE,
         "the target's PID is not known, and /metrics did not answer", 250,
         java.time.Instant.now(), 30_000, null, null, List.of(),
