@@ -8,6 +8,15 @@
 **Profile:** ${profile}  
 **Target:** ${target}  
 **Verdict:** ${verdict}
+<#if targetTable?has_content>
+
+## Target
+| Capability | Found | What it changes |
+|------------|-------|-----------------|
+<#list targetTable as t>
+| ${t.label} | ${t.value} | ${t.target} |
+</#list>
+</#if>
 
 ## Executive Summary
 <#list summary as line>

@@ -1,8 +1,12 @@
 package org.port8000.perf.analysis;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
 /** Judges one area from the run of its simulation; each area's own rules are in a subclass. */
@@ -34,8 +38,46 @@ public abstract class AreaAnalyzer {
         .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
     Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
     meta.ifPresent(m -> section.notes(m.notes()));
+    targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
+        meta, probe(run, ResourceSamples.PROBE, ResourceSamples.class))
+        .ifPresent(section::check);
     return analyze(run, meta, section);
   }
+
+  /**
+   * A target that died or stopped answering is a failed check of its own (not "not measured"),
+   * naming the phase (the last checkpoint the run had reached) and the time.
+   */
+  static Optional<Check> targetStopped(String metric, String runName, Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples) {
+    String target = "answers throughout the run";
+    Optional<ResourceSamples> lost = samples.filter(ResourceSamples::targetLost);
+    if (lost.isPresent()) {
+      ResourceSamples s = lost.get();
+      long at = s.targetLostAtMs();
+      String phase = s.checkpoints().stream().filter(c -> c.t() <= at)
+          .reduce((a, b) -> b).map(c -> "after the run reached '" + c.label() + "'")
+          .orElse("before the first checkpoint");
+      String when = s.startedAt() == null ? Format.number(at / 1000.0) + " s into the run"
+          : STOP_TIME.format(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
+              + " s into the run)";
+      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
+          "the target stopped during the " + runName + " " + phase + ", at " + when
+              + (s.targetLostReason() == null ? "" : ": " + s.targetLostReason())));
+    }
+    if (meta.isPresent() && !meta.get().targetAnsweredAtEnd()) {
+      RunMeta m = meta.get();
+      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
+          "the target stopped during the " + runName + ": no answer from /api/health at the"
+              + " end of the run ("
+              + (m.endedAt() == null ? "end time unknown" : STOP_TIME.format(m.endedAt()))
+              + ")"));
+    }
+    return Optional.empty();
+  }
+
+  private static final DateTimeFormatter STOP_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A probe file of the run, when the run wrote it. */
   protected static <T> Optional<T> probe(GatlingRun run, String name, Class<T> type) {

@@ -27,6 +27,10 @@ public record Check(String metric, Double value, String unit, String target, Sta
 
   /** The value as the reports show it, e.g. {@code 87.3 msg/s}, or "not measured". */
   public String display() {
-    return value == null ? "not measured" : Format.number(value) + " " + unit;
+    if (value == null) {
+      // a failure without a figure (e.g. the target stopped) says what happened
+      return status == Status.FAIL && !note.isBlank() ? note : "not measured";
+    }
+    return Format.number(value) + " " + unit;
   }
 }

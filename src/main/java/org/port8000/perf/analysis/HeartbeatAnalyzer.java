@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
+import org.port8000.perf.results.PingPongResult;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
@@ -37,7 +38,9 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     HeartbeatFacts f = maybeFacts.get();
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
         || samples.map(ResourceSamples::targetLost).orElse(false);
-    double ratio = stability(run, f, targetLost, section);
+    double ratio = f.ackSupported() ? stability(run, f, targetLost, section)
+        : pingStability(run, f, probe(run, PingPongResult.PROBE, PingPongResult.class),
+            targetLost, section);
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
       section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
@@ -54,6 +57,74 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         + (targetLost ? " (target stopped answering)" : ""));
   }
 
+  /**
+   * A target without an app-level ack: the heartbeat frames still go out on the soak's sessions
+   * (connection survival), liveness is the ping/pong probe's pongs in time over the pings its
+   * schedule called for. Returns the ratio (0 when the probe wrote nothing).
+   */
+  private double pingStability(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> probe,
+      boolean targetLost, AreaResult.Builder section) {
+    section.note("The target has no app-level heartbeat ack (it does not answer"
+        + " `{\"type\":\"heartbeat\"}`), so connection stability was measured with WebSocket"
+        + " (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.");
+    section.detail("Stability measured by", "WebSocket ping/pong (the target has no app-level"
+        + " heartbeat ack)");
+    section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
+        + " (heartbeat sessions)");
+    section.detail("Heartbeats sent", f.heartbeatsSent() + " (expected " + f.expectedHeartbeats()
+        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
+        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats acknowledged", "not supported by the target");
+    section.detail("Reconnects", String.valueOf(f.reconnects()));
+    if (f.helloFailed() > 0) {
+      section.detail("Clients lost at their first chat message", f.helloFailed() + "/"
+          + f.clients() + " (no reply: they sent no heartbeats)");
+    }
+    if (probe.isEmpty()) {
+      String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
+      section.check(Targets.STABILITY.notMeasured("websocket.heartbeat.stability", why));
+      section.detail("Connection stability", "not measured: " + why);
+      return 0;
+    }
+    PingPongResult p = probe.get();
+    double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
+    Check stability = Targets.STABILITY.check("websocket.heartbeat.stability", ratio * 100)
+        .withNote("WebSocket ping/pong");
+    section.check(stability);
+    section.detail("Pings sent / pongs in time", p.pingsSent() + " / " + p.pongsInTime()
+        + " (expected " + p.expectedPings() + " = " + p.clients() + " connections × "
+        + p.pingsPerClient() + "; a pong later than " + p.pongTimeoutMs()
+        + " ms counts as lost" + (p.pongsLate() > 0 ? "; " + p.pongsLate() + " late" : "")
+        + ")");
+    section.detail("Connection stability", Format.percent(ratio) + " (" + p.pongsInTime()
+        + " / " + p.expectedPings() + " pongs, ping/pong)");
+    section.detail("Ping connections dropped", p.connectionsDropped() + " of "
+        + p.clientsConnected() + " connected" + (p.firstFailure().isEmpty() ? ""
+            : " (first: " + p.firstFailure() + ")"));
+    if (stability.status() == Status.FAIL) {
+      String cause;
+      String action;
+      if (targetLost) {
+        cause = "the target stopped answering";
+        action = "Find why the server process stopped or restarted during the soak (its log,"
+            + " crash or out-of-memory kill) before tuning connections";
+      } else if (p.connectionsDropped() > 0 || p.clientsConnected() < p.clients()) {
+        cause = p.connectionsDropped() + " connections dropped, " + (p.clients()
+            - p.clientsConnected()) + " never opened";
+        action = "Find what closes the WebSocket connections: idle timeouts of the server or a"
+            + " proxy, connection limits, and handler exceptions that end the socket";
+      } else {
+        cause = "pongs came late or not at all on open connections";
+        action = "Find what blocks the server's event loop (synchronous work in the WebSocket"
+            + " handler delays even protocol pongs)";
+      }
+      section.recommend("Connection stability below 99%", action, "ping/pong stability "
+          + Format.percent(ratio) + " (" + p.pongsInTime() + " of " + p.expectedPings()
+          + " pongs in time; " + cause + ")");
+    }
+    return ratio;
+  }
+
   /** Heartbeats acknowledged over those the run's parameters called for; returns the ratio. */
   private double stability(GatlingRun run, HeartbeatFacts f, boolean targetLost,
       AreaResult.Builder section) {
@@ -63,6 +134,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
     Check stability = Targets.STABILITY.check("websocket.heartbeat.stability", ratio * 100);
     section.check(stability);
+    section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
     section.detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
         + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
@@ -72,7 +144,8 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     section.detail("Connection stability", Format.percent(ratio) + " ("
         + acked + " / " + f.expectedHeartbeats() + " expected)");
     section.detail("Clients that lost heartbeats", f.clientsWithLostHeartbeats() + "/"
-        + f.clients());
+        + f.clients() + (f.helloFailed() > 0 ? " (" + f.helloFailed() + " lost at their first"
+            + " chat message, which got no reply)" : ""));
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (stability.status() == Status.FAIL) {
       section.recommend("Connection stability below 99%",

@@ -1,5 +1,7 @@
 package org.port8000.perf.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LeakRunFacts;
@@ -49,6 +51,8 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     }
     Readings r = memoryBlock(f, s, section);
     String result = leakVerdict(f, s, r, targetLost, section);
+    workDone(f, section);
+    cycleGrowth(f, s, section);
     details(f, s, r, section);
     return section.build(result);
   }
@@ -84,7 +88,9 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     // a target lost before the message phase ended leaves a truncated series: no verdict
     boolean lostDuringMessages = s.targetLost() && s.checkpoint(afterMessages)
         .map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
-    Optional<LeakDetector.Verdict> verdict = lostDuringMessages || (targetLost
+    // memory that did not grow while no message was answered proves nothing
+    boolean noWork = f.messagesAnswered() == 0;
+    Optional<LeakDetector.Verdict> verdict = noWork || lostDuringMessages || (targetLost
         && r.messages().isEmpty()) ? Optional.empty() : verdict(f, s);
     Check check;
     String result;
@@ -111,7 +117,9 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       }
       section.detail("Leak statistic", v.statistic());
     } else {
-      String why = targetLost ? "the target stopped answering before the message phase ended"
+      String why = noWork ? "none of the " + f.messages() + " messages was answered, so the"
+          + " server did none of the work whose memory the trend judges"
+          : targetLost ? "the target stopped answering before the message phase ended"
           : !s.measured() ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
           : "too few samples in the message phase for a trend (need "
               + LeakDetector.MIN_POINTS + " after the warm-up cut)";
@@ -129,6 +137,70 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     }
     return result;
   }
+
+  /**
+   * The leak verdict is about the work the run asked for: every message answered and every
+   * connect/disconnect cycle completed, else it failed (and says how much was done).
+   */
+  private static void workDone(LeakRunFacts f, AreaResult.Builder section) {
+    section.check(new Check("memory.leak.messagesAnswered", (double) f.messagesAnswered(),
+        "messages", "all " + f.messages(), f.messagesAnswered() == f.messages() ? Status.PASS
+            : Status.FAIL, f.messagesAnswered() == f.messages() ? ""
+            : (f.messages() - f.messagesAnswered()) + " of " + f.messages()
+                + " messages got no reply: the leak trend covers only the work done"));
+    section.check(new Check("memory.leak.cyclesCompleted", (double) f.cyclesCompleted(),
+        "cycles", "all " + f.cycles(), f.cyclesCompleted() == f.cycles() ? Status.PASS
+            : Status.FAIL, f.cyclesCompleted() == f.cycles() ? ""
+            : (f.cycles() - f.cyclesCompleted()) + " of " + f.cycles()
+                + " connect/disconnect cycles failed"));
+  }
+
+  /**
+   * Growth per connect/disconnect cycle: Theil–Sen slope of the readings after the messages and
+   * after each cycle. Ten cycles cannot resolve less than the JVM's heap steps, so the limit is
+   * {@link #CYCLE_GROWTH}; smaller per-connection leaks show in the message phase, which opens
+   * one connection per message.
+   */
+  private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    reading(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
+      x.add(0.0);
+      y.add(v / MemorySeries.MB);
+    });
+    for (int c = 1; c <= f.cycles(); c++) {
+      int cycle = c;
+      reading(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
+        x.add((double) cycle);
+        y.add(v / MemorySeries.MB);
+      });
+    }
+    if (f.cycles() == 0 || x.size() < 3) {
+      String why = f.cycles() == 0 ? "leak.cycles is 0" : "only " + x.size()
+          + " memory readings at the cycle checkpoints (need 3)";
+      section.check(CYCLE_GROWTH.notMeasured(CYCLE_METRIC, why));
+      section.detail("Memory per connect/disconnect cycle", "not measured: " + why);
+      return;
+    }
+    double slope = TheilSen.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
+    Check c = CYCLE_GROWTH.check(CYCLE_METRIC, slope).withNote("Theil–Sen slope over "
+        + x.size() + " readings");
+    section.check(c);
+    section.detail("Memory per connect/disconnect cycle", (slope >= 0 ? "+" : "")
+        + Format.number(slope * 1024) + " KB per cycle (Theil–Sen slope of " + x.size()
+        + " readings; limit " + CYCLE_GROWTH.text() + ": smaller per-connection leaks show in"
+        + " the message phase, one connection per message)");
+    if (c.status() == Status.FAIL) {
+      section.recommend("Memory Leaks (memory grows unbounded)", CLEANUP,
+          "resident memory grew " + Format.number(slope) + " MB per connect/disconnect cycle"
+              + " over " + (x.size() - 1) + " cycles: connections or bots leave state behind");
+    }
+  }
+
+  static final String CYCLE_METRIC = "memory.leak.perCycle";
+  /** Growth per connect/disconnect cycle that ten cycles can tell from heap steps. */
+  static final Target CYCLE_GROWTH = new Target("<=", 1, "MB/cycle");
 
   /** Warm-up, messages answered, cycles, peak, source and the chart. */
   private static void details(LeakRunFacts f, ResourceSamples s, Readings r,

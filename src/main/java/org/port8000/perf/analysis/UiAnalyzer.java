@@ -90,10 +90,23 @@ public final class UiAnalyzer extends AreaAnalyzer {
             "message display p95 " + Format.number(d.p95()) + " ms, max "
                 + Format.number(d.max()) + " ms over " + d.count() + " messages");
       }
-    } else {
+    } else if (p.displayFailure() == null) {
       display = Targets.DISPLAY.notMeasured(DISPLAY,
           "no reply was seen painted in the page");
       headline = "not measured (no reply painted";
+    } else {
+      display = Targets.DISPLAY.notMeasured(DISPLAY, "");
+      headline = "no reply displayed (the UI's WebSocket frame got no answer";
+    }
+    if (p.displayFailure() != null) {
+      // a user-visible defect: the UI's message never gets an answer
+      display = new Check(DISPLAY, display.value(), "ms", display.target(), Status.FAIL,
+          p.displayFailure());
+      section.detail("Page WebSocket traffic", p.displayFailure());
+      section.recommend("Messages never displayed",
+          "Fix the chat UI's send path: send the message in a frame the server answers"
+              + " (`{\"type\":\"message\",…}`), or post it when the server ignores the frame",
+          p.displayFailure());
     }
     section.check(display);
     return headline;

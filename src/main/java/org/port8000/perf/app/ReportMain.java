@@ -1,6 +1,7 @@
 package org.port8000.perf.app;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The report step ({@code mvn verify}'s last step, or alone: {@code mvn exec:java@report}):
@@ -64,20 +66,25 @@ public final class ReportMain {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
+    List<TargetCapabilities> capabilities = new ArrayList<>();
     List<AreaAnalyzer> analyzers = Analyzers.all();
     for (Area area : Area.values()) {
       Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
       run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
           .ifPresent(metas::add);
+      run.flatMap(r -> TargetCapabilities.read(r.folder())).ifPresent(capabilities::add);
       AreaResult result = analyzers.stream().filter(a -> a.area() == area).findFirst()
           .map(a -> a.analyze(run))
           .orElseGet(() -> AreaResult.notRun(area));
       areas.add(result);
     }
+    // The latest check: every simulation checks its own target before its load.
+    Optional<TargetCapabilities> latest = capabilities.stream()
+        .max(Comparator.comparing(TargetCapabilities::checkedAt));
     BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
     BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
         ReportModelBuilder.verdict(areas).name());
-    Reports.Written written = Reports.write(settings, areas, metas, baseline);
+    Reports.Written written = Reports.write(settings, areas, metas, latest, baseline);
     BaselineStep.record(baselineSettings, baseline);
     Verdict verdict = written.verdict();
     ReportFiles files = written.files();

@@ -2,6 +2,7 @@ package org.port8000.perf.app;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.config.Settings;
@@ -11,6 +12,7 @@ import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
 import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The one way both entry points write reports: every output, into the settings' folders, with
@@ -21,14 +23,17 @@ final class Reports {
 
   record Written(Verdict verdict, ReportFiles files) {}
 
-  /** {@code baseline}: the comparison with the baseline, or null when none was made. */
+  /**
+   * {@code capabilities}: the target as the runs found it; {@code baseline}: the comparison with
+   * the baseline, or null when none was made.
+   */
   static Written write(Settings settings, List<AreaResult> areas, List<RunMeta> metas,
-      BaselineOutcome baseline) {
+      Optional<TargetCapabilities> capabilities, BaselineOutcome baseline) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
     Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, settings.profile(), settings.isFullAssignment(), Instant.now(),
-            baseline);
+        .write(areas, metas, capabilities, settings.profile(), settings.isFullAssignment(),
+            Instant.now(), baseline);
     return new Written(verdict, files);
   }
 }

@@ -2,6 +2,7 @@ package org.port8000.perf.app;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.config.Settings;
@@ -11,7 +12,8 @@ import org.port8000.perf.target.TargetLauncher;
 
 /**
  * Runs before any simulation ({@code mvn verify}'s pre-integration-test): validates every
- * setting and refuses a non-loopback target, so a wrong setting fails before any load. A given
+ * setting, refuses a non-loopback target, an unwritable report root and a dead
+ * {@code -Dtarget.pid}, so a wrong setting fails before any load. A given
  * target that does not answer gets reports saying so (every metric "not measured") and fails the
  * build, within the bounded start timeout, instead of four simulations each waiting for it.
  */
@@ -22,6 +24,7 @@ public final class SettingsCheck {
     Settings s = Settings.load();
     // A refused target is a wrong setting, not a target that did not answer: no reports.
     TargetLauncher.checkAllowed(s);
+    PreFlight.check(s);
     if (s.targetUrl().isPresent()) {
       try (RunningTarget t = TargetLauncher.start(s)) {
         System.out.println("[perf] target " + t.baseUrl() + " answers /api/health");
@@ -38,7 +41,7 @@ public final class SettingsCheck {
     List<AreaResult> areas = Arrays.stream(Area.values())
         .map(a -> AreaResult.targetDown(a, why)).toList();
     // Nothing was measured, so there is nothing to compare with a baseline.
-    Reports.Written written = Reports.write(s, areas, List.of(), null);
+    Reports.Written written = Reports.write(s, areas, List.of(), Optional.empty(), null);
     System.err.println("[perf] the target did not answer; reports written: "
         + written.files().report());
   }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
@@ -18,6 +19,7 @@ import org.port8000.perf.analysis.Link;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Produces every output of a run. Everything is rendered in memory first; only when all of it
@@ -41,20 +43,36 @@ public final class ReportWriter {
   /** Renders and writes all outputs; returns the model's verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
-    return write(areas, metas, profile, settingsFull, generatedAt, null);
+    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
+  }
+
+  /** As above, with the comparison with the baseline (null: none). */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
+    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, baseline);
+  }
+
+  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+      Instant generatedAt) {
+    return write(areas, metas, capabilities, profile, settingsFull, generatedAt, null);
   }
 
   /**
-   * As above, with the comparison with the baseline (null: none): its section in the
+   * Renders and writes all outputs with the target's capabilities as the runs found them (the
+   * "Target" table) and the comparison with the baseline (null: none): its section in the
    * optimization report, its checks in summary.json and junit.xml, and a gating regression
    * makes summary.json's verdict FAIL.
    */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
-      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+      Instant generatedAt, BaselineOutcome baseline) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, metas, profile, settingsFull, generatedAt);
+    ReportModel model = builder.build(areas, metas, capabilities, profile, settingsFull,
+        generatedAt);
     List<Check> baselineChecks = List.of();
     Verdict verdict = Verdict.valueOf(model.verdict());
     if (baseline != null) {

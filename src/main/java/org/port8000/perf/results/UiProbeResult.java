@@ -14,12 +14,14 @@ import java.util.List;
  * @param displayDom first frame of a reply arriving → the message element in the DOM
  * @param sendToPainted the user's Enter → the reply's final text painted
  * @param screenshot file name of the page screenshot beside this file, or null
+ * @param displayFailure what the page's own WebSocket traffic showed when a reply was never
+ *     painted (e.g. the UI sent a {@code command} frame and received nothing), or null
  */
 public record UiProbeResult(boolean measured, String notMeasuredReason, String installHint,
     String browser, String browserVersion, String pageUrl, String botId, int repliesExpected,
     long replyTimeoutMs,
     Distribution display, Distribution displayDom, Distribution sendToPainted, Scroll scroll,
-    Memory memory, Cpu cpu, String screenshot, List<String> notes) {
+    Memory memory, Cpu cpu, String screenshot, List<String> notes, String displayFailure) {
 
   public static final String PROBE = "ui";
   public static final String SCREENSHOT = "ui-render-screenshot.png";
@@ -32,7 +34,7 @@ public record UiProbeResult(boolean measured, String notMeasuredReason, String i
 
   public static UiProbeResult notMeasured(String reason, String hint, List<String> notes) {
     return new UiProbeResult(false, reason, hint, null, null, null, null, 0, 0, null, null, null,
-        null, null, null, null, notes);
+        null, null, null, null, notes, null);
   }
 
   /**

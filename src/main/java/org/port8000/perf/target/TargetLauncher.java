@@ -56,7 +56,9 @@ public final class TargetLauncher {
     checkAllowed(settings);
     if (settings.targetUrl().isPresent()) {
       URI url = settings.targetUrl().get();
-      HealthWait.await(url, settings.targetStartTimeout(), () -> true);
+      // not being started by this run: a refused connection is reported within 15 s
+      HealthWait.await(url, settings.targetStartTimeout(), () -> true,
+          HealthWait.REFUSED_LIMIT);
       return new ExternalTarget(url, settings.targetPid());
     }
     return launchReference(settings);
@@ -91,7 +93,7 @@ public final class TargetLauncher {
     try {
       URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
       target.url = url;
-      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive);
+      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive, null);
       return target;
     } catch (TimeoutException e) {
       target.close();

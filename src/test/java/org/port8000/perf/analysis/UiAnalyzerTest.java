@@ -30,7 +30,26 @@ class UiAnalyzerTest {
         new UiProbeResult.Scroll(120, 100, 5000, 3000, 180, fps, 16.7, frameP95, 40, 1.0, 12.0),
         new UiProbeResult.Memory(3_000_000, 4_000_000, 3_500_000, 160_000_000L, 170_000_000L,
             "RSS of renderer 1", 900L, 22),
-        new UiProbeResult.Cpu(2000, 30, 25), null, List.of());
+        new UiProbeResult.Cpu(2000, 30, 25), null, List.of(), null);
+  }
+
+  @Test
+  void aUiWhoseFrameIsIgnoredFailsDisplayNamingTheFrameAndStillShowsScrollAndMemory() {
+    UiProbeResult p = probe(10, 20, 60, 16.7);
+    UiProbeResult ignored = new UiProbeResult(true, null, null, p.browser(), p.browserVersion(),
+        p.pageUrl(), p.botId(), 20, 5000, null, null, null, p.scroll(), p.memory(), p.cpu(), null,
+        List.of(), "the UI sent a `command` frame over its WebSocket and received nothing back"
+            + " within 5000 ms: a typed message never gets an answer");
+    AreaResult r = analyze(ignored);
+
+    Check display = check(r, UiAnalyzer.DISPLAY);
+    assertEquals(Status.FAIL, display.status());
+    assertTrue(display.note().contains("`command` frame"), display.note());
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("`command`")));
+    assertEquals(Status.PASS, check(r, "ui.scroll.fps").status(), "scroll still measured");
+    assertEquals("no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)",
+        r.result());
   }
 
   private AreaResult analyze(UiProbeResult p) {

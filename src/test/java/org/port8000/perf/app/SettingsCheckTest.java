@@ -60,6 +60,29 @@ class SettingsCheckTest {
   }
 
   @Test
+  void anUnwritableReportRootFailsBeforeAnyLoadNamingTheSetting(@TempDir Path root)
+      throws Exception {
+    Path notAFolder = Files.writeString(root.resolve("a-file"), "x");
+    set("report.root", notAFolder.resolve("reports").toString());
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> SettingsCheck.main(new String[0]));
+    assertTrue(e.getMessage().startsWith("Setting 'report.root' is '"), e.getMessage());
+    assertTrue(e.getMessage().contains("Fix: -Dreport.root="), e.getMessage());
+  }
+
+  @Test
+  void aDeadTargetPidFailsBeforeAnyLoadNamingTheSetting() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    set("target.pid", String.valueOf(gone.pid()));
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> SettingsCheck.main(new String[0]));
+    assertTrue(e.getMessage().startsWith("Setting 'target.pid' is '" + gone.pid() + "': no"
+        + " running process"), e.getMessage());
+    assertTrue(e.getMessage().contains("Fix: -Dtarget.pid="), e.getMessage());
+  }
+
+  @Test
   void passesValidSettingsWithALoopbackTargetThatAnswers() {
     try (ReferenceServer server = ReferenceServer.start(
         ReferenceConfig.fromSystemProperties().withPort(0))) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.port8000.perf.analysis.Target;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 class ReportWriterTest {
   private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -97,6 +99,38 @@ class ReportWriterTest {
   }
 
   @Test
+  void theTargetTableAtTheTopListsEveryCapabilityWithWhatItChanges() throws Exception {
+    TargetCapabilities caps = new TargetCapabilities("http://127.0.0.1:8000", AT,
+        true, "3 `stream` frames before the `response`", false, "no `heartbeat_ack` within 2000 ms",
+        false, "replies carry no `id`", true, "HTTP 200", false, "/metrics answered HTTP 404",
+        null, "no -Dtarget.pid given");
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(areas(), List.of(meta()), Optional.of(caps), "smoke", false, AT);
+
+    String report = Files.readString(files.report());
+    int table = report.indexOf("## Target\n| Capability | Found | What it changes |");
+    assertTrue(table > 0 && table < report.indexOf("## Executive Summary"), report);
+    assertTrue(report.contains("| Heartbeat ack (`heartbeat_ack`) | no — no `heartbeat_ack`"
+        + " within 2000 ms | stability from acks when supported, else from WebSocket ping/pong |"),
+        report);
+    assertTrue(report.contains("| Streams (`stream` frames before the `response`) | yes"), report);
+    assertTrue(report.contains("| Echoes the message `id` | no"), report);
+    assertTrue(report.contains("| `/metrics` | no — /metrics answered HTTP 404"), report);
+    assertTrue(report.contains("| `-Dtarget.pid` alive | unknown"), report);
+    assertTrue(report.contains("| Chat page with the configured selectors | yes"), report);
+  }
+
+  @Test
+  void reportFilesAreReadableByOtherUsers() throws Exception {
+    write(new TemplateRenderer());
+    for (Path p : List.of(files.report(), files.status(), files.summaryJson(), files.junitXml())) {
+      var perms = Files.getPosixFilePermissions(p);
+      assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+          p + " " + perms);
+    }
+  }
+
+  @Test
   void summaryJsonAndJunitXmlCarryEveryCheckWithItsStatus() throws Exception {
     write(new TemplateRenderer());
 
@@ -130,6 +164,33 @@ class ReportWriterTest {
     assertTrue(report.contains("profile 'smoke'"), report);
     assertFalse(report.contains("Ready for production."), report);
     assertTrue(status.contains("## Ready for Window 3?\n**NO**"), status);
+  }
+
+  @Test
+  void aFullRunAgainstTheEmbeddedReferenceServerIsASelfCheckAndNeverSignsOff() throws Exception {
+    List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
+        a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
+        List.of(new Target("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(),
+        List.of(), List.of(), List.of())).toList();
+    RunMeta embedded = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
+        "assignment", true, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of());
+    RunMeta external = new RunMeta(embedded.simulation(), "assignment", true,
+        "http://127.0.0.1:8000", false, 42L, RUN_START, AT, true, List.of());
+
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(passing, List.of(embedded), "assignment", true, AT);
+    String report = Files.readString(files.report());
+    String status = Files.readString(files.status());
+    assertFalse(report.contains("Ready for production"), report);
+    assertTrue(report.contains("## Sign-Off\nSelf-check of the suite"), report);
+    assertTrue(report.contains("-Dtarget.url=http://127.0.0.1:8000"), report);
+    assertTrue(status.contains("## Ready for Window 3?\n**NO** — Self-check of the suite"), status);
+
+    // the same figures from a server of the user's sign off: the rule is the embedded target
+    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
+        .write(passing, List.of(external), "assignment", true, AT);
+    assertTrue(Files.readString(files.report()).contains("Ready for production."));
+    assertTrue(Files.readString(files.status()).contains("## Ready for Window 3?\n**YES**"));
   }
 
   @Test

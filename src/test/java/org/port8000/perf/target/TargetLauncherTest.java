@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,37 @@ class TargetLauncherTest {
     assertTrue(m.contains("within 2 s"), m);
     assertTrue(m.contains("Check that the server is running"), m);
     assertTrue(m.contains("-Dtarget.startTimeoutSeconds"), m);
+  }
+
+  @Test
+  void startsAgainstATargetThatRefusesTheH2cUpgradeLikeUvicorn() throws Exception {
+    try (ReferenceServer server = ReferenceServer.start(ReferenceConfig.fromProperties(Map.of(
+        "reference.port", "0", "reference.http.rejectH2cUpgrade", "true")))) {
+      URI base = URI.create(server.baseUrl());
+      // The switch is on: the JDK's default client (HTTP/2, Upgrade: h2c) is refused.
+      HttpResponse<String> h2c = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(base + "/api/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, h2c.statusCode(), h2c.body());
+
+      RunningTarget target = TargetLauncher.start(settings("target.url", base.toString(),
+          "target.startTimeoutSeconds", "5"));
+      assertTrue(target.isAlive());
+      assertTrue(HealthCheck.answers(base));
+      target.close();
+    }
+  }
+
+  @Test
+  void aTargetThatRefusesConnectionsIsReportedAsRefusedBeforeTheStartTimeout() throws Exception {
+    // the launcher gives a target it does not start 15 s; the rule is shown with 1 s here
+    assertEquals(Duration.ofSeconds(15), HealthWait.REFUSED_LIMIT);
+    URI nothing = URI.create("http://127.0.0.1:" + closedPort());
+    long start = System.nanoTime();
+    TargetException e = assertThrows(TargetException.class, () -> HealthWait.await(nothing,
+        Duration.ofSeconds(60), () -> true, Duration.ofSeconds(1)));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(e.getMessage().contains("refused connections for 1 s"), e.getMessage());
+    assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "not the 60 s timeout: " + took);
   }
 
   @Test
