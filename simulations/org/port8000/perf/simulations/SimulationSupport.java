@@ -51,6 +51,23 @@ public final class SimulationSupport {
     probes.put(name, result);
   }
 
+  /**
+   * Writes one probe's file now, while the run goes on (e.g. after each phase), so a run whose
+   * JVM dies keeps what completed. Quietly skipped before Gatling created the run folder.
+   */
+  public synchronized void writeProbe(String name) {
+    Supplier<Object> probe = probes.get(name);
+    Path folder = RunFolder.current(settings.gatlingResultsFolder(), simulation).orElse(null);
+    if (probe == null || folder == null || finished) {
+      return;
+    }
+    try {
+      ProbeFiles.write(folder, name, probe.get());
+    } catch (RuntimeException e) {
+      System.err.println("[perf] could not write probe '" + name + "' yet: " + e);
+    }
+  }
+
   /** A sentence for the report about this run (e.g. a measurement that could not be made). */
   public synchronized void note(String sentence) {
     notes.add(sentence);
