@@ -1,5 +1,6 @@
 package org.port8000.perf.simulations;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunStart;
 import org.port8000.perf.target.HealthCheck;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
@@ -62,6 +64,9 @@ public final class SimulationSupport {
       return;
     }
     try {
+      if (!Files.exists(ProbeFiles.path(folder, RunStart.PROBE))) {
+        ProbeFiles.write(folder, RunStart.PROBE, new RunStart(simulation.getName()));
+      }
       ProbeFiles.write(folder, name, probe.get());
     } catch (RuntimeException e) {
       System.err.println("[perf] could not write probe '" + name + "' yet: " + e);
