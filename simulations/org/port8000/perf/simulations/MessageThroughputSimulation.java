@@ -61,7 +61,7 @@ public class MessageThroughputSimulation extends Simulation {
   // Protocol: frames are buffered for the probe to match (a message's frames fit many times).
   private final HttpProtocolBuilder protocol = http
       .wsBaseUrl(support.target.wsBaseUrl())
-      .wsUnmatchedInboundMessageBufferSize(10_000);
+      .wsUnmatchedInboundMessageBufferSize(1_000);
 
   /**
    * One phase: {@code total} messages due every {@code 1/rate} s from a start time, message m on
