@@ -78,4 +78,16 @@ class ReplyMatcherTest {
     assertEquals(200, phase().maxSendLagMs());
     assertEquals(List.of(-1, -1, -1), phase().perMessageMs());
   }
+
+  @Test
+  void eachMessagesLatencyIsKeptInSendOrder() {
+    matcher.sent("a", 0, 1_000, 1_000);
+    matcher.sent("b", 1, 1_100, 1_100);
+    matcher.sent("c", 2, 1_200, 1_200);
+    matcher.frame("{\"type\":\"response\",\"content\":\"x\",\"id\":\"c\"}", 1_247);
+    matcher.abandon();
+
+    assertEquals(List.of(-1, -1, 47), phase().perMessageMs());
+    assertEquals(2, phase().timedOut());
+  }
 }
