@@ -45,7 +45,7 @@ class GeneratorCrashIT {
         "-cp", System.getProperty("java.class.path"),
         "-Dperf.profile=smoke", "-Dgatling.resultsFolder=" + results,
         "-Dburst.messages=10", "-Dburst.intervalMs=100", "-Dthroughput.warmupSeconds=1",
-        "-Dthroughput.steps=20,40", "-Dthroughput.stepSeconds=30",
+        "-Dthroughput.steps=20,40", "-Dthroughput.stepSeconds=4",
         "io.gatling.app.Gatling",
         "-s", MessageThroughputSimulation.class.getName(),
         "-rf", results.toString(), "-rd", "crash"));
