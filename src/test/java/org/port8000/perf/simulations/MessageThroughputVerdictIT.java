@@ -34,8 +34,8 @@ class MessageThroughputVerdictIT {
   private AreaResult run(Map<String, String> settings) throws Exception {
     Map<String, String> p = new HashMap<>(Map.of(
         "perf.profile", "smoke",
-        "burst.messages", "40",
-        "burst.intervalMs", "25",
+        "burst.messages", "20",
+        "burst.intervalMs", "100",
         "reply.timeoutMs", "1500",
         "throughput.steps", "20,60",
         "throughput.stepSeconds", "2",
@@ -61,7 +61,7 @@ class MessageThroughputVerdictIT {
     assertTrue(sustained.value() > 50, sustained.toString());
     assertTrue(r.recommendations().isEmpty(), r.recommendations().toString());
     assertEquals(1, phase(RequestNames.ONE_CLIENT_BURST).connections());
-    assertEquals(40, phase(RequestNames.BURST).replied());
+    assertEquals(20, phase(RequestNames.BURST).replied());
   }
 
   @Test
@@ -69,7 +69,7 @@ class MessageThroughputVerdictIT {
     AreaResult r = run(Map.of("reference.llm.tokens", "0"));
 
     assertEquals(Status.PASS, r.status(), r.toString());
-    assertEquals(40, phase(RequestNames.ONE_CLIENT_BURST).replied());
+    assertEquals(20, phase(RequestNames.ONE_CLIENT_BURST).replied());
     assertTrue(r.details().stream().anyMatch(d -> d.value().contains("no stream frames")));
   }
 
@@ -89,7 +89,8 @@ class MessageThroughputVerdictIT {
 
   @Test
   void droppedRepliesAreCountedAndFail() throws Exception {
-    AreaResult r = run(Map.of("reference.fault.dropRate", "0.1"));
+    AreaResult r = run(Map.of("reference.fault.dropRate", "0.1",
+        "burst.messages", "40", "burst.intervalMs", "50"));
 
     Check dropped = check(r, "message.burst.dropped");
     assertEquals(Status.FAIL, dropped.status());
