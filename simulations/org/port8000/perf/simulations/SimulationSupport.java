@@ -1,5 +1,6 @@
 package org.port8000.perf.simulations;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunStart;
 import org.port8000.perf.target.HealthCheck;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
@@ -78,6 +80,26 @@ public final class SimulationSupport {
   /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
   public void probe(String name, Supplier<Object> result) {
     probes.put(name, result);
+  }
+
+  /**
+   * Writes one probe's file now, while the run goes on (e.g. after each phase), so a run whose
+   * JVM dies keeps what completed. Quietly skipped before Gatling created the run folder.
+   */
+  public synchronized void writeProbe(String name) {
+    Supplier<Object> probe = probes.get(name);
+    Path folder = RunFolder.current(settings.gatlingResultsFolder(), simulation).orElse(null);
+    if (probe == null || folder == null || finished) {
+      return;
+    }
+    try {
+      if (!Files.exists(ProbeFiles.path(folder, RunStart.PROBE))) {
+        ProbeFiles.write(folder, RunStart.PROBE, new RunStart(simulation.getName()));
+      }
+      ProbeFiles.write(folder, name, probe.get());
+    } catch (RuntimeException e) {
+      System.err.println("[perf] could not write probe '" + name + "' yet: " + e);
+    }
   }
 
   /** A sentence for the report about this run (e.g. a measurement that could not be made). */

@@ -20,7 +20,6 @@ import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RawResponseTimes;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
 
 /** Builds this run's {@link RunSnapshot} from its result files and the analysis' checks. */
@@ -33,18 +32,22 @@ public final class SnapshotBuilder {
     areas.forEach(a -> a.checks().stream().filter(c -> c.value() != null)
         .forEach(c -> figures.put(c.metric(), c.value())));
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
-    for (GatlingRun run : runs.values()) {
-      Map<String, List<Integer>> raw = null;
-      for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
-        if (run.request(m.request()).isPresent()) {
-          raw = raw == null ? RawResponseTimes.read(run.folder()) : raw;
-          List<Integer> times = raw.getOrDefault(m.request(), List.of());
-          latencies.put(m.request(), times);
-          if (!times.isEmpty()) {
-            figures.put(m.metric(), BaselineComparator.median(times));
-          }
+    Optional<PhaseTimings> timings = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()))
+        .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
+    for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
+      Optional<List<Integer>> times = m.request().equals(RequestNames.reply(RequestNames.BURST))
+          // Message latencies are the message probe's (replies matched on long-lived
+          // connections); Gatling records only their connects.
+          ? timings.flatMap(t -> t.phases().stream()
+              .filter(p -> p.name().equals(RequestNames.BURST)).findFirst())
+              .map(p -> p.perMessageMs() == null ? List.<Integer>of() : p.perMessageMs())
+          : gatlingTimes(runs, m.request());
+      times.ifPresent(t -> {
+        latencies.put(m.request(), t);
+        if (!t.isEmpty()) {
+          figures.put(m.metric(), BaselineComparator.median(t));
         }
-      }
+      });
     }
     Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
     Optional<GatlingRun> memory = Optional.ofNullable(runs.get(Area.MEMORY.simulation()));
@@ -56,19 +59,26 @@ public final class SnapshotBuilder {
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
   }
 
+  /** The OK response times of a Gatling request, from the run that logged it. */
+  private static Optional<List<Integer>> gatlingTimes(Map<String, GatlingRun> runs,
+      String request) {
+    for (GatlingRun run : runs.values()) {
+      if (run.request(request).isPresent()) {
+        return Optional.of(RawResponseTimes.read(run.folder()).getOrDefault(request, List.of()));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Each throughput step, judged by the throughput analysis' own rule. */
   static List<RunSnapshot.Step> steps(GatlingRun run) {
     Optional<PhaseTimings> timings =
         ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
     List<RunSnapshot.Step> steps = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream().filter(p -> !p.name().equals(RequestNames.BURST))
-        .forEach(p -> {
-          Optional<RequestStats> reply = run.request(RequestNames.reply(p.name()));
-          long ok = reply.map(RequestStats::ok).orElse(0L);
-          int p95 = reply.map(RequestStats::p95).orElse(0);
-          steps.add(new RunSnapshot.Step(p.name(), p.planned(), ok, p95, p.achievedPerSecond(),
-              ThroughputAnalyzer.stepHeld(p, reply)));
-        }));
+    timings.ifPresent(t -> t.phases().stream().filter(p -> RequestNames.isStep(p.name()))
+        .forEach(p -> steps.add(new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
+            p.latency() == null ? 0 : p.latency().p95(), p.achievedPerSecond(),
+            ThroughputAnalyzer.stepHeld(p)))));
     return steps;
   }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Every parameter of a run, read once from the profile ({@code resources/profiles/<name>.properties})
@@ -30,8 +32,8 @@ public final class Settings {
   private static final List<String> NAMES = List.of(
       "target.url", "target.pid", "target.allowRemote", "target.startTimeoutSeconds",
       "report.root", "gatling.resultsFolder", "perf.outputFolder",
-      "burst.messages", "burst.intervalMs", "reply.timeoutMs", "throughput.steps",
-      "throughput.stepSeconds", "heartbeat.clients", "heartbeat.intervalMs",
+      "burst.messages", "burst.intervalMs", "reply.timeoutMs", "reply.errorPattern",
+      "throughput.steps", "throughput.stepSeconds", "throughput.warmupSeconds", "heartbeat.clients", "heartbeat.intervalMs",
       "heartbeat.durationSeconds", "footprint.connections", "leak.messages",
       "leak.durationSeconds", "leak.cycles", "ui.historyMessages", "ui.renderMessages",
       "ui.scrollSeconds", "browser.executable", "ui.selector.messages", "ui.selector.message",
@@ -61,6 +63,8 @@ public final class Settings {
   private final Duration replyTimeout;
   private final List<Integer> throughputSteps;
   private final Duration throughputStep;
+  private final Pattern replyErrorPattern;
+  private final Duration throughputWarmup;
 
   private final int heartbeatClients;
   private final Duration heartbeatInterval;
@@ -104,6 +108,13 @@ public final class Settings {
     this.replyTimeout = Duration.ofMillis(r.requiredInt("reply.timeoutMs", 100, 120_000));
     this.throughputSteps = r.risingInts("throughput.steps", 1, 100_000);
     this.throughputStep = Duration.ofSeconds(r.requiredInt("throughput.stepSeconds", 1, 3_600));
+    this.throughputWarmup = Duration.ofSeconds(r.requiredInt("throughput.warmupSeconds", 1, 600));
+    try {
+      this.replyErrorPattern = Pattern.compile(r.text("reply.errorPattern"));
+    } catch (PatternSyntaxException e) {
+      throw r.invalid("reply.errorPattern", "a Java regular expression (" + e.getDescription()
+          + " at index " + e.getIndex() + ")");
+    }
     this.heartbeatClients = r.requiredInt("heartbeat.clients", 1, 10_000);
     this.heartbeatInterval = Duration.ofMillis(r.requiredInt("heartbeat.intervalMs", 10, 60_000));
     this.heartbeatDuration = Duration.ofSeconds(r.requiredInt("heartbeat.durationSeconds", 1, 86_400));
@@ -206,6 +217,9 @@ public final class Settings {
     d.put("gatling.resultsFolder", "target/gatling");
     d.put("perf.outputFolder", "target/perf");
     d.put("browser.executable", "");
+    // The original server's answer when its model call fails: "[Error: Connection error.]".
+    d.put("reply.errorPattern", "\\[Error: [^\\]]*\\]");
+    d.put("throughput.warmupSeconds", "5");
     d.put("ui.selector.messages", "#chatMessages");
     d.put("ui.selector.message", "#chatMessages > .message");
     d.put("ui.selector.content", ".message-content");
@@ -251,6 +265,10 @@ public final class Settings {
   public Duration replyTimeout() { return replyTimeout; }
   public List<Integer> throughputSteps() { return throughputSteps; }
   public Duration throughputStep() { return throughputStep; }
+  /** A reply whose content matches this (found anywhere in it) is a failed message. */
+  public Pattern replyErrorPattern() { return replyErrorPattern; }
+  /** The message chain at the first step's rate before the measured phases, not counted. */
+  public Duration throughputWarmup() { return throughputWarmup; }
 
   public int heartbeatClients() { return heartbeatClients; }
   public Duration heartbeatInterval() { return heartbeatInterval; }

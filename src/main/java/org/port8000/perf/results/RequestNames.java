@@ -2,18 +2,27 @@ package org.port8000.perf.results;
 
 /**
  * The Gatling request names the simulations record and the analysis reads back: one spelling
- * for both sides. Message phases are named {@link #BURST}, {@link #WARMUP} or a step's
- * {@link #step(int)}; each phase has a connect, a first token and a reply request.
+ * for both sides. Message phases are named {@link #ONE_CLIENT_BURST}, {@link #BURST},
+ * {@link #WARMUP} or a step's {@link #step(int)}; Gatling records each phase's connects, the
+ * message-timings probe its messages.
  */
 public final class RequestNames {
   private RequestNames() {}
 
+  /** The assignment's burst as written: one client, one connection. */
+  public static final String ONE_CLIENT_BURST = "burst one client";
+  /** The same burst from many clients, each message on its own connection. */
   public static final String BURST = "burst";
   public static final String WARMUP = "warmup";
 
   /** The phase name of a throughput step offering {@code ratePerSecond} messages a second. */
   public static String step(int ratePerSecond) {
     return ratePerSecond + "/s";
+  }
+
+  /** Whether a message phase is one of the rising throughput steps (not a burst or warm-up). */
+  public static boolean isStep(String phase) {
+    return !phase.equals(BURST) && !phase.equals(ONE_CLIENT_BURST) && !phase.equals(WARMUP);
   }
 
   public static String connect(String phase) {

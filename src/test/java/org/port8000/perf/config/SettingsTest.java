@@ -204,4 +204,20 @@ class SettingsTest {
       assertTrue(names.contains(n), n);
     }
   }
+
+  @Test
+  void theReplyErrorPatternMatchesTheOriginalServersErrorTextByDefault() {
+    Settings s = Settings.load(props());
+
+    assertTrue(s.replyErrorPattern().matcher("Sorry. [Error: Connection error.]").find());
+    assertTrue(!s.replyErrorPattern().matcher("Echo: hello [ok]").find());
+  }
+
+  @Test
+  void aBadReplyErrorPatternIsRefusedNamingTheSettingAndWhatIsWrong() {
+    SettingsException e = refused("reply.errorPattern", "[Error");
+
+    assertMentions(e.getMessage(), "reply.errorPattern", "[Error", "regular expression",
+        "-Dreply.errorPattern=");
+  }
 }
