@@ -36,11 +36,11 @@ public final class SnapshotBuilder {
         .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
       Optional<List<Integer>> times = m.request().equals(RequestNames.reply(RequestNames.BURST))
-          // Message latencies are the message probe's (replies matched on long-lived
-          // connections); Gatling records only their connects.
+          // The judged burst is the assignment's one client; its latencies are the message
+          // probe's (replies matched on a long-lived connection), Gatling logs only connects.
           ? timings.flatMap(t -> t.phases().stream()
-              .filter(p -> p.name().equals(RequestNames.BURST)).findFirst())
-              .map(p -> p.perMessageMs() == null ? List.<Integer>of() : p.perMessageMs())
+              .filter(p -> p.name().equals(RequestNames.ONE_CLIENT_BURST)).findFirst())
+              .map(SnapshotBuilder::answeredLatencies)
           : gatlingTimes(runs, m.request());
       times.ifPresent(t -> {
         latencies.put(m.request(), t);
@@ -57,6 +57,12 @@ public final class SnapshotBuilder {
         settings.parameters(), started, gitCommit(), verdict, figures, latencies,
         throughput.map(SnapshotBuilder::steps).orElse(List.of()),
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
+  }
+
+  /** Each answered message's latency in send order (-1 marks one that was not answered). */
+  private static List<Integer> answeredLatencies(PhaseTimings.Phase p) {
+    return p.perMessageMs() == null ? List.of()
+        : p.perMessageMs().stream().filter(v -> v >= 0).toList();
   }
 
   /** The OK response times of a Gatling request, from the run that logged it. */
