@@ -94,38 +94,8 @@ public record FaultSwitches(
         return on;
     }
 
-    public FaultSwitches withReplyLatencyMs(long v) {
-        return new FaultSwitches(v, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate);
-    }
-
     public FaultSwitches withDropRate(double v) {
         return new FaultSwitches(replyLatencyMs, v, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs,
                 leakBytesPerConnection, errorFrameRate, errorReplyRate);
-    }
-
-    public FaultSwitches withLeakBytesPerMessage(int v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, v, crashAfterMessages, uiRenderDelayMs,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate);
-    }
-
-    public FaultSwitches withUiRenderDelayMs(long v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, v,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate);
-    }
-
-    public FaultSwitches withLeakBytesPerConnection(int v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, v, errorFrameRate, errorReplyRate);
-    }
-
-    public FaultSwitches withErrorFrameRate(double v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, v, errorReplyRate);
-    }
-
-    public FaultSwitches withErrorReplyRate(double v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, errorFrameRate, v);
     }
 }
