@@ -3,7 +3,6 @@ package org.port8000.perf.baseline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ public final class SnapshotBuilder {
     areas.forEach(a -> a.checks().stream().filter(c -> c.value() != null)
         .forEach(c -> figures.put(c.metric(), c.value())));
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
+    // Read once: the judged burst's latencies and the throughput steps both come from it.
     Optional<PhaseTimings> timings = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()))
         .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
@@ -49,13 +49,12 @@ public final class SnapshotBuilder {
         }
       });
     }
-    Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
     Optional<GatlingRun> memory = Optional.ofNullable(runs.get(Area.MEMORY.simulation()));
     Instant started = runs.values().stream().map(GatlingRun::start).min(Comparator.naturalOrder())
         .orElse(Instant.EPOCH);
     return new RunSnapshot(RunSnapshot.SUITE_VERSION, settings.target(), settings.profile(),
         settings.parameters(), started, gitCommit(), verdict, figures, latencies,
-        throughput.map(SnapshotBuilder::steps).orElse(List.of()),
+        timings.map(SnapshotBuilder::steps).orElse(List.of()),
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
   }
 
@@ -77,15 +76,12 @@ public final class SnapshotBuilder {
   }
 
   /** Each throughput step, judged by the throughput analysis' own rule. */
-  static List<RunSnapshot.Step> steps(GatlingRun run) {
-    Optional<PhaseTimings> timings =
-        ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
-    List<RunSnapshot.Step> steps = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream().filter(p -> RequestNames.isStep(p.name()))
-        .forEach(p -> steps.add(new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
+  static List<RunSnapshot.Step> steps(PhaseTimings timings) {
+    return timings.phases().stream().filter(p -> RequestNames.isStep(p.name()))
+        .map(p -> new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
             p.latency() == null ? 0 : p.latency().p95(), p.achievedPerSecond(),
-            ThroughputAnalyzer.stepHeld(p)))));
-    return steps;
+            ThroughputAnalyzer.stepHeld(p)))
+        .toList();
   }
 
   /** The leak soak's measured phase on the leak verdict's own axis ({@link LeakSeries}). */

@@ -46,12 +46,6 @@ public final class ReportWriter {
     return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
   }
 
-  /** As above, with the comparison with the baseline (null: none). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
-      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
-    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, baseline);
-  }
-
   /** As above, with the target's capabilities as the runs found them (the "Target" table). */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
       Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
