@@ -147,7 +147,7 @@ public class HeartbeatSimulation extends Simulation {
 
     // assertions: the Gatling-side gate of the stability target (the report also counts the
     // heartbeats of clients that never connected or dropped as lost)
-    // clients start spread over one interval (at least 1 s: shorter ramps inject nobody in
+    // clients start spread over at least one interval (and 1 s: shorter ramps inject nobody in
     // Gatling 3.15), so their heartbeats do not arrive in lockstep
     var soakInjection = soak.injectOpen(rampUsers(clients).during(clientRamp));
     var populations = footprintConnections > 0
