@@ -169,7 +169,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
           "footprint.connections is 0: the footprint step did not run"));
     } else if (f.footprintMeasured() && f.footprintOpened() > 0 && before.isPresent()
-        && before.get() != null && open.isPresent() && open.get() != null) {
+        && open.isPresent()) {
       double perConn = (open.get() - before.get()) / (double) f.footprintOpened();
       Check c = Targets.MEMORY_PER_CONNECTION.check("websocket.memory.perConnection",
           perConn / MemorySeries.MB).withNote("footprint step, " + f.footprintOpened()
@@ -204,8 +204,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.INITIAL);
     String clientsLabel = HeartbeatFacts.clientsConnectedLabel(f.clients());
     Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
-    if (initial.isPresent() && initial.get() != null && withClients.isPresent()
-        && withClients.get() != null && f.clientsConnected() > 0) {
+    if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
       double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
       section.detail("Memory per connection (" + f.clientsConnected() + " soak clients)",
           Format.number(per / 1024) + " KB (" + MemorySeries.mbSigned(withClients.get()
@@ -214,7 +213,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     } else {
       section.detail("Memory per connection (" + f.clients() + " soak clients)",
           "not measured: " + MemorySeries.whyMissing(s, initial.isEmpty()
-              || initial.get() == null ? HeartbeatFacts.INITIAL : clientsLabel));
+              ? HeartbeatFacts.INITIAL : clientsLabel));
     }
 
     // total and trend over the soak window

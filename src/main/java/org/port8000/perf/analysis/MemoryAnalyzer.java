@@ -66,8 +66,9 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       AreaResult.Builder section) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
-    Readings r = new Readings(reading(s, LeakRunFacts.FRESH_START),
-        reading(s, LeakRunFacts.INITIAL), reading(s, afterMessages), reading(s, afterCycles));
+    Readings r = new Readings(MemorySeries.at(s, LeakRunFacts.FRESH_START),
+        MemorySeries.at(s, LeakRunFacts.INITIAL), MemorySeries.at(s, afterMessages),
+        MemorySeries.at(s, afterCycles));
     String warmedUp = f.warmUpMessages() <= 0 ? "" : " (after " + f.warmUpMessages()
         + " warm-up messages; fresh start " + r.fresh().map(v -> Format.mb(v) + " MB")
             .orElse("not measured") + ")";
@@ -164,13 +165,13 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    reading(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
+    MemorySeries.at(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
       x.add(0.0);
       y.add(v / MemorySeries.MB);
     });
     for (int c = 1; c <= f.cycles(); c++) {
       int cycle = c;
-      reading(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
+      MemorySeries.at(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
         x.add((double) cycle);
         y.add(v / MemorySeries.MB);
       });
@@ -223,10 +224,6 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     section.detail("Memory source", MemorySeries.sourceText(s));
     section.chart(MemorySeries.chart("memory-trend-leak.svg",
         "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles", s));
-  }
-
-  private static Optional<Long> reading(ResourceSamples s, String label) {
-    return MemorySeries.at(s, label).filter(v -> v != null);
   }
 
   private static String line(String label, Optional<Long> value, Optional<Long> previous,
