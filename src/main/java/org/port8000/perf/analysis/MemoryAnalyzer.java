@@ -127,13 +127,11 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       check = LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why);
       section.block("Trend: not measured (" + why + ")");
       section.block("Recommendation: measure again; no verdict without a trend");
-      result = "not measured" + (targetLost ? " (target stopped answering)" : "");
+      result = "not measured";
     }
     section.check(check);
-    if (targetLost && check.status() != Status.NOT_MEASURED) {
-      result += " (target stopped answering)";
-    }
     if (targetLost) {
+      result += " (target stopped answering)";
       section.note("The target stopped answering during the memory run.");
     }
     return result;
