@@ -37,11 +37,11 @@ public abstract class AreaAnalyzer {
     AreaResult.Builder section = AreaResult.builder(area)
         .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
     Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
+    Optional<ResourceSamples> samples = probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     meta.ifPresent(m -> section.notes(m.notes()));
     targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
-        meta, probe(run, ResourceSamples.PROBE, ResourceSamples.class))
-        .ifPresent(section::check);
-    return analyze(run, meta, section);
+        meta, samples).ifPresent(section::check);
+    return analyze(run, meta, samples, section);
   }
 
   /**
@@ -84,7 +84,11 @@ public abstract class AreaAnalyzer {
     return ProbeFiles.read(run.folder(), name, type);
   }
 
-  /** @param meta what the simulation wrote about its run, when it wrote it */
+  /**
+   * @param meta what the simulation wrote about its run, when it wrote it
+   * @param samples the target's memory and CPU ({@code probe-resources.json}), when written;
+   *     read once here for the target-stopped check and the areas that report memory
+   */
   protected abstract AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section);
+      Optional<ResourceSamples> samples, AreaResult.Builder section);
 }

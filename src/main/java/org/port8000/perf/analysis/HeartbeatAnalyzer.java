@@ -24,11 +24,9 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<HeartbeatFacts> maybeFacts =
         probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
-    Optional<ResourceSamples> samples =
-        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       section.note("Heartbeat figures not measured: " + why + ".");

@@ -28,19 +28,17 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<LeakRunFacts> maybeFacts =
         probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
-    Optional<ResourceSamples> maybeSamples =
-        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
-    if (maybeFacts.isEmpty() || maybeSamples.isEmpty()) {
+    if (maybeFacts.isEmpty() || samples.isEmpty()) {
       String why = "the run wrote no probe-leak.json / probe-resources.json (it ended before"
           + " after() ran)";
       return section.check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why))
           .note("Memory not measured: " + why + ".").build("not measured");
     }
     LeakRunFacts f = maybeFacts.get();
-    ResourceSamples s = maybeSamples.get();
+    ResourceSamples s = samples.get();
     section.metric("No leaks after " + MemorySeries.duration(f.durationSeconds()));
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
     MemorySeries.lostNote(s).ifPresent(section::note);

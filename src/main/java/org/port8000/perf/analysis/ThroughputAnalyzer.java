@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
 /**
@@ -29,7 +30,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<PhaseTimings> timings =
         probe(run, PhaseTimings.PROBE, PhaseTimings.class);
     if (meta.isEmpty()) {
