@@ -52,11 +52,6 @@ public final class ReportModelBuilder {
   }
 
   public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
-      String settingsProfile, boolean settingsFull, Instant generatedAt) {
-    return build(areas, metas, Optional.empty(), settingsProfile, settingsFull, generatedAt);
-  }
-
-  public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
       Optional<TargetCapabilities> capabilities, String settingsProfile, boolean settingsFull,
       Instant generatedAt) {
     Verdict verdict = verdict(areas);

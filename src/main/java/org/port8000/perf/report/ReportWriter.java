@@ -40,23 +40,10 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs; returns the model's verdict. */
+  /** Renders and writes all outputs without target table or baseline; returns the verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
     return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
-  }
-
-  /** As above, with the comparison with the baseline (null: none). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
-      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
-    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, baseline);
-  }
-
-  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
-      Instant generatedAt) {
-    return write(areas, metas, capabilities, profile, settingsFull, generatedAt, null);
   }
 
   /**
