@@ -69,9 +69,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         + " heartbeat ack)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
         + " (heartbeat sessions)");
-    section.detail("Heartbeats sent", f.heartbeatsSent() + " (expected " + f.expectedHeartbeats()
-        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
-        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats sent", f.heartbeatsSent() + expected(f));
     section.detail("Heartbeats acknowledged", "not supported by the target");
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (f.helloFailed() > 0) {
@@ -134,9 +132,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     section.check(stability);
     section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
-    section.detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
-        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
-        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats sent", attempted + expected(f));
     section.detail("Heartbeats received (acked)", acked + " (an ack later than "
         + f.ackTimeoutMs() + " ms counts as lost)");
     section.detail("Connection stability", Format.percent(ratio) + " ("
@@ -154,6 +150,13 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
               + " heartbeats acked" + (targetLost ? "; the target stopped answering" : "") + ")");
     }
     return ratio;
+  }
+
+  /** " (expected 400 = 4 clients × 100, one every 500 ms for 50 seconds)". */
+  private static String expected(HeartbeatFacts f) {
+    return " (expected " + f.expectedHeartbeats() + " = " + f.clients() + " clients × "
+        + f.heartbeatsPerClient() + ", one every " + f.intervalMs() + " ms for "
+        + MemorySeries.duration(f.durationSeconds()) + ")";
   }
 
   /** Memory per connection (footprint step, soak clients), total and trend. */
