@@ -1,7 +1,5 @@
 package org.port8000.perf.analysis;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
@@ -59,7 +57,7 @@ public abstract class AreaAnalyzer {
           .reduce((a, b) -> b).map(c -> "after the run reached '" + c.label() + "'")
           .orElse("before the first checkpoint");
       String when = s.startedAt() == null ? Format.number(at / 1000.0) + " s into the run"
-          : STOP_TIME.format(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
+          : Format.time(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
               + " s into the run)";
       return Optional.of(new Check(metric, null, "", target, Status.FAIL,
           "the target stopped during the " + runName + " " + phase + ", at " + when
@@ -70,14 +68,11 @@ public abstract class AreaAnalyzer {
       return Optional.of(new Check(metric, null, "", target, Status.FAIL,
           "the target stopped during the " + runName + ": no answer from /api/health at the"
               + " end of the run ("
-              + (m.endedAt() == null ? "end time unknown" : STOP_TIME.format(m.endedAt()))
+              + (m.endedAt() == null ? "end time unknown" : Format.time(m.endedAt()))
               + ")"));
     }
     return Optional.empty();
   }
-
-  private static final DateTimeFormatter STOP_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A probe file of the run, when the run wrote it. */
   protected static <T> Optional<T> probe(GatlingRun run, String name, Class<T> type) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
@@ -71,7 +72,7 @@ public final class ReportWriter {
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).map(ReportModelBuilder.TIME::format).orElse(null);
+        .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
         startedAt, verdict, areas, baselineChecks));
     put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
