@@ -16,10 +16,12 @@ public final class TheilSen {
   /** The slope of y over x; NaN with fewer than two distinct x values. */
   public static double slope(double[] x, double[] y) {
     double[] s = sortedPairwiseSlopes(x, y);
+    return s.length == 0 ? Double.NaN : medianOfSorted(s);
+  }
+
+  /** The median of sorted, non-empty values (the mean of the middle two for an even count). */
+  public static double medianOfSorted(double[] s) {
     int k = s.length;
-    if (k == 0) {
-      return Double.NaN;
-    }
     return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2.0;
   }
 

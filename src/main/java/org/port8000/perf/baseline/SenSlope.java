@@ -22,7 +22,7 @@ public final class SenSlope {
       return null;
     }
     int n = TheilSen.pointsUsed(x.length);
-    double median = k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2.0;
+    double median = TheilSen.medianOfSorted(s);
     double varS = n * (n - 1.0) * (2.0 * n + 5.0) / 18.0;
     double c = Normal.Z_95 * Math.sqrt(varS);
     int lo = (int) Math.floor((k - c) / 2.0);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.target.HealthCheck;
 
 /**
  * Finds what a target can do before any load: one chat message (does it stream? does it echo the
@@ -33,8 +34,7 @@ public final class CapabilityProbe {
   private static final Duration ACK_WAIT = Duration.ofSeconds(2);
   private static final String PROBE_ID = "capability-check-1";
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(HTTP_TIMEOUT).build();
+  private final HttpClient http = HealthCheck.client(HTTP_TIMEOUT);
   private final URI baseUrl;
   private final URI wsUrl;
   private final Duration replyTimeout;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.target.HealthCheck;
 
 /**
  * Liveness by RFC 6455 ping/pong for targets without an app-level heartbeat ack (Gatling cannot
@@ -29,8 +30,7 @@ public final class PingProbe {
   private final Duration interval;
   private final int pingsPerClient;
   private final Duration pongTimeout;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HealthCheck.client(Duration.ofSeconds(5));
   private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "ping-probe");
     t.setDaemon(true);

@@ -29,17 +29,7 @@ final class JunitXml {
       suites.setAttribute("name", "port8000-perf");
       doc.appendChild(suites);
       for (AreaResult a : areas) {
-        Element suite = doc.createElement("testsuite");
-        suite.setAttribute("name", a.area().title());
-        long failures = a.checks().stream().filter(c -> c.status() == Status.FAIL).count();
-        long skipped = a.checks().stream().filter(c -> c.status() == Status.NOT_MEASURED).count();
-        suite.setAttribute("tests", String.valueOf(a.checks().size()));
-        suite.setAttribute("failures", String.valueOf(failures));
-        suite.setAttribute("skipped", String.valueOf(skipped));
-        suite.setAttribute("errors", "0");
-        for (Check c : a.checks()) {
-          suite.appendChild(testCase(doc, a, c));
-        }
+        Element suite = suite(doc, a.area().title(), a.checks());
         if (!a.ran()) {
           Element tc = doc.createElement("testcase");
           tc.setAttribute("classname", a.area().title());
@@ -54,7 +44,7 @@ final class JunitXml {
         suites.appendChild(suite);
       }
       if (!baselineChecks.isEmpty()) {
-        suites.appendChild(baselineSuite(doc, baselineChecks));
+        suites.appendChild(suite(doc, BASELINE_SUITE, baselineChecks));
       }
       var t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
@@ -67,21 +57,18 @@ final class JunitXml {
     }
   }
 
-  private static Element baselineSuite(Document doc, List<Check> checks) {
+  /** One suite named {@code name}: a test case per check, classed under the same name. */
+  private static Element suite(Document doc, String name, List<Check> checks) {
     Element suite = doc.createElement("testsuite");
-    suite.setAttribute("name", BASELINE_SUITE);
+    suite.setAttribute("name", name);
     suite.setAttribute("tests", String.valueOf(checks.size()));
     suite.setAttribute("failures", String.valueOf(checks.stream()
         .filter(c -> c.status() == Status.FAIL).count()));
     suite.setAttribute("skipped", String.valueOf(checks.stream()
         .filter(c -> c.status() == Status.NOT_MEASURED).count()));
     suite.setAttribute("errors", "0");
-    checks.forEach(c -> suite.appendChild(testCase(doc, BASELINE_SUITE, c)));
+    checks.forEach(c -> suite.appendChild(testCase(doc, name, c)));
     return suite;
-  }
-
-  private static Element testCase(Document doc, AreaResult a, Check c) {
-    return testCase(doc, a.area().title(), c);
   }
 
   private static Element testCase(Document doc, String classname, Check c) {

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
@@ -40,17 +41,10 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs; returns the model's verdict. */
+  /** Renders and writes all outputs without target table or baseline; returns the verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
     return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
-  }
-
-  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
-      Instant generatedAt) {
-    return write(areas, metas, capabilities, profile, settingsFull, generatedAt, null);
   }
 
   /**
@@ -78,7 +72,7 @@ public final class ReportWriter {
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).map(ReportModelBuilder.TIME::format).orElse(null);
+        .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
         startedAt, verdict, areas, baselineChecks));
     put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
