@@ -53,6 +53,11 @@ public class HeartbeatSimulation extends Simulation {
   private static final Duration FOOTPRINT_READING_GAP = Duration.ofMillis(500);
   /** How often a settled client looks whether every client has settled. */
   private static final Duration SETTLED_POLL = Duration.ofMillis(50);
+  /**
+   * The soak starts this long after the last client settled, at one instant for every client,
+   * so the time each takes to notice (up to one poll) does not shorten the shared window.
+   */
+  private static final Duration SOAK_START_MARGIN = SETTLED_POLL.multipliedBy(5);
 
   // parameters, read once
   private final SimulationSupport support = SimulationSupport.start(getClass());
@@ -115,6 +120,7 @@ public class HeartbeatSimulation extends Simulation {
   private final AtomicInteger soakClients = new AtomicInteger();
   private final AtomicLong latestFirstMs = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong earliestEndMs = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong soakStartsAtMs = new AtomicLong(-1);
 
   // protocol
   private final HttpProtocolBuilder protocol = http
@@ -142,6 +148,7 @@ public class HeartbeatSimulation extends Simulation {
           .exec(this::helloSettled)
           .asLongAsDuring(s -> clientsSettled.get() < clients, allConnectedMax)
               .on(pause(SETTLED_POLL))
+          .pause(s -> Duration.ofMillis(Math.max(0, soakStartsAtMs.get() - nowMs())))
           // a client whose hello got no reply is lost: its heartbeats count as lost
           .doIf(s -> !s.contains("lost")).then(exec(heartbeats))
           .exec(this::clientDone)
@@ -228,14 +235,23 @@ public class HeartbeatSimulation extends Simulation {
   }
 
   private Session clientSettled(Session s) {
-    boolean ok = !s.isFailed();
-    if (ok) {
-      clientsConnected.incrementAndGet();
+    if (s.isFailed()) {
+      settled();
+      return s.set("connectFailed", true);
     }
+    clientsConnected.incrementAndGet();
+    return s;
+  }
+
+  /**
+   * A client is settled once its hello was answered (or it was lost): the soak starts when all
+   * are, so no client is still in its hello while the others heartbeat.
+   */
+  private void settled() {
     if (clientsSettled.incrementAndGet() == clients) {
+      soakStartsAtMs.set(nowMs() + SOAK_START_MARGIN.toMillis());
       sampler.checkpoint(HeartbeatFacts.clientsConnectedLabel(clients));
     }
-    return ok ? s : s.set("connectFailed", true);
   }
 
   /** One heartbeat, awaiting its ack when the target acks heartbeats. */
@@ -250,6 +266,7 @@ public class HeartbeatSimulation extends Simulation {
   }
 
   private Session helloSettled(Session s) {
+    settled();
     if (s.isFailed()) {
       helloFailed.incrementAndGet();
       clientsWithLoss.incrementAndGet();
