@@ -54,7 +54,7 @@ public class HeartbeatSimulation extends Simulation {
   /** How often a settled client looks whether every client has settled. */
   private static final Duration SETTLED_POLL = Duration.ofMillis(50);
   /**
-   * The soak starts this long after the last client settled, at one instant for every client,
+   * The soak starts this long after the last client settled, on a schedule every client knows,
    * so the time each takes to notice (up to one poll) does not shorten the shared window.
    */
   private static final Duration SOAK_START_MARGIN = SETTLED_POLL.multipliedBy(5);
@@ -72,7 +72,7 @@ public class HeartbeatSimulation extends Simulation {
   // clients connect over a ramp (at most 200 connects/s, at least one interval or 1 s)
   private final Duration clientRamp = Collections.max(List.of(Duration.ofSeconds(1), interval,
       Duration.ofMillis(clients * 5L)));
-  // the soak starts when every client has connected (or failed to), so all soak together
+  // the soak starts when every client has said hello (or was lost), so all soak together
   private final Duration allConnectedMax = clientRamp.plus(settings.replyTimeout())
       .plus(Duration.ofSeconds(10));
   private final int footprintConnections = settings.footprintConnections();
@@ -121,6 +121,9 @@ public class HeartbeatSimulation extends Simulation {
   private final AtomicLong latestFirstMs = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong earliestEndMs = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong soakStartsAtMs = new AtomicLong(-1);
+  private final AtomicLong earliestFirstMs = new AtomicLong(Long.MAX_VALUE);
+  private final AtomicLong latestEndMs = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicInteger helloesDone = new AtomicInteger();
 
   // protocol
   private final HttpProtocolBuilder protocol = http
@@ -148,7 +151,7 @@ public class HeartbeatSimulation extends Simulation {
           .exec(this::helloSettled)
           .asLongAsDuring(s -> clientsSettled.get() < clients, allConnectedMax)
               .on(pause(SETTLED_POLL))
-          .pause(s -> Duration.ofMillis(Math.max(0, soakStartsAtMs.get() - nowMs())))
+          .pause(this::untilMyStart)
           // a client whose hello got no reply is lost: its heartbeats count as lost
           .doIf(s -> !s.contains("lost")).then(exec(heartbeats))
           .exec(this::clientDone)
@@ -206,9 +209,8 @@ public class HeartbeatSimulation extends Simulation {
 
     // assertions: the Gatling-side gate of the stability target (the report also counts the
     // heartbeats of clients that never connected or dropped as lost)
-    // clients start spread over at least one interval (and 1 s: shorter ramps inject nobody in
-    // Gatling 3.15), so their heartbeats do not arrive in lockstep
-    // the footprint step first, on the quiet target; the soak after its connections closed
+    // clients connect over at least one interval (and 1 s: shorter ramps inject nobody in
+    // Gatling 3.15); the footprint step first, on the quiet target; the soak after its connections closed
     var soakPhase = soakStart.injectOpen(atOnceUsers(1))
         .andThen(soak.injectOpen(rampUsers(clients).during(clientRamp)));
     var populations = footprintConnections > 0
@@ -231,6 +233,13 @@ public class HeartbeatSimulation extends Simulation {
 
   @Override
   public void after() {
+    if (soakClients.get() > 0) {
+      // where the shared window went, for whoever tunes the start schedule
+      System.out.println("[perf] heartbeat soak: " + soakClients.get() + " clients to the end;"
+          + " first heartbeats spread over " + (latestFirstMs.get() - earliestFirstMs.get())
+          + " ms, ends over " + (latestEndMs.get() - earliestEndMs.get()) + " ms; window "
+          + soakOverlapMs() + " ms of " + interval.toMillis() * perClient + " ms");
+    }
     support.finish();
   }
 
@@ -267,12 +276,23 @@ public class HeartbeatSimulation extends Simulation {
 
   private Session helloSettled(Session s) {
     settled();
+    // clients start spread over half an interval, in the order their hello settled, so their
+    // heartbeats do not arrive in lockstep and all still overlap for all but half an interval
+    s = s.set("startOffsetMs",
+        helloesDone.getAndIncrement() * (interval.toMillis() / 2) / Math.max(1, clients));
     if (s.isFailed()) {
       helloFailed.incrementAndGet();
       clientsWithLoss.incrementAndGet();
       return s.set("lost", true).markAsSucceeded();
     }
     return s;
+  }
+
+  /** The wait until this client's first heartbeat is due (none when not all settled in time). */
+  private Duration untilMyStart(Session s) {
+    long at = soakStartsAtMs.get();
+    return at < 0 ? Duration.ZERO
+        : Duration.ofMillis(Math.max(0, at + s.getLong("startOffsetMs") - nowMs()));
   }
 
   private long nowMs() {
@@ -293,9 +313,12 @@ public class HeartbeatSimulation extends Simulation {
   private Session soakedToTheEnd(Session s) {
     if (s.contains("firstHeartbeatMs") && !s.contains("lastHeartbeatLost")) {
       soakClients.incrementAndGet();
-      latestFirstMs.accumulateAndGet(s.getLong("firstHeartbeatMs"), Math::max);
-      earliestEndMs.accumulateAndGet(s.getLong("lastHeartbeatMs") + interval.toMillis(),
-          Math::min);
+      long first = s.getLong("firstHeartbeatMs");
+      long end = s.getLong("lastHeartbeatMs") + interval.toMillis();
+      latestFirstMs.accumulateAndGet(first, Math::max);
+      earliestFirstMs.accumulateAndGet(first, Math::min);
+      earliestEndMs.accumulateAndGet(end, Math::min);
+      latestEndMs.accumulateAndGet(end, Math::max);
     }
     return s;
   }
