@@ -13,30 +13,44 @@ final class FileLimit {
 
   private FileLimit() {}
 
-  /** Throws when {@code connections} more open files would not fit under the limit. */
+  static final String THROUGHPUT_PLAN = "The message-throughput plan";
+  static final String THROUGHPUT_FIX = "Fix: lower the highest of -Dthroughput.steps (each step"
+      + " opens one connection per " + MessageThroughputSimulation.CONNECTION_PACE.toMillis()
+      + " ms of its rate) or -Dreply.timeoutMs, or raise the limit (ulimit -n) in the shell that"
+      + " runs Maven.";
+  static final String HEARTBEAT_PLAN = "The heartbeat plan";
+  static final String HEARTBEAT_FIX = "Fix: lower -Dheartbeat.clients or"
+      + " -Dfootprint.connections, or raise the limit (ulimit -n) in the shell that runs Maven.";
+
+  /** Throws when the message-throughput plan's connections would not fit under the limit. */
   static void check(long connections) {
+    check(connections, THROUGHPUT_PLAN, THROUGHPUT_FIX);
+  }
+
+  /**
+   * Throws when {@code connections} more open files would not fit under the limit; the refusal
+   * names {@code plan} and ends with {@code fix}.
+   */
+  static void check(long connections, String plan, String fix) {
     if (!(ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.UnixOperatingSystemMXBean os)) {
       return; // not a Unix JVM: no limit to compare with
     }
     long max = os.getMaxFileDescriptorCount();
     long open = os.getOpenFileDescriptorCount();
-    String why = refusal(connections, open, max);
+    String why = refusal(connections, open, max, plan, fix);
     if (why != null) {
       throw new IllegalStateException(why);
     }
   }
 
   /** The refusal, or null when the plan fits. */
-  static String refusal(long connections, long open, long max) {
+  static String refusal(long connections, long open, long max, String plan, String fix) {
     if (open + connections + RESERVE <= max) {
       return null;
     }
-    return "The message-throughput plan needs up to " + connections + " connections at once,"
+    return plan + " needs up to " + connections + " connections at once,"
         + " but this JVM may open only " + max + " files (" + open + " already open, "
-        + RESERVE + " kept for the run itself). Fix: lower the highest of -Dthroughput.steps"
-        + " (each step opens one connection per " + MessageThroughputSimulation.CONNECTION_PACE
-        .toMillis() + " ms of its rate) or -Dreply.timeoutMs, or raise the limit (ulimit -n) in"
-        + " the shell that runs Maven.";
+        + RESERVE + " kept for the run itself). " + fix;
   }
 }

@@ -28,8 +28,9 @@ public record Check(String metric, Double value, String unit, String target, Sta
   /** The value as the reports show it, e.g. {@code 87.3 msg/s}, or "not measured". */
   public String display() {
     if (value == null) {
-      // a failure without a figure (e.g. the target stopped) says what happened
-      return status == Status.FAIL && !note.isBlank() ? note : "not measured";
+      // a verdict without a figure (a failure such as a stopped target, or a pass by a bound
+      // such as "below what it can resolve") says why in its note
+      return status != Status.NOT_MEASURED && !note.isBlank() ? note : "not measured";
     }
     return Format.number(value) + " " + unit;
   }

@@ -39,6 +39,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     double ratio = f.ackSupported() ? stability(run, f, targetLost, section)
         : pingStability(run, f, probe(run, PingPongResult.PROBE, PingPongResult.class),
             targetLost, section);
+    soakWindow(f, section);
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
       section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
@@ -152,6 +153,33 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     return ratio;
   }
 
+  /**
+   * Whether the clients soaked together for the planned duration: the window in which every
+   * client that heartbeated to the end was heartbeating at once, against the planned soak less
+   * one interval (clients start within one interval of each other). Clients lost on the way are
+   * not in the window; their heartbeats count as lost in the stability figure.
+   */
+  private static void soakWindow(HeartbeatFacts f, AreaResult.Builder section) {
+    String metric = "websocket.heartbeat.soakWindow";
+    Target target = new Target(">=", Math.max(0, f.soakPlannedMs() - f.intervalMs()) / 1000.0,
+        "s");
+    String planned = MemorySeries.seconds(f.soakPlannedMs());
+    String who = f.soakClients() == f.clients() ? "all " + f.clients() + " clients"
+        : f.soakClients() + " of " + f.clients() + " clients (" + (f.clients() - f.soakClients())
+            + " lost or not answered at the end)";
+    if (f.soakClients() == 0 || f.soakOverlapMs() < 0) {
+      String why = "no client heartbeated to the end of the soak with its last heartbeat"
+          + " answered";
+      section.check(new Check(metric, null, target.unit(), target.text(), Status.FAIL, why));
+      section.detail("Soak window", why + " (planned " + planned + ")");
+      return;
+    }
+    String window = who + " heartbeating together for "
+        + MemorySeries.seconds(f.soakOverlapMs()) + " of the planned " + planned;
+    section.check(target.check(metric, f.soakOverlapMs() / 1000.0).withNote(window));
+    section.detail("Soak window", window);
+  }
+
   /** " (expected 400 = 4 clients × 100, one every 500 ms for 50 seconds)". */
   private static String expected(HeartbeatFacts f) {
     return " (expected " + f.expectedHeartbeats() + " = " + f.clients() + " clients × "
@@ -162,47 +190,10 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   /** Memory per connection (footprint step, soak clients), total and trend. */
   private void memory(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
     MemorySeries.lostNote(s).ifPresent(section::note);
-    // footprint step: the figure that noise cannot swamp
-    String openLabel = HeartbeatFacts.footprintOpenLabel(f.footprintOpened());
-    Optional<Long> before = MemorySeries.at(s, HeartbeatFacts.FOOTPRINT_BEFORE);
-    Optional<Long> open = MemorySeries.at(s, openLabel);
-    if (f.footprintConnections() == 0) {
-      section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
-          "footprint.connections is 0: the footprint step did not run"));
-    } else if (f.footprintMeasured() && f.footprintOpened() > 0 && before.isPresent()
-        && open.isPresent()) {
-      double perConn = (open.get() - before.get()) / (double) f.footprintOpened();
-      Check c = Targets.MEMORY_PER_CONNECTION.check("websocket.memory.perConnection",
-          perConn / MemorySeries.MB).withNote("footprint step, " + f.footprintOpened()
-              + " idle connections");
-      section.check(c);
-      section.detail("Memory per connection (footprint, " + f.footprintOpened()
-          + " connections)", Format.number(perConn / 1024) + " KB ("
-          + MemorySeries.mbSigned(open.get() - before.get()) + " for " + f.footprintOpened()
-          + " idle connections)");
-      if (perConn < 0) {
-        section.note("Resident memory fell during the footprint step (a collection returned memory),"
-            + " so the per-connection figure is below what this method can resolve.");
-      }
-      if (c.status() == Status.FAIL) {
-        section.recommend("Memory per connection above 10 MB",
-            "Reduce per-connection buffers and state (frame buffers, per-session caches)",
-            Format.number(perConn / MemorySeries.MB) + " MB per connection over "
-                + f.footprintOpened() + " idle connections");
-      }
-    } else {
-      String why = f.footprintOpened() == 0 && !f.footprintMeasured()
-          ? "the footprint step's reading with " + f.footprintConnections()
-              + " connections open was not taken (connections failed or the target was lost)"
-          : MemorySeries.whyMissing(s, before.isEmpty() ? HeartbeatFacts.FOOTPRINT_BEFORE
-              : openLabel);
-      section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection", why));
-      section.detail("Memory per connection (footprint, " + f.footprintConnections()
-          + " connections)", "not measured: " + why);
-    }
+    footprint(f, s, section);
 
     // the soak clients: small N, so noise-dominated; shown beside the footprint figure
-    Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.INITIAL);
+    Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.SOAK_START);
     String clientsLabel = HeartbeatFacts.clientsConnectedLabel(f.clients());
     Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
     if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
@@ -214,16 +205,17 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     } else {
       section.detail("Memory per connection (" + f.clients() + " soak clients)",
           "not measured: " + MemorySeries.whyMissing(s, initial.isEmpty()
-              ? HeartbeatFacts.INITIAL : clientsLabel));
+              ? HeartbeatFacts.SOAK_START : clientsLabel));
     }
 
     // total and trend over the soak window
-    long from = s.checkpoint(HeartbeatFacts.INITIAL).map(ResourceSamples.Checkpoint::t).orElse(0L);
+    long from = s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceSamples.Checkpoint::t)
+        .orElse(0L);
     long to = s.checkpoint(HeartbeatFacts.SOAK_END).map(ResourceSamples.Checkpoint::t)
         .orElse(s.targetLost() ? s.targetLostAtMs() : s.endedMs());
     List<ResourceSamples.Sample> soak = s.between(from, to);
     if (soak.isEmpty()) {
-      String why = MemorySeries.whyMissing(s, HeartbeatFacts.INITIAL);
+      String why = MemorySeries.whyMissing(s, HeartbeatFacts.SOAK_START);
       section.detail("Total memory", "not measured: " + why);
     } else {
       long peak = soak.stream().mapToLong(ResourceSamples.Sample::rssBytes).max().orElseThrow();
@@ -235,6 +227,83 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     section.detail("Memory source", MemorySeries.sourceText(s));
     section.chart(MemorySeries.chart("memory-trend-heartbeat.svg",
         "Target memory during the heartbeat soak and footprint step", s));
+  }
+
+  /**
+   * The footprint step (on the quiet target, before the soak): quiet readings, then readings with
+   * {@code footprint.connections} idle connections open; judged with the readings' resolution.
+   */
+  private void footprint(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
+    String metric = "websocket.memory.perConnection";
+    Target target = Targets.MEMORY_PER_CONNECTION;
+    if (f.footprintConnections() == 0) {
+      section.check(target.notMeasured(metric,
+          "footprint.connections is 0: the footprint step did not run"));
+      return;
+    }
+    List<Long> before = readings(s, HeartbeatFacts.FOOTPRINT_BEFORE);
+    List<Long> open = readings(s, HeartbeatFacts.FOOTPRINT_OPEN);
+    String label = "Memory per connection (footprint, " + f.footprintConnections()
+        + " connections)";
+    Optional<FootprintEstimate> maybe = f.footprintMeasured()
+        ? FootprintEstimate.of(before, open, f.footprintOpened()) : Optional.empty();
+    if (maybe.isEmpty()) {
+      String why = !f.footprintMeasured()
+          ? "the footprint step's readings with " + f.footprintConnections()
+              + " connections open were not taken (connections failed or the target was lost)"
+          : MemorySeries.whyMissing(s, before.isEmpty()
+              ? HeartbeatFacts.footprintBeforeLabel(1)
+              : HeartbeatFacts.footprintOpenLabel(f.footprintOpened(), 1));
+      section.check(target.notMeasured(metric, why));
+      section.detail(label, "not measured: " + why);
+      return;
+    }
+    FootprintEstimate e = maybe.get();
+    label = "Memory per connection (footprint, " + e.connections() + " connections)";
+    String where = "footprint step on the quiet target before the soak, " + e.connections()
+        + " idle connections";
+    String growth = MemorySeries.mbSigned(e.growthBytes()) + " resident for " + e.connections()
+        + " idle connections; quiet readings " + before.size() + " before, " + open.size()
+        + " open, spread up to " + Format.number(e.noiseBytes() / 1024.0) + " KB";
+    if (!e.resolved()) {
+      // a growth inside the noise is a bound, not a figure: never "0 KB"
+      String sentence = "below what it can resolve (" + e.resolutionText() + ")";
+      section.detail(label, sentence + " (" + growth + ")");
+      section.note("Memory per connection is " + sentence + ": resident memory did not move"
+          + " beyond its quiet spread while the connections opened (memory a runtime had"
+          + " already reserved is not visible to this reading).");
+      section.check(e.boundMeets(target)
+          ? new Check(metric, null, target.unit(), target.text(), Status.PASS,
+              sentence + ", " + where)
+          : target.notMeasured(metric, sentence + ", which is not under the target " + target
+              .text() + ": open more idle connections (footprint.connections)"));
+      return;
+    }
+    if (e.growthBytes() < 0) {
+      String why = "resident memory fell while the connections were open (a collection returned"
+          + " memory), so the step cannot resolve their cost (" + growth + ")";
+      section.check(target.notMeasured(metric, why));
+      section.detail(label, "not measured: " + why);
+      return;
+    }
+    double perConn = e.perConnectionBytes();
+    Check c = target.check(metric, perConn / MemorySeries.MB).withNote(where + ", "
+        + e.resolutionText());
+    section.check(c);
+    section.detail(label, Format.number(perConn / 1024) + " KB " + e.resolutionText() + " ("
+        + growth + ")");
+    if (c.status() == Status.FAIL) {
+      section.recommend("Memory per connection above 10 MB",
+          "Reduce per-connection buffers and state (frame buffers, per-session caches)",
+          Format.number(perConn / MemorySeries.MB) + " MB per connection over "
+              + e.connections() + " idle connections");
+    }
+  }
+
+  /** The readings of the checkpoints whose label starts with {@code prefix}, in order. */
+  private static List<Long> readings(ResourceSamples s, String prefix) {
+    return s.checkpoints().stream().filter(c -> c.label().startsWith(prefix)
+        && c.rssBytes() != null).map(ResourceSamples.Checkpoint::rssBytes).toList();
   }
 
   /** Theil–Sen slope over time after the warm-up cut, in MB per minute. */

@@ -16,26 +16,42 @@ package org.port8000.perf.results;
  * @param heartbeatsSent app-level heartbeat frames the soak's clients sent
  * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats
  *     were not sent and count as lost
+ * @param soakClients clients that heartbeated to the end of the soak with their last heartbeat
+ *     answered (acked, or sent when the target has no ack)
+ * @param soakOverlapMs how long all {@code soakClients} heartbeated together: the earliest end
+ *     (last heartbeat + one interval) minus the latest first heartbeat; -1 when no client got
+ *     to the end
+ * @param soakPlannedMs the soak each client was to run: heartbeats per client × interval
  */
 public record HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
     int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
     int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
     int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
-    int helloFailed) {
+    int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs) {
 
   public static final String PROBE = "heartbeat";
   public static final String INITIAL = "initial";
   public static final String SOAK_END = "end of soak";
+  /** Prefix of the footprint step's quiet readings before its connections open. */
   public static final String FOOTPRINT_BEFORE = "footprint: before";
+  /** Prefix of the footprint step's readings with its connections open. */
+  public static final String FOOTPRINT_OPEN = "footprint: open";
+  /** Taken on the quiet target after the footprint step closed, just before the soak. */
+  public static final String SOAK_START = "soak: start";
+
+  /** The {@code i}-th quiet reading (from 1) before the footprint connections open. */
+  public static String footprintBeforeLabel(int i) {
+    return FOOTPRINT_BEFORE + " " + i;
+  }
+
+  /** The {@code i}-th reading (from 1) with {@code connections} idle connections open. */
+  public static String footprintOpenLabel(int connections, int i) {
+    return FOOTPRINT_OPEN + " " + i + ", " + connections + " connections";
+  }
 
   /** Checkpoint label with all soak clients connected. */
   public static String clientsConnectedLabel(int clients) {
     return clients + " clients connected";
-  }
-
-  /** Checkpoint label with the footprint step's idle connections open. */
-  public static String footprintOpenLabel(int connections) {
-    return "footprint: " + connections + " connections open";
   }
 
   /** Successful reconnects after a dropped connection. */

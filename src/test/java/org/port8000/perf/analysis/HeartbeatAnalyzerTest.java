@@ -26,25 +26,46 @@ class HeartbeatAnalyzerTest {
         .value();
   }
 
-  private void cleanSoak(int acked, long footprintOpenRss) {
-    meta(folder, true);
-    ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, true, 400, 0));
+  /** Facts of a 10-client soak of 40 heartbeats every 500 ms (20 s planned). */
+  private static HeartbeatFacts facts(int connected, int helloFailed, int soakClients,
+      long overlapMs, boolean ack) {
+    return new HeartbeatFacts(10, 500, 20, 40, 400, 500, connected, connected,
+        10 - soakClients, 200, 200, true, ack, 40L * (connected - helloFailed), helloFailed,
+        soakClients, overlapMs, 20_000);
+  }
+
+  /** Three quiet readings at {@code before}, three with 200 connections open at {@code open}. */
+  private void footprintReadings(long before0, long before1, long before2, long open0,
+      long open1, long open2) {
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(30_000, t -> 90 * MB),
-        List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
-            cp(HeartbeatFacts.clientsConnectedLabel(10), 1000, 91 * MB),
-            cp(HeartbeatFacts.SOAK_END, 21_000, 92 * MB),
-            cp(HeartbeatFacts.FOOTPRINT_BEFORE, 22_000, 92 * MB),
-            cp(HeartbeatFacts.footprintOpenLabel(200), 26_000, footprintOpenRss)), null));
+        List.of(cp(HeartbeatFacts.INITIAL, 0, 88 * MB),
+            cp(HeartbeatFacts.footprintBeforeLabel(1), 1000, before0),
+            cp(HeartbeatFacts.footprintBeforeLabel(2), 1500, before1),
+            cp(HeartbeatFacts.footprintBeforeLabel(3), 2000, before2),
+            cp(HeartbeatFacts.footprintOpenLabel(200, 1), 5000, open0),
+            cp(HeartbeatFacts.footprintOpenLabel(200, 2), 5500, open1),
+            cp(HeartbeatFacts.footprintOpenLabel(200, 3), 6000, open2),
+            cp(HeartbeatFacts.SOAK_START, 8000, 90 * MB),
+            cp(HeartbeatFacts.clientsConnectedLabel(10), 9000, 91 * MB),
+            cp(HeartbeatFacts.SOAK_END, 29_000, 92 * MB)), null));
+  }
+
+  private void cleanSoak(long footprintOpenRss) {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, footprintOpenRss, footprintOpenRss,
+        footprintOpenRss);
+  }
+
+  private AreaResult acked(long acked) {
+    return analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation",
+        ok(RequestNames.HEARTBEAT_ACK, acked, 0), ok(RequestNames.HEARTBEAT_SEND, acked, 0))));
   }
 
   @Test
   void allHeartbeatsAckedPassesWithFootprintMemoryPerConnection() {
-    cleanSoak(400, 96 * MB);
-    GatlingRun run = run(folder, "HeartbeatSimulation", ok(RequestNames.HEARTBEAT_ACK, 400, 0),
-        ok(RequestNames.HEARTBEAT_SEND, 400, 0));
-
-    AreaResult r = analyzer.analyze(Optional.of(run));
+    cleanSoak(96 * MB);
+    AreaResult r = acked(400);
 
     assertEquals("Connection stability", r.metric());
     assertEquals("100%", r.result());
@@ -54,28 +75,140 @@ class HeartbeatAnalyzerTest {
     Check perConn = check(r, "websocket.memory.perConnection");
     assertEquals(Status.PASS, perConn.status());
     assertEquals(4.0 / 200, perConn.value(), 1e-9); // 4 MB over 200 connections
-    assertTrue(perConn.note().contains("200 idle connections"));
+    assertTrue(perConn.note().contains("before the soak, 200 idle connections"), perConn.note());
     String footprint = detail(r, "Memory per connection (footprint, 200 connections)");
-    assertTrue(footprint.startsWith("20.5 KB"), footprint);
+    // one 4 KB page over 200 connections is the finest step the readings can show
+    assertTrue(footprint.startsWith("20.5 KB ± 0.02 KB per connection with 200 connections"),
+        footprint);
     String soak = detail(r, "Memory per connection (10 soak clients)");
-    assertTrue(soak.startsWith("102 KB"), soak);
+    assertTrue(soak.startsWith("102 KB"), soak); // from the soak's start, not the run's
     assertTrue(detail(r, "Total memory").startsWith("90 MB"), detail(r, "Total memory"));
     assertTrue(r.checks().stream().noneMatch(c -> c.metric().equals("websocket.memory.total")),
         "total memory has no target, so it is a figure, not a check");
     assertTrue(detail(r, "Memory trend").startsWith("+0 MB per minute"), detail(r, "Memory trend"));
     assertTrue(r.recommendations().isEmpty());
     assertEquals(1, r.charts().size());
-    assertEquals(5, r.charts().get(0).markers().size());
+    assertEquals(10, r.charts().get(0).markers().size());
+  }
+
+  @Test
+  void aFootprintGrowthInsideTheQuietSpreadIsBelowResolutionNeverZeroKb() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
+    // quiet readings spread over 400 KB; the open ones sit inside that spread
+    footprintReadings(92 * MB, 92 * MB + 400 * 1024, 92 * MB + 200 * 1024,
+        92 * MB + 200 * 1024, 92 * MB + 100 * 1024, 92 * MB + 300 * 1024);
+    AreaResult r = acked(400);
+
+    Check perConn = check(r, "websocket.memory.perConnection");
+    // 400 KB / 200 connections = ± 2 KB, far under the 10 MB target: the bound meets it
+    assertEquals(Status.PASS, perConn.status());
+    assertNull(perConn.value(), "a bound is not a measured figure");
+    assertTrue(perConn.note().startsWith("below what it can resolve (± 2 KB per connection"
+        + " with 200 connections)"), perConn.note());
+    assertEquals(perConn.note(), perConn.display());
+    String footprint = detail(r, "Memory per connection (footprint, 200 connections)");
+    assertTrue(footprint.startsWith("below what it can resolve (± 2 KB per connection with 200"
+        + " connections)"), footprint);
+    assertFalse(footprint.startsWith("0 KB"), footprint);
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("below what it can resolve")),
+        r.notes().toString());
+  }
+
+  @Test
+  void aResolutionCoarserThanTheTargetCannotPassTheFootprint() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
+    // quiet readings 3 GB apart: ± 15 MB per connection with 200, above the 10 MB target
+    footprintReadings(92 * MB, 3092 * MB, 1092 * MB, 1092 * MB, 1092 * MB, 1092 * MB);
+    AreaResult r = acked(400);
+
+    Check perConn = check(r, "websocket.memory.perConnection");
+    assertEquals(Status.NOT_MEASURED, perConn.status());
+    assertTrue(perConn.note().startsWith("below what it can resolve (± 15360 KB per"
+        + " connection with 200 connections)"), perConn.note());
+    assertTrue(perConn.note().contains("not under the target < 10 MB"), perConn.note());
+    assertTrue(perConn.note().contains("footprint.connections"), perConn.note());
+  }
+
+  @Test
+  void memoryThatFellBeyondTheNoiseIsNotAFigure() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 80 * MB, 80 * MB, 80 * MB);
+    AreaResult r = acked(400);
+
+    Check perConn = check(r, "websocket.memory.perConnection");
+    assertEquals(Status.NOT_MEASURED, perConn.status());
+    assertTrue(perConn.note().contains("fell"), perConn.note());
+  }
+
+  @Test
+  void clientsThatSoakedTogetherForThePlannedDurationPassTheSoakWindow() {
+    cleanSoak(96 * MB);
+    AreaResult r = acked(400);
+
+    Check window = check(r, "websocket.heartbeat.soakWindow");
+    assertEquals(Status.PASS, window.status());
+    assertEquals(19.8, window.value(), 1e-9);
+    assertEquals(">= 19.5 s", window.target()); // 20 s planned, less one 500 ms interval
+    assertEquals("all 10 clients heartbeating together for 19.8 s of the planned 20 s",
+        detail(r, "Soak window"));
+  }
+
+  @Test
+  void clientsThatDidNotOverlapForThePlannedDurationFailTheSoakWindow() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 12_000, true));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 96 * MB, 96 * MB, 96 * MB);
+    AreaResult r = acked(400);
+
+    Check window = check(r, "websocket.heartbeat.soakWindow");
+    assertEquals(Status.FAIL, window.status());
+    assertEquals(12.0, window.value(), 1e-9);
+    assertEquals(Status.FAIL, r.status(), "the section is the worst of its checks");
+  }
+
+  @Test
+  void aClientLostAtItsHelloCountsItsHeartbeatsAsLostAndLeavesTheWindow() {
+    meta(folder, true);
+    // 2 of 10 clients got no hello reply: they sent none of their 40 heartbeats
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 2, 8, 19_800, true));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 96 * MB, 96 * MB, 96 * MB);
+    AreaResult r = acked(320);
+
+    Check stability = check(r, "websocket.heartbeat.stability");
+    assertEquals(80.0, stability.value(), 1e-9, "320 acked of the 400 the plan called for");
+    assertEquals(Status.FAIL, stability.status());
+    assertEquals("80%", r.result());
+    assertTrue(detail(r, "Clients that lost heartbeats").contains("2 lost at their first chat"
+        + " message"), detail(r, "Clients that lost heartbeats"));
+    assertTrue(detail(r, "Soak window").startsWith("8 of 10 clients (2 lost"),
+        detail(r, "Soak window"));
+  }
+
+  @Test
+  void noClientHeartbeatingToTheEndFailsTheSoakWindowWithoutAFigure() {
+    meta(folder, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 10, 0, -1, true));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 96 * MB, 96 * MB, 96 * MB);
+    AreaResult r = acked(0);
+
+    Check window = check(r, "websocket.heartbeat.soakWindow");
+    assertEquals(Status.FAIL, window.status());
+    assertNull(window.value());
+    assertTrue(window.display().startsWith("no client heartbeated"), window.display());
   }
 
   @Test
   void lostHeartbeatsOfADeadTargetFailWithARecommendationAndANote() {
     meta(folder, false, "The target stopped answering during the run (no healthy answer).");
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false, true, 200, 0));
+        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false, true, 200, 0, 0,
+            -1, 20_000));
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(2000, t -> 90 * MB),
         List.of(cp(HeartbeatFacts.INITIAL, 0, 90 * MB),
-            cp(HeartbeatFacts.FOOTPRINT_BEFORE, 22_000, null)), 2100L));
+            cp(HeartbeatFacts.footprintBeforeLabel(1), 3_000, null)), 2100L));
     GatlingRun run = run(folder, "HeartbeatSimulation", ok(RequestNames.HEARTBEAT_ACK, 12, 30));
 
     AreaResult r = analyzer.analyze(Optional.of(run));
@@ -101,7 +234,7 @@ class HeartbeatAnalyzerTest {
   private void noAckSoak(PingPongResult pings) {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, false, 400, 0));
+        facts(10, 0, 10, 19_800, false));
     ProbeFiles.write(folder, PingPongResult.PROBE, pings);
   }
 
@@ -143,7 +276,7 @@ class HeartbeatAnalyzerTest {
   void noMemorySourceMeansNotMeasuredNeverAMadeUpFigure() {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE,
-        new HeartbeatFacts(10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, false, true, 400, 0));
+        facts(10, 0, 10, 19_800, true));
     ProbeFiles.write(folder, ResourceSamples.PROBE, new ResourceSamples(ResourceSamples.NONE,
         "the target's PID is not known, and /metrics did not answer", 250,
         java.time.Instant.now(), 30_000, null, null, List.of(),

@@ -9,18 +9,34 @@ class FileLimitTest {
 
   @Test
   void aPlanThatFitsUnderTheLimitPasses() {
-    assertNull(FileLimit.refusal(640, 100, 4096));
+    assertNull(FileLimit.refusal(640, 100, 4096, FileLimit.THROUGHPUT_PLAN,
+        FileLimit.THROUGHPUT_FIX));
   }
 
   @Test
   void aPlanOverTheLimitIsRefusedNamingTheLimitTheStepsAndTheFix() {
-    String why = FileLimit.refusal(20_000, 100, 1024);
+    String why = FileLimit.refusal(20_000, 100, 1024, FileLimit.THROUGHPUT_PLAN,
+        FileLimit.THROUGHPUT_FIX);
 
     assertNotNull(why);
     assertTrue(why.contains("20000 connections"), why);
     assertTrue(why.contains("1024 files"), why);
     assertTrue(why.contains("-Dthroughput.steps"), why);
     assertTrue(why.contains("ulimit -n"), why);
+  }
+
+  @Test
+  void theHeartbeatPlanIsRefusedNamingItsOwnSettings() {
+    String why = FileLimit.refusal(5_000, 100, 1024, FileLimit.HEARTBEAT_PLAN,
+        FileLimit.HEARTBEAT_FIX);
+
+    assertNotNull(why);
+    assertTrue(why.startsWith("The heartbeat plan needs up to 5000 connections"), why);
+    assertTrue(why.contains("-Dheartbeat.clients"), why);
+    assertTrue(why.contains("-Dfootprint.connections"), why);
+    assertTrue(why.contains("ulimit -n"), why);
+    assertNull(FileLimit.refusal(2_000, 100, 20_000, FileLimit.HEARTBEAT_PLAN,
+        FileLimit.HEARTBEAT_FIX));
   }
 
   @Test
