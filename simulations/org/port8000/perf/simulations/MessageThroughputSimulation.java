@@ -43,6 +43,8 @@ public class MessageThroughputSimulation extends Simulation {
       Duration.ofMillis(2 * (long) Targets.LATENCY.limit());
   /** Connections of a phase open during this lead, before the phase's first message is due. */
   static final Duration LEAD = Duration.ofMillis(1500);
+  /** The counter of loops over a member's sockets (a loop counter needs a name of its own). */
+  private static final String EACH = "eachSocket";
   /** How often a connection waiting for its last replies looks at what arrived. */
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
@@ -209,9 +211,9 @@ public class MessageThroughputSimulation extends Simulation {
             asLongAs(session -> member(session).waiting() > 0 && support.target.isAlive()).on(
                 pause(DRAIN_POLL),
                 matchAll()),
-            repeat(session -> member(session).count(), "socket").on(
+            repeat(session -> member(session).count(), EACH).on(
                 exec(ws(RequestNames.close(phase.name))
-                    .wsName(MessageThroughputSimulation::socket).close())))
+                    .wsName(MessageThroughputSimulation::eachSocket).close())))
         .exec(session -> {
           member(session).abandon();
           phase.connectionClosed();
@@ -221,9 +223,14 @@ public class MessageThroughputSimulation extends Simulation {
         .exec(stopLoadGeneratorIf(s -> "the target stopped running", s -> !support.target.isAlive()));
   }
 
-  /** The Gatling name of the member's socket number {@code socket}. */
+  /** The Gatling name of the socket a message goes on (the session's {@code socket}). */
   private static String socket(Session session) {
     return "c" + session.getInt("socket");
+  }
+
+  /** The Gatling name of the socket a loop over all of them is at. */
+  private static String eachSocket(Session session) {
+    return "c" + session.getInt(EACH);
   }
 
   private static ConnectionPool.Member member(Session session) {
@@ -232,12 +239,12 @@ public class MessageThroughputSimulation extends Simulation {
 
   /** Takes the frames each of the member's sockets received since it last looked. */
   private ChainBuilder matchAll() {
-    return repeat(session -> member(session).count(), "socket").on(
-        exec(ws.processUnmatchedMessages(MessageThroughputSimulation::socket, this::match)));
+    return repeat(session -> member(session).count(), EACH).on(
+        exec(ws.processUnmatchedMessages(MessageThroughputSimulation::eachSocket, this::match)));
   }
 
   private Session match(List<WsInboundMessage> frames, Session session) {
-    ReplyMatcher m = member(session).connection(session.getInt("socket"));
+    ReplyMatcher m = member(session).connection(session.getInt(EACH));
     for (WsInboundMessage frame : frames) {
       if (frame instanceof WsInboundMessage.Text text) {
         m.frame(text.message(), text.timestamp());
