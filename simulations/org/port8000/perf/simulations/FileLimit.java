@@ -22,6 +22,37 @@ final class FileLimit {
   static final String HEARTBEAT_FIX = "Fix: lower -Dheartbeat.clients or"
       + " -Dfootprint.connections, or raise the limit (ulimit -n) in the shell that runs Maven.";
 
+  /**
+   * The most connections a pool that grows may hold: enough for every message the reply timeout
+   * lets wait at once (rate x timeout) on top of the initial pool, and never more than the
+   * open-file limit leaves free now.
+   */
+  static Bound growthBound(int pool, double ratePerSecond, long replyTimeoutMs) {
+    if (!(ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.UnixOperatingSystemMXBean os)) {
+      return growthBound(pool, ratePerSecond, replyTimeoutMs, -1, -1);
+    }
+    return growthBound(pool, ratePerSecond, replyTimeoutMs,
+        os.getOpenFileDescriptorCount(), os.getMaxFileDescriptorCount());
+  }
+
+  /** The same for {@code open} of {@code max} files open; max < 0 = no limit known. */
+  static Bound growthBound(int pool, double ratePerSecond, long replyTimeoutMs, long open,
+      long max) {
+    long waiting = pool + (long) Math.ceil(ratePerSecond * replyTimeoutMs / 1000.0);
+    long free = max < 0 ? Long.MAX_VALUE : max - open - RESERVE;
+    if (free < waiting) {
+      return new Bound((int) Math.max(pool, free), "the open-file limit (" + max
+          + " files, " + open + " open, " + RESERVE + " kept for the run itself; raise it with"
+          + " ulimit -n)");
+    }
+    return new Bound((int) Math.min(Integer.MAX_VALUE, waiting), "the initial " + pool
+        + " plus one per message the reply timeout lets wait at once (rate × reply.timeoutMs)");
+  }
+
+  /** A pool's bound and what sets it. */
+  record Bound(int connections, String why) {}
+
   /** Throws when the message-throughput plan's connections would not fit under the limit. */
   static void check(long connections) {
     check(connections, THROUGHPUT_PLAN, THROUGHPUT_FIX);

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.probe.ConnectionPool;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.ReplyMatcher;
 import org.port8000.perf.results.PhaseTimings;
@@ -30,7 +31,10 @@ import org.port8000.perf.results.RequestNames;
  * client (100 messages, one every 100 ms, on one connection), the same burst from many clients
  * (one connection per message), then steps of rising rate over a pool of connections each
  * sending at most one message per {@link #CONNECTION_PACE}, so per-connection queueing cannot
- * dominate a step's latency.
+ * dominate a step's latency. A target slower than that pace gets more connections rather than
+ * messages queued behind its replies: when every connection of a pool member still waits for a
+ * reply as its next message falls due, the member opens one more ({@link ConnectionPool}), up to
+ * a bound the open-file limit sets; the bursts never grow.
  */
 public class MessageThroughputSimulation extends Simulation {
 
@@ -39,6 +43,8 @@ public class MessageThroughputSimulation extends Simulation {
       Duration.ofMillis(2 * (long) Targets.LATENCY.limit());
   /** Connections of a phase open during this lead, before the phase's first message is due. */
   static final Duration LEAD = Duration.ofMillis(1500);
+  /** The counter of loops over a member's sockets (a loop counter needs a name of its own). */
+  private static final String EACH = "eachSocket";
   /** How often a connection waiting for its last replies looks at what arrived. */
   private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
@@ -64,8 +70,8 @@ public class MessageThroughputSimulation extends Simulation {
       .wsUnmatchedInboundMessageBufferSize(1_000);
 
   /**
-   * One phase: {@code total} messages due every {@code 1/rate} s from a start time, message m on
-   * connection m mod {@code connections}.
+   * One phase: {@code total} messages due every {@code 1/rate} s from a start time, message m
+   * from member m mod {@code connections}, on whichever of its connections is free.
    */
   private final class Phase {
     final String name;
@@ -73,13 +79,14 @@ public class MessageThroughputSimulation extends Simulation {
     final double rate;
     final int connections;
     final int inFlightConnections;
+    final ConnectionPool pool;
     final MessageTimings.Recorder recorder;
     final AtomicInteger nextConnection = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
     final AtomicLong startMs = new AtomicLong();
 
     Phase(String name, int total, double rate, int connections, boolean measured,
-        boolean keepEach) {
+        boolean keepEach, boolean grows) {
       this.name = name;
       this.total = total;
       this.rate = rate;
@@ -87,8 +94,14 @@ public class MessageThroughputSimulation extends Simulation {
       // One connection per message holds each until its reply: rate x (lead + reply timeout).
       this.inFlightConnections = connections < total ? connections : (int) Math.min(total,
           Math.ceil(rate * (LEAD.plus(replyTimeout).toMillis() / 1000.0)));
+      if (grows) {
+        FileLimit.Bound bound = FileLimit.growthBound(connections, rate, replyTimeout.toMillis());
+        this.pool = new ConnectionPool(connections, bound.connections(), bound.why());
+      } else {
+        this.pool = ConnectionPool.fixed(connections);
+      }
       this.recorder = measured
-          ? timings.plan(name, total, rate, connections, keepEach)
+          ? timings.plan(name, total, rate, pool, keepEach)
           : timings.unmeasured(name);
     }
 
@@ -122,13 +135,16 @@ public class MessageThroughputSimulation extends Simulation {
     List<Phase> p = new ArrayList<>();
     int first = steps.get(0);
     p.add(new Phase(RequestNames.WARMUP, (int) (first * warmupDuration.toSeconds()), first,
-        poolSize(first), false, false));
+        poolSize(first), false, false, true));
     double burstRate = 1000.0 / burstInterval.toMillis();
-    p.add(new Phase(RequestNames.ONE_CLIENT_BURST, burstMessages, burstRate, 1, true, true));
-    p.add(new Phase(RequestNames.BURST, burstMessages, burstRate, burstMessages, true, false));
+    // The bursts never grow: one client by definition, or already one connection per message.
+    p.add(new Phase(RequestNames.ONE_CLIENT_BURST, burstMessages, burstRate, 1, true, true,
+        false));
+    p.add(new Phase(RequestNames.BURST, burstMessages, burstRate, burstMessages, true, false,
+        false));
     for (int rate : steps) {
       p.add(new Phase(RequestNames.step(rate), (int) (rate * stepDuration.toSeconds()), rate,
-          poolSize(rate), true, false));
+          poolSize(rate), true, false, true));
     }
     return p;
   }
@@ -139,38 +155,61 @@ public class MessageThroughputSimulation extends Simulation {
   }
 
   /**
-   * One connection of a phase: connect, send its messages when they are due (never waiting for
-   * a reply), match the frames as they come, wait for the last replies up to the timeout, close.
+   * One member of a phase's pool: connect, send its messages when they are due (never waiting
+   * for a reply) on a connection that waits for none, opening one more when all of them do;
+   * match the frames as they come, wait for the last replies up to the timeout, close.
    */
   private ChainBuilder connection(Phase phase) {
     return exec(session -> {
       phase.start();
       int k = phase.nextConnection.getAndIncrement();
-      return session.set("k", k).set("next", k)
-          .set("matcher", new ReplyMatcher(phase.recorder, errorPattern, replyTimeout.toMillis()));
+      return session.set("next", k).set("socket", 0).set("member", phase.pool.member(
+          () -> new ReplyMatcher(phase.recorder, errorPattern, replyTimeout.toMillis())));
     })
-        .exec(ws(RequestNames.connect(phase.name)).connect("/ws"))
+        .exec(ws(RequestNames.connect(phase.name)).wsName(MessageThroughputSimulation::socket)
+            .connect("/ws"))
         .doIf(session -> !session.isFailed()).then(
+            exec(session -> {
+              member(session).opened();
+              return session;
+            }),
             asLongAs(session -> session.getInt("next") < phase.total).on(
                 pause(session -> Duration.ofMillis(Math.max(0,
                     phase.dueMs(session.getInt("next")) - System.currentTimeMillis()))),
-                // Gatling clears the frame buffer on every send: take what arrived first. The
-                // user and its socket share one event loop, so nothing arrives in between.
-                exec(ws.processUnmatchedMessages(this::match)),
+                // Gatling clears a socket's frame buffer on every send: take what arrived
+                // first. The user and its sockets share one event loop, so nothing arrives in
+                // between.
+                matchAll(),
                 exec(session -> {
-                  int m = session.getInt("next");
-                  String id = phase.name + "-" + m;
-                  matcher(session).sent(id, m, phase.dueMs(m), System.currentTimeMillis());
-                  return session.set("id", id).set("next", m + phase.connections);
+                  ConnectionPool.Member m = member(session);
+                  int socket = m.dispatch();
+                  return socket == m.count() ? session.set("socket", socket).set("open", true)
+                      : sent(phase, session.set("socket", socket).set("open", false));
                 }),
+                doIf(session -> session.getBoolean("open")).then(
+                    exec(ws(RequestNames.connect(phase.name))
+                        .wsName(MessageThroughputSimulation::socket).connect("/ws")),
+                    exec(session -> {
+                      if (!session.isFailed()) {
+                        member(session).opened();
+                        return sent(phase, session);
+                      }
+                      // Counted in Gatling's log as a failed connect; the message still goes
+                      // out when due, behind a reply on an open connection.
+                      return sent(phase, session.markAsSucceeded()
+                          .set("socket", member(session).openFailed()));
+                    })),
                 exec(ws(RequestNames.message(phase.name))
+                    .wsName(MessageThroughputSimulation::socket)
                     .sendText("{\"type\":\"message\",\"content\":\"perf #{id}\",\"id\":\"#{id}\"}"))),
-            asLongAs(session -> matcher(session).waiting() > 0 && support.target.isAlive()).on(
+            asLongAs(session -> member(session).waiting() > 0 && support.target.isAlive()).on(
                 pause(DRAIN_POLL),
-                exec(ws.processUnmatchedMessages(this::match))),
-            exec(ws(RequestNames.close(phase.name)).close()))
+                matchAll()),
+            repeat(session -> member(session).count(), EACH).on(
+                exec(ws(RequestNames.close(phase.name))
+                    .wsName(MessageThroughputSimulation::eachSocket).close())))
         .exec(session -> {
-          matcher(session).abandon();
+          member(session).abandon();
           phase.connectionClosed();
           return session;
         })
@@ -178,12 +217,43 @@ public class MessageThroughputSimulation extends Simulation {
         .exec(stopLoadGeneratorIf(s -> "the target stopped running", s -> !support.target.isAlive()));
   }
 
-  private static ReplyMatcher matcher(Session session) {
-    return session.get("matcher");
+  /** The Gatling name of the socket a message goes on (the session's {@code socket}). */
+  private static String socket(Session session) {
+    return "c" + session.getInt("socket");
   }
 
-  private Session match(List<WsInboundMessage> frames, Session session) {
-    ReplyMatcher m = matcher(session);
+  /** The Gatling name of the socket a loop over all of them is at. */
+  private static String eachSocket(Session session) {
+    return "c" + session.getInt(EACH);
+  }
+
+  private static ConnectionPool.Member member(Session session) {
+    return session.get("member");
+  }
+
+  /** Records the member's next message as sent now on the session's socket. */
+  private static Session sent(Phase phase, Session session) {
+    int m = session.getInt("next");
+    String id = phase.name + "-" + m;
+    member(session).connection(session.getInt("socket"))
+        .sent(id, m, phase.dueMs(m), System.currentTimeMillis());
+    return session.set("id", id).set("next", m + phase.connections);
+  }
+
+  /**
+   * Takes the frames each of the member's sockets received since it last looked: the first
+   * directly, the ones it opened since in a loop (a loop costs the common case more).
+   */
+  private ChainBuilder matchAll() {
+    return exec(ws.processUnmatchedMessages("c0", (frames, s) -> match(frames, s, 0)))
+        .doIf(session -> member(session).count() > 1).then(
+            repeat(session -> member(session).count() - 1, EACH).on(
+                exec(ws.processUnmatchedMessages(s -> "c" + (s.getInt(EACH) + 1),
+                    (frames, s) -> match(frames, s, s.getInt(EACH) + 1)))));
+  }
+
+  private Session match(List<WsInboundMessage> frames, Session session, int socket) {
+    ReplyMatcher m = member(session).connection(socket);
     for (WsInboundMessage frame : frames) {
       if (frame instanceof WsInboundMessage.Text text) {
         m.frame(text.message(), text.timestamp());

@@ -187,6 +187,12 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     StepOutcome broke = null;
     for (StepOutcome o : outcomes) {
       section.detail("Step " + o.phase.name(), o.describe());
+      if (o.phase.atBound()) {
+        section.note("Step " + o.phase.name() + ": the connection pool reached its bound ("
+            + o.phase.connectionBound() + " connections, set by " + o.phase.connectionBoundBy()
+            + "); " + o.phase.queuedSends() + " messages queued behind replies on their"
+            + " connection, so its latency includes the load generator's own queueing.");
+      }
       if (broke == null && o.passed()) {
         highest = o;
       } else if (broke == null) {
@@ -252,6 +258,30 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     return t.phases().stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
+  /**
+   * "8 connections", or how the pool grew and why: every connection of a client still waited
+   * for a reply when its next message fell due. At the bound, messages waited behind replies on
+   * their connection and the step's latency includes that queueing of the load generator's own.
+   */
+  static String pool(PhaseTimings.Phase p) {
+    int start = p.connections();
+    int end = p.connectionsAtEnd();
+    if (end <= start) {
+      return start + " connections";
+    }
+    String pace = Format.number(start * 1000.0 / p.offeredPerSecond());
+    String grew = start + " connections (pool grew " + start + " → " + end + " connections: the"
+        + " target took longer than the " + pace + " ms between one connection's messages to"
+        + " reply";
+    if (!p.atBound()) {
+      return grew + ", so messages went on new connections instead of queueing behind replies)";
+    }
+    return grew + "; it reached its bound of " + p.connectionBound() + " connections, set by "
+        + p.connectionBoundBy() + ", so " + p.queuedSends() + " messages were sent on a"
+        + " connection still waiting for a reply: this step's latency includes the load"
+        + " generator's own queueing)";
+  }
+
   /** One step's figures and whether it held. */
   private record StepOutcome(PhaseTimings.Phase phase) {
 
@@ -309,8 +339,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       return phase.replied() + "/" + phase.planned() + " answered ("
           + Format.percent(repliedPercent() / 100) + ")" + failures(phase) + ", p95 "
           + (phase.replied() > 0 ? p95() + " ms" : "n/a") + ", achieved "
-          + Format.number(phase.achievedPerSecond()) + " msg/s over " + phase.connections()
-          + " connections"
+          + Format.number(phase.achievedPerSecond()) + " msg/s over " + pool(phase)
           + (cpu == null ? "" : ", load generator CPU " + Format.number(cpu) + "%")
           + (machine == null ? "" : ", machine CPU " + Format.number(machine) + "%") + late
           + " — " + (passed() ? "held" : "broke: " + why());

@@ -28,16 +28,22 @@ public final class MessageTimings {
    * Declares a phase in display order: how many messages it sends, at what rate, over how many
    * connections; {@code keepEach} keeps every message's latency (the one-client burst).
    */
-  public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
+  public Recorder plan(String phase, int planned, double offeredPerSecond,
       int connections, boolean keepEach) {
-    Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, keepEach);
+    return plan(phase, planned, offeredPerSecond, ConnectionPool.fixed(connections), keepEach);
+  }
+
+  /** The same over a pool of connections that may grow; its size is read into the result. */
+  public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
+      ConnectionPool pool, boolean keepEach) {
+    Recorder r = new Recorder(phase, planned, offeredPerSecond, pool, keepEach);
     phases.put(phase, r);
     return r;
   }
 
   /** A phase that is run but not measured (the warm-up): not in the result. */
   public Recorder unmeasured(String phase) {
-    return new Recorder(phase, 0, 0, 0, false);
+    return new Recorder(phase, 0, 0, ConnectionPool.fixed(1), false);
   }
 
   /** One phase's counts; thread-safe, shared by the phase's connections. */
@@ -45,7 +51,7 @@ public final class MessageTimings {
     private final String name;
     private final int planned;
     private final double offered;
-    private final int connections;
+    private final ConnectionPool pool;
     private final int[] each;
     private long sent;
     private long answered;
@@ -67,12 +73,12 @@ public final class MessageTimings {
     private long[] machineTicksAtFirstSend;
     private Double machineCpuPercent;
 
-    private Recorder(String name, int planned, double offered, int connections,
+    private Recorder(String name, int planned, double offered, ConnectionPool pool,
         boolean keepEach) {
       this.name = name;
       this.planned = planned;
       this.offered = offered;
-      this.connections = connections;
+      this.pool = pool;
       this.each = keepEach ? new int[planned] : null;
       if (each != null) {
         Arrays.fill(each, -1);
@@ -152,11 +158,12 @@ public final class MessageTimings {
           perMessage.add(v);
         }
       }
-      return new PhaseTimings.Phase(name, planned, offered, connections, sent, answered,
+      return new PhaseTimings.Phase(name, planned, offered, pool.initial(), sent, answered,
           errorFrames, errorReplies, timedOut, lateSends, maxLagMs, sent == 0 ? 0 : firstSendMs,
           lastReplyMs, PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
           PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)), perMessage,
-          cpuPercent, cpuSeconds, machineCpuPercent);
+          cpuPercent, cpuSeconds, machineCpuPercent, pool.size(), pool.bound(), pool.boundBy(),
+          pool.queuedSends());
     }
   }
 

@@ -36,12 +36,32 @@ public record PhaseTimings(List<Phase> phases) {
    * @param generatorCpuSeconds the same in CPU seconds
    * @param machineCpuPercent the whole machine's CPU (generator, a local target, everything
    *     else) during the phase; null when not measured
+   * @param grewTo the connections the phase held by its end: {@code connections} plus those it
+   *     opened because every connection of a client still waited for a reply (0 in files
+   *     written before pools grew: read as {@code connections})
+   * @param connectionBound the most connections the phase could hold; equal to
+   *     {@code connections} for a phase that never grows (the bursts)
+   * @param connectionBoundBy what set that bound, in words
+   * @param queuedSends messages sent on a connection that still waited for a reply because the
+   *     pool was at its bound (for the one-client burst: every message sent before the previous
+   *     reply); their latency includes the generator's own queueing
    */
   public record Phase(String name, int planned, double offeredPerSecond, int connections,
       long sent, long replied, long errorFrames, long errorReplies, long timedOut,
       long lateSends, long maxSendLagMs, long firstSendMs, long lastReplyMs, Latency latency,
       Latency firstToken, List<Integer> perMessageMs, Double generatorCpuPercent,
-      Double generatorCpuSeconds, Double machineCpuPercent) {
+      Double generatorCpuSeconds, Double machineCpuPercent, int grewTo, int connectionBound,
+      String connectionBoundBy, long queuedSends) {
+
+    /** The connections held by the end of the phase, never fewer than it started with. */
+    public int connectionsAtEnd() {
+      return Math.max(connections, grewTo);
+    }
+
+    /** The pool reached its bound: some messages may have queued behind replies. */
+    public boolean atBound() {
+      return connectionBound > connections && connectionsAtEnd() >= connectionBound;
+    }
 
     /** Replies per second over first send → last reply; 0 when there is no span. */
     public double achievedPerSecond() {

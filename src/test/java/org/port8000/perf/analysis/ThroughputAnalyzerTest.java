@@ -35,10 +35,12 @@ class ThroughputAnalyzerTest {
     long span = (long) (planned / rate * 1000);
     PhaseTimings.Latency latency = replied == 0 ? null
         : new PhaseTimings.Latency((int) replied, 40, 45, 44, p95, p95 + 5, p95 + 10);
-    return new PhaseTimings.Phase(name, planned, rate, name.startsWith("burst one") ? 1 : 10,
+    int connections = name.startsWith("burst one") ? 1 : 10;
+    return new PhaseTimings.Phase(name, planned, rate, connections,
         planned, replied, errorFrames, errorReplies,
         planned - replied - errorFrames - errorReplies, 0, 0, 1_000, 1_000 + span, latency,
-        null, each, cpu, cpu == null ? null : 1.0, machine);
+        null, each, cpu, cpu == null ? null : 1.0, machine, connections, connections, "fixed",
+        0);
   }
 
   private AreaResult analyze(List<PhaseTimings.Phase> phases) {
@@ -181,5 +183,44 @@ class ThroughputAnalyzerTest {
     assertEquals(Status.NOT_MEASURED, sustained.status());
     assertTrue(sustained.note().contains("add lower -Dthroughput.steps"), sustained.note());
     assertTrue(r.recommendations().stream().noneMatch(x -> x.rule().startsWith("Low Throughput")));
+  }
+
+  private static PhaseTimings.Phase grown(int grewTo, int bound, long queued) {
+    return new PhaseTimings.Phase("20/s", 400, 20, 8, 400, 400, 0, 0, 0, 0, 0, 1_000, 21_000,
+        new PhaseTimings.Latency(400, 600, 640, 640, 660, 680, 700), null, null, 5.0, 1.0, null,
+        grewTo, bound, "the open-file limit (1024 files)", queued);
+  }
+
+  @Test
+  void aStepWhosePoolGrewSaysFromHowManyToHowManyConnectionsAndWhy() {
+    AreaResult r = analyze(List.of(burst(50), grown(14, 38, 0)));
+
+    String step = detail(r, "Step 20/s");
+    assertTrue(step.contains("pool grew 8 → 14 connections"), step);
+    assertTrue(step.contains("longer than the 400 ms between one connection's messages"), step);
+    assertFalse(step.contains("queueing)"), step);
+    assertTrue(r.notes().stream().noneMatch(n -> n.contains("reached its bound")));
+  }
+
+  @Test
+  void aPoolAtItsBoundSaysSoAndThatTheLatencyIncludesTheGeneratorsQueueing() {
+    AreaResult r = analyze(List.of(burst(50), grown(20, 20, 37)));
+
+    String step = detail(r, "Step 20/s");
+    assertTrue(step.contains("pool grew 8 → 20 connections"), step);
+    assertTrue(step.contains("bound of 20 connections, set by the open-file limit"), step);
+    assertTrue(step.contains("37 messages were sent on a connection still waiting"), step);
+    assertTrue(step.contains("latency includes the load generator's own queueing"), step);
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("reached its bound")),
+        r.notes().toString());
+  }
+
+  @Test
+  void aStepThatDidNotGrowShowsItsConnectionsOnly() {
+    AreaResult r = analyze(List.of(burst(50), phase("100/s", 2000, 2000, 60, 20.0, null)));
+
+    String step = detail(r, "Step 100/s");
+    assertTrue(step.contains("over 10 connections,"), step);
+    assertFalse(step.contains("pool grew"), step);
   }
 }

@@ -45,4 +45,26 @@ class FileLimitTest {
     assertEquals(640, MessageThroughputSimulation.poolSize(1600));
     assertEquals(1, MessageThroughputSimulation.poolSize(1));
   }
+
+  @Test
+  void aGrowingPoolMayHoldOneConnectionPerMessageTheReplyTimeoutLetsWait() {
+    FileLimit.Bound b = FileLimit.growthBound(8, 20, 1500, 100, 20_000);
+
+    assertEquals(8 + 30, b.connections());
+    assertTrue(b.why().contains("reply.timeoutMs"), b.why());
+  }
+
+  @Test
+  void theOpenFileLimitCapsAGrowingPoolAndIsNamed() {
+    FileLimit.Bound b = FileLimit.growthBound(640, 1600, 5000, 100, 1024);
+
+    assertEquals(1024 - 100 - FileLimit.RESERVE, b.connections());
+    assertTrue(b.why().contains("open-file limit (1024 files"), b.why());
+    assertTrue(b.why().contains("ulimit -n"), b.why());
+  }
+
+  @Test
+  void aGrowingPoolIsNeverBoundBelowItsInitialConnections() {
+    assertEquals(640, FileLimit.growthBound(640, 1600, 5000, 900, 1024).connections());
+  }
 }

@@ -132,4 +132,38 @@ class MessageThroughputVerdictIT {
     // The many-client burst, one connection per message, does not queue.
     assertTrue(phase(RequestNames.BURST).latency().p95() < each.get(39), each.toString());
   }
+
+  @Test
+  void aTargetSlowerThanThePoolsPaceGetsMoreConnectionsRatherThanQueuedMessages()
+      throws Exception {
+    // The reference server answers each connection in order, one reply at a time (in both
+    // modes); in the original's mode it echoes no id, so the probe matches replies in order.
+    // 600 ms per reply against a pool that sends on each connection every 400 ms: without
+    // growth every connection's queue would grow by 200 ms per message, to seconds.
+    int injected = 600;
+    AreaResult r = run(Map.of("reference.compat", "original",
+        "reference.fault.replyLatencyMs", String.valueOf(injected), "reference.llm.tokens", "0",
+        "reply.timeoutMs", "3000", "burst.messages", "4", "burst.intervalMs", "250",
+        "throughput.steps", "20", "throughput.stepSeconds", "6"));
+
+    var each = phase(RequestNames.ONE_CLIENT_BURST).perMessageMs();
+    assertTrue(each.get(2) > each.get(0) + 2 * (injected - 250) - 100,
+        "one connection is answered in order, one reply at a time: " + each);
+    PhaseTimings.Phase step = phase(RequestNames.step(20));
+    System.out.println("[e2e] pool growth, " + injected + " ms per reply: " + step.connections()
+        + " → " + step.grewTo() + " connections (bound " + step.connectionBound() + "), "
+        + step.replied() + "/" + step.planned() + " answered, latency " + step.latency()
+        + ", queued sends " + step.queuedSends());
+    assertEquals(8, step.connections());
+    assertTrue(step.grewTo() > step.connections(), step.toString());
+    assertEquals(0, step.queuedSends(), step.toString());
+    assertEquals(step.planned(), step.replied(), step.toString());
+    assertTrue(step.latency().p95() >= injected, step.latency().toString());
+    assertTrue(step.latency().p95() < injected + 400, "p95 stays near the target's "
+        + injected + " ms, not our queueing: " + step.latency());
+    String shown = r.details().stream().filter(d -> d.label().equals("Step 20/s"))
+        .findFirst().orElseThrow().value();
+    System.out.println("[e2e] step row: " + shown);
+    assertTrue(shown.contains("pool grew 8 → " + step.grewTo() + " connections"), shown);
+  }
 }
