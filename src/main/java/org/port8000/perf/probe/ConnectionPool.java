@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * The connections of one message phase, and the rule that picks the connection a due message
  * goes on. The phase's messages are shared out among its virtual users (members), each starting
  * with one connection. A message goes on the first of its member's connections that waits for
- * no reply; when every one of them still waits (the target took longer per reply than the time
+ * no reply and is not retired ({@link ReplyMatcher#retired()}); when every one of them still waits (the target took longer per reply than the time
  * between the member's messages), the member opens one more, so a message never queues behind a
  * reply while the phase is under its bound. At the bound the message goes on the member's
  * connection with the fewest replies waiting and is counted as queued: its latency then includes
@@ -99,7 +99,7 @@ public final class ConnectionPool {
      */
     public int dispatch() {
       for (int i = 0; i < connections.size(); i++) {
-        if (connections.get(i).waiting() == 0) {
+        if (connections.get(i).waiting() == 0 && !connections.get(i).retired()) {
           return i;
         }
       }
@@ -126,11 +126,16 @@ public final class ConnectionPool {
       queuedSends.incrementAndGet();
       int best = 0;
       for (int i = 1; i < connections.size(); i++) {
-        if (connections.get(i).waiting() < connections.get(best).waiting()) {
+        if (rank(connections.get(i)) < rank(connections.get(best))) {
           best = i;
         }
       }
       return best;
+    }
+
+    /** Fewer replies waiting is better; a retired connection only when nothing else is open. */
+    private static long rank(ReplyMatcher m) {
+      return (m.retired() ? Integer.MAX_VALUE : 0L) + m.waiting();
     }
 
     public ReplyMatcher connection(int index) {

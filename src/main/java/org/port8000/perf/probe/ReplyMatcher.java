@@ -13,8 +13,14 @@ import java.util.regex.Pattern;
  * its final {@code response} frame whether or not {@code stream} frames came first; an
  * {@code error} frame, or a response whose content matches the error pattern, is a failed
  * message. Latency runs from the time the message was due, so a send that fell behind its
- * schedule still counts its delay (no coordinated omission). Not thread-safe: one per
- * connection, used by its virtual user only.
+ * schedule still counts its delay (no coordinated omission).
+ *
+ * <p>A reply that comes after its message timed out must not answer a later message: one that
+ * echoes an id nobody waits for is dropped; on a connection matched in order (no id echoed yet)
+ * the first timeout retires the connection, since its next reply may be the late one or the
+ * next message's and nothing tells them apart. A retired connection takes no frames; the
+ * messages still on it time out. Not thread-safe: one per connection, used by its virtual user
+ * only.
  */
 public final class ReplyMatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,6 +31,8 @@ public final class ReplyMatcher {
   private final Pattern errorPattern;
   private final long timeoutMs;
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private boolean echoesIds;
+  private boolean retired;
 
   public ReplyMatcher(MessageTimings.Recorder recorder, Pattern errorPattern, long timeoutMs) {
     this.recorder = recorder;
@@ -47,7 +55,8 @@ public final class ReplyMatcher {
       return; // not JSON: not a chat reply
     }
     String type = frame.path("type").asText("");
-    if (!type.equals("stream") && !type.equals("response") && !type.equals("error")) {
+    if (retired
+        || !type.equals("stream") && !type.equals("response") && !type.equals("error")) {
       return; // heartbeat acks and other frames are not message replies
     }
     Pending p = match(frame.path("id"));
@@ -84,6 +93,7 @@ public final class ReplyMatcher {
       if (nowMs - p.dueMs >= timeoutMs) {
         it.remove();
         recorder.timedOut();
+        retired |= !echoesIds;
       }
     }
   }
@@ -100,14 +110,21 @@ public final class ReplyMatcher {
     return pending.size();
   }
 
+  /** True once a timeout made in-order matching unsafe: no more messages go on it. */
+  public boolean retired() {
+    return retired;
+  }
+
   private Pending match(JsonNode id) {
-    if (id.isTextual()) {
-      for (Pending p : pending) {
-        if (id.asText().equals(p.id)) {
-          return p;
-        }
+    if (!id.isTextual()) {
+      return pending.peekFirst();
+    }
+    echoesIds = true;
+    for (Pending p : pending) {
+      if (id.asText().equals(p.id)) {
+        return p;
       }
     }
-    return pending.peekFirst();
+    return null; // the echoed id of a message that timed out
   }
 }

@@ -150,4 +150,15 @@ class ConnectionPoolTest {
   void aBoundBelowTheInitialPoolIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new ConnectionPool(4, 3, "test"));
   }
+
+  @Test
+  void aConnectionRetiredByATimeoutTakesNoMoreMessages() {
+    ConnectionPool pool = new ConnectionPool(1, 10, "test");
+    ConnectionPool.Member m = member(pool, timings.plan("p", 2, 10, pool, false));
+    assertEquals(0, send(m, 1_000));
+    m.connection(0).expire(6_000); // no reply in 5 s: its late reply could answer the next
+
+    assertEquals(1, send(m, 6_100), "the next message goes on a new connection");
+    assertEquals(2, pool.size());
+  }
 }

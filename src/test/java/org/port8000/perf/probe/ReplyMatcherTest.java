@@ -90,4 +90,32 @@ class ReplyMatcherTest {
     assertEquals(List.of(-1, -1, 47), phase().perMessageMs());
     assertEquals(2, phase().timedOut());
   }
+
+  @Test
+  void aTimeoutRetiresAnInOrderConnectionSoItsLateReplyAnswersNoLaterMessage() {
+    matcher.sent("a", 0, 1_000, 1_000);
+    matcher.expire(2_000);
+    assertTrue(matcher.retired(), "its next reply may be the late one: in order it cannot tell");
+    matcher.sent("b", 1, 2_100, 2_100);
+    matcher.frame("{\"type\":\"response\",\"content\":\"late reply of a\"}", 2_150);
+
+    assertEquals(0, phase().replied(), "a's late reply must not answer b in 50 ms");
+    assertEquals(1, matcher.waiting());
+  }
+
+  @Test
+  void aLateReplyWithAnEchoedIdIsDroppedAndTheConnectionStaysInUse() {
+    matcher.sent("a", 0, 1_000, 1_000);
+    matcher.frame("{\"type\":\"response\",\"content\":\"x\",\"id\":\"a\"}", 1_010);
+    matcher.sent("b", 1, 1_100, 1_100);
+    matcher.expire(2_100);
+    assertFalse(matcher.retired(), "ids are echoed: a late reply names its message");
+    matcher.sent("c", 2, 2_200, 2_200);
+    matcher.frame("{\"type\":\"response\",\"content\":\"x\",\"id\":\"b\"}", 2_210);
+
+    assertEquals(1, phase().replied(), "b's late reply answers neither b nor c");
+    assertEquals(1, matcher.waiting());
+    matcher.frame("{\"type\":\"response\",\"content\":\"x\",\"id\":\"c\"}", 2_230);
+    assertEquals(List.of(10, -1, 30), phase().perMessageMs());
+  }
 }
