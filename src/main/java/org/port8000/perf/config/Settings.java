@@ -64,6 +64,7 @@ public final class Settings {
   private final UiSelectors uiSelectors;
 
   private final Duration samplerInterval;
+  private final BenchmarkSettings benchmark;
 
   private Settings(String profile, boolean fullAssignment, Map<String, String> values) {
     this.profile = profile;
@@ -98,6 +99,20 @@ public final class Settings {
         r.text("ui.selector.content"), r.text("ui.selector.input"), r.text("ui.selector.send"),
         r.text("ui.selector.botList"), r.text("ui.selector.selectBot"));
     this.samplerInterval = Duration.ofMillis(r.integer("sampler.intervalMs", 50, 1_000));
+    this.benchmark = new BenchmarkSettings(
+        Duration.ofSeconds(r.integer("benchmark.warmUpSeconds", 1, 600)),
+        Duration.ofSeconds(r.integer("benchmark.idleSeconds", 1, 600)),
+        Duration.ofSeconds(r.integer("benchmark.latencySeconds", 1, 3_600)),
+        r.integer("benchmark.latencyPerSecond", 1, 100),
+        r.rising("benchmark.api.steps", 1, 20_000),
+        Duration.ofSeconds(r.integer("benchmark.api.stepSeconds", 1, 600)),
+        r.rising("benchmark.connections.levels", 1, 20_000),
+        Duration.ofSeconds(r.integer("benchmark.connections.holdSeconds", 1, 600)),
+        r.rising("benchmark.churn.rates", 1, 5_000),
+        Duration.ofSeconds(r.integer("benchmark.churn.stepSeconds", 1, 600)),
+        Duration.ofSeconds(r.integer("benchmark.churn.coolDownSeconds", 1, 600)),
+        r.integer("benchmark.bots.max", BenchmarkSettings.BUSY_BOTS, 190),
+        Duration.ofSeconds(r.integer("benchmark.busySeconds", 1, 600)));
     // Gatling 3.15 never starts an open injection shorter than a second: refuse it up front.
     if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofSeconds(1)) < 0) {
       throw new SettingsException("Settings 'burst.messages' (" + burstMessages + ") x"
@@ -196,6 +211,19 @@ public final class Settings {
     d.put("ui.selector.botList", "#botList");
     d.put("ui.selector.selectBot", "[data-action=\"select\"][data-bot-id]");
     d.put("sampler.intervalMs", "500");
+    d.put("benchmark.warmUpSeconds", "10");
+    d.put("benchmark.idleSeconds", "30");
+    d.put("benchmark.latencySeconds", "30");
+    d.put("benchmark.latencyPerSecond", "2");
+    d.put("benchmark.api.steps", "50,100,200,400,800,1600,3200");
+    d.put("benchmark.api.stepSeconds", "10");
+    d.put("benchmark.connections.levels", "100,500,1000,2000,5000");
+    d.put("benchmark.connections.holdSeconds", "5");
+    d.put("benchmark.churn.rates", "10,25,50,100,200,400");
+    d.put("benchmark.churn.stepSeconds", "10");
+    d.put("benchmark.churn.coolDownSeconds", "10");
+    d.put("benchmark.bots.max", "50");
+    d.put("benchmark.busySeconds", "30");
     return d;
   }
 
@@ -244,6 +272,8 @@ public final class Settings {
   public UiSelectors uiSelectors() { return uiSelectors; }
 
   public Duration samplerInterval() { return samplerInterval; }
+  /** The operation benchmark's parameters. */
+  public BenchmarkSettings benchmark() { return benchmark; }
 
   /** CSS selectors of the chat UI; the defaults are the original Port 8000 UI's ids. */
   public record UiSelectors(String messages, String message, String content, String input,

@@ -1,0 +1,46 @@
+package org.port8000.perf.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Parameters of the operation benchmark ({@code benchmark.*}): phase lengths, rates and the
+ * bounds of each capacity ramp. Every ramp is bounded in count (its list or maximum) and time.
+ *
+ * @param warmUp closed-loop warm-up of every operation before anything is measured
+ * @param idle nothing runs: the target's idle CPU
+ * @param latency the measured latency phase
+ * @param latencyPerSecond open arrival rate per operation in the latency phase
+ * @param apiSteps rising API call rates (calls/s, a mix of the read operations)
+ * @param apiStep length of each API step
+ * @param connectionLevels rising counts of idle WebSocket connections; the last is the bound
+ * @param connectionHold how long each level is held while the probe connection chats
+ * @param churnRates rising connect → message → close rates (connections/s)
+ * @param churnStep length of each churn step
+ * @param churnCoolDown wait after the churn before memory and open files are compared
+ * @param botsMax the most bots launched one by one
+ * @param busy how long 5 bots are kept busy for the CPU reading
+ */
+public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency,
+    int latencyPerSecond, List<Integer> apiSteps, Duration apiStep,
+    List<Integer> connectionLevels, Duration connectionHold, List<Integer> churnRates,
+    Duration churnStep, Duration churnCoolDown, int botsMax, Duration busy) {
+
+  /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
+  public static final int BUSY_BOTS = 5;
+
+  public BenchmarkSettings {
+    apiSteps = List.copyOf(apiSteps);
+    connectionLevels = List.copyOf(connectionLevels);
+    churnRates = List.copyOf(churnRates);
+  }
+
+  /** Seconds every phase may take at most, before reply timeouts; for maxDuration. */
+  public Duration plannedLength() {
+    return warmUp.plus(idle).plus(latency)
+        .plus(apiStep.multipliedBy(apiSteps.size()))
+        .plus(connectionHold.plusSeconds(2).multipliedBy(connectionLevels.size()))
+        .plus(churnStep.multipliedBy(churnRates.size() + 1)).plus(churnCoolDown)
+        .plus(busy);
+  }
+}
