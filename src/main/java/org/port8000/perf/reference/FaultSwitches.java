@@ -13,6 +13,7 @@ import java.util.List;
  * @param leakBytesPerMessage bytes retained forever per chat message (a deliberate leak)
  * @param crashAfterMessages  the process halts when this many chat messages arrived (0 = never)
  * @param uiRenderDelayMs     render delay the chat UI reads from {@code /ui-config.js}
+ * @param taskErrorRate       fraction (0..1) of bot tasks answered HTTP 200 {@code "success": false}
  */
 public record FaultSwitches(
         long replyLatencyMs,
@@ -20,9 +21,17 @@ public record FaultSwitches(
         long dropSeed,
         int leakBytesPerMessage,
         long crashAfterMessages,
-        long uiRenderDelayMs) {
+        long uiRenderDelayMs,
+        double taskErrorRate) {
 
     public static final FaultSwitches OFF = new FaultSwitches(0, 0.0, 42, 0, 0, 0);
+
+    /** The switches without a task error rate (it stays off). */
+    public FaultSwitches(long replyLatencyMs, double dropRate, long dropSeed,
+            int leakBytesPerMessage, long crashAfterMessages, long uiRenderDelayMs) {
+        this(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
+                uiRenderDelayMs, 0.0);
+    }
 
     static FaultSwitches read(ReferenceConfig.PropertyReader r) {
         return new FaultSwitches(
@@ -31,7 +40,8 @@ public record FaultSwitches(
                 r.longValue("reference.fault.dropSeed", 42, Long.MIN_VALUE, Long.MAX_VALUE),
                 r.intValue("reference.fault.leakBytesPerMessage", 0, 0, 16 * 1024 * 1024),
                 r.longValue("reference.fault.crashAfterMessages", 0, 0, Long.MAX_VALUE),
-                r.longValue("reference.fault.uiRenderDelayMs", 0, 0, 600_000));
+                r.longValue("reference.fault.uiRenderDelayMs", 0, 0, 600_000))
+                .withTaskErrorRate(r.doubleValue("reference.fault.taskErrorRate", 0.0, 0.0, 1.0));
     }
 
     /** The switches that are on, e.g. {@code [replyLatencyMs=300]}; empty when all are off. */
@@ -52,6 +62,9 @@ public record FaultSwitches(
         if (uiRenderDelayMs > 0) {
             on.add("uiRenderDelayMs=" + uiRenderDelayMs);
         }
+        if (taskErrorRate > 0) {
+            on.add("taskErrorRate=" + taskErrorRate);
+        }
         return on;
     }
 
@@ -69,5 +82,9 @@ public record FaultSwitches(
 
     public FaultSwitches withUiRenderDelayMs(long v) {
         return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, v);
+    }
+
+    public FaultSwitches withTaskErrorRate(double v) {
+        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs, v);
     }
 }

@@ -10,6 +10,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
 import org.w3c.dom.Document;
@@ -17,9 +18,15 @@ import org.w3c.dom.Element;
 
 /** {@code target/perf/junit.xml}: one test case per check, for CI dashboards. */
 final class JunitXml {
+  static final String BENCHMARK = "Operation Benchmark";
   private JunitXml() {}
 
   static String render(List<AreaResult> areas) {
+    return render(areas, BenchmarkResult.notRun());
+  }
+
+  /** The areas' suites, then the operation benchmark's own suite. */
+  static String render(List<AreaResult> areas, BenchmarkResult benchmark) {
     try {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
       Element suites = doc.createElement("testsuites");
@@ -50,6 +57,7 @@ final class JunitXml {
         }
         suites.appendChild(suite);
       }
+      suites.appendChild(benchmarkSuite(doc, benchmark));
       var t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -61,9 +69,37 @@ final class JunitXml {
     }
   }
 
+  private static Element benchmarkSuite(Document doc, BenchmarkResult b) {
+    Element suite = doc.createElement("testsuite");
+    suite.setAttribute("name", BENCHMARK);
+    suite.setAttribute("tests", String.valueOf(b.ran() ? b.checks().size() : 1));
+    suite.setAttribute("failures", String.valueOf(b.checks().stream()
+        .filter(c -> c.status() == Status.FAIL).count()));
+    suite.setAttribute("skipped", String.valueOf(b.ran() ? b.checks().stream()
+        .filter(c -> c.status() == Status.NOT_MEASURED).count() : 1));
+    suite.setAttribute("errors", "0");
+    for (Check c : b.checks()) {
+      suite.appendChild(testCase(doc, BENCHMARK, c));
+    }
+    if (!b.ran()) {
+      Element tc = doc.createElement("testcase");
+      tc.setAttribute("classname", BENCHMARK);
+      tc.setAttribute("name", "benchmark.run");
+      Element skip = doc.createElement("skipped");
+      skip.setAttribute("message", "not run in this invocation: " + BenchmarkResult.COMMAND);
+      tc.appendChild(skip);
+      suite.appendChild(tc);
+    }
+    return suite;
+  }
+
   private static Element testCase(Document doc, AreaResult a, Check c) {
+    return testCase(doc, a.area().title(), c);
+  }
+
+  private static Element testCase(Document doc, String classname, Check c) {
     Element tc = doc.createElement("testcase");
-    tc.setAttribute("classname", a.area().title());
+    tc.setAttribute("classname", classname);
     tc.setAttribute("name", c.metric());
     String text = c.metric() + " = " + c.display() + " (target " + c.target() + ")"
         + (c.note().isEmpty() ? "" : ": " + c.note());

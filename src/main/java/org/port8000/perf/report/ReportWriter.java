@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.results.AtomicFiles;
@@ -22,6 +23,7 @@ import org.port8000.perf.results.RunMeta;
 public final class ReportWriter {
   public static final String REPORT_TEMPLATE = "optimization-report.md.ftl";
   public static final String STATUS_TEMPLATE = "status-report.md.ftl";
+  public static final String BENCHMARK_TEMPLATE = "performance-benchmark.md.ftl";
 
   private final ReportFiles files;
   private final TemplateRenderer renderer;
@@ -34,18 +36,29 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs; returns the model's verdict. */
+  /** Renders and writes all outputs with the benchmark not run; returns the model's verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
+    return write(areas, BenchmarkResult.notRun(), metas, profile, settingsFull, generatedAt);
+  }
+
+  /**
+   * Renders and writes all outputs; returns the verdict of the four areas (the benchmark's
+   * status is its own, in its report, summary.json and junit.xml).
+   */
+  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, String profile, boolean settingsFull, Instant generatedAt) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
     ReportModel model = builder.build(areas, metas, profile, settingsFull, generatedAt);
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
+    put(outputs, files.benchmark(), renderer.render(BENCHMARK_TEMPLATE,
+        BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        model.generatedAt(), Verdict.valueOf(model.verdict()), areas));
-    put(outputs, files.junitXml(), JunitXml.render(areas));
+        model.generatedAt(), Verdict.valueOf(model.verdict()), areas, benchmark.checks()));
+    put(outputs, files.junitXml(), JunitXml.render(areas, benchmark));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
     return Verdict.valueOf(model.verdict());

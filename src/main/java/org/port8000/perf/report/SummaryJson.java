@@ -18,8 +18,16 @@ final class SummaryJson {
 
   static String render(String profile, String target, String startedAt, Verdict verdict,
       List<AreaResult> areas) {
-    List<Entry> entries = areas.stream().flatMap(a -> a.checks().stream().map(c -> entry(a, c)))
-        .toList();
+    return render(profile, target, startedAt, verdict, areas, List.of());
+  }
+
+  /** The areas' checks, then the operation benchmark's (area "benchmark"). */
+  static String render(String profile, String target, String startedAt, Verdict verdict,
+      List<AreaResult> areas, List<Check> benchmark) {
+    List<Entry> entries = new java.util.ArrayList<>(areas.stream()
+        .flatMap(a -> a.checks().stream().map(c -> entry(a, c))).toList());
+    benchmark.forEach(c -> entries.add(new Entry("benchmark", c.metric(), c.value(), c.unit(),
+        c.target(), c.status().name(), c.note())));
     try {
       return ProbeFiles.JSON.writeValueAsString(new Summary(profile, target, startedAt,
           verdict.name(), entries)) + "\n";
