@@ -45,7 +45,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   /** Connection levels open at most this many connections per second. */
   private static final int CONNECTS_PER_SECOND = 500;
   /** How often the connection probe sends a chat message while a level is held. */
-  private static final Duration PROBE_PAUSE = Duration.ofMillis(200);
+  private static final Duration PROBE_PAUSE = Duration.ofMillis(100);
 
   // Parameters, read once.
   private final SimulationSupport support = SimulationSupport.start(getClass());

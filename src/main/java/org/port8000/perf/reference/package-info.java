@@ -10,7 +10,7 @@
  * with a message naming the property, the value and what is accepted:
  * <ul>
  *   <li>{@code reference.port} (8000; 0 = a free port)</li>
- *   <li>{@code reference.llm.tokens} (8), {@code reference.llm.tokenDelayMs} (5)</li>
+ *   <li>{@code reference.llm.tokens} (8), {@code reference.llm.tokenDelayMs} (1)</li>
  *   <li>{@code reference.bot.launchLatencyMs} (50), {@code reference.bot.taskLatencyMs} (20),
  *       {@code reference.bot.max} (200)</li>
  *   <li>{@code reference.history.maxRows} (10000), {@code reference.dbDir} (a temp folder,
