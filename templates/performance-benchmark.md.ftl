@@ -114,5 +114,5 @@ ${r?counter}. ${r}
 - [${l.label}](${l.href})
 </#list>
 <#else>
-Not run in this invocation: no figure, no verdict.
+No figure and no verdict in this invocation (see above).
 </#if>

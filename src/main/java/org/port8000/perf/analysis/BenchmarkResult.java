@@ -53,6 +53,14 @@ public record BenchmarkResult(boolean ran, Status status, String headline,
   public record StepRow(String step, String achieved, String requests, String p95,
       String generatorCpu, String server, String result) {}
 
+  /** The target could not be reached before any load: nothing of the benchmark was measured. */
+  public static BenchmarkResult targetDown(String why) {
+    return new BenchmarkResult(false, Status.NOT_MEASURED, "not measured: the target did not"
+        + " answer", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), List.of(why), List.of(),
+        List.of(Check.notMeasured("benchmark.target.answered", "", "answers", why)));
+  }
+
   /** The benchmark did not run in this invocation: no figures, no verdict. */
   public static BenchmarkResult notRun() {
     return new BenchmarkResult(false, Status.NOT_MEASURED, "not run in this invocation", "",

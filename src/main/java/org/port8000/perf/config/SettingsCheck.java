@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.report.ReportWriter;
 import org.port8000.perf.report.SvgChart;
@@ -43,7 +44,8 @@ public final class SettingsCheck {
         .map(a -> AreaResult.targetDown(a, why)).toList();
     ReportFiles files = new ReportFiles(s.reportRoot().normalize(), s.perfOutputFolder());
     new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, List.of(), s.profile(), s.isFullAssignment(), Instant.now());
+        .write(areas, BenchmarkResult.targetDown(why), List.of(), s.profile(),
+            s.isFullAssignment(), Instant.now());
     System.err.println("[perf] the target did not answer; reports written: " + files.report());
   }
 }

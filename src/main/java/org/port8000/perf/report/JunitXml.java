@@ -72,11 +72,12 @@ final class JunitXml {
   private static Element benchmarkSuite(Document doc, BenchmarkResult b) {
     Element suite = doc.createElement("testsuite");
     suite.setAttribute("name", BENCHMARK);
-    suite.setAttribute("tests", String.valueOf(b.ran() ? b.checks().size() : 1));
+    int notRun = b.ran() ? 0 : 1;
+    suite.setAttribute("tests", String.valueOf(b.checks().size() + notRun));
     suite.setAttribute("failures", String.valueOf(b.checks().stream()
         .filter(c -> c.status() == Status.FAIL).count()));
-    suite.setAttribute("skipped", String.valueOf(b.ran() ? b.checks().stream()
-        .filter(c -> c.status() == Status.NOT_MEASURED).count() : 1));
+    suite.setAttribute("skipped", String.valueOf(b.checks().stream()
+        .filter(c -> c.status() == Status.NOT_MEASURED).count() + notRun));
     suite.setAttribute("errors", "0");
     for (Check c : b.checks()) {
       suite.appendChild(testCase(doc, BENCHMARK, c));
@@ -86,7 +87,8 @@ final class JunitXml {
       tc.setAttribute("classname", BENCHMARK);
       tc.setAttribute("name", "benchmark.run");
       Element skip = doc.createElement("skipped");
-      skip.setAttribute("message", "not run in this invocation: " + BenchmarkResult.COMMAND);
+      skip.setAttribute("message", b.notes().isEmpty() ? "not run in this invocation"
+          : b.notes().get(0));
       tc.appendChild(skip);
       suite.appendChild(tc);
     }
