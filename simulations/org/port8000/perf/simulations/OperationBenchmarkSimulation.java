@@ -262,8 +262,10 @@ public class OperationBenchmarkSimulation extends Simulation {
         }
         return s;
       }),
-      during(p.busy()).on(exec(http(BenchmarkRequests.BUSY_TASK).post("/api/bot/#{bot}/task")
-          .body(StringBody("{\"command\":\"keep busy\"}")).check(succeeded()))),
+      // a fixed pace per bot: the same work for every server, however fast it answers
+      during(p.busy()).on(pace(Duration.ofMillis(1000 / p.busyTasksPerSecond()))
+          .exec(http(BenchmarkRequests.BUSY_TASK).post("/api/bot/#{bot}/task")
+              .body(StringBody("{\"command\":\"keep busy\"}")).check(succeeded()))),
       exec(s -> {
         if (busyDone.incrementAndGet() == BenchmarkSettings.BUSY_BOTS) {
           sampler.checkpoint(BenchmarkFacts.BUSY_END);
@@ -288,8 +290,9 @@ public class OperationBenchmarkSimulation extends Simulation {
           return s;
         })
         .doIf(s -> !s.isFailed()).then(
+            // a slow poll: thousands of idle users must not keep the load generator busy
             asLongAs(s -> !released.get() && System.nanoTime() < deadline)
-                .on(pause(Duration.ofMillis(250)))
+                .on(pause(Duration.ofSeconds(1)))
             .exec(ws("conn close").close())));
   }
 
@@ -447,7 +450,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         p.latencyPerSecond(), p.apiSteps(), p.apiStep().toSeconds(), p.connectionLevels(),
         p.connectionHold().toSeconds(), p.churnRates(), p.churnStep().toSeconds(),
         p.churnCoolDown().toSeconds(), p.botsMax(), BenchmarkSettings.BUSY_BOTS,
-        p.busy().toSeconds(), replyTimeout.toMillis());
+        p.busy().toSeconds(), p.busyTasksPerSecond(), replyTimeout.toMillis());
     return new BenchmarkFacts(params, api.result(), connections.result(), churn.result(),
         new BenchmarkFacts.Bots(p.botsMax(), botsRunning.get(), botsFailure, botsStopped.get()),
         snapshots.measured(), snapshots.source(), snapshots.result());

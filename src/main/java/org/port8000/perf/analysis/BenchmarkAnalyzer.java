@@ -458,7 +458,9 @@ public final class BenchmarkAnalyzer {
       rows.add(memoryPerBot());
       rows.add(cpuWindow("benchmark.resource.cpuIdle", "CPU idle (nothing running)",
           BenchmarkFacts.IDLE_START, BenchmarkFacts.IDLE_END, CPU_IDLE_PERCENT));
-      rows.add(cpuWindow("benchmark.resource.cpuBusyBots", "CPU with 5 busy bots",
+      rows.add(cpuWindow("benchmark.resource.cpuBusyBots", "CPU with 5 busy bots"
+          + facts.map(f -> " (each answering " + f.parameters().busyTasksPerSecond()
+              + " tasks/s)").orElse(""),
           BenchmarkFacts.BUSY_START, BenchmarkFacts.BUSY_END, CPU_BUSY_PERCENT));
       rows.add(diskIo());
       resources.flatMap(ResourceSamples::peakRssBytes).ifPresent(peak -> rows.add(new Row(

@@ -20,11 +20,14 @@ import java.util.List;
  * @param churnCoolDown wait after the churn before memory and open files are compared
  * @param botsMax the most bots launched one by one
  * @param busy how long 5 bots are kept busy for the CPU reading
+ * @param busyTasksPerSecond tasks each busy bot answers per second (a fixed pace, so a faster
+ *     server is not made to do more work than a slower one)
  */
 public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency,
     int latencyPerSecond, List<Integer> apiSteps, Duration apiStep,
     List<Integer> connectionLevels, Duration connectionHold, List<Integer> churnRates,
-    Duration churnStep, Duration churnCoolDown, int botsMax, Duration busy) {
+    Duration churnStep, Duration churnCoolDown, int botsMax, Duration busy,
+    int busyTasksPerSecond) {
 
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
   public static final int BUSY_BOTS = 5;

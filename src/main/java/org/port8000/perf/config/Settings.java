@@ -112,7 +112,8 @@ public final class Settings {
         Duration.ofSeconds(r.integer("benchmark.churn.stepSeconds", 1, 600)),
         Duration.ofSeconds(r.integer("benchmark.churn.coolDownSeconds", 1, 600)),
         r.integer("benchmark.bots.max", BenchmarkSettings.BUSY_BOTS, 190),
-        Duration.ofSeconds(r.integer("benchmark.busySeconds", 1, 600)));
+        Duration.ofSeconds(r.integer("benchmark.busySeconds", 1, 600)),
+        r.integer("benchmark.busyTasksPerSecond", 1, 100));
     // Gatling 3.15 never starts an open injection shorter than a second: refuse it up front.
     if (burstInterval.multipliedBy(burstMessages).compareTo(Duration.ofSeconds(1)) < 0) {
       throw new SettingsException("Settings 'burst.messages' (" + burstMessages + ") x"
@@ -224,6 +225,7 @@ public final class Settings {
     d.put("benchmark.churn.coolDownSeconds", "10");
     d.put("benchmark.bots.max", "50");
     d.put("benchmark.busySeconds", "30");
+    d.put("benchmark.busyTasksPerSecond", "2");
     return d;
   }
 

@@ -50,7 +50,7 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
       long latencySeconds, int latencyPerSecond, List<Integer> apiSteps, long apiStepSeconds,
       List<Integer> connectionLevels, long connectionHoldSeconds, List<Integer> churnRates,
       long churnStepSeconds, long churnCoolDownSeconds, int botsMax, int busyBots,
-      long busySeconds, long replyTimeoutMs) {}
+      long busySeconds, int busyTasksPerSecond, long replyTimeoutMs) {}
 
   /**
    * One capacity step as the simulation saw it.

@@ -46,7 +46,7 @@ class BenchmarkAnalyzerTest {
   private void facts(List<Step> api, List<Step> conn, List<Step> churn, long churnGrowthMb,
       long extraFiles) {
     BenchmarkFacts.Parameters p = new BenchmarkFacts.Parameters("smoke", 3, 3, 5, 2,
-        List.of(50, 200), 3, List.of(100), 2, List.of(10), 3, 3, 10, 5, 3, 5000);
+        List.of(50, 200), 3, List.of(100), 2, List.of(10), 3, 3, 10, 5, 3, 2, 5000);
     ProbeFiles.write(folder, BenchmarkFacts.PROBE, new BenchmarkFacts(p, api, conn, churn,
         new BenchmarkFacts.Bots(10, 10, null, 10), true, "process 1",
         List.of(new Snapshot(BenchmarkFacts.RUN_START, 0, 100 * MB, 100, 0, 0),
