@@ -364,17 +364,16 @@ public class OperationBenchmarkSimulation extends Simulation {
         .exec(stopIfTargetDied()));
   }
 
-  private final ScenarioBuilder finish = scenario("finish").exec(
+  private final ScenarioBuilder coolDown = scenario("churn cool-down").exec(
       pause(p.churnCoolDown()),
       exec(s -> {
         snapshots.take(BenchmarkFacts.CHURN_AFTER);
-        return s;
-      }),
-      exec(http("finish stop").post("/api/bot/stop/" + taskBot)),
-      exec(s -> {
         snapshots.take(BenchmarkFacts.RUN_END);
         return s;
       }));
+
+  private final ScenarioBuilder finish = scenario("finish")
+      .exec(http("finish stop").post("/api/bot/stop/" + taskBot));
 
   /** Every phase in order; each starts when the one before has finished. */
   private PopulationBuilder population() {
@@ -385,12 +384,16 @@ public class OperationBenchmarkSimulation extends Simulation {
     phases.add(List.of(warmUp.injectClosed(constantConcurrentUsers(2).during(p.warmUp()))));
     phases.add(List.of(idle.injectOpen(atOnceUsers(1))));
     phases.add(List.of(latency.injectOpen(rampUsers(latencyUsers).during(p.latency()))));
-    for (int rate : p.apiSteps()) {
-      phases.add(List.of(apiStep(rate).injectOpen(
-          rampUsers((int) (rate * p.apiStep().toSeconds())).during(p.apiStep()))));
-    }
     phases.add(List.of(bots.injectOpen(atOnceUsers(1))));
     phases.add(List.of(busy.injectOpen(atOnceUsers(BenchmarkSettings.BUSY_BOTS))));
+    int warmUpChurn = Math.max(20, p.churnRates().get(0));
+    phases.add(List.of(churnWarmUp.injectOpen(rampUsers(warmUpChurn).during(Duration.ofSeconds(1)))));
+    phases.add(List.of(churnBaseline.injectOpen(atOnceUsers(1))));
+    for (int rate : p.churnRates()) {
+      phases.add(List.of(churnStep(rate).injectOpen(
+          rampUsers((int) (rate * p.churnStep().toSeconds())).during(p.churnStep()))));
+    }
+    phases.add(List.of(coolDown.injectOpen(atOnceUsers(1))));
     int previous = 0;
     for (int level : p.connectionLevels()) {
       int added = level - previous;
@@ -401,12 +404,10 @@ public class OperationBenchmarkSimulation extends Simulation {
       previous = level;
     }
     phases.add(List.of(release.injectOpen(atOnceUsers(1))));
-    int warmUpChurn = Math.max(20, p.churnRates().get(0));
-    phases.add(List.of(churnWarmUp.injectOpen(rampUsers(warmUpChurn).during(Duration.ofSeconds(1)))));
-    phases.add(List.of(churnBaseline.injectOpen(atOnceUsers(1))));
-    for (int rate : p.churnRates()) {
-      phases.add(List.of(churnStep(rate).injectOpen(
-          rampUsers((int) (rate * p.churnStep().toSeconds())).during(p.churnStep()))));
+    // The API ramp is last: its broken step overloads the target, which must not spoil the rest.
+    for (int rate : p.apiSteps()) {
+      phases.add(List.of(apiStep(rate).injectOpen(
+          rampUsers((int) (rate * p.apiStep().toSeconds())).during(p.apiStep()))));
     }
     phases.add(List.of(finish.injectOpen(atOnceUsers(1))));
     // andThen adds children: chain from the last phase back; each phase's first population

@@ -248,6 +248,12 @@ public final class BenchmarkAnalyzer {
       return new Knee(held, null, null, held != null);
     }
 
+    /** A step the simulation cut short (the target stopped keeping up) says so. */
+    String cutShort(Step s, String why) {
+      return why != null && s.stopReason() != null && s.stopReason().contains("outstanding")
+          ? s.stopReason() : why;
+    }
+
     String skippedWhy(Step s) {
       return s.skipped() ? "not run: the simulation's stop rule ended the ramp before it" : null;
     }
@@ -298,6 +304,7 @@ public final class BenchmarkAnalyzer {
         if (why == null && ok < MIN_SHARE * s.planned()) {
           why = ok + " of " + s.planned() + " calls succeeded (needs 99.9 %)";
         }
+        why = cutShort(s, why);
         whys.add(why);
         rows.add(new StepRow(s.name(), achieved(s, "calls/s"),
             s.skipped() ? "–" : ok + " ok, " + ko + " failed",
@@ -366,6 +373,7 @@ public final class BenchmarkAnalyzer {
             why = "the server counted " + s.serverConnections() + " open connections";
           }
         }
+        why = cutShort(s, why);
         whys.add(why);
         rows.add(new StepRow(s.level() + " connections", s.skipped() ? "–" : opened + " opened",
             s.skipped() ? "–" : failed + " failed to open",
@@ -403,6 +411,7 @@ public final class BenchmarkAnalyzer {
             why = "message p95 " + message.get().p95() + " ms (target < " + wsTarget + " ms)";
           }
         }
+        why = cutShort(s, why);
         whys.add(why);
         rows.add(new StepRow(s.name(), achieved(s, "connections/s"),
             s.skipped() ? "–" : ok + " ok, " + failed + " failed",

@@ -25,6 +25,7 @@ public final class StepRecorder {
     final Map<String, Integer> targets = new LinkedHashMap<>();
     long ok;
     long failed;
+    long inFlight;
     long firstStartMs = Long.MAX_VALUE;
     long lastEndMs;
     long cpuAtStartNs = -1;
@@ -40,6 +41,9 @@ public final class StepRecorder {
       this.planned = planned;
     }
   }
+
+  /** A step is cut short when more of its users than this (or its level) await an answer. */
+  static final int MIN_OUTSTANDING = 20;
 
   private final double minShare;
   private final Map<String, Span> spans = new LinkedHashMap<>();
@@ -82,6 +86,17 @@ public final class StepRecorder {
     if (broken) {
       return false;
     }
+    // More than a second's worth of the step still unanswered: the target is not keeping up.
+    // The rest of the step is not sent, so an overload stays bounded in count and time.
+    long outstanding = Math.max(MIN_OUTSTANDING, s.level);
+    if (s.inFlight > outstanding) {
+      s.judged = true;
+      s.stopReason = s.inFlight + " requests outstanding (more than " + outstanding
+          + "): the target stopped keeping up, the rest of the step was not sent";
+      broken = true;
+      return false;
+    }
+    s.inFlight++;
     s.firstStartMs = Math.min(s.firstStartMs, System.currentTimeMillis());
     return true;
   }
@@ -113,6 +128,7 @@ public final class StepRecorder {
     } else {
       s.failed++;
     }
+    s.inFlight = Math.max(0, s.inFlight - 1);
     s.lastEndMs = Math.max(s.lastEndMs, System.currentTimeMillis());
   }
 
