@@ -9,6 +9,15 @@
 **Target:** ${target}  
 **Verdict:** ${verdict}  
 **Operation benchmark:** [PORT-8000-PERFORMANCE-BENCHMARK.md](PORT-8000-PERFORMANCE-BENCHMARK.md) (latency per operation, capacity, resources; judged apart from the four metrics)
+<#if targetTable?has_content>
+
+## Target
+| Capability | Found | What it changes |
+|------------|-------|-----------------|
+<#list targetTable as t>
+| ${t.label} | ${t.value} | ${t.target} |
+</#list>
+</#if>
 
 ## Executive Summary
 <#list summary as line>
@@ -52,6 +61,27 @@ ${line}
 
 </#if>
 </#list>
+<#if baseline??>
+## Compared with baseline
+${baseline.headline}
+
+<#if baseline.rows?has_content>
+| Metric | Baseline | Now | Change | Verdict | Why |
+|--------|----------|-----|--------|---------|-----|
+<#list baseline.rows as r>
+| ${r.metric} | ${r.baseline} | ${r.now} | ${r.change} | ${r.verdict} | ${r.reason} |
+</#list>
+
+</#if>
+<#list baseline.notes as n>
+> ${n}
+
+</#list>
+<#list baseline.charts as c>
+![${c.label}](${c.href})
+
+</#list>
+</#if>
 ## Recommendations
 <#list recommendations as r>
 ${r?counter}. ${r}

@@ -103,11 +103,6 @@ public class MemoryLeakSimulation extends Simulation {
     support.probe(LeakRunFacts.PROBE, () -> new LeakRunFacts(messages, duration.toSeconds(),
         cycles, support.target.startedByThisRun(), messagesAnswered.get(),
         cyclesCompleted.get(), WARM_UP_MESSAGES, warmUp.toSeconds(), warmUpAnswered.get()));
-    if (!support.target.startedByThisRun()) {
-      support.note("The target was not started by this run (-Dtarget.url), so it was not fresh:"
-          + " its initial memory includes whatever it did before, and the leak trend starts"
-          + " from that state.");
-    }
 
     // andThen adds children, so the chain is nested from the last phase back
     setUp(warmUpChat.injectOpen(rampUsers(WARM_UP_MESSAGES).during(warmUp))

@@ -1,5 +1,6 @@
 package org.port8000.perf.simulations;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.probe.CapabilityProbe;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunStart;
 import org.port8000.perf.target.HealthCheck;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
@@ -24,15 +28,31 @@ public final class SimulationSupport {
   private final Class<?> simulation;
   public final Settings settings;
   public final RunningTarget target;
+  /** What the target can do, found before any load; also written as probe-target.json. */
+  public final TargetCapabilities capabilities;
   private final Instant startedAt = Instant.now();
   private final Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private boolean finished;
 
-  private SimulationSupport(Class<?> simulation, Settings settings, RunningTarget target) {
+  private SimulationSupport(Class<?> simulation, Settings settings, RunningTarget target,
+      TargetCapabilities capabilities) {
     this.simulation = simulation;
     this.settings = settings;
     this.target = target;
+    this.capabilities = capabilities;
+  }
+
+  /** Asks the target what it can do (one chat message, one heartbeat, the page, /metrics). */
+  static TargetCapabilities checkCapabilities(Settings settings, RunningTarget target) {
+    Settings.UiSelectors ui = settings.uiSelectors();
+    Map<String, String> page = new LinkedHashMap<>();
+    page.put("ui.selector.messages", ui.messages());
+    page.put("ui.selector.input", ui.input());
+    page.put("ui.selector.send", ui.send());
+    page.put("ui.selector.botList", ui.botList());
+    return new CapabilityProbe(target.baseUrl(), target.wsUrl(), settings.replyTimeout(), page,
+        target.pid()).check();
   }
 
   /** Reads settings and starts (or checks) the target; throws a clear error before any load. */
@@ -43,12 +63,43 @@ public final class SimulationSupport {
         + ", target " + target.baseUrl()
         + (target.startedByThisRun() ? " (reference server started for this run, pid "
             + target.pid().getAsLong() + ")" : ""));
-    return new SimulationSupport(simulation, settings, target);
+    TargetCapabilities capabilities;
+    try {
+      capabilities = checkCapabilities(settings, target);
+    } catch (RuntimeException e) {
+      target.close();
+      throw e;
+    }
+    System.out.println("[perf] target capabilities: streams " + capabilities.streams()
+        + ", heartbeat ack " + capabilities.heartbeatAck() + ", id echo "
+        + capabilities.echoesId() + ", chat page " + capabilities.chatPage() + ", /metrics "
+        + capabilities.metrics() + ", pid alive " + capabilities.pidAlive());
+    return new SimulationSupport(simulation, settings, target, capabilities);
   }
 
   /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
   public void probe(String name, Supplier<Object> result) {
     probes.put(name, result);
+  }
+
+  /**
+   * Writes one probe's file now, while the run goes on (e.g. after each phase), so a run whose
+   * JVM dies keeps what completed. Quietly skipped before Gatling created the run folder.
+   */
+  public synchronized void writeProbe(String name) {
+    Supplier<Object> probe = probes.get(name);
+    Path folder = RunFolder.current(settings.gatlingResultsFolder(), simulation).orElse(null);
+    if (probe == null || folder == null || finished) {
+      return;
+    }
+    try {
+      if (!Files.exists(ProbeFiles.path(folder, RunStart.PROBE))) {
+        ProbeFiles.write(folder, RunStart.PROBE, new RunStart(simulation.getName()));
+      }
+      ProbeFiles.write(folder, name, probe.get());
+    } catch (RuntimeException e) {
+      System.err.println("[perf] could not write probe '" + name + "' yet: " + e);
+    }
   }
 
   /** A sentence for the report about this run (e.g. a measurement that could not be made). */
@@ -74,6 +125,7 @@ public final class SimulationSupport {
             + " under " + settings.gatlingResultsFolder() + "; probe results not written");
         return;
       }
+      ProbeFiles.write(folder, TargetCapabilities.PROBE, capabilities);
       for (Map.Entry<String, Supplier<Object>> p : probes.entrySet()) {
         try {
           ProbeFiles.write(folder, p.getKey(), p.getValue().get());

@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.port8000.perf.probe.browser.BackgroundBrowserProbe;
 import org.port8000.perf.probe.browser.ProbeOutcome;
 import org.port8000.perf.probe.browser.UiProbePlan;
-import org.port8000.perf.probe.browser.UiProbeResult;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunFolder;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * Assignment §3, UI render performance. Gatling launches a bot and seeds its chat history over
@@ -103,12 +103,8 @@ public class UiRenderSimulation extends Simulation {
 
   @Override
   public void after() {
+    // A probe that measured nothing says why in its own file (notMeasuredReason, installHint).
     ProbeOutcome o = outcome();
-    if (!o.result().measured()) {
-      support.note("UI render not measured: " + o.result().notMeasuredReason()
-          + (o.result().installHint() == null || o.result().installHint().isEmpty() ? ""
-              : " " + o.result().installHint()));
-    }
     Optional<Path> folder = RunFolder.current(support.settings.gatlingResultsFolder(), getClass());
     if (o.screenshot() != null && folder.isPresent()) {
       AtomicFiles.write(folder.get().resolve(UiProbeResult.SCREENSHOT), o.screenshot());

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -22,14 +21,10 @@ public final class GatlingRunner {
   public static Run run(Class<?> simulation, Path resultsFolder, Map<String, String> properties)
       throws IOException {
     Files.createDirectories(resultsFolder);
-    Map<String, String> saved = new HashMap<>();
-    Properties sys = System.getProperties();
+    SystemProperties sys = new SystemProperties();
     Map<String, String> all = new HashMap<>(properties);
     all.putIfAbsent("gatling.resultsFolder", resultsFolder.toString());
-    all.forEach((k, v) -> {
-      saved.put(k, sys.getProperty(k));
-      sys.setProperty(k, v);
-    });
+    sys.setAll(all);
     try {
       int status = Gatling$.MODULE$.fromArgs(new String[] {
           "-s", simulation.getName(),
@@ -37,13 +32,7 @@ public final class GatlingRunner {
           "-rd", "test"});
       return new Run(status, newestRunFolder(resultsFolder));
     } finally {
-      saved.forEach((k, v) -> {
-        if (v == null) {
-          sys.remove(k);
-        } else {
-          sys.setProperty(k, v);
-        }
-      });
+      sys.restore();
     }
   }
 

@@ -1,18 +1,17 @@
 package org.port8000.perf.analysis;
 
 import java.util.List;
-import org.port8000.perf.config.Settings;
 
 /** The analyzer of each area, in the assignment's order. */
 public final class Analyzers {
   private Analyzers() {}
 
-  public static List<AreaAnalyzer> all(Settings settings) {
+  public static List<AreaAnalyzer> all() {
     // One line per area; an area without an analyzer reports "not run".
     return List.of(
         new ThroughputAnalyzer(),
         new HeartbeatAnalyzer(),
-        new UiAnalyzer(settings),
-        new MemoryAnalyzer(settings));
+        new UiAnalyzer(),
+        new MemoryAnalyzer());
   }
 }

@@ -1,11 +1,90 @@
 package org.port8000.perf.analysis;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.RunMeta;
 
-/** Judges one area from the run of its simulation (empty when it did not run). */
-public interface AreaAnalyzer {
-  Area area();
+/** Judges one area from the run of its simulation; each area's own rules are in a subclass. */
+public abstract class AreaAnalyzer {
+  private final Area area;
+  private final String gatlingReport;
 
-  AreaResult analyze(Optional<GatlingRun> run);
+  /** {@code gatlingReport} names the run in its link, e.g. "heartbeat soak". */
+  protected AreaAnalyzer(Area area, String gatlingReport) {
+    this.area = area;
+    this.gatlingReport = gatlingReport;
+  }
+
+  public final Area area() {
+    return area;
+  }
+
+  /** The area's section; "not run" when its simulation did not run in this invocation. */
+  public final AreaResult analyze(Optional<GatlingRun> run) {
+    return run.map(this::analyze).orElseGet(() -> AreaResult.notRun(area));
+  }
+
+  /**
+   * The section of a run that happened: its Gatling report linked and the run's own notes
+   * first, then the area's rules.
+   */
+  public final AreaResult analyze(GatlingRun run) {
+    AreaResult.Builder section = AreaResult.builder(area)
+        .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
+    Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
+    meta.ifPresent(m -> section.notes(m.notes()));
+    targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
+        meta, probe(run, ResourceSamples.PROBE, ResourceSamples.class))
+        .ifPresent(section::check);
+    return analyze(run, meta, section);
+  }
+
+  /**
+   * A target that died or stopped answering is a failed check of its own (not "not measured"),
+   * naming the phase (the last checkpoint the run had reached) and the time.
+   */
+  static Optional<Check> targetStopped(String metric, String runName, Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples) {
+    String target = "answers throughout the run";
+    Optional<ResourceSamples> lost = samples.filter(ResourceSamples::targetLost);
+    if (lost.isPresent()) {
+      ResourceSamples s = lost.get();
+      long at = s.targetLostAtMs();
+      String phase = s.checkpoints().stream().filter(c -> c.t() <= at)
+          .reduce((a, b) -> b).map(c -> "after the run reached '" + c.label() + "'")
+          .orElse("before the first checkpoint");
+      String when = s.startedAt() == null ? Format.number(at / 1000.0) + " s into the run"
+          : STOP_TIME.format(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
+              + " s into the run)";
+      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
+          "the target stopped during the " + runName + " " + phase + ", at " + when
+              + (s.targetLostReason() == null ? "" : ": " + s.targetLostReason())));
+    }
+    if (meta.isPresent() && !meta.get().targetAnsweredAtEnd()) {
+      RunMeta m = meta.get();
+      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
+          "the target stopped during the " + runName + ": no answer from /api/health at the"
+              + " end of the run ("
+              + (m.endedAt() == null ? "end time unknown" : STOP_TIME.format(m.endedAt()))
+              + ")"));
+    }
+    return Optional.empty();
+  }
+
+  private static final DateTimeFormatter STOP_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** A probe file of the run, when the run wrote it. */
+  protected static <T> Optional<T> probe(GatlingRun run, String name, Class<T> type) {
+    return ProbeFiles.read(run.folder(), name, type);
+  }
+
+  /** @param meta what the simulation wrote about its run, when it wrote it */
+  protected abstract AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section);
 }

@@ -1,5 +1,6 @@
 package org.port8000.perf.analysis;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,5 +41,85 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
         Status.NOT_MEASURED, List.of(), List.of(), List.of(), List.of(),
         List.of("Not run in this invocation. Run it with `" + area.command() + "` (or `mvn verify`"
             + " for the whole suite)."), List.of(), List.of());
+  }
+
+  /** Collects a section that ran; see {@link Builder}. */
+  public static Builder builder(Area area) {
+    return new Builder(area);
+  }
+
+  /**
+   * Collects one section's figures in the order they are added. The section's status is always
+   * the worst of its checks (PASS only when every check passed; no check is never a pass).
+   */
+  public static final class Builder {
+    private final Area area;
+    private String metric;
+    private final List<Detail> details = new ArrayList<>();
+    private final List<String> block = new ArrayList<>();
+    private final List<Check> checks = new ArrayList<>();
+    private final List<Recommendation> recommendations = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final List<Chart> charts = new ArrayList<>();
+
+    private Builder(Area area) {
+      this.area = area;
+      this.metric = area.metric();
+    }
+
+    /** The headline metric when the run's own parameters name it, e.g. its duration. */
+    public Builder metric(String text) {
+      this.metric = text;
+      return this;
+    }
+
+    public Builder detail(String label, String value) {
+      details.add(new Detail(label, value));
+      return this;
+    }
+
+    public Builder block(String line) {
+      block.add(line);
+      return this;
+    }
+
+    public Builder check(Check check) {
+      checks.add(check);
+      return this;
+    }
+
+    public Builder recommend(String rule, String action, String evidence) {
+      recommendations.add(new Recommendation(area, rule, action, evidence));
+      return this;
+    }
+
+    public Builder note(String sentence) {
+      notes.add(sentence);
+      return this;
+    }
+
+    public Builder notes(List<String> sentences) {
+      notes.addAll(sentences);
+      return this;
+    }
+
+    public Builder link(Link link) {
+      links.add(link);
+      return this;
+    }
+
+    public Builder chart(Chart chart) {
+      charts.add(chart);
+      return this;
+    }
+
+    /** The section with {@code result} as its headline figure. */
+    public AreaResult build(String result) {
+      Status status = checks.isEmpty() ? Status.NOT_MEASURED
+          : Status.worst(checks.stream().map(Check::status).toList());
+      return new AreaResult(area, true, metric, result, area.target(), status, details, block,
+          checks, recommendations, notes, links, charts);
+    }
   }
 }

@@ -145,7 +145,7 @@ public final class BenchmarkAnalyzer {
           continue;
         }
         RequestStats r = s.get();
-        Check p95 = Check.below(key + ".p95", r.p95(), "ms", o.targetP95Ms());
+        Check p95 = new Target("<", o.targetP95Ms(), "ms").check(key + ".p95", r.p95());
         Check errors = Check.none(key + ".errors", r.ko(), "errors")
             .withNote(r.ko() > 0 ? r.ko() + " of " + r.total() + " failed (errors, timeouts or"
                 + " success:false)" : "");
@@ -221,7 +221,7 @@ public final class BenchmarkAnalyzer {
           : (k.boundReached() ? "≥ " : "") + Format.number(value) + " " + unit
               + (k.boundReached() ? " (the highest configured step held)" : "");
       String note = k.broke() == null ? "" : "broke at " + k.broke().name() + ": " + k.why();
-      Check c = Check.atLeast(metric, value, unit, target).withNote(note);
+      Check c = new Target(">=", target, unit).check(metric, value).withNote(note);
       checks.add(c);
       comparison.add(label + ": " + shown + " vs target " + targetText
           + (value > 0 ? " (" + Format.number(value / target) + "× the target)" : ""));
@@ -447,7 +447,7 @@ public final class BenchmarkAnalyzer {
       ramps.add(new Ramp("Concurrent bots (launched one by one, each answering a task)",
           "Bots are launched one at a time up to the bound or the first failed launch or task;"
               + " all are stopped afterwards.", rows, result + "."));
-      Check c = Check.atLeast("benchmark.throughput.bots", b.running(), "bots", CONCURRENT_BOTS)
+      Check c = new Target(">=", CONCURRENT_BOTS, "bots").check("benchmark.throughput.bots", b.running())
           .withNote(b.firstFailure() == null ? "bound " + b.max() + " reached"
               : b.firstFailure());
       checks.add(c);
@@ -502,7 +502,7 @@ public final class BenchmarkAnalyzer {
       double[] y = points.stream().mapToDouble(pt -> pt[1]).toArray();
       double slopeMb = TheilSen.slope(x, y) / Format.MB;
       double shown = Math.max(0, slopeMb);
-      Check c = Check.below(metric, shown, "MB", MB_PER_BOT).withNote("Theil–Sen slope of server"
+      Check c = new Target("<", MB_PER_BOT, "MB").check(metric, shown).withNote("Theil–Sen slope of server"
           + " memory over " + points.size() + " bots" + (slopeMb < 0 ? " (negative: "
           + Format.number(slopeMb * 1024) + " KB, shown as 0)" : ""));
       checks.add(c);
@@ -533,7 +533,7 @@ public final class BenchmarkAnalyzer {
         checks.add(Check.notMeasured(metric, "%", target, why));
         return new Row(label, "not measured", target, Status.NOT_MEASURED.label(), why);
       }
-      Check c = Check.below(metric, cpu.get(), "%", limit).withNote("mean of the server's CPU"
+      Check c = new Target("<", limit, "%").check(metric, cpu.get()).withNote("mean of the server's CPU"
           + " samples in the window, % of one core");
       checks.add(c);
       comparison.add(label + ": " + Format.number(cpu.get()) + " %, " + margin(cpu.get(), limit)

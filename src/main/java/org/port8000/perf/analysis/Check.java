@@ -12,26 +12,6 @@ package org.port8000.perf.analysis;
 public record Check(String metric, Double value, String unit, String target, Status status,
     String note) {
 
-  public static Check atMost(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "<= " + Format.number(limit) + " " + unit,
-        value <= limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check below(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "< " + Format.number(limit) + " " + unit,
-        value < limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check atLeast(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, ">= " + Format.number(limit) + " " + unit,
-        value >= limit ? Status.PASS : Status.FAIL, "");
-  }
-
-  public static Check above(String metric, double value, String unit, double limit) {
-    return new Check(metric, value, unit, "> " + Format.number(limit) + " " + unit,
-        value > limit ? Status.PASS : Status.FAIL, "");
-  }
-
   /** Passes only at zero, e.g. dropped messages. */
   public static Check none(String metric, double value, String unit) {
     return new Check(metric, value, unit, "0 " + unit, value == 0 ? Status.PASS : Status.FAIL, "");
@@ -47,6 +27,10 @@ public record Check(String metric, Double value, String unit, String target, Sta
 
   /** The value as the reports show it, e.g. {@code 87.3 msg/s}, or "not measured". */
   public String display() {
-    return value == null ? "not measured" : Format.number(value) + " " + unit;
+    if (value == null) {
+      // a failure without a figure (e.g. the target stopped) says what happened
+      return status == Status.FAIL && !note.isBlank() ? note : "not measured";
+    }
+    return Format.number(value) + " " + unit;
   }
 }

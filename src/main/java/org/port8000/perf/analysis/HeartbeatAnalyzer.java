@@ -1,11 +1,11 @@
 package org.port8000.perf.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
@@ -16,120 +16,178 @@ import org.port8000.perf.results.RunMeta;
  * lost), memory per connection from the footprint step and from the soak clients, total memory
  * and its trend.
  */
-public final class HeartbeatAnalyzer implements AreaAnalyzer {
-  static final double STABILITY_TARGET_PERCENT = Targets.STABILITY_RATIO * 100;
-  static final double PER_CONNECTION_LIMIT_MB = Targets.MEMORY_PER_CONNECTION_MB;
+public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
-  @Override
-  public Area area() {
-    return Area.WEBSOCKET;
+  public HeartbeatAnalyzer() {
+    super(Area.WEBSOCKET, "heartbeat soak");
   }
 
   @Override
-  public AreaResult analyze(Optional<GatlingRun> maybeRun) {
-    if (maybeRun.isEmpty()) {
-      return AreaResult.notRun(area());
-    }
-    GatlingRun run = maybeRun.get();
-    List<Detail> details = new ArrayList<>();
-    List<Check> checks = new ArrayList<>();
-    List<Recommendation> recs = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    List<Chart> charts = new ArrayList<>();
-    List<Link> links = List.of(new Link("Gatling report (heartbeat soak)", run.htmlReport(), false));
-
-    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
-    meta.ifPresent(m -> notes.addAll(m.notes()));
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
     Optional<HeartbeatFacts> maybeFacts =
-        ProbeFiles.read(run.folder(), HeartbeatFacts.PROBE, HeartbeatFacts.class);
+        probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
     Optional<ResourceSamples> samples =
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
+        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
-      notes.add("Heartbeat figures not measured: " + why + ".");
-      checks.add(Check.notMeasured("websocket.heartbeat.stability", "%", ">= 99 %", why));
-      return new AreaResult(area(), true, area().metric(), "not measured", area().target(), Status.NOT_MEASURED,
-          details, List.of(), checks, recs, notes, links, charts);
+      section.note("Heartbeat figures not measured: " + why + ".");
+      section.check(Targets.STABILITY.notMeasured("websocket.heartbeat.stability", why));
+      return section.build("not measured");
     }
     HeartbeatFacts f = maybeFacts.get();
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
         || samples.map(ResourceSamples::targetLost).orElse(false);
+    double ratio = f.ackSupported() ? stability(run, f, targetLost, section)
+        : pingStability(run, f, probe(run, PingPongResult.PROBE, PingPongResult.class),
+            targetLost, section);
+    if (samples.isEmpty()) {
+      String why = "the run wrote no probe-resources.json";
+      section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
+          why));
+      section.detail("Total memory", "not measured: " + why);
+    } else {
+      memory(f, samples.get(), section);
+    }
+    if (targetLost) {
+      section.note("The target stopped answering during the heartbeat run; heartbeats after"
+          + " that point count as lost.");
+    }
+    return section.build(Format.percent(ratio)
+        + (targetLost ? " (target stopped answering)" : ""));
+  }
 
-    // stability
-    long acked = run.request("heartbeat").map(RequestStats::ok).orElse(0L);
-    long attempted = run.request("heartbeat send").map(RequestStats::total).orElse(0L);
-    double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
-    Check stability = Check.atLeast("websocket.heartbeat.stability", ratio * 100, "%",
-        STABILITY_TARGET_PERCENT);
-    checks.add(stability);
-    details.add(new Detail("Clients connected", f.clientsConnected() + "/" + f.clients()));
-    details.add(new Detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
+  /**
+   * A target without an app-level ack: the heartbeat frames still go out on the soak's sessions
+   * (connection survival), liveness is the ping/pong probe's pongs in time over the pings its
+   * schedule called for. Returns the ratio (0 when the probe wrote nothing).
+   */
+  private double pingStability(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> probe,
+      boolean targetLost, AreaResult.Builder section) {
+    section.note("The target has no app-level heartbeat ack (it does not answer"
+        + " `{\"type\":\"heartbeat\"}`), so connection stability was measured with WebSocket"
+        + " (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.");
+    section.detail("Stability measured by", "WebSocket ping/pong (the target has no app-level"
+        + " heartbeat ack)");
+    section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
+        + " (heartbeat sessions)");
+    section.detail("Heartbeats sent", f.heartbeatsSent() + " (expected " + f.expectedHeartbeats()
         + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
-        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")"));
-    details.add(new Detail("Heartbeats received (acked)", acked + " (an ack later than "
-        + f.ackTimeoutMs() + " ms counts as lost)"));
-    details.add(new Detail("Connection stability", Format.percent(ratio) + " ("
-        + acked + " / " + f.expectedHeartbeats() + " expected)"));
-    details.add(new Detail("Clients that lost heartbeats", f.clientsWithLostHeartbeats() + "/"
-        + f.clients()));
-    details.add(new Detail("Reconnects", String.valueOf(f.reconnects())));
+        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats acknowledged", "not supported by the target");
+    section.detail("Reconnects", String.valueOf(f.reconnects()));
+    if (f.helloFailed() > 0) {
+      section.detail("Clients lost at their first chat message", f.helloFailed() + "/"
+          + f.clients() + " (no reply: they sent no heartbeats)");
+    }
+    if (probe.isEmpty()) {
+      String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
+      section.check(Targets.STABILITY.notMeasured("websocket.heartbeat.stability", why));
+      section.detail("Connection stability", "not measured: " + why);
+      return 0;
+    }
+    PingPongResult p = probe.get();
+    double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
+    Check stability = Targets.STABILITY.check("websocket.heartbeat.stability", ratio * 100)
+        .withNote("WebSocket ping/pong");
+    section.check(stability);
+    section.detail("Pings sent / pongs in time", p.pingsSent() + " / " + p.pongsInTime()
+        + " (expected " + p.expectedPings() + " = " + p.clients() + " connections × "
+        + p.pingsPerClient() + "; a pong later than " + p.pongTimeoutMs()
+        + " ms counts as lost" + (p.pongsLate() > 0 ? "; " + p.pongsLate() + " late" : "")
+        + ")");
+    section.detail("Connection stability", Format.percent(ratio) + " (" + p.pongsInTime()
+        + " / " + p.expectedPings() + " pongs, ping/pong)");
+    section.detail("Ping connections dropped", p.connectionsDropped() + " of "
+        + p.clientsConnected() + " connected" + (p.firstFailure().isEmpty() ? ""
+            : " (first: " + p.firstFailure() + ")"));
     if (stability.status() == Status.FAIL) {
-      recs.add(new Recommendation(area(), "Connection stability below 99%",
+      String cause;
+      String action;
+      if (targetLost) {
+        cause = "the target stopped answering";
+        action = "Find why the server process stopped or restarted during the soak (its log,"
+            + " crash or out-of-memory kill) before tuning connections";
+      } else if (p.connectionsDropped() > 0 || p.clientsConnected() < p.clients()) {
+        cause = p.connectionsDropped() + " connections dropped, " + (p.clients()
+            - p.clientsConnected()) + " never opened";
+        action = "Find what closes the WebSocket connections: idle timeouts of the server or a"
+            + " proxy, connection limits, and handler exceptions that end the socket";
+      } else {
+        cause = "pongs came late or not at all on open connections";
+        action = "Find what blocks the server's event loop (synchronous work in the WebSocket"
+            + " handler delays even protocol pongs)";
+      }
+      section.recommend("Connection stability below 99%", action, "ping/pong stability "
+          + Format.percent(ratio) + " (" + p.pongsInTime() + " of " + p.expectedPings()
+          + " pongs in time; " + cause + ")");
+    }
+    return ratio;
+  }
+
+  /** Heartbeats acknowledged over those the run's parameters called for; returns the ratio. */
+  private double stability(GatlingRun run, HeartbeatFacts f, boolean targetLost,
+      AreaResult.Builder section) {
+    long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
+    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total)
+        .orElse(0L);
+    double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
+    Check stability = Targets.STABILITY.check("websocket.heartbeat.stability", ratio * 100);
+    section.check(stability);
+    section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
+    section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
+    section.detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
+        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
+        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats received (acked)", acked + " (an ack later than "
+        + f.ackTimeoutMs() + " ms counts as lost)");
+    section.detail("Connection stability", Format.percent(ratio) + " ("
+        + acked + " / " + f.expectedHeartbeats() + " expected)");
+    section.detail("Clients that lost heartbeats", f.clientsWithLostHeartbeats() + "/"
+        + f.clients() + (f.helloFailed() > 0 ? " (" + f.helloFailed() + " lost at their first"
+            + " chat message, which got no reply)" : ""));
+    section.detail("Reconnects", String.valueOf(f.reconnects()));
+    if (stability.status() == Status.FAIL) {
+      section.recommend("Connection stability below 99%",
           "Find why heartbeats go unanswered: check the WebSocket handler for blocking work,"
               + " server restarts and idle timeouts; keep connections alive with heartbeats and"
               + " reconnect with backoff",
           "stability " + Format.percent(ratio) + " (" + acked + " of " + f.expectedHeartbeats()
-              + " heartbeats acked" + (targetLost ? "; the target stopped answering" : "") + ")"));
+              + " heartbeats acked" + (targetLost ? "; the target stopped answering" : "") + ")");
     }
-
-    // memory
-    if (samples.isEmpty()) {
-      String why = "the run wrote no probe-resources.json";
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB", why));
-      details.add(new Detail("Total memory", "not measured: " + why));
-    } else {
-      memory(f, samples.get(), details, checks, recs, notes, charts);
-    }
-
-    if (targetLost) {
-      notes.add("The target stopped answering during the heartbeat run; heartbeats after that"
-          + " point count as lost.");
-    }
-    String result = Format.percent(ratio) + (targetLost ? " (target stopped answering)" : "");
-    return new AreaResult(area(), true, area().metric(), result, area().target(), stability.status(), details,
-        List.of(), checks, recs, notes, links, charts);
+    return ratio;
   }
 
-  private void memory(HeartbeatFacts f, ResourceSamples s, List<Detail> details,
-      List<Check> checks, List<Recommendation> recs, List<String> notes, List<Chart> charts) {
-    MemorySeries.lostNote(s).ifPresent(notes::add);
+  /** Memory per connection (footprint step, soak clients), total and trend. */
+  private void memory(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
+    MemorySeries.lostNote(s).ifPresent(section::note);
     // footprint step: the figure that noise cannot swamp
     String openLabel = HeartbeatFacts.footprintOpenLabel(f.footprintOpened());
     Optional<Long> before = MemorySeries.at(s, HeartbeatFacts.FOOTPRINT_BEFORE);
     Optional<Long> open = MemorySeries.at(s, openLabel);
     if (f.footprintConnections() == 0) {
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB",
+      section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
           "footprint.connections is 0: the footprint step did not run"));
     } else if (f.footprintMeasured() && f.footprintOpened() > 0 && before.isPresent()
         && before.get() != null && open.isPresent() && open.get() != null) {
       double perConn = (open.get() - before.get()) / (double) f.footprintOpened();
-      Check c = Check.below("websocket.memory.perConnection", perConn / MemorySeries.MB, "MB",
-          PER_CONNECTION_LIMIT_MB).withNote("footprint step, " + f.footprintOpened()
+      Check c = Targets.MEMORY_PER_CONNECTION.check("websocket.memory.perConnection",
+          perConn / MemorySeries.MB).withNote("footprint step, " + f.footprintOpened()
               + " idle connections");
-      checks.add(c);
-      details.add(new Detail("Memory per connection (footprint, " + f.footprintOpened()
+      section.check(c);
+      section.detail("Memory per connection (footprint, " + f.footprintOpened()
           + " connections)", Format.number(perConn / 1024) + " KB ("
           + MemorySeries.mbSigned(open.get() - before.get()) + " for " + f.footprintOpened()
-          + " idle connections)"));
+          + " idle connections)");
       if (perConn < 0) {
-        notes.add("Resident memory fell during the footprint step (a collection returned memory),"
+        section.note("Resident memory fell during the footprint step (a collection returned memory),"
             + " so the per-connection figure is below what this method can resolve.");
       }
       if (c.status() == Status.FAIL) {
-        recs.add(new Recommendation(Area.WEBSOCKET, "Memory per connection above 10 MB",
+        section.recommend("Memory per connection above 10 MB",
             "Reduce per-connection buffers and state (frame buffers, per-session caches)",
             Format.number(perConn / MemorySeries.MB) + " MB per connection over "
-                + f.footprintOpened() + " idle connections"));
+                + f.footprintOpened() + " idle connections");
       }
     } else {
       String why = f.footprintOpened() == 0 && !f.footprintMeasured()
@@ -137,9 +195,9 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
               + " connections open was not taken (connections failed or the target was lost)"
           : MemorySeries.whyMissing(s, before.isEmpty() ? HeartbeatFacts.FOOTPRINT_BEFORE
               : openLabel);
-      checks.add(Check.notMeasured("websocket.memory.perConnection", "MB", "< 10 MB", why));
-      details.add(new Detail("Memory per connection (footprint, " + f.footprintConnections()
-          + " connections)", "not measured: " + why));
+      section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection", why));
+      section.detail("Memory per connection (footprint, " + f.footprintConnections()
+          + " connections)", "not measured: " + why);
     }
 
     // the soak clients: small N, so noise-dominated; shown beside the footprint figure
@@ -149,14 +207,14 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     if (initial.isPresent() && initial.get() != null && withClients.isPresent()
         && withClients.get() != null && f.clientsConnected() > 0) {
       double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
-      details.add(new Detail("Memory per connection (" + f.clientsConnected() + " soak clients)",
+      section.detail("Memory per connection (" + f.clientsConnected() + " soak clients)",
           Format.number(per / 1024) + " KB (" + MemorySeries.mbSigned(withClients.get()
               - initial.get()) + " for " + f.clientsConnected()
-              + " clients, including their first messages; small counts are noise-dominated)"));
+              + " clients, including their first messages; small counts are noise-dominated)");
     } else {
-      details.add(new Detail("Memory per connection (" + f.clients() + " soak clients)",
+      section.detail("Memory per connection (" + f.clients() + " soak clients)",
           "not measured: " + MemorySeries.whyMissing(s, initial.isEmpty()
-              || initial.get() == null ? HeartbeatFacts.INITIAL : clientsLabel)));
+              || initial.get() == null ? HeartbeatFacts.INITIAL : clientsLabel));
     }
 
     // total and trend over the soak window
@@ -166,16 +224,16 @@ public final class HeartbeatAnalyzer implements AreaAnalyzer {
     List<ResourceSamples.Sample> soak = s.between(from, to);
     if (soak.isEmpty()) {
       String why = MemorySeries.whyMissing(s, HeartbeatFacts.INITIAL);
-      details.add(new Detail("Total memory", "not measured: " + why));
+      section.detail("Total memory", "not measured: " + why);
     } else {
       long peak = soak.stream().mapToLong(ResourceSamples.Sample::rssBytes).max().orElseThrow();
       // The assignment sets no target for total memory: a figure, not a check.
-      details.add(new Detail("Total memory", Format.mb(peak) + " MB (peak resident memory of"
-          + " the target during the soak, " + f.clientsConnected() + " clients)"));
-      details.add(new Detail("Memory trend over the soak", trend(soak)));
+      section.detail("Total memory", Format.mb(peak) + " MB (peak resident memory of"
+          + " the target during the soak, " + f.clientsConnected() + " clients)");
+      section.detail("Memory trend over the soak", trend(soak));
     }
-    details.add(new Detail("Memory source", MemorySeries.sourceText(s)));
-    charts.add(MemorySeries.chart("memory-trend-heartbeat.svg",
+    section.detail("Memory source", MemorySeries.sourceText(s));
+    section.chart(MemorySeries.chart("memory-trend-heartbeat.svg",
         "Target memory during the heartbeat soak and footprint step", s));
   }
 

@@ -3,10 +3,8 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
@@ -16,153 +14,215 @@ import org.port8000.perf.results.RunMeta;
  * {@link LeakDetector} from the sampled series of the measured message phase, which begins after
  * the warm-up messages (the "initial" reading); the fresh-start memory is reported beside it.
  */
-public final class MemoryAnalyzer implements AreaAnalyzer {
+public final class MemoryAnalyzer extends AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
+  static final String LEAK_RATE_METRIC = "memory.leak.rate";
+  /** The leak threshold as a target: {@link LeakDetector} judges against the same value. */
+  static final Target LEAK_RATE = new Target("<=",
+      LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB, "MB/1000 messages");
 
-  private final Settings settings;
-
-  public MemoryAnalyzer(Settings settings) {
-    this.settings = settings;
+  public MemoryAnalyzer() {
+    super(Area.MEMORY, "memory and leaks");
   }
 
   @Override
-  public Area area() {
-    return Area.MEMORY;
-  }
-
-  @Override
-  public AreaResult analyze(Optional<GatlingRun> maybeRun) {
-    String plannedMetric = "No leaks after " + MemorySeries.duration(
-        settings.leakDuration().toSeconds());
-    if (maybeRun.isEmpty()) {
-      return AreaResult.notRun(area());
-    }
-    GatlingRun run = maybeRun.get();
-    List<Detail> details = new ArrayList<>();
-    List<String> block = new ArrayList<>();
-    List<Check> checks = new ArrayList<>();
-    List<Recommendation> recs = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    List<Chart> charts = new ArrayList<>();
-    List<Link> links = List.of(new Link("Gatling report (memory and leaks)", run.htmlReport(),
-        false));
-    String threshold = "<= " + Format.number(LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000
-        / MemorySeries.MB) + " MB/1000 messages";
-
-    Optional<RunMeta> meta = ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class);
-    meta.ifPresent(m -> notes.addAll(m.notes()));
+  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
+      AreaResult.Builder section) {
     Optional<LeakRunFacts> maybeFacts =
-        ProbeFiles.read(run.folder(), LeakRunFacts.PROBE, LeakRunFacts.class);
+        probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
     Optional<ResourceSamples> maybeSamples =
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
+        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty() || maybeSamples.isEmpty()) {
       String why = "the run wrote no probe-leak.json / probe-resources.json (it ended before"
           + " after() ran)";
-      checks.add(Check.notMeasured("memory.leak.rate", "MB/1000 messages", threshold, why));
-      notes.add("Memory not measured: " + why + ".");
-      return new AreaResult(area(), true, plannedMetric, "not measured", area().target(),
-          Status.NOT_MEASURED, details, block, checks, recs, notes, links, charts);
+      return section.check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why))
+          .note("Memory not measured: " + why + ".").build("not measured");
     }
     LeakRunFacts f = maybeFacts.get();
     ResourceSamples s = maybeSamples.get();
-    String metric = "No leaks after " + MemorySeries.duration(f.durationSeconds());
+    section.metric("No leaks after " + MemorySeries.duration(f.durationSeconds()));
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
-    MemorySeries.lostNote(s).ifPresent(notes::add);
-    if (!f.targetFresh() && meta.map(m -> m.notes().stream().noneMatch(
-        n -> n.contains("not fresh"))).orElse(true)) {
-      notes.add("The target was not started by this run, so it was not fresh.");
+    MemorySeries.lostNote(s).ifPresent(section::note);
+    if (!f.targetFresh()) {
+      section.note("The target was not started by this run (-Dtarget.url), so it was not fresh:"
+          + " its initial memory includes whatever it did before, and the leak trend starts"
+          + " from that state.");
     }
+    Readings r = memoryBlock(f, s, section);
+    String result = leakVerdict(f, s, r, targetLost, section);
+    workDone(f, section);
+    cycleGrowth(f, s, section);
+    details(f, s, r, section);
+    return section.build(result);
+  }
 
-    // the assignment's block
+  /** The readings at the run's checkpoints; empty when not taken. */
+  private record Readings(Optional<Long> fresh, Optional<Long> initial, Optional<Long> messages,
+      Optional<Long> cycles) {}
+
+  /** The assignment's memory block: initial, after the messages, after the cycles. */
+  private static Readings memoryBlock(LeakRunFacts f, ResourceSamples s,
+      AreaResult.Builder section) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
-    Optional<Long> fresh = reading(s, LeakRunFacts.FRESH_START);
-    Optional<Long> initial = reading(s, LeakRunFacts.INITIAL);
-    Optional<Long> messages = reading(s, afterMessages);
-    Optional<Long> cycles = reading(s, afterCycles);
+    Readings r = new Readings(reading(s, LeakRunFacts.FRESH_START),
+        reading(s, LeakRunFacts.INITIAL), reading(s, afterMessages), reading(s, afterCycles));
     String warmedUp = f.warmUpMessages() <= 0 ? "" : " (after " + f.warmUpMessages()
-        + " warm-up messages; fresh start " + fresh.map(v -> Format.mb(v) + " MB")
+        + " warm-up messages; fresh start " + r.fresh().map(v -> Format.mb(v) + " MB")
             .orElse("not measured") + ")";
-    block.add(initial.map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
+    section.block(r.initial().map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
         .orElse("Initial memory: not measured (" + MemorySeries.whyMissing(s,
             LeakRunFacts.INITIAL) + ")"));
-    block.add(line("After " + f.messages() + " messages", messages, initial,
+    section.block(line("After " + f.messages() + " messages", r.messages(), r.initial(),
         () -> MemorySeries.whyMissing(s, afterMessages)));
-    block.add(line("After " + f.cycles() + " connect/disconnect cycles", cycles, messages,
-        () -> MemorySeries.whyMissing(s, afterCycles)));
+    section.block(line("After " + f.cycles() + " connect/disconnect cycles", r.cycles(),
+        r.messages(), () -> MemorySeries.whyMissing(s, afterCycles)));
+    return r;
+  }
 
-    // the verdict
+  /** The leak verdict, its trend line and recommendation; returns the headline. */
+  private String leakVerdict(LeakRunFacts f, ResourceSamples s, Readings r, boolean targetLost,
+      AreaResult.Builder section) {
+    String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     // a target lost before the message phase ended leaves a truncated series: no verdict
     boolean lostDuringMessages = s.targetLost() && s.checkpoint(afterMessages)
         .map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
-    Optional<LeakDetector.Verdict> verdict = lostDuringMessages || (targetLost
-        && messages.isEmpty()) ? Optional.empty() : verdict(f, s);
+    // memory that did not grow while no message was answered proves nothing
+    boolean noWork = f.messagesAnswered() == 0;
+    Optional<LeakDetector.Verdict> verdict = noWork || lostDuringMessages || (targetLost
+        && r.messages().isEmpty()) ? Optional.empty() : verdict(f, s);
     Check check;
     String result;
-    Status status;
     if (verdict.isPresent()) {
       LeakDetector.Verdict v = verdict.get();
-      check = new Check("memory.leak.rate", v.mbPer1000Messages(), "MB/1000 messages", threshold,
-          v.leak() ? Status.FAIL : Status.PASS, v.statistic());
+      check = new Check(LEAK_RATE_METRIC, v.mbPer1000Messages(), LEAK_RATE.unit(),
+          LEAK_RATE.text(), v.leak() ? Status.FAIL : Status.PASS, v.statistic());
       String rate = MemorySeries.mbSigned(v.bytesPerMessage() * 1000) + " per 1,000 messages";
       if (v.leak()) {
-        block.add("Trend: Growing — leak detected (" + rate + ", above the threshold of "
+        section.block("Trend: Growing — leak detected (" + rate + ", above the threshold of "
             + Format.number(v.thresholdMbPer1000Messages()) + " MB per 1,000 messages)");
-        block.add("Recommendation: " + CLEANUP);
-        recs.add(new Recommendation(area(), "Memory Leaks (memory grows unbounded)", CLEANUP,
+        section.block("Recommendation: " + CLEANUP);
+        section.recommend("Memory Leaks (memory grows unbounded)", CLEANUP,
             "resident memory grew " + rate + " while messages were handled ("
                 + v.statistic() + "; threshold " + Format.number(v.thresholdMbPer1000Messages())
-                + " MB per 1,000 messages)"));
+                + " MB per 1,000 messages)");
         result = "Leak: " + rate;
       } else {
-        block.add("Trend: Stable (no leak detected: " + rate + ", threshold "
+        section.block("Trend: Stable (no leak detected: " + rate + ", threshold "
             + Format.number(v.thresholdMbPer1000Messages()) + " MB per 1,000 messages)");
-        block.add("Recommendation: " + MONITOR);
-        result = "Stable, peak " + s.peakRssBytes().flatMap(p -> initial.map(i ->
+        section.block("Recommendation: " + MONITOR);
+        result = "Stable, peak " + s.peakRssBytes().flatMap(p -> r.initial().map(i ->
             MemorySeries.mbSigned(p - i))).orElse("not measured");
       }
-      status = check.status();
-      details.add(new Detail("Leak statistic", v.statistic()));
+      section.detail("Leak statistic", v.statistic());
     } else {
-      String why = targetLost ? "the target stopped answering before the message phase ended"
+      String why = noWork ? "none of the " + f.messages() + " messages was answered, so the"
+          + " server did none of the work whose memory the trend judges"
+          : targetLost ? "the target stopped answering before the message phase ended"
           : !s.measured() ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
           : "too few samples in the message phase for a trend (need "
               + LeakDetector.MIN_POINTS + " after the warm-up cut)";
-      check = Check.notMeasured("memory.leak.rate", "MB/1000 messages", threshold, why);
-      block.add("Trend: not measured (" + why + ")");
-      block.add("Recommendation: measure again; no verdict without a trend");
+      check = LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why);
+      section.block("Trend: not measured (" + why + ")");
+      section.block("Recommendation: measure again; no verdict without a trend");
       result = "not measured" + (targetLost ? " (target stopped answering)" : "");
-      status = Status.NOT_MEASURED;
     }
-    checks.add(check);
-    if (targetLost && status != Status.NOT_MEASURED) {
+    section.check(check);
+    if (targetLost && check.status() != Status.NOT_MEASURED) {
       result += " (target stopped answering)";
     }
     if (targetLost) {
-      notes.add("The target stopped answering during the memory run.");
+      section.note("The target stopped answering during the memory run.");
     }
+    return result;
+  }
 
+  /**
+   * The leak verdict is about the work the run asked for: every message answered and every
+   * connect/disconnect cycle completed, else it failed (and says how much was done).
+   */
+  private static void workDone(LeakRunFacts f, AreaResult.Builder section) {
+    section.check(new Check("memory.leak.messagesAnswered", (double) f.messagesAnswered(),
+        "messages", "all " + f.messages(), f.messagesAnswered() == f.messages() ? Status.PASS
+            : Status.FAIL, f.messagesAnswered() == f.messages() ? ""
+            : (f.messages() - f.messagesAnswered()) + " of " + f.messages()
+                + " messages got no reply: the leak trend covers only the work done"));
+    section.check(new Check("memory.leak.cyclesCompleted", (double) f.cyclesCompleted(),
+        "cycles", "all " + f.cycles(), f.cyclesCompleted() == f.cycles() ? Status.PASS
+            : Status.FAIL, f.cyclesCompleted() == f.cycles() ? ""
+            : (f.cycles() - f.cyclesCompleted()) + " of " + f.cycles()
+                + " connect/disconnect cycles failed"));
+  }
+
+  /**
+   * Growth per connect/disconnect cycle: Theil–Sen slope of the readings after the messages and
+   * after each cycle. Ten cycles cannot resolve less than the JVM's heap steps, so the limit is
+   * {@link #CYCLE_GROWTH}; smaller per-connection leaks show in the message phase, which opens
+   * one connection per message.
+   */
+  private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    reading(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
+      x.add(0.0);
+      y.add(v / MemorySeries.MB);
+    });
+    for (int c = 1; c <= f.cycles(); c++) {
+      int cycle = c;
+      reading(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
+        x.add((double) cycle);
+        y.add(v / MemorySeries.MB);
+      });
+    }
+    if (f.cycles() == 0 || x.size() < 3) {
+      String why = f.cycles() == 0 ? "leak.cycles is 0" : "only " + x.size()
+          + " memory readings at the cycle checkpoints (need 3)";
+      section.check(CYCLE_GROWTH.notMeasured(CYCLE_METRIC, why));
+      section.detail("Memory per connect/disconnect cycle", "not measured: " + why);
+      return;
+    }
+    double slope = TheilSen.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
+        y.stream().mapToDouble(Double::doubleValue).toArray());
+    Check c = CYCLE_GROWTH.check(CYCLE_METRIC, slope).withNote("Theil–Sen slope over "
+        + x.size() + " readings");
+    section.check(c);
+    section.detail("Memory per connect/disconnect cycle", (slope >= 0 ? "+" : "")
+        + Format.number(slope * 1024) + " KB per cycle (Theil–Sen slope of " + x.size()
+        + " readings; limit " + CYCLE_GROWTH.text() + ": smaller per-connection leaks show in"
+        + " the message phase, one connection per message)");
+    if (c.status() == Status.FAIL) {
+      section.recommend("Memory Leaks (memory grows unbounded)", CLEANUP,
+          "resident memory grew " + Format.number(slope) + " MB per connect/disconnect cycle"
+              + " over " + (x.size() - 1) + " cycles: connections or bots leave state behind");
+    }
+  }
+
+  static final String CYCLE_METRIC = "memory.leak.perCycle";
+  /** Growth per connect/disconnect cycle that ten cycles can tell from heap steps. */
+  static final Target CYCLE_GROWTH = new Target("<=", 1, "MB/cycle");
+
+  /** Warm-up, messages answered, cycles, peak, source and the chart. */
+  private static void details(LeakRunFacts f, ResourceSamples s, Readings r,
+      AreaResult.Builder section) {
     if (f.warmUpMessages() > 0) {
-      details.add(new Detail("Warm-up", f.warmUpMessages() + " chat messages over "
+      section.detail("Warm-up", f.warmUpMessages() + " chat messages over "
           + MemorySeries.duration(f.warmUpSeconds()) + " before the initial reading, "
-          + f.warmUpAnswered() + " answered; memory " + fresh.map(v -> Format.mb(v) + " MB")
-              .orElse("not measured") + " fresh → " + initial.map(v -> Format.mb(v) + " MB")
-              .orElse("not measured") + " initial" + fresh.flatMap(a -> initial.map(b -> " ("
+          + f.warmUpAnswered() + " answered; memory " + r.fresh().map(v -> Format.mb(v) + " MB")
+              .orElse("not measured") + " fresh → " + r.initial().map(v -> Format.mb(v) + " MB")
+              .orElse("not measured") + " initial" + r.fresh().flatMap(a -> r.initial().map(b -> " ("
                   + MemorySeries.mbSigned(b - a) + ")")).orElse("")
           + "; a fresh process grows while it warms up (JIT, caches, allocator), so these"
-          + " messages count neither in the trend nor in the messages answered"));
+          + " messages count neither in the trend nor in the messages answered");
     }
-    details.add(new Detail("Messages answered", f.messagesAnswered() + "/" + f.messages()
-        + " over " + MemorySeries.duration(f.durationSeconds())));
-    details.add(new Detail("Connect/disconnect cycles completed", f.cyclesCompleted() + "/"
-        + f.cycles() + " (WebSocket connect/close and bot launch/stop)"));
-    s.peakRssBytes().ifPresent(p -> details.add(new Detail("Peak memory", Format.mb(p) + " MB")));
-    details.add(new Detail("Memory source", MemorySeries.sourceText(s)));
-    charts.add(MemorySeries.chart("memory-trend-leak.svg",
+    section.detail("Messages answered", f.messagesAnswered() + "/" + f.messages()
+        + " over " + MemorySeries.duration(f.durationSeconds()));
+    section.detail("Connect/disconnect cycles completed", f.cyclesCompleted() + "/"
+        + f.cycles() + " (WebSocket connect/close and bot launch/stop)");
+    s.peakRssBytes().ifPresent(p -> section.detail("Peak memory", Format.mb(p) + " MB"));
+    section.detail("Memory source", MemorySeries.sourceText(s));
+    section.chart(MemorySeries.chart("memory-trend-leak.svg",
         "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles", s));
-    return new AreaResult(area(), true, metric, result, area().target(), status, details, block, checks,
-        recs, notes, links, charts);
   }
 
   private static Optional<Long> reading(ResourceSamples s, String label) {
@@ -178,25 +238,8 @@ public final class MemoryAnalyzer implements AreaAnalyzer {
         + MemorySeries.mbSigned(value.get() - p) + ")").orElse("");
   }
 
-  /**
-   * The measured message phase as (messages sent so far, memory): messages are injected at a
-   * constant rate from "initial" (the end of the warm-up), so the count at time t follows from
-   * the plan. Warm-up messages are not on this axis.
-   */
+  /** The leak verdict on {@link LeakSeries}' axis. */
   private static Optional<LeakDetector.Verdict> verdict(LeakRunFacts f, ResourceSamples s) {
-    Optional<Long> start = s.checkpoint(LeakRunFacts.MESSAGES_START)
-        .or(() -> s.checkpoint(LeakRunFacts.INITIAL)).map(ResourceSamples.Checkpoint::t);
-    Optional<Long> end = s.checkpoint(LeakRunFacts.afterMessagesLabel(f.messages()))
-        .map(ResourceSamples.Checkpoint::t);
-    if (start.isEmpty() || end.isEmpty()) {
-      return Optional.empty();
-    }
-    double durationMs = Math.max(1, f.durationSeconds() * 1000.0);
-    List<LeakDetector.Point> points = new ArrayList<>();
-    for (ResourceSamples.Sample x : s.between(start.get(), end.get())) {
-      double sent = Math.min(f.messages(), f.messages() * (x.t() - start.get()) / durationMs);
-      points.add(new LeakDetector.Point(sent, x.rssBytes()));
-    }
-    return LeakDetector.analyze(points);
+    return LeakSeries.of(f, s).flatMap(LeakDetector::analyze);
   }
 }

@@ -32,6 +32,25 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
   public static final int BUSY_BOTS = 5;
 
+  /** Reads {@code benchmark.*}; every profile sets each of them, so none has a default. */
+  static BenchmarkSettings read(PropertyReader r) {
+    return new BenchmarkSettings(
+        Duration.ofSeconds(r.requiredInt("benchmark.warmUpSeconds", 1, 600)),
+        Duration.ofSeconds(r.requiredInt("benchmark.idleSeconds", 1, 600)),
+        Duration.ofSeconds(r.requiredInt("benchmark.latencySeconds", 1, 3_600)),
+        r.requiredInt("benchmark.latencyPerSecond", 1, 100),
+        r.risingInts("benchmark.api.steps", 1, 20_000),
+        Duration.ofSeconds(r.requiredInt("benchmark.api.stepSeconds", 1, 600)),
+        r.risingInts("benchmark.connections.levels", 1, 20_000),
+        Duration.ofSeconds(r.requiredInt("benchmark.connections.holdSeconds", 1, 600)),
+        r.risingInts("benchmark.churn.rates", 1, 5_000),
+        Duration.ofSeconds(r.requiredInt("benchmark.churn.stepSeconds", 1, 600)),
+        Duration.ofSeconds(r.requiredInt("benchmark.churn.coolDownSeconds", 1, 600)),
+        r.requiredInt("benchmark.bots.max", BUSY_BOTS, 190),
+        Duration.ofSeconds(r.requiredInt("benchmark.busySeconds", 1, 600)),
+        r.requiredInt("benchmark.busyTasksPerSecond", 1, 100));
+  }
+
   public BenchmarkSettings {
     apiSteps = List.copyOf(apiSteps);
     connectionLevels = List.copyOf(connectionLevels);

@@ -2,108 +2,176 @@ package org.port8000.perf.probe;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.port8000.perf.results.PhaseTimings;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
 
 /**
- * Times each phase of a message run (the burst, each throughput step) from the first send to the
- * last reply, so "achieved msg/s" is replies over the time they really took, not the planned
- * rate. Latency figures come from Gatling's log; this only measures the spans.
+ * Measures each phase of a message run (the bursts, each throughput step): every message's
+ * outcome and latency as {@link ReplyMatcher} sees it, the span from first send to last reply
+ * (so "achieved msg/s" is replies over the time they really took), how far sends fell behind
+ * their schedule, and the CPU this generator and the whole machine used meanwhile.
  */
 public final class MessageTimings {
 
+  /** Sends more than this behind their schedule are counted as late. */
+  public static final long LATE_SEND_MS = 50;
+
+  private final Map<String, Recorder> phases = new LinkedHashMap<>();
+  private final CentralProcessor cpu = machineCpu();
+
   /**
-   * One phase's span. Times are epoch milliseconds; 0 when nothing happened.
-   *
-   * @param generatorCpuPercent CPU this load generator used from the phase's first send to the
-   *     next phase's, as a share of all the machine's cores; null when the JVM cannot tell. A
-   *     step that breaks while it is high may have found this machine's limit, not the target's.
+   * Declares a phase in display order: how many messages it sends, at what rate, over how many
+   * connections; {@code keepEach} keeps every message's latency (the one-client burst).
    */
-  public record Phase(String name, int planned, double offeredPerSecond, long sent, long replied,
-      long firstSendMs, long lastReplyMs, Double generatorCpuPercent) {
-
-    /** Replies per second over first send → last reply; 0 when there is no span. */
-    public double achievedPerSecond() {
-      long span = lastReplyMs - firstSendMs;
-      return replied > 0 && span > 0 ? replied * 1000.0 / span : 0.0;
-    }
+  public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
+      int connections, boolean keepEach) {
+    Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, keepEach);
+    phases.put(phase, r);
+    return r;
   }
 
-  /** What the probe file holds. */
-  public record Result(List<Phase> phases) {
-    public Result {
-      phases = List.copyOf(phases);
-    }
+  /** A phase that is run but not measured (the warm-up): not in the result. */
+  public Recorder unmeasured(String phase) {
+    return new Recorder(phase, 0, 0, 0, false);
   }
 
-  private static final class Span {
-    final int planned;
-    final double offered;
-    long sent;
-    long replied;
-    long firstSend = Long.MAX_VALUE;
-    long lastReply;
-    long cpuAtFirstSendNs = -1;
-    long wallAtFirstSendNs;
+  /** One phase's counts; thread-safe, shared by the phase's connections. */
+  public final class Recorder {
+    private final String name;
+    private final int planned;
+    private final double offered;
+    private final int connections;
+    private final int[] each;
+    private long sent;
+    private long answered;
+    private long errorFrames;
+    private long errorReplies;
+    private long timedOut;
+    private long lateSends;
+    private long maxLagMs;
+    private long firstSendMs;
+    private long lastReplyMs;
+    private int[] latencies = new int[64];
+    private int latencyCount;
+    private int[] firstTokens = new int[64];
+    private int firstTokenCount;
+    private long cpuAtFirstSendNs = -1;
+    private long wallAtFirstSendNs;
+    private long cpuAtEndNs = -1;
+    private long wallAtEndNs;
+    private long[] machineTicksAtFirstSend;
+    private Double machineCpuPercent;
 
-    Span(int planned, double offered) {
+    private Recorder(String name, int planned, double offered, int connections,
+        boolean keepEach) {
+      this.name = name;
       this.planned = planned;
       this.offered = offered;
+      this.connections = connections;
+      this.each = keepEach ? new int[planned] : null;
+      if (each != null) {
+        Arrays.fill(each, -1);
+      }
     }
-  }
 
-  private final Map<String, Span> spans = new LinkedHashMap<>();
-
-  /** Declares a phase in display order: how many messages it sends, at what rate. */
-  public synchronized void plan(String phase, int planned, double offeredPerSecond) {
-    spans.put(phase, new Span(planned, offeredPerSecond));
-  }
-
-  /** Records a send; phases not planned (e.g. warm-up) are not timed. */
-  public synchronized void sent(String phase, long atMs) {
-    Span s = spans.get(phase);
-    if (s == null) {
-      return;
+    public synchronized void sent(long atMs, long lagMs) {
+      if (sent++ == 0) {
+        firstSendMs = atMs;
+        cpuAtFirstSendNs = processCpuNs();
+        wallAtFirstSendNs = System.nanoTime();
+        machineTicksAtFirstSend = cpu == null ? null : cpu.getSystemCpuLoadTicks();
+      }
+      if (lagMs > LATE_SEND_MS) {
+        lateSends++;
+      }
+      maxLagMs = Math.max(maxLagMs, lagMs);
     }
-    if (s.sent++ == 0) {
-      s.cpuAtFirstSendNs = processCpuNs();
-      s.wallAtFirstSendNs = System.nanoTime();
-    }
-    s.firstSend = Math.min(s.firstSend, atMs);
-  }
 
-  public synchronized void replied(String phase, long atMs) {
-    Span s = spans.get(phase);
-    if (s == null) {
-      return;
+    synchronized void answered(int sequence, long atMs, long latencyMs, long firstTokenMs) {
+      answered++;
+      lastReplyMs = Math.max(lastReplyMs, atMs);
+      latencies = add(latencies, latencyCount++, (int) latencyMs);
+      if (firstTokenMs >= 0) {
+        firstTokens = add(firstTokens, firstTokenCount++, (int) firstTokenMs);
+      }
+      keep(sequence, latencyMs);
     }
-    s.replied++;
-    s.lastReply = Math.max(s.lastReply, atMs);
-  }
 
-  public synchronized Result result() {
-    List<Phase> out = new ArrayList<>();
-    List<Map.Entry<String, Span>> list = new ArrayList<>(spans.entrySet());
-    long nowCpu = processCpuNs();
-    long nowWall = System.nanoTime();
-    for (int i = 0; i < list.size(); i++) {
-      Span s = list.get(i).getValue();
-      // The phase ends where the next one starts (or now, for the last that ran).
-      Span next = i + 1 < list.size() ? list.get(i + 1).getValue() : null;
-      boolean nextRan = next != null && next.cpuAtFirstSendNs >= 0;
-      Double cpu = null;
-      if (s.cpuAtFirstSendNs >= 0 && nowCpu >= 0) {
-        long wall = (nextRan ? next.wallAtFirstSendNs : nowWall) - s.wallAtFirstSendNs;
-        long used = (nextRan ? next.cpuAtFirstSendNs : nowCpu) - s.cpuAtFirstSendNs;
+    synchronized void errorFrame(int sequence, long latencyMs) {
+      errorFrames++;
+    }
+
+    synchronized void errorReply(int sequence, long latencyMs) {
+      errorReplies++;
+    }
+
+    synchronized void timedOut(int sequence) {
+      timedOut++;
+    }
+
+    /** Marks the end of the phase: its CPU figures stop here. */
+    public synchronized void finished() {
+      if (cpuAtEndNs >= 0 || cpuAtFirstSendNs < 0) {
+        return;
+      }
+      cpuAtEndNs = processCpuNs();
+      wallAtEndNs = System.nanoTime();
+      if (machineTicksAtFirstSend != null) {
+        machineCpuPercent = 100.0 * cpu.getSystemCpuLoadBetweenTicks(machineTicksAtFirstSend);
+      }
+    }
+
+    private void keep(int sequence, long latencyMs) {
+      if (each != null && sequence >= 0 && sequence < each.length) {
+        each[sequence] = (int) latencyMs;
+      }
+    }
+
+    synchronized PhaseTimings.Phase result() {
+      Double cpuPercent = null;
+      Double cpuSeconds = null;
+      long cpuEnd = cpuAtEndNs >= 0 ? cpuAtEndNs : processCpuNs();
+      long wallEnd = cpuAtEndNs >= 0 ? wallAtEndNs : System.nanoTime();
+      if (cpuAtFirstSendNs >= 0 && cpuEnd >= 0) {
+        long wall = wallEnd - wallAtFirstSendNs;
+        cpuSeconds = (cpuEnd - cpuAtFirstSendNs) / 1e9;
         if (wall > 0) {
-          cpu = 100.0 * used / ((double) wall * Runtime.getRuntime().availableProcessors());
+          cpuPercent = 100.0 * (cpuEnd - cpuAtFirstSendNs)
+              / ((double) wall * Runtime.getRuntime().availableProcessors());
         }
       }
-      out.add(new Phase(list.get(i).getKey(), s.planned, s.offered, s.sent, s.replied,
-          s.sent == 0 ? 0 : s.firstSend, s.lastReply, cpu));
+      List<Integer> perMessage = null;
+      if (each != null) {
+        perMessage = new ArrayList<>(each.length);
+        for (int v : each) {
+          perMessage.add(v);
+        }
+      }
+      return new PhaseTimings.Phase(name, planned, offered, connections, sent, answered,
+          errorFrames, errorReplies, timedOut, lateSends, maxLagMs, sent == 0 ? 0 : firstSendMs,
+          lastReplyMs, PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
+          PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)), perMessage,
+          cpuPercent, cpuSeconds, machineCpuPercent);
     }
-    return new Result(out);
+  }
+
+  public synchronized PhaseTimings result() {
+    List<PhaseTimings.Phase> out = new ArrayList<>();
+    for (Recorder r : phases.values()) {
+      out.add(r.result());
+    }
+    return new PhaseTimings(out);
+  }
+
+  private static int[] add(int[] values, int index, int value) {
+    int[] v = index < values.length ? values : Arrays.copyOf(values, values.length * 2);
+    v[index] = value;
+    return v;
   }
 
   /** CPU time of this JVM (all threads) in ns, or -1 when the JVM does not expose it. */
@@ -113,5 +181,13 @@ public final class MessageTimings {
       return os.getProcessCpuTime();
     }
     return -1;
+  }
+
+  private static CentralProcessor machineCpu() {
+    try {
+      return new SystemInfo().getHardware().getProcessor();
+    } catch (RuntimeException | LinkageError e) {
+      return null; // the machine's CPU is then "not measured"
+    }
   }
 }

@@ -16,7 +16,9 @@ import java.util.OptionalDouble;
 final class MetricsReader implements ProcessReader {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private final URI metrics;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  // HTTP/1.1: an h2c upgrade offer gets 400 from uvicorn (the original server).
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(TIMEOUT).build();
   private String lastFailure = "";
 
   MetricsReader(URI baseUrl) {

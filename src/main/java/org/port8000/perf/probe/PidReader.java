@@ -28,8 +28,10 @@ final class PidReader implements ProcessReader {
 
   @Override
   public Optional<ProcessReading> read() {
-    // updateAttributes is false once the process has exited (its /proc entry is gone)
-    if (!process.updateAttributes() || process.getState() == OSProcess.State.INVALID) {
+    // updateAttributes is false once the process has exited (its /proc entry is gone); an
+    // exited process its parent has not reaped yet is a zombie with no memory: no reading either
+    if (!process.updateAttributes() || process.getState() == OSProcess.State.INVALID
+        || process.getState() == OSProcess.State.ZOMBIE || process.getResidentSetSize() <= 0) {
       lastFailure = "process " + pid + " no longer exists";
       return Optional.empty();
     }

@@ -8,13 +8,16 @@ import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.BatchMode;
 import org.eclipse.jetty.websocket.api.StatusCode;
 
 /**
  * The {@code /ws} chat handler: parses and validates frames, answers heartbeats and errors at
  * once and hands chat messages to the connection's {@link Conversation}. A malformed frame gets
- * an error frame and the socket stays open. Frames larger than
+ * an error frame and the socket stays open; the {@link CompatSwitches} turn off the heartbeat
+ * ack and the id echo, ignore unknown types and drop the connection on invalid JSON, as the
+ * original server does. Frames larger than
  * {@link ReferenceConfig#MAX_FRAME_BYTES} are refused by Jetty, which closes the socket with
  * 1009 (message too big).
  */
@@ -33,15 +36,22 @@ final class ChatSocket {
     private final ChatHistoryStore history;
     private final FaultInjector faults;
     private final ServerCounters counters;
+    private final CompatSwitches compat;
 
     ChatSocket(ObjectMapper mapper, ScheduledExecutorService timer, LlmStandIn llm,
-               ChatHistoryStore history, FaultInjector faults, ServerCounters counters) {
+               ChatHistoryStore history, FaultInjector faults, ServerCounters counters,
+               CompatSwitches compat) {
         this.mapper = mapper;
         this.timer = timer;
         this.llm = llm;
         this.history = history;
         this.faults = faults;
         this.counters = counters;
+        this.compat = compat;
+        if (compat.pingIntervalMs() > 0) {
+            long every = compat.pingIntervalMs();
+            timer.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     void configure(WsConfig ws) {
@@ -55,9 +65,16 @@ final class ChatSocket {
             conversations.put(ctx.sessionId(), new Conversation(ctx.session, mapper, timer, llm,
                     history, counters, faults.replyLatencyMs()));
             counters.wsConnectionsOpened.incrementAndGet();
+            faults.onConnectionOpened();
         });
         ws.onMessage(this::onMessage);
-        ws.onBinaryMessage(ctx -> error(conversations.get(ctx.sessionId()), "binary frames are not supported", null));
+        ws.onBinaryMessage(ctx -> {
+            if (compat.abortOnInvalidJson()) {
+                abort(ctx); // the original reads text JSON only; anything else fails its handler
+            } else {
+                error(conversations.get(ctx.sessionId()), "binary frames are not supported", null);
+            }
+        });
         ws.onClose(ctx -> forget(ctx));
         ws.onError(ctx -> forget(ctx));
     }
@@ -65,6 +82,25 @@ final class ChatSocket {
     /** Connections open now. */
     int openConnections() {
         return conversations.size();
+    }
+
+    private void pingAll() {
+        for (Conversation c : conversations.values()) {
+            c.ping();
+        }
+    }
+
+    /**
+     * Drops the TCP connection without a close frame, as the original does when its handler
+     * fails on a frame: the client sees 1006 (abnormal closure).
+     */
+    private void abort(WsContext ctx) {
+        forget(ctx);
+        try {
+            ctx.session.disconnect();
+        } catch (RuntimeException ignored) {
+            // Already gone.
+        }
     }
 
     private void forget(WsContext ctx) {
@@ -83,28 +119,38 @@ final class ChatSocket {
         try {
             msg = mapper.readTree(ctx.message());
         } catch (JsonProcessingException e) {
-            error(conv, "invalid JSON", null);
-            return;
+            msg = null;
         }
         if (msg == null || !msg.isObject()) {
-            error(conv, "expected a JSON object", null);
+            if (compat.abortOnInvalidJson()) {
+                abort(ctx);
+            } else {
+                error(conv, msg == null ? "invalid JSON" : "expected a JSON object", null);
+            }
             return;
         }
-        JsonNode id = msg.get("id");
+        // Without the echo an id is just an unknown field, as the original treats it.
+        JsonNode id = compat.echoId() ? msg.get("id") : null;
         if (id != null && !validId(id)) {
             error(conv, "id must be an integer or a string of at most " + MAX_ID_CHARS + " characters", null);
             return;
         }
         JsonNode type = msg.get("type");
         if (type == null || !type.isTextual()) {
-            error(conv, "missing type", id);
+            unknownType(conv, "missing type", id);
             return;
         }
         try {
             switch (type.asText()) {
                 case "message" -> onChat(conv, msg, id);
-                case "heartbeat" -> onHeartbeat(conv, msg, id);
-                default -> error(conv, "unknown type: " + truncate(type.asText(), 64), id);
+                case "heartbeat" -> {
+                    if (compat.heartbeatAck()) {
+                        onHeartbeat(conv, msg, id);
+                    } else {
+                        unknownType(conv, "unknown type: heartbeat", id);
+                    }
+                }
+                default -> unknownType(conv, "unknown type: " + truncate(type.asText(), 64), id);
             }
         } catch (RuntimeException e) {
             System.err.println("reference server: ws message failed: " + e);
@@ -144,7 +190,7 @@ final class ChatSocket {
         faults.onChatMessage();
         history.save(botId, sessionId, "user", content.asText());
         boolean accepted = conv.enqueue(new Conversation.Pending(content.asText(), id, botId, sessionId,
-                faults.shouldDropReply()));
+                faults.replyOutcome()));
         if (!accepted) {
             error(conv, "too many messages waiting for a reply (at most " + Conversation.MAX_PENDING + ")", id);
         }
@@ -158,6 +204,13 @@ final class ChatSocket {
         }
         counters.heartbeats.incrementAndGet();
         conv.sendFrame("heartbeat_ack", "seq", seq, id);
+    }
+
+    /** An unknown or missing type: an error frame, or no answer at all like the original. */
+    private void unknownType(Conversation conv, String message, JsonNode id) {
+        if (!compat.ignoreUnknownTypes()) {
+            error(conv, message, id);
+        }
     }
 
     private void error(Conversation conv, String message, JsonNode id) {

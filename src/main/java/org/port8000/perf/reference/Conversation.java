@@ -3,6 +3,7 @@ package org.port8000.perf.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,8 +21,11 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
  */
 final class Conversation {
 
-    /** A chat message waiting for its reply. {@code id} is echoed on every reply frame. */
-    record Pending(String content, JsonNode id, String botId, String sessionId, boolean drop) {
+    /**
+     * A chat message waiting for its reply. {@code id} (null when not echoed) goes on every reply
+     * frame; {@code outcome} is the fault injector's decision for it.
+     */
+    record Pending(String content, JsonNode id, String botId, String sessionId, FaultInjector.Outcome outcome) {
     }
 
     /** Chat messages that may wait for their turn; more is answered with an error. */
@@ -69,16 +73,17 @@ final class Conversation {
     /** Called with the lock held. */
     private void startNext() {
         Pending p;
-        while ((p = queue.poll()) != null && p.drop()) {
+        while ((p = queue.poll()) != null && p.outcome() == FaultInjector.Outcome.DROP) {
             counters.repliesDropped.incrementAndGet(); // the drop fault: this reply is never sent
         }
         if (p == null || closed) {
             busy = false;
             return;
         }
-        List<String> pieces = llm.pieces(p.content());
-        long firstDelay = replyLatencyMs + (pieces.isEmpty() ? 0 : llm.tokenDelayMs());
-        schedule(new Reply(p, pieces), firstDelay);
+        // Only a normal reply streams; a reply without pieces (tokens=0, or a fault's answer)
+        // still takes one token delay, the model's time to produce it.
+        List<String> pieces = p.outcome() == FaultInjector.Outcome.REPLY ? llm.pieces(p.content()) : List.of();
+        schedule(new Reply(p, pieces), replyLatencyMs + llm.tokenDelayMs());
     }
 
     private void schedule(Runnable task, long delayMs) {
@@ -93,7 +98,10 @@ final class Conversation {
         }
     }
 
-    /** Streams one reply piece by piece, then sends the full response and starts the next. */
+    /**
+     * Streams one reply piece by piece, then sends the full response (or the error frame or error
+     * reply of a fault) and starts the next.
+     */
     private final class Reply implements Runnable {
         private final Pending pending;
         private final List<String> pieces;
@@ -110,27 +118,44 @@ final class Conversation {
                 return;
             }
             try {
-                if (llm.tokenDelayMs() == 0) {
-                    while (next < pieces.size()) {
-                        sendFrame("stream", "content", pieces.get(next++), pending.id());
-                    }
-                } else if (next < pieces.size()) {
-                    sendFrame("stream", "content", pieces.get(next++), pending.id());
-                    if (next < pieces.size()) {
-                        schedule(this, llm.tokenDelayMs());
-                        return;
-                    }
+                if (pending.outcome() == FaultInjector.Outcome.ERROR_FRAME) {
+                    counters.wsErrors.incrementAndGet();
+                    sendFrame("error", "message", FaultSwitches.ERROR_FRAME_MESSAGE, pending.id());
+                } else if (finishReply()) {
+                    return; // the next piece is scheduled
                 }
-                String full = String.join("", pieces);
-                sendFrame("response", "content", full, pending.id());
-                counters.repliesSent.incrementAndGet();
-                history.save(pending.botId(), pending.sessionId(), "assistant", full);
             } catch (RuntimeException e) {
                 System.err.println("reference server: chat reply failed: " + e);
             }
             synchronized (Conversation.this) {
                 startNext();
             }
+        }
+
+        /** Sends the next piece(s) and, after the last one, the response; true while pieces remain. */
+        private boolean finishReply() {
+            if (llm.tokenDelayMs() == 0) {
+                while (next < pieces.size()) {
+                    sendFrame("stream", "content", pieces.get(next++), pending.id());
+                }
+            } else if (next < pieces.size()) {
+                sendFrame("stream", "content", pieces.get(next++), pending.id());
+                if (next < pieces.size()) {
+                    schedule(this, llm.tokenDelayMs());
+                    return true;
+                }
+            }
+            String full;
+            if (pending.outcome() == FaultInjector.Outcome.ERROR_REPLY) {
+                full = FaultSwitches.ERROR_REPLY_CONTENT;
+                counters.errorReplies.incrementAndGet();
+            } else {
+                full = pieces.isEmpty() ? llm.reply(pending.content()) : String.join("", pieces);
+            }
+            sendFrame("response", "content", full, pending.id());
+            counters.repliesSent.incrementAndGet();
+            history.save(pending.botId(), pending.sessionId(), "assistant", full);
+            return false;
         }
     }
 
@@ -160,6 +185,24 @@ final class Conversation {
             });
         } catch (RuntimeException e) {
             closeSession(StatusCode.SERVER_ERROR, "send failed");
+        }
+    }
+
+    /** A protocol ping, as uvicorn sends one every 20 s; a failed ping is the peer gone. */
+    void ping() {
+        if (closed) {
+            return;
+        }
+        try {
+            counters.pingsSent.incrementAndGet();
+            session.getRemote().sendPing(ByteBuffer.allocate(0), new WriteCallback() {
+                @Override
+                public void writeFailed(Throwable x) {
+                    closeSession(StatusCode.SHUTDOWN, "ping failed");
+                }
+            });
+        } catch (RuntimeException e) {
+            closeSession(StatusCode.SERVER_ERROR, "ping failed");
         }
     }
 

@@ -31,13 +31,36 @@ final class FaultInjector {
         return switches.replyLatencyMs();
     }
 
-    /** Decided in arrival order from a seeded Random, so the same run drops the same replies. */
-    synchronized boolean shouldDropReply() {
-        double rate = switches.dropRate();
-        if (rate <= 0) {
-            return false;
+    /** What a WebSocket chat message gets instead of (or as) its reply. */
+    enum Outcome { REPLY, DROP, ERROR_FRAME, ERROR_REPLY }
+
+    /**
+     * Decided in arrival order from one draw of a seeded Random per message, so the same run
+     * drops and fails the same messages. With every rate at 0 nothing is drawn.
+     */
+    synchronized Outcome replyOutcome() {
+        double drop = switches.dropRate();
+        double errorFrame = switches.errorFrameRate();
+        double errorReply = switches.errorReplyRate();
+        if (drop + errorFrame + errorReply <= 0) {
+            return Outcome.REPLY;
         }
-        return rate >= 1 || dropRandom.nextDouble() < rate;
+        double u = dropRandom.nextDouble();
+        if (u < drop) {
+            return Outcome.DROP;
+        }
+        if (u < drop + errorFrame) {
+            return Outcome.ERROR_FRAME;
+        }
+        if (u < drop + errorFrame + errorReply) {
+            return Outcome.ERROR_REPLY;
+        }
+        return Outcome.REPLY;
+    }
+
+    /** Called once per WebSocket connection accepted. */
+    void onConnectionOpened() {
+        leak(switches.leakBytesPerConnection());
     }
 
     /** Whether this bot task is answered {@code "success": false}; seeded like the drops. */
@@ -51,19 +74,7 @@ final class FaultInjector {
 
     /** Called once per chat message that arrives (WebSocket message or bot task). */
     void onChatMessage() {
-        int leak = switches.leakBytesPerMessage();
-        if (leak > 0) {
-            byte[] block = new byte[leak];
-            // Write every page so the bytes are resident, not just reserved.
-            for (int i = 0; i < block.length; i += 512) {
-                block[i] = (byte) (i | 1);
-            }
-            block[block.length - 1] = 1;
-            synchronized (LEAKED) {
-                LEAKED.add(block);
-            }
-            LEAKED_BYTES.addAndGet(leak);
-        }
+        leak(switches.leakBytesPerMessage());
         long n = chatMessages.incrementAndGet();
         long crashAfter = switches.crashAfterMessages();
         if (crashAfter > 0 && n >= crashAfter) {
@@ -75,12 +86,28 @@ final class FaultInjector {
         }
     }
 
-    /** Bytes retained by the leak fault in this JVM (for tests). */
+    private static void leak(int bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        byte[] block = new byte[bytes];
+        // Write every page so the bytes are resident, not just reserved.
+        for (int i = 0; i < block.length; i += 512) {
+            block[i] = (byte) (i | 1);
+        }
+        block[block.length - 1] = 1;
+        synchronized (LEAKED) {
+            LEAKED.add(block);
+        }
+        LEAKED_BYTES.addAndGet(bytes);
+    }
+
+    /** Bytes retained by the leak faults in this JVM (for tests). */
     static long leakedBytes() {
         return LEAKED_BYTES.get();
     }
 
-    /** Blocks retained by the leak fault in this JVM (for tests). */
+    /** Blocks retained by the leak faults in this JVM (for tests). */
     static int leakedBlocks() {
         synchronized (LEAKED) {
             return LEAKED.size();

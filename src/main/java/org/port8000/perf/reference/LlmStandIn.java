@@ -16,6 +16,9 @@ final class LlmStandIn {
         "port", "8000"
     };
 
+    /** Words of a reply that is not streamed (tokens 0): the default reply length. */
+    static final int UNSTREAMED_WORDS = 8;
+
     private final int tokens;
     private final long tokenDelayMs;
 
@@ -28,8 +31,20 @@ final class LlmStandIn {
         return tokenDelayMs;
     }
 
-    /** The stream pieces for a prompt; joined they are exactly {@link #reply(String)}. */
+    /**
+     * The stream pieces for a prompt; joined they are exactly {@link #reply(String)}. None when
+     * tokens is 0: the reply then comes whole, in the response alone.
+     */
     List<String> pieces(String prompt) {
+        return words(prompt, tokens);
+    }
+
+    /** The full reply; with tokens 0 it has {@link #UNSTREAMED_WORDS} words. */
+    String reply(String prompt) {
+        return String.join("", words(prompt, tokens > 0 ? tokens : UNSTREAMED_WORDS));
+    }
+
+    private static List<String> words(String prompt, int tokens) {
         List<String> out = new ArrayList<>(tokens);
         int h = prompt.hashCode();
         for (int i = 0; i < tokens; i++) {
@@ -37,9 +52,5 @@ final class LlmStandIn {
             out.add(i == 0 ? word : " " + word);
         }
         return out;
-    }
-
-    String reply(String prompt) {
-        return String.join("", pieces(prompt));
     }
 }

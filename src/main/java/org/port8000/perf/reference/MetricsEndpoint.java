@@ -53,11 +53,16 @@ final class MetricsEndpoint {
         counter(sb, "port8000_replies_sent_total", "Chat replies sent.", counters.repliesSent.get());
         counter(sb, "port8000_replies_dropped_total", "Chat replies dropped by the dropRate fault.",
                 counters.repliesDropped.get());
+        counter(sb, "port8000_fault_error_replies_total",
+                "Replies replaced by the errorReplyRate fault's error text.", counters.errorReplies.get());
+        counter(sb, "port8000_websocket_pings_total", "WebSocket protocol pings sent.",
+                counters.pingsSent.get());
         counter(sb, "port8000_heartbeats_total", "WebSocket heartbeats acknowledged.", counters.heartbeats.get());
         counter(sb, "port8000_websocket_errors_total", "WebSocket error frames sent.", counters.wsErrors.get());
         counter(sb, "port8000_http_requests_total", "HTTP API requests.", counters.httpRequests.get());
         gauge(sb, "port8000_bots", "Bots launched and not stopped.", bots.getAsInt());
-        gauge(sb, "port8000_fault_leaked_bytes", "Bytes retained by the leakBytesPerMessage fault.",
+        gauge(sb, "port8000_fault_leaked_bytes",
+                "Bytes retained by the leakBytesPerMessage and leakBytesPerConnection faults.",
                 FaultInjector.leakedBytes());
         return sb.toString();
     }

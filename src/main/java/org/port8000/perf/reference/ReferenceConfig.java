@@ -2,7 +2,7 @@ package org.port8000.perf.reference;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
+import org.port8000.perf.config.PropertyReader;
 
 /**
  * Settings of the reference server. One place reads the {@code reference.*} properties and fails
@@ -10,7 +10,8 @@ import java.util.Properties;
  * measurement with a default.
  *
  * @param port               TCP port on 127.0.0.1; 0 picks a free one
- * @param llmTokens          stream pieces per chat reply
+ * @param llmTokens          stream pieces per chat reply; 0 = no stream frames, the response
+ *                           alone carries the reply
  * @param llmTokenDelayMs    delay before each stream piece
  * @param botLaunchLatencyMs time a bot launch takes
  * @param botTaskLatencyMs   time a bot task takes
@@ -18,6 +19,8 @@ import java.util.Properties;
  * @param historyMaxRows     newest history rows kept; older ones are deleted
  * @param dbDir              history database folder, or null for a temp folder deleted on stop
  * @param faults             fault switches (all off by default)
+ * @param compat             where to behave like the original server (reference behaviour by
+ *                           default)
  */
 public record ReferenceConfig(
         int port,
@@ -28,7 +31,8 @@ public record ReferenceConfig(
         int maxBots,
         int historyMaxRows,
         Path dbDir,
-        FaultSwitches faults) {
+        FaultSwitches faults,
+        CompatSwitches compat) {
 
     /** Only loopback: the reference server is never meant to be reachable from elsewhere. */
     public static final String HOST = "127.0.0.1";
@@ -45,6 +49,9 @@ public record ReferenceConfig(
         if (faults == null) {
             faults = FaultSwitches.OFF;
         }
+        if (compat == null) {
+            compat = CompatSwitches.NONE;
+        }
     }
 
     /** Defaults with a free port: what tests and the benchmark start from. */
@@ -59,110 +66,28 @@ public record ReferenceConfig(
     /** Reads from any map of properties (system properties, or a test's own map). */
     public static ReferenceConfig fromProperties(Map<?, ?> props) {
         PropertyReader r = new PropertyReader(props);
+        CompatSwitches compat = CompatSwitches.read(r);
+        long launchDefault = compat.original() ? CompatSwitches.ORIGINAL_LAUNCH_LATENCY_MS : 50;
         return new ReferenceConfig(
                 r.intValue("reference.port", 8000, 0, 65535),
                 r.intValue("reference.llm.tokens", 8, 0, 10_000),
                 r.longValue("reference.llm.tokenDelayMs", 1, 0, 60_000),
-                r.longValue("reference.bot.launchLatencyMs", 50, 0, 60_000),
+                r.longValue("reference.bot.launchLatencyMs", launchDefault, 0, 60_000),
                 r.longValue("reference.bot.taskLatencyMs", 20, 0, 60_000),
                 r.intValue("reference.bot.max", 200, 1, 100_000),
                 r.intValue("reference.history.maxRows", 10_000, 100, 10_000_000),
                 r.pathValue("reference.dbDir"),
-                FaultSwitches.read(r));
+                FaultSwitches.read(r),
+                compat);
     }
 
     public ReferenceConfig withPort(int newPort) {
         return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
-                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults);
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults, compat);
     }
 
     public ReferenceConfig withFaults(FaultSwitches newFaults) {
         return new ReferenceConfig(port, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
-                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, newFaults);
-    }
-
-    /** Parses and range-checks single properties; error messages name property, value, range. */
-    static final class PropertyReader {
-        private final Map<?, ?> props;
-
-        PropertyReader(Map<?, ?> props) {
-            this.props = props instanceof Properties p ? copy(p) : props;
-        }
-
-        private static Map<String, String> copy(Properties p) {
-            Map<String, String> m = new java.util.HashMap<>();
-            for (String name : p.stringPropertyNames()) {
-                m.put(name, p.getProperty(name));
-            }
-            return m;
-        }
-
-        private String raw(String name) {
-            Object v = props.get(name);
-            if (v == null) {
-                return null;
-            }
-            String s = v.toString().trim();
-            return s.isEmpty() ? null : s;
-        }
-
-        int intValue(String name, int def, int min, int max) {
-            return (int) longValue(name, def, min, max, "an integer");
-        }
-
-        long longValue(String name, long def, long min, long max) {
-            return longValue(name, def, min, max, "an integer");
-        }
-
-        private long longValue(String name, long def, long min, long max, String kind) {
-            String s = raw(name);
-            if (s == null) {
-                return def;
-            }
-            long v;
-            try {
-                v = Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw invalid(name, s, kind + " from " + min + " to " + max);
-            }
-            if (v < min || v > max) {
-                throw invalid(name, s, kind + " from " + min + " to " + max);
-            }
-            return v;
-        }
-
-        double doubleValue(String name, double def, double min, double max) {
-            String s = raw(name);
-            if (s == null) {
-                return def;
-            }
-            double v;
-            try {
-                v = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw invalid(name, s, "a number from " + min + " to " + max);
-            }
-            if (!(v >= min && v <= max)) { // also rejects NaN
-                throw invalid(name, s, "a number from " + min + " to " + max);
-            }
-            return v;
-        }
-
-        Path pathValue(String name) {
-            String s = raw(name);
-            if (s == null) {
-                return null;
-            }
-            try {
-                return Path.of(s).toAbsolutePath();
-            } catch (java.nio.file.InvalidPathException e) {
-                throw invalid(name, s, "a folder path");
-            }
-        }
-
-        private static IllegalArgumentException invalid(String name, String value, String accepted) {
-            return new IllegalArgumentException(
-                    "invalid " + name + "=" + value + ": expected " + accepted);
-        }
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, newFaults, compat);
     }
 }

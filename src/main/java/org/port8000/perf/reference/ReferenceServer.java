@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * The reference Port 8000 server: wires the parts together, binds to 127.0.0.1 and stops
@@ -38,9 +41,9 @@ public final class ReferenceServer implements AutoCloseable {
         FaultInjector faults = new FaultInjector(config.faults());
         LlmStandIn llm = new LlmStandIn(config.llmTokens(), config.llmTokenDelayMs());
         this.bots = new BotRegistry(config.maxBots());
-        this.socket = new ChatSocket(mapper, timer, llm, history, faults, counters);
+        this.socket = new ChatSocket(mapper, timer, llm, history, faults, counters, config.compat());
         MetricsEndpoint metrics = new MetricsEndpoint(counters, socket::openConnections, bots::size);
-        UiEndpoint ui = new UiEndpoint(config.faults().uiRenderDelayMs());
+        UiEndpoint ui = new UiEndpoint(config.faults().uiRenderDelayMs(), config.compat().ui());
 
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -48,6 +51,10 @@ public final class ReferenceServer implements AutoCloseable {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = ReferenceConfig.MAX_BODY_BYTES;
             cfg.jetty.defaultHost = ReferenceConfig.HOST;
+            if (config.compat().rejectH2cUpgrade()) {
+                cfg.jetty.modifyServletContextHandler(h -> h.addFilter(
+                        new FilterHolder(new H2cUpgradeRefusal()), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            }
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
                 f.setMaxBinaryMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
@@ -77,7 +84,9 @@ public final class ReferenceServer implements AutoCloseable {
         new HttpApi(config, bots, history, llm, faults, counters, timer, new JsonBodies(mapper),
                 this::port, socket::openConnections).register(app);
         ui.register(app);
-        app.get("/metrics", metrics::handle);
+        if (config.compat().metrics()) {
+            app.get("/metrics", metrics::handle);
+        }
         app.ws("/ws", socket::configure);
     }
 
@@ -183,6 +192,11 @@ public final class ReferenceServer implements AutoCloseable {
         List<String> faults = config.faults().describeActive();
         if (!faults.isEmpty()) {
             System.err.println("reference server: FAULT SWITCHES ON: " + String.join(", ", faults));
+        }
+        List<String> compat = config.compat().describeActive();
+        if (!compat.isEmpty()) {
+            System.err.println("reference server: behaving like the original server (reference.compat="
+                    + config.compat().mode() + "): " + String.join(", ", compat));
         }
         System.out.println("Port 8000 reference server listening on " + server.baseUrl()
                 + " (pid " + ProcessHandle.current().pid() + ")");

@@ -7,6 +7,8 @@ final class ServerCounters {
     final AtomicLong messagesHandled = new AtomicLong();
     final AtomicLong repliesSent = new AtomicLong();
     final AtomicLong repliesDropped = new AtomicLong();
+    final AtomicLong errorReplies = new AtomicLong();
+    final AtomicLong pingsSent = new AtomicLong();
     final AtomicLong heartbeats = new AtomicLong();
     final AtomicLong wsErrors = new AtomicLong();
     final AtomicLong wsConnectionsOpened = new AtomicLong();

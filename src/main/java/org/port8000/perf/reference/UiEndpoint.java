@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The chat UI: {@code /} is the classpath page {@code reference/ui/index.html} and
- * {@code /ui-config.js} tells the page the uiRenderDelayMs fault. Other files under
- * {@code reference/ui/} are served as static files by Javalin.
+ * The chat UI: {@code /} is the classpath page {@code reference/ui/index.html}, or with
+ * {@code reference.ui=original} {@code reference/ui/original/index.html} (the original server's
+ * page, with its send-path defect), and {@code /ui-config.js} tells the reference page the
+ * uiRenderDelayMs fault. Other files under {@code reference/ui/} are served as static files by
+ * Javalin.
  */
 final class UiEndpoint {
 
@@ -17,9 +19,10 @@ final class UiEndpoint {
     private final long renderDelayMs;
     private final byte[] indexHtml;
 
-    UiEndpoint(long renderDelayMs) {
+    UiEndpoint(long renderDelayMs, String ui) {
         this.renderDelayMs = renderDelayMs;
-        this.indexHtml = readIndex(); // read once: the page is small and never changes at run time
+        // Read once: the page is small and never changes at run time.
+        this.indexHtml = readIndex(CompatSwitches.ORIGINAL.equals(ui) ? "original/index.html" : "index.html");
     }
 
     void register(Javalin app) {
@@ -41,8 +44,8 @@ final class UiEndpoint {
                 .result("window.PORT8000_UI = {\"renderDelayMs\": " + renderDelayMs + "};\n");
     }
 
-    private static byte[] readIndex() {
-        try (InputStream in = UiEndpoint.class.getClassLoader().getResourceAsStream(UI_ROOT + "index.html")) {
+    private static byte[] readIndex(String page) {
+        try (InputStream in = UiEndpoint.class.getClassLoader().getResourceAsStream(UI_ROOT + page)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
             return null;

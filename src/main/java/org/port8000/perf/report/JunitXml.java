@@ -19,14 +19,18 @@ import org.w3c.dom.Element;
 /** {@code target/perf/junit.xml}: one test case per check, for CI dashboards. */
 final class JunitXml {
   static final String BENCHMARK = "Operation Benchmark";
+  static final String BASELINE_SUITE = "Compared with baseline";
+
   private JunitXml() {}
 
-  static String render(List<AreaResult> areas) {
-    return render(areas, BenchmarkResult.notRun());
+  /** {@code baselineChecks}: the comparison with the baseline, as one more suite. */
+  static String render(List<AreaResult> areas, List<Check> baselineChecks) {
+    return render(areas, BenchmarkResult.notRun(), baselineChecks);
   }
 
-  /** The areas' suites, then the operation benchmark's own suite. */
-  static String render(List<AreaResult> areas, BenchmarkResult benchmark) {
+  /** The areas' suites, the operation benchmark's own suite, then the baseline's (if any). */
+  static String render(List<AreaResult> areas, BenchmarkResult benchmark,
+      List<Check> baselineChecks) {
     try {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
       Element suites = doc.createElement("testsuites");
@@ -58,6 +62,9 @@ final class JunitXml {
         suites.appendChild(suite);
       }
       suites.appendChild(benchmarkSuite(doc, benchmark));
+      if (!baselineChecks.isEmpty()) {
+        suites.appendChild(baselineSuite(doc, baselineChecks));
+      }
       var t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
@@ -92,6 +99,19 @@ final class JunitXml {
       tc.appendChild(skip);
       suite.appendChild(tc);
     }
+    return suite;
+  }
+
+  private static Element baselineSuite(Document doc, List<Check> checks) {
+    Element suite = doc.createElement("testsuite");
+    suite.setAttribute("name", BASELINE_SUITE);
+    suite.setAttribute("tests", String.valueOf(checks.size()));
+    suite.setAttribute("failures", String.valueOf(checks.stream()
+        .filter(c -> c.status() == Status.FAIL).count()));
+    suite.setAttribute("skipped", String.valueOf(checks.stream()
+        .filter(c -> c.status() == Status.NOT_MEASURED).count()));
+    suite.setAttribute("errors", "0");
+    checks.forEach(c -> suite.appendChild(testCase(doc, BASELINE_SUITE, c)));
     return suite;
   }
 

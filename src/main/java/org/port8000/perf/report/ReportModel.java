@@ -1,17 +1,29 @@
 package org.port8000.perf.report;
 
 import java.util.List;
+import org.port8000.perf.baseline.BaselineView;
 
 /**
  * Everything the templates show, already formatted: the templates only list and test.
  *
  * @param profileNotice empty for a run with the assignment's full parameters; otherwise the
  *     warning shown at the top of every report
+ * @param baseline the "Compared with baseline" section; null when the report step did not
+ *     compare (then the section is left out)
+ * @param targetTable the target's capabilities (label = capability, value = yes/no/unknown,
+ *     target = what it changes); empty when no run recorded them
  */
 public record ReportModel(String generatedAt, String profile, String profileNotice,
     String target, String verdict, List<String> summary, List<Section> sections,
     List<String> recommendations, String signOff, List<Row> keyFindings,
-    List<String> completeness, String allComplete, String readyForWindow3, String readyReason) {
+    List<String> completeness, String allComplete, String readyForWindow3, String readyReason,
+    List<Row> targetTable, BaselineView baseline) {
+
+  public ReportModel withBaseline(BaselineView view) {
+    return new ReportModel(generatedAt, profile, profileNotice, target, verdict, summary,
+        sections, recommendations, signOff, keyFindings, completeness, allComplete,
+        readyForWindow3, readyReason, targetTable, view);
+  }
 
   /** One metric's section, in the assignment's REPORT FORMAT. */
   public record Section(String title, String metric, String result, String target,

@@ -5,16 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Chart;
+import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Link;
+import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Produces every output of a run. Everything is rendered in memory first; only when all of it
@@ -36,32 +42,78 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs with the benchmark not run; returns the model's verdict. */
+  /** Renders and writes all outputs (the benchmark not run); returns the model's verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
-    return write(areas, BenchmarkResult.notRun(), metas, profile, settingsFull, generatedAt);
+    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
+  }
+
+  /** As above, with the comparison with the baseline (null: none). */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
+    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, baseline);
+  }
+
+  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+      Instant generatedAt) {
+    return write(areas, metas, capabilities, profile, settingsFull, generatedAt, null);
   }
 
   /**
-   * Renders and writes all outputs; returns the verdict of the four areas (the benchmark's
-   * status is its own, in its report, summary.json and junit.xml).
+   * Renders and writes all outputs with the target's capabilities as the runs found them (the
+   * "Target" table) and the comparison with the baseline (null: none): its section in the
+   * optimization report, its checks in summary.json and junit.xml, and a gating regression
+   * makes summary.json's verdict FAIL.
    */
+  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+      Instant generatedAt, BaselineOutcome baseline) {
+    return write(areas, BenchmarkResult.notRun(), metas, capabilities, profile, settingsFull,
+        generatedAt, baseline);
+  }
+
+  /** As above, with the operation benchmark (not run: {@link BenchmarkResult#notRun()}). */
   public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
       Collection<RunMeta> metas, String profile, boolean settingsFull, Instant generatedAt) {
+    return write(areas, benchmark, metas, Optional.empty(), profile, settingsFull, generatedAt,
+        null);
+  }
+
+  /**
+   * Renders and writes all outputs, the operation benchmark's report among them; returns the
+   * verdict of the four areas and the baseline (the benchmark's status is its own, in its report,
+   * summary.json and junit.xml; the report step fails the build on it).
+   */
+  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, metas, profile, settingsFull, generatedAt);
+    ReportModel model = builder.build(areas, metas, capabilities, profile, settingsFull,
+        generatedAt);
+    List<Check> baselineChecks = List.of();
+    Verdict verdict = Verdict.valueOf(model.verdict());
+    if (baseline != null) {
+      model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
+      baselineChecks = baseline.checks();
+      verdict = baseline.failsBuild() ? Verdict.FAIL : verdict;
+    }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     put(outputs, files.benchmark(), renderer.render(BENCHMARK_TEMPLATE,
         BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
+    // When the load began: the earliest simulation's start, not the time of this report.
+    String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
+        .min(Comparator.naturalOrder()).map(ReportModelBuilder.TIME::format).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        model.generatedAt(), Verdict.valueOf(model.verdict()), areas, benchmark.checks()));
-    put(outputs, files.junitXml(), JunitXml.render(areas, benchmark));
+        startedAt, verdict, areas, benchmark.checks(), baselineChecks));
+    put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
-    return Verdict.valueOf(model.verdict());
+    return verdict;
   }
 
   private static void put(Map<Path, byte[]> outputs, Path file, String content) {

@@ -7,8 +7,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
-/** Writes files whole or not at all: a temp file beside the target, then a rename over it. */
+/**
+ * Writes files whole or not at all: a temp file beside the target, then a rename over it. The
+ * file is readable by others (rw-r--r--), like a file written the usual way: temp files are
+ * created 0600, which a report server or artifact viewer running as another user cannot read.
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -23,6 +29,7 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       Files.write(tmp, content);
+      readableByOthers(tmp);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -37,6 +44,12 @@ public final class AtomicFiles {
         }
       }
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void readableByOthers(Path file) throws IOException {
+    if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 }

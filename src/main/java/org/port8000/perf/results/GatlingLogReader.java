@@ -5,8 +5,8 @@ import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
 import io.gatling.charts.stats.RequestStatsPath;
 import io.gatling.charts.stats.StatsPath;
-import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.KO$;
+import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.config.GatlingConfiguration$;
@@ -19,9 +19,10 @@ import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The only class that knows Gatling's internals: {@code simulation.log} is binary and readable
- * only by the Gatling version that wrote it, so it is read with that version's own reader from
- * the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
+ * One of the two classes that know Gatling's internals (with {@link RawResponseTimes}, which
+ * reads the raw response times this reader does not expose): {@code simulation.log} is binary
+ * and readable only by the Gatling version that wrote it, so it is read with that version's own
+ * reader from the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
  * report silently.
  */
 public final class GatlingLogReader {

@@ -11,11 +11,17 @@ package org.port8000.perf.results;
  * @param footprintOpened idle connections that were open when the footprint reading was taken
  *     (0 when the footprint step did not run)
  * @param footprintMeasured true when the footprint reading with all connections open was taken
+ * @param ackSupported true when the target acks app-level heartbeats (found before the load);
+ *     false: stability is measured by the ping/pong probe ({@link PingPongResult})
+ * @param heartbeatsSent app-level heartbeat frames the soak's clients sent
+ * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats
+ *     were not sent and count as lost
  */
 public record HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
     int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
     int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
-    int footprintOpened, boolean footprintMeasured) {
+    int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
+    int helloFailed) {
 
   public static final String PROBE = "heartbeat";
   public static final String INITIAL = "initial";

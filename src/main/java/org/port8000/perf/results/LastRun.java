@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Instant;
 
 /**
  * The runs of the last invocation: Gatling's Maven plugin lists their folders in
@@ -43,7 +45,7 @@ public final class LastRun {
       if (!Files.isDirectory(folder)) {
         continue;
       }
-      runs.add(GatlingLogReader.read(folder));
+      runs.add(readOrDead(folder));
     }
     if (runs.isEmpty()) {
       throw new ResultsException(list + " lists no run: the last invocation ran no simulation."
@@ -53,5 +55,28 @@ public final class LastRun {
     runs.stream().sorted((a, b) -> a.start().compareTo(b.start()))
         .forEach(r -> bySimulation.put(r.simulationName(), r));
     return bySimulation;
+  }
+
+  /**
+   * A run whose JVM died may leave a {@code simulation.log} Gatling cannot read: it is kept as a
+   * run without request figures when its simulation wrote {@link RunStart}, so its probes' phases
+   * are reported and the missing {@link RunMeta} fails it; otherwise the error stands.
+   */
+  static GatlingRun readOrDead(Path folder) {
+    try {
+      return GatlingLogReader.read(folder);
+    } catch (ResultsException e) {
+      Optional<RunStart> start = ProbeFiles.read(folder, RunStart.PROBE, RunStart.class);
+      if (start.isEmpty() || ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class).isPresent()) {
+        throw e;
+      }
+      Instant at;
+      try {
+        at = Files.getLastModifiedTime(ProbeFiles.path(folder, RunStart.PROBE)).toInstant();
+      } catch (IOException io) {
+        at = Instant.EPOCH;
+      }
+      return new GatlingRun(folder, start.get().simulation(), at, Map.of());
+    }
   }
 }

@@ -21,8 +21,13 @@ public final class HealthCheck {
     }
   }
 
-  static HttpClient client() {
-    return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  /**
+   * HTTP/1.1 only: the JDK's default (HTTP/2) sends {@code Upgrade: h2c} on plain http://, which
+   * uvicorn, the original Port 8000 server, refuses with 400.
+   */
+  public static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
   }
 
   static URI url(URI baseUrl) {

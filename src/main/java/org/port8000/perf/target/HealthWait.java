@@ -10,11 +10,20 @@ import java.util.function.BooleanSupplier;
 final class HealthWait {
   private HealthWait() {}
 
-  static void await(URI baseUrl, Duration timeout, BooleanSupplier stillAlive) {
+  /** How long a target that is not being started may refuse connections before we say so. */
+  static final Duration REFUSED_LIMIT = Duration.ofSeconds(15);
+
+  /**
+   * @param refusedLimit when non-null, connections refused for this long end the wait early
+   *     (a target this run does not start is not coming up); null while a child is starting
+   */
+  static void await(URI baseUrl, Duration timeout, BooleanSupplier stillAlive,
+      Duration refusedLimit) {
     HttpClient client = HealthCheck.client();
     URI health = HealthCheck.url(baseUrl);
     long deadline = System.nanoTime() + timeout.toNanos();
     String last = "no answer";
+    long refusedSince = -1;
     try {
       while (System.nanoTime() < deadline) {
         if (!stillAlive.getAsBoolean()) {
@@ -27,6 +36,18 @@ final class HealthWait {
           return;
         }
         last = problem.get();
+        if (last.startsWith("ConnectException")) {
+          long now = System.nanoTime();
+          refusedSince = refusedSince < 0 ? now : refusedSince;
+          if (refusedLimit != null && now - refusedSince >= refusedLimit.toNanos()
+              && refusedLimit.compareTo(timeout) < 0) {
+            throw new TargetException("The target at " + baseUrl + " refused connections for "
+                + refusedLimit.toSeconds() + " s (" + last + "): nothing listens there. Start"
+                + " the server first, or fix -Dtarget.url (is the port right?).");
+          }
+        } else {
+          refusedSince = -1;
+        }
         Thread.sleep(200);
       }
     } catch (InterruptedException e) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +25,16 @@ import org.port8000.perf.config.Settings;
  */
 public final class TargetLauncher {
   static final String SERVER_MAIN = "org.port8000.perf.reference.ReferenceServer";
+  /**
+   * Children not closed yet; one shutdown hook for the whole JVM stops them, instead of a hook
+   * per launch that would keep every closed child reachable until the JVM exits.
+   */
+  private static final Set<ChildTarget> LIVE_CHILDREN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(
+        () -> List.copyOf(LIVE_CHILDREN).forEach(ChildTarget::close), "reference-server-stop"));
+  }
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   /**
@@ -35,11 +47,18 @@ public final class TargetLauncher {
 
   private TargetLauncher() {}
 
+  /** Refuses a given target that is not on loopback, unless remote targets are allowed. */
+  public static void checkAllowed(Settings settings) {
+    settings.targetUrl().ifPresent(url -> LoopbackGuard.check(url, settings.allowRemote()));
+  }
+
   public static RunningTarget start(Settings settings) {
+    checkAllowed(settings);
     if (settings.targetUrl().isPresent()) {
       URI url = settings.targetUrl().get();
-      LoopbackGuard.check(url, settings.allowRemote());
-      HealthWait.await(url, settings.targetStartTimeout(), () -> true);
+      // not being started by this run: a refused connection is reported within 15 s
+      HealthWait.await(url, settings.targetStartTimeout(), () -> true,
+          HealthWait.REFUSED_LIMIT);
       return new ExternalTarget(url, settings.targetPid());
     }
     return launchReference(settings);
@@ -49,10 +68,11 @@ public final class TargetLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(SERVER_JVM_OPTIONS);
-    System.getProperties().stringPropertyNames().stream()
-        .filter(k -> k.startsWith("reference.") && !k.equals("reference.port"))
-        .sorted()
-        .forEach(k -> cmd.add("-D" + k + "=" + System.getProperty(k)));
+    settings.referenceProperties().forEach((k, v) -> {
+      if (!k.equals("reference.port")) {
+        cmd.add("-D" + k + "=" + v);
+      }
+    });
     cmd.add("-Dreference.port=0");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -69,11 +89,11 @@ public final class TargetLauncher {
     pump.setDaemon(true);
     pump.start();
     ChildTarget target = new ChildTarget(process);
-    Runtime.getRuntime().addShutdownHook(new Thread(target::close, "reference-server-stop"));
+    LIVE_CHILDREN.add(target);
     try {
       URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
       target.url = url;
-      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive);
+      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive, null);
       return target;
     } catch (TimeoutException e) {
       target.close();
@@ -169,6 +189,7 @@ public final class TargetLauncher {
 
     @Override
     public void close() {
+      LIVE_CHILDREN.remove(this);
       if (!process.isAlive()) {
         return;
       }

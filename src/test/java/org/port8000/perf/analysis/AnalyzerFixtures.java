@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestStats;
@@ -18,12 +16,6 @@ final class AnalyzerFixtures {
   static final long MB = 1024 * 1024;
 
   private AnalyzerFixtures() {}
-
-  static Settings smoke() {
-    Properties p = new Properties();
-    p.setProperty(Settings.PROFILE, Settings.SMOKE);
-    return Settings.load(p);
-  }
 
   static GatlingRun run(Path folder, String simulation, RequestStats... requests) {
     Map<String, RequestStats> m = new java.util.HashMap<>();

@@ -1,6 +1,7 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 import static org.port8000.perf.analysis.AnalyzerFixtures.*;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import org.port8000.perf.results.ResourceSamples;
 
 class MemoryAnalyzerTest {
   @TempDir Path folder;
-  private final MemoryAnalyzer analyzer = new MemoryAnalyzer(smoke());
+  private final MemoryAnalyzer analyzer = new MemoryAnalyzer();
 
   private static final long WARM_UP_MS = 10_000;
   private static final long FRESH = 30 * MB;
@@ -26,12 +27,17 @@ class MemoryAnalyzerTest {
    */
   private AreaResult analyze(java.util.function.LongUnaryOperator measured, boolean answered,
       Long lostAt) {
+    return analyze(measured, answered, lostAt, new LeakRunFacts(100, 20, 10, true, 100, 10, 200,
+        10, 200));
+  }
+
+  private AreaResult analyze(java.util.function.LongUnaryOperator measured, boolean answered,
+      Long lostAt, LeakRunFacts facts) {
     java.util.function.LongUnaryOperator memory = t -> t < WARM_UP_MS
         ? FRESH + (measured.applyAsLong(0) - FRESH) * t / WARM_UP_MS
         : measured.applyAsLong(t - WARM_UP_MS);
     meta(folder, answered);
-    ProbeFiles.write(folder, LeakRunFacts.PROBE,
-        new LeakRunFacts(100, 20, 10, true, 100, 10, 200, 10, 200));
+    ProbeFiles.write(folder, LeakRunFacts.PROBE, facts);
     long w = WARM_UP_MS;
     List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
     cps.add(cp(LeakRunFacts.FRESH_START, 0, memory.applyAsLong(0)));
@@ -48,6 +54,40 @@ class MemoryAnalyzerTest {
     ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(end, memory), read, lostAt));
     return analyzer.analyze(Optional.of(run(folder, "MemoryLeakSimulation",
         ok("message", 100, 0))));
+  }
+
+  @Test
+  void noMessageAnsweredGivesNoLeakVerdictAndFailsTheWorkCheck() {
+    AreaResult r = analyze(t -> 45 * MB, true, null,
+        new LeakRunFacts(100, 20, 10, true, 0, 10, 200, 10, 0));
+    assertEquals(Status.NOT_MEASURED, check(r, "memory.leak.rate").status());
+    assertTrue(check(r, "memory.leak.rate").note().startsWith("none of the 100 messages was"
+        + " answered"), check(r, "memory.leak.rate").note());
+    assertEquals(Status.FAIL, check(r, "memory.leak.messagesAnswered").status());
+    assertEquals(Status.FAIL, r.status(), "never 'Stable ✅' over work that was not done");
+  }
+
+  @Test
+  void incompleteCyclesFailEvenWhenMemoryIsFlat() {
+    AreaResult r = analyze(t -> 45 * MB, true, null,
+        new LeakRunFacts(100, 20, 10, true, 100, 4, 200, 10, 200));
+    assertEquals(Status.PASS, check(r, "memory.leak.rate").status());
+    Check cycles = check(r, "memory.leak.cyclesCompleted");
+    assertEquals(Status.FAIL, cycles.status());
+    assertTrue(cycles.note().startsWith("6 of 10 connect/disconnect cycles failed"), cycles.note());
+    assertEquals(Status.FAIL, r.status());
+  }
+
+  @Test
+  void memoryGrowingWithEveryCycleIsALeakOfItsOwn() {
+    // flat through the messages, then +3 MB per cycle (one each second after 20.1 s)
+    AreaResult r = analyze(t -> 45 * MB + Math.max(0, (t - 20_100) / 1000) * 3 * MB, true, null);
+    Check perCycle = check(r, "memory.leak.perCycle");
+    assertEquals(Status.FAIL, perCycle.status(), perCycle.toString());
+    assertEquals(3.0, perCycle.value(), 0.01);
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("per"
+        + " connect/disconnect cycle")), r.recommendations().toString());
   }
 
   @Test
@@ -108,11 +148,15 @@ class MemoryAnalyzerTest {
   }
 
   @Test
-  void aTargetThatDiedBeforeTheMessagesEndedGetsNoVerdict() {
+  void aTargetThatDiedBeforeTheMessagesEndedGetsNoLeakVerdictButAFailedFinding() {
     AreaResult r = analyze(t -> 45 * MB, false, WARM_UP_MS + 5_000L);
-    assertEquals(Status.NOT_MEASURED, r.status());
+    assertEquals(Status.FAIL, r.status(), "a dead target is a finding, not 'not measured'");
+    assertEquals(Status.FAIL, check(r, "memory.target.answering").status());
+    assertTrue(check(r, "memory.target.answering").display().contains("memory and leaks after"
+        + " the run reached 'initial'"), check(r, "memory.target.answering").display());
     assertTrue(r.result().contains("target stopped answering"), r.result());
-    assertNull(r.checks().get(0).value());
+    assertEquals(Status.NOT_MEASURED, check(r, "memory.leak.rate").status());
+    assertNull(check(r, "memory.leak.rate").value());
     assertTrue(r.notes().stream().anyMatch(n -> n.contains("lost the target")), r.notes().toString());
   }
 }

@@ -1,47 +1,61 @@
 package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.browser.Distribution;
-import org.port8000.perf.probe.browser.UiProbeResult;
+import org.port8000.perf.results.Distribution;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.UiProbeResult;
 
-/** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictTest). */
+/** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictIT). */
 class UiAnalyzerTest {
 
   @TempDir Path folder;
 
-  private final UiAnalyzer analyzer = new UiAnalyzer(Settings.load(new Properties()));
+  private final UiAnalyzer analyzer = new UiAnalyzer();
 
   private static UiProbeResult probe(double displayP95, int painted, double fps, double frameP95) {
     Distribution d = new Distribution(painted, 3, displayP95 / 2, displayP95, displayP95 + 1,
         displayP95 / 2);
     return new UiProbeResult(true, null, null, "/usr/lib/chromium/chromium", "156", "http://x/",
-        "bot", 20, d, d, d,
+        "bot", 20, 5000, d, d, d,
         new UiProbeResult.Scroll(120, 100, 5000, 3000, 180, fps, 16.7, frameP95, 40, 1.0, 12.0),
         new UiProbeResult.Memory(3_000_000, 4_000_000, 3_500_000, 160_000_000L, 170_000_000L,
             "RSS of renderer 1", 900L, 22),
-        new UiProbeResult.Cpu(2000, 30, 25), null, List.of());
+        new UiProbeResult.Cpu(2000, 30, 25), null, List.of(), null);
+  }
+
+  @Test
+  void aUiWhoseFrameIsIgnoredFailsDisplayNamingTheFrameAndStillShowsScrollAndMemory() {
+    UiProbeResult p = probe(10, 20, 60, 16.7);
+    UiProbeResult ignored = new UiProbeResult(true, null, null, p.browser(), p.browserVersion(),
+        p.pageUrl(), p.botId(), 20, 5000, null, null, null, p.scroll(), p.memory(), p.cpu(), null,
+        List.of(), "the UI sent a `command` frame over its WebSocket and received nothing back"
+            + " within 5000 ms: a typed message never gets an answer");
+    AreaResult r = analyze(ignored);
+
+    Check display = check(r, UiAnalyzer.DISPLAY);
+    assertEquals(Status.FAIL, display.status());
+    assertTrue(display.note().contains("`command` frame"), display.note());
+    assertEquals(Status.FAIL, r.status());
+    assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("`command`")));
+    assertEquals(Status.PASS, check(r, "ui.scroll.fps").status(), "scroll still measured");
+    assertEquals("no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)",
+        r.result());
   }
 
   private AreaResult analyze(UiProbeResult p) {
     ProbeFiles.write(folder, UiProbeResult.PROBE, p);
     return analyzer.analyze(Optional.of(new GatlingRun(folder,
         "org.port8000.perf.simulations.UiRenderSimulation", Instant.now(), Map.of())));
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test

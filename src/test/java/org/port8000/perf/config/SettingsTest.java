@@ -230,4 +230,20 @@ class SettingsTest {
     String m = refused(setting, value).getMessage();
     assertMentions(m, "'" + setting + "'", "'" + value + "'", accepted, "-D" + setting + "=");
   }
+
+  @Test
+  void theReplyErrorPatternMatchesTheOriginalServersErrorTextByDefault() {
+    Settings s = Settings.load(props());
+
+    assertTrue(s.replyErrorPattern().matcher("Sorry. [Error: Connection error.]").find());
+    assertTrue(!s.replyErrorPattern().matcher("Echo: hello [ok]").find());
+  }
+
+  @Test
+  void aBadReplyErrorPatternIsRefusedNamingTheSettingAndWhatIsWrong() {
+    SettingsException e = refused("reply.errorPattern", "[Error");
+
+    assertMentions(e.getMessage(), "reply.errorPattern", "[Error", "regular expression",
+        "-Dreply.errorPattern=");
+  }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.ResourceSamples;
@@ -23,6 +24,22 @@ class ResourceSamplerTest {
     return TargetLauncher.start(Settings.load(p));
   }
 
+  /** Polls every 20 ms for at most 10 s instead of sleeping a guessed time. */
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        fail("timed out after 10 s waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private static void awaitSamples(ResourceSampler sampler, int count)
+      throws InterruptedException {
+    await(() -> sampler.result().samples().size() >= count, count + " samples");
+  }
+
   @Test
   void samplesTheTargetProcessByPidAndRecordsWhenItDies() throws Exception {
     RunningTarget target = startReference();
@@ -30,14 +47,14 @@ class ResourceSamplerTest {
     try {
       sampler = ResourceSampler.start(target, Duration.ofMillis(100), Duration.ofMinutes(1));
       Checkpoint initial = sampler.checkpoint("initial").get(5, TimeUnit.SECONDS);
-      Thread.sleep(1000);
+      awaitSamples(sampler, 5);
       assertEquals(ResourceSamples.PID, sampler.source());
       assertNotNull(initial.rssBytes());
       assertTrue(initial.rssBytes() > 10L << 20, "a JVM holds more than 10 MB: " + initial);
     } finally {
       target.close();
     }
-    Thread.sleep(500);
+    await(() -> sampler.result().targetLost(), "the sampler to see the process end");
     Checkpoint afterDeath = sampler.checkpoint("after death").get(5, TimeUnit.SECONDS);
     ResourceSamples r = sampler.stop();
 
@@ -65,7 +82,7 @@ class ResourceSamplerTest {
       };
       ResourceSampler sampler = ResourceSampler.start(withoutPid, Duration.ofMillis(100),
           Duration.ofMinutes(1));
-      Thread.sleep(800);
+      awaitSamples(sampler, 3);
       Checkpoint c = sampler.checkpoint("now").get(5, TimeUnit.SECONDS);
       ResourceSamples r = sampler.stop();
       assertEquals(ResourceSamples.METRICS, r.source());
@@ -74,7 +91,7 @@ class ResourceSamplerTest {
       assertNotNull(c.rssBytes());
       assertFalse(r.targetLost());
       int n = r.samples().size();
-      Thread.sleep(300);
+      Thread.sleep(300); // three sampling intervals: a window in which nothing may arrive
       assertEquals(n, sampler.result().samples().size(), "no samples after stop");
     } finally {
       child.close();

@@ -161,19 +161,49 @@ class ChatSocketTest {
 
     @Test
     void aClosedSocketStopsItsPendingReplies() {
-        WsClient ws = new WsClient(server.baseUrl());
-        for (int i = 0; i < 20; i++) {
-            ws.send("{\"type\":\"message\",\"content\":\"bulk " + i + "\"}");
+        // Its own server: one 100 ms piece per reply, so 20 queued replies take 2 s in turn.
+        ReferenceServer slow = TestServers.start("reference.llm.tokens", "1", "reference.llm.tokenDelayMs", "100");
+        try {
+            Http slowHttp = new Http(slow.baseUrl());
+            WsClient ws = new WsClient(slow.baseUrl());
+            for (int i = 0; i < 20; i++) {
+                ws.send("{\"type\":\"message\",\"bot_id\":\"closing\",\"content\":\"bulk " + i + "\"}");
+            }
+            ws.until("response"); // the first reply is out; 19 are still queued
+            ws.close();
+            int atClose = assistantReplies(slowHttp);
+            // A window longer than the 19 queued replies (1.9 s) would take if still answered.
+            sleep(2500);
+            int replies = assistantReplies(slowHttp);
+            assertEquals(20, userMessages(slowHttp), "every message was received");
+            assertTrue(replies <= atClose + 1 && replies < 20, "replies: " + atClose
+                    + " when the socket closed, " + replies + " of 20 after 2.5 s");
+            // The server keeps answering other connections normally.
+            try (WsClient other = new WsClient(slow.baseUrl())) {
+                other.send("{\"type\":\"heartbeat\",\"seq\":3}");
+                assertEquals(3, other.next().path("seq").asInt());
+            }
+        } finally {
+            slow.stop();
         }
-        ws.close();
-        // The server keeps answering other connections normally.
-        try (WsClient other = new WsClient(server.baseUrl())) {
-            other.send("{\"type\":\"heartbeat\",\"seq\":3}");
-            JsonNode ack = other.next();
-            assertNotNull(ack);
-            assertEquals(3, ack.path("seq").asInt());
-            assertNull(other.next(Duration.ofMillis(200)), "nothing else arrives on a fresh socket");
+    }
+
+    private static int assistantReplies(Http http) {
+        return count(http, "assistant");
+    }
+
+    private static int userMessages(Http http) {
+        return count(http, "user");
+    }
+
+    private static int count(Http http, String role) {
+        int n = 0;
+        for (JsonNode m : http.getJson("/api/chat/history?bot_id=closing&limit=100").path("messages")) {
+            if (role.equals(m.path("role").asText())) {
+                n++;
+            }
         }
+        return n;
     }
 
     private static void sleep(long ms) {

@@ -14,7 +14,9 @@ import java.time.Duration;
 final class Http {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
+    // HTTP/1.1: the JDK default asks for an h2c upgrade, which the original server (and the
+    // reference server with reference.http.rejectH2cUpgrade) refuses with 400.
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;

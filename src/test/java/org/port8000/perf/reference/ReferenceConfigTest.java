@@ -43,22 +43,29 @@ class ReferenceConfigTest {
         assertRefused("reference.port", "http", "from 0 to 65535");
         assertRefused("reference.port", "70000", "from 0 to 65535");
         assertRefused("reference.llm.tokens", "-1", "from 0 to");
-        assertRefused("reference.llm.tokenDelayMs", "5ms", "integer");
-        assertRefused("reference.bot.launchLatencyMs", "1.5", "integer");
+        assertRefused("reference.llm.tokenDelayMs", "5ms", "whole number");
+        assertRefused("reference.bot.launchLatencyMs", "1.5", "whole number");
         assertRefused("reference.fault.dropRate", "1.5", "from 0.0 to 1.0");
         assertRefused("reference.fault.dropRate", "NaN", "from 0.0 to 1.0");
-        assertRefused("reference.fault.leakBytesPerMessage", "lots", "integer");
-        assertRefused("reference.fault.crashAfterMessages", "-3", "integer");
-        assertRefused("reference.fault.uiRenderDelayMs", "x", "integer");
-        assertRefused("reference.fault.replyLatencyMs", "-1", "integer");
+        assertRefused("reference.fault.leakBytesPerMessage", "lots", "whole number");
+        assertRefused("reference.fault.crashAfterMessages", "-3", "whole number");
+        assertRefused("reference.fault.uiRenderDelayMs", "x", "whole number");
+        assertRefused("reference.fault.replyLatencyMs", "-1", "whole number");
         assertRefused("reference.history.maxRows", "5", "from 100");
+        assertRefused("reference.fault.leakBytesPerConnection", "lots", "whole number");
+        assertRefused("reference.fault.errorFrameRate", "2", "from 0.0 to 1.0");
+        assertRefused("reference.fault.errorReplyRate", "-0.1", "from 0.0 to 1.0");
+        assertRefused("reference.ws.pingIntervalMs", "-1", "whole number");
+        assertRefused("reference.http.rejectH2cUpgrade", "on", "true or false");
+        assertRefused("reference.ui", "classic", "one of reference, original");
     }
 
     private static void assertRefused(String property, String value, String accepted) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReferenceConfig.fromProperties(Map.of(property, value)));
         String m = e.getMessage();
-        assertTrue(m.contains(property + "=" + value), m);
+        assertTrue(m.contains("Setting '" + property + "' is '" + value + "'"), m);
+        assertTrue(m.contains("Fix: -D" + property + "="), m);
         assertTrue(m.contains(accepted), m);
     }
 }

@@ -32,7 +32,7 @@ class ServerProcessTest {
             Integer code = child.awaitExit(30);
             assertEquals(2, code);
             assertNull(child.firstLine);
-            assertTrue(child.stderrText().contains("reference.llm.tokens=many"), child.stderrText());
+            assertTrue(child.stderrText().contains("'reference.llm.tokens' is 'many'"), child.stderrText());
         }
     }
 

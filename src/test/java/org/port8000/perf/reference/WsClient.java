@@ -19,6 +19,7 @@ final class WsClient implements AutoCloseable {
 
     private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private final WebSocket ws;
 
     WsClient(String httpBaseUrl) {
@@ -41,6 +42,13 @@ final class WsClient implements AutoCloseable {
                 }
                 partial.setLength(0);
             }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+            pings.incrementAndGet(); // the JDK answers with a pong by itself
             webSocket.request(1);
             return null;
         }
@@ -94,7 +102,15 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    /** The close status code the server sent, or null if still open after {@code timeout}. */
+    /** Protocol pings received so far. */
+    int pings() {
+        return pings.get();
+    }
+
+    /**
+     * The close status code the server sent (-1 when the connection failed without a close
+     * frame), or null if still open after {@code timeout}.
+     */
     Integer awaitClose(Duration timeout) {
         try {
             return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

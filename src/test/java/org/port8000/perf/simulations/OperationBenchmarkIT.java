@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.GatlingRunner;
@@ -101,12 +100,8 @@ class OperationBenchmarkIT {
     assertEquals(Status.FAIL, r.status());
   }
 
-  /**
-   * Needs the reference server's {@code reference.fault.leakBytesPerConnection} (bytes retained
-   * per WebSocket connection), which lands from another branch.
-   */
+  /** {@code reference.fault.leakBytesPerConnection}: bytes retained per WebSocket connection. */
   @Test
-  @Disabled("enable once reference.fault.leakBytesPerConnection is merged")
   void aPerConnectionLeakShowsInTheChurnRow() throws Exception {
     BenchmarkResult r = run(Map.of("reference.fault.leakBytesPerConnection", "262144"));
 

@@ -4,6 +4,7 @@ import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * One probe run on the calling thread: start Chromium, open the chat page, select the bot whose
@@ -29,7 +30,7 @@ public final class BrowserProbe {
     try (session) {
       return measure(plan, exe, session);
     } catch (RuntimeException e) {
-      return ProbeOutcome.notMeasured("The browser probe failed: " + firstLine(e.getMessage()),
+      return ProbeOutcome.notMeasured("The browser probe failed: " + whole(e.getMessage()),
           "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -40,6 +41,7 @@ public final class BrowserProbe {
   private static ProbeOutcome measure(UiProbePlan plan, Path exe, ChromiumSession s)
       throws InterruptedException {
     List<String> notes = new ArrayList<>();
+    SocketTraffic traffic = SocketTraffic.watch(s.page);
     ChatPage chat = new ChatPage(s.page, plan.selectors());
     String url = chat.open(plan.baseUrl());
     chat.selectBot(plan.botId());
@@ -64,7 +66,7 @@ public final class BrowserProbe {
 
     chat.scrollToBottom();
     RenderRun.Outcome render = new RenderRun(chat, metrics,
-        new RendererProcess(s.browser)).run(plan.renderMessages(), plan.replyTimeout());
+        new RendererProcess(s.browser), traffic).run(plan.renderMessages(), plan.replyTimeout());
     notes.addAll(render.notes());
     ReplyTimings timings = ReplyTimings.of(chat.replies());
     notes.addAll(timings.notes());
@@ -72,10 +74,22 @@ public final class BrowserProbe {
     notes.add(inPage + " messages were in the page after the history loaded ("
         + plan.historySeeded() + " seeded).");
     UiProbeResult result = new UiProbeResult(true, null, null, exe.toString(), s.version(), url,
-        plan.botId(), plan.renderMessages(), timings.display(), timings.displayDom(),
+        plan.botId(), plan.renderMessages(), plan.replyTimeout().toMillis(), timings.display(), timings.displayDom(),
         timings.sendToPainted(), scroll, render.memory(), render.cpu(),
-        UiProbeResult.SCREENSHOT, notes);
+        UiProbeResult.SCREENSHOT, notes, render.displayFailure());
     return new ProbeOutcome(result, png);
+  }
+
+  /**
+   * A failure's whole reason on one line (Playwright's messages span lines: "Error {", the
+   * call log with the page URL and selector), bounded so a report row stays readable.
+   */
+  static String whole(String s) {
+    if (s == null) {
+      return "(no message)";
+    }
+    String t = s.replaceAll("\\s+", " ").replace("Error { message='", "").strip();
+    return t.length() > 800 ? t.substring(0, 800) + "…" : t;
   }
 
   static String firstLine(String s) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,12 +52,26 @@ final class ChatPage {
     }
   }
 
+  /** Opens the page; a wrong answer or a missing element says the URL, status and setting. */
   String open(URI baseUrl) {
     String url = baseUrl + "/";
-    page.navigate(url);
-    page.waitForSelector(selectors.messages());
-    page.waitForSelector(selectors.input());
+    Response r = page.navigate(url);
+    if (r != null && r.status() != 200) {
+      throw new IllegalStateException("the chat page " + url + " answered HTTP " + r.status()
+          + " (expected 200 with the chat UI)");
+    }
+    await(url, "ui.selector.messages", selectors.messages());
+    await(url, "ui.selector.input", selectors.input());
     return url;
+  }
+
+  private void await(String url, String setting, String selector) {
+    try {
+      page.waitForSelector(selector);
+    } catch (PlaywrightException e) {
+      throw new IllegalStateException("the chat page " + url + " (HTTP 200) has no element "
+          + selector + " (set by -D" + setting + "): " + BrowserProbe.firstLine(e.getMessage()));
+    }
   }
 
   void selectBot(String botId) {

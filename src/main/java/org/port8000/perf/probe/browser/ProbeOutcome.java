@@ -1,5 +1,7 @@
 package org.port8000.perf.probe.browser;
 
+import org.port8000.perf.results.UiProbeResult;
+
 /** The probe's result and the page screenshot (PNG), or null when there is none. */
 public record ProbeOutcome(UiProbeResult result, byte[] screenshot) {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * The render phase: the user sends {@code count} messages one after another (fill, Enter) and
@@ -17,15 +18,19 @@ final class RenderRun {
   private final ChatPage chat;
   private final RendererMetrics metrics;
   private final RendererProcess process;
+  private final SocketTraffic traffic;
 
-  RenderRun(ChatPage chat, RendererMetrics metrics, RendererProcess process) {
+  RenderRun(ChatPage chat, RendererMetrics metrics, RendererProcess process,
+      SocketTraffic traffic) {
     this.chat = chat;
     this.metrics = metrics;
     this.process = process;
+    this.traffic = traffic;
   }
 
+  /** @param displayFailure the page's WebSocket finding when a reply never came, or null */
   record Outcome(int sent, int painted, UiProbeResult.Memory memory, UiProbeResult.Cpu cpu,
-      List<String> notes) {}
+      List<String> notes, String displayFailure) {}
 
   Outcome run(int count, Duration replyTimeout) {
     List<String> notes = new ArrayList<>();
@@ -36,11 +41,14 @@ final class RenderRun {
     Long peakRss = rssBefore;
     int sent = 0;
     int painted = 0;
+    String displayFailure = null;
     for (int i = 1; i <= count; i++) {
       sent++;
+      int mark = traffic.mark();
       boolean ok = chat.sendAndAwaitReply("UI probe message " + i + " of " + count
           + ": how fast does the reply appear?", i, replyTimeout);
       if (!ok) {
+        displayFailure = traffic.unanswered(mark, replyTimeout.toMillis()).orElse(null);
         notes.add("Reply " + i + " was not painted within " + replyTimeout.toMillis()
             + " ms; the render phase stopped after " + painted + " replies.");
         break;
@@ -74,7 +82,7 @@ final class RenderRun {
         100.0 * (after.taskDurationS() - before.taskDurationS()) * 1000.0 / wallMs);
     UiProbeResult.Memory memory = new UiProbeResult.Memory(before.jsHeapUsedBytes(), peakHeap,
         after.jsHeapUsedBytes(), rssBefore, peakRss, source, after.nodes(), painted + 2);
-    return new Outcome(sent, painted, memory, cpu, notes);
+    return new Outcome(sent, painted, memory, cpu, notes, displayFailure);
   }
 
   private static Long max(Long a, Long b) {

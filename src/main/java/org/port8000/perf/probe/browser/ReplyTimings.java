@@ -2,6 +2,7 @@ package org.port8000.perf.probe.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.results.Distribution;
 
 /** The per-reply timestamps of the page instruments turned into distributions. */
 record ReplyTimings(Distribution display, Distribution displayDom, Distribution sendToPainted,

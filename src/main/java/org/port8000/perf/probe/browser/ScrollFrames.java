@@ -2,6 +2,8 @@ package org.port8000.perf.probe.browser;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.port8000.perf.results.Distribution;
+import org.port8000.perf.results.UiProbeResult;
 
 /** Frame rate and frame-time distribution from the rAF timestamps of a scroll. */
 final class ScrollFrames {

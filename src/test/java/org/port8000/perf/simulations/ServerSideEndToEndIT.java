@@ -1,6 +1,7 @@
 package org.port8000.perf.simulations;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +25,7 @@ import org.port8000.perf.results.GatlingLogReader;
  * The server-side verdicts proved end to end: real simulations against the auto-started
  * reference server (smoke profile, shortened), with its fault switches.
  */
-class ServerSideEndToEndTest {
+class ServerSideEndToEndIT {
   @TempDir Path results;
 
   private static final Map<String, String> SHORT_HEARTBEAT = Map.of(
@@ -47,16 +48,12 @@ class ServerSideEndToEndTest {
     p.putAll(props);
     Settings settings = Settings.load(p);
     AreaResult r = (simulation == HeartbeatSimulation.class
-        ? new HeartbeatAnalyzer() : new MemoryAnalyzer(settings))
+        ? new HeartbeatAnalyzer() : new MemoryAnalyzer())
         .analyze(Optional.of(GatlingLogReader.read(run.folder())));
     System.out.println("[e2e] " + simulation.getSimpleName() + " " + faults + ": " + r.result()
         + " " + r.status() + "\n  " + String.join("\n  ", r.block()) + "\n  "
         + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
     return r;
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test

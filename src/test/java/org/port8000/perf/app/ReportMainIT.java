@@ -1,4 +1,4 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -6,43 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.GatlingRunner;
-import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.ResultsException;
 import org.port8000.perf.simulations.MessageThroughputSimulation;
 
 /** The report step end to end: from a real run's results folder to every output and the gate. */
-class ReportMainTest {
+class ReportMainIT {
 
   @TempDir Path root;
-
-  private Settings settings(Path results) {
-    Properties p = new Properties();
-    p.setProperty("perf.profile", "smoke");
-    p.setProperty("gatling.resultsFolder", results.toString());
-    p.setProperty("report.root", root.toString());
-    p.setProperty("perf.outputFolder", root.resolve("perf").toString());
-    return Settings.load(p);
-  }
-
-  @Test
-  void missingResultsAreAClearErrorAndLeaveEarlierReportsUntouched() throws Exception {
-    ReportFiles files = new ReportFiles(root, root.resolve("perf"));
-    Files.createDirectories(files.reportsFolder());
-    Files.writeString(files.report(), "earlier report");
-
-    ResultsException e = assertThrows(ResultsException.class,
-        () -> ReportMain.run(settings(root.resolve("no-results"))));
-
-    assertTrue(e.getMessage().contains(LastRun.FILE), e.getMessage());
-    assertTrue(e.getMessage().contains("mvn verify"), e.getMessage());
-    assertEquals("earlier report", Files.readString(files.report()));
-  }
 
   @Test
   void aMissedTargetFailsTheBuildAfterWritingReportsWhoseFiguresMatchSummaryJson()
@@ -56,7 +31,7 @@ class ReportMainTest {
     Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName()
         + "\nExecutionError: Gatling simulation assertions failed!\n");
 
-    ReportMain.Outcome o = ReportMain.run(settings(results));
+    ReportMain.Outcome o = ReportMain.run(ReportMainTest.settings(root, results));
 
     assertEquals(Verdict.FAIL, o.verdict());
     assertTrue(o.failBuild());

@@ -1,4 +1,4 @@
-package org.port8000.perf.config;
+package org.port8000.perf.app;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.port8000.perf.SystemProperties;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.config.SettingsException;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
 import org.port8000.perf.target.TargetException;
@@ -19,25 +20,15 @@ import org.port8000.perf.target.TargetException;
 /** SettingsCheck reads the real system properties; each test restores the ones it set. */
 class SettingsCheckTest {
 
-  private final Map<String, String> saved = new HashMap<>();
+  private final SystemProperties properties = new SystemProperties();
 
   private void set(String key, String value) {
-    if (!saved.containsKey(key)) {
-      saved.put(key, System.getProperty(key));
-    }
-    System.setProperty(key, value);
+    properties.set(key, value);
   }
 
   @AfterEach
   void restoreSystemProperties() {
-    saved.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-    saved.clear();
+    properties.restore();
   }
 
   @Test
@@ -58,11 +49,37 @@ class SettingsCheckTest {
   }
 
   @Test
-  void refusesARemoteTargetBeforeAnyLoad() {
+  void refusesARemoteTargetBeforeAnyLoadAndWritesNoReports(@TempDir Path root) {
     set("target.url", "http://203.0.113.5:8000");
+    set("report.root", root.toString());
+    set("perf.outputFolder", root.resolve("perf").toString());
     TargetException e = assertThrows(TargetException.class,
         () -> SettingsCheck.main(new String[0]));
     assertTrue(e.getMessage().contains("-Dtarget.allowRemote=true"), e.getMessage());
+    assertFalse(Files.exists(root.resolve(".deia")), "a refused target is not a target down");
+  }
+
+  @Test
+  void anUnwritableReportRootFailsBeforeAnyLoadNamingTheSetting(@TempDir Path root)
+      throws Exception {
+    Path notAFolder = Files.writeString(root.resolve("a-file"), "x");
+    set("report.root", notAFolder.resolve("reports").toString());
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> SettingsCheck.main(new String[0]));
+    assertTrue(e.getMessage().startsWith("Setting 'report.root' is '"), e.getMessage());
+    assertTrue(e.getMessage().contains("Fix: -Dreport.root="), e.getMessage());
+  }
+
+  @Test
+  void aDeadTargetPidFailsBeforeAnyLoadNamingTheSetting() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    set("target.pid", String.valueOf(gone.pid()));
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> SettingsCheck.main(new String[0]));
+    assertTrue(e.getMessage().startsWith("Setting 'target.pid' is '" + gone.pid() + "': no"
+        + " running process"), e.getMessage());
+    assertTrue(e.getMessage().contains("Fix: -Dtarget.pid="), e.getMessage());
   }
 
   @Test

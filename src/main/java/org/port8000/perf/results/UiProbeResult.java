@@ -1,4 +1,4 @@
-package org.port8000.perf.probe.browser;
+package org.port8000.perf.results;
 
 import java.util.List;
 
@@ -8,15 +8,20 @@ import java.util.List;
  * was not measured; {@link #notes} says why.
  *
  * @param measured false when nothing could be measured (e.g. no browser); see notMeasuredReason
+ * @param repliesExpected replies the probe asked for
+ * @param replyTimeoutMs how long the probe waited for each reply to be painted
  * @param display first frame of a reply arriving in the page → that message painted
  * @param displayDom first frame of a reply arriving → the message element in the DOM
  * @param sendToPainted the user's Enter → the reply's final text painted
  * @param screenshot file name of the page screenshot beside this file, or null
+ * @param displayFailure what the page's own WebSocket traffic showed when a reply was never
+ *     painted (e.g. the UI sent a {@code command} frame and received nothing), or null
  */
 public record UiProbeResult(boolean measured, String notMeasuredReason, String installHint,
     String browser, String browserVersion, String pageUrl, String botId, int repliesExpected,
+    long replyTimeoutMs,
     Distribution display, Distribution displayDom, Distribution sendToPainted, Scroll scroll,
-    Memory memory, Cpu cpu, String screenshot, List<String> notes) {
+    Memory memory, Cpu cpu, String screenshot, List<String> notes, String displayFailure) {
 
   public static final String PROBE = "ui";
   public static final String SCREENSHOT = "ui-render-screenshot.png";
@@ -28,8 +33,8 @@ public record UiProbeResult(boolean measured, String notMeasuredReason, String i
   }
 
   public static UiProbeResult notMeasured(String reason, String hint, List<String> notes) {
-    return new UiProbeResult(false, reason, hint, null, null, null, null, 0, null, null, null,
-        null, null, null, null, notes);
+    return new UiProbeResult(false, reason, hint, null, null, null, null, 0, 0, null, null, null,
+        null, null, null, null, notes, null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.port8000.perf.simulations;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.port8000.perf.AreaChecks.check;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.browser.UiProbeResult;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.UiProbeResult;
 
 /**
  * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference
@@ -27,7 +28,7 @@ import org.port8000.perf.results.ProbeFiles;
  * virtual-scrolling recommendation; without a browser the area is "not measured" with the
  * install hint. Scaled below the smoke profile to keep the test short.
  */
-class UiRenderVerdictTest {
+class UiRenderVerdictIT {
 
   private static final int CLEAN_ATTEMPTS = 3;
 
@@ -44,7 +45,7 @@ class UiRenderVerdictTest {
     p.putAll(extra);
     GatlingRunner.Run run = GatlingRunner.run(UiRenderSimulation.class, results, p);
     Settings settings = Settings.load(new java.util.Properties());
-    AreaResult area = new UiAnalyzer(settings).analyze(
+    AreaResult area = new UiAnalyzer().analyze(
         Optional.of(GatlingLogReader.read(run.folder())));
     return new Outcome(area, ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
         UiProbeResult.class).orElseThrow());
@@ -52,10 +53,6 @@ class UiRenderVerdictTest {
 
   private AreaResult run(Map<String, String> extra) throws Exception {
     return runWithProbe(extra).area();
-  }
-
-  private static Check check(AreaResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst().orElseThrow();
   }
 
   @Test

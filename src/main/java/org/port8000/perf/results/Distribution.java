@@ -1,4 +1,4 @@
-package org.port8000.perf.probe.browser;
+package org.port8000.perf.results;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +25,7 @@ public record Distribution(int count, double min, double p50, double p95, double
         sorted.get(sorted.size() - 1), sum / sorted.size());
   }
 
-  static double rank(List<Double> sorted, double percentile) {
+  public static double rank(List<Double> sorted, double percentile) {
     int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }

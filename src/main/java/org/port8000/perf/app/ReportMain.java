@@ -1,23 +1,31 @@
-package org.port8000.perf.report;
+package org.port8000.perf.app;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.port8000.perf.analysis.AreaAnalyzer;
-import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Analyzers;
 import org.port8000.perf.analysis.Area;
+import org.port8000.perf.analysis.AreaAnalyzer;
+import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkAnalyzer;
 import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.baseline.BaselineOutcome;
+import org.port8000.perf.baseline.BaselineSettings;
+import org.port8000.perf.baseline.BaselineStep;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportException;
+import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.ReportModelBuilder;
+import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The report step ({@code mvn verify}'s last step, or alone: {@code mvn exec:java@report}):
@@ -37,7 +45,8 @@ public final class ReportMain {
 
   /** What the report step concluded. */
   public record Outcome(Verdict verdict, ReportFiles files, List<AreaResult> areas,
-      BenchmarkResult benchmark, boolean failBuild, String failReason) {
+      BenchmarkResult benchmark, boolean failBuild, String failReason,
+      BaselineOutcome baseline) {
     String summary() {
       StringBuilder s = new StringBuilder("[perf] verdict " + verdict + "\n");
       for (AreaResult a : areas) {
@@ -46,6 +55,11 @@ public final class ReportMain {
       }
       s.append("[perf]   Operation benchmark: ").append(benchmark.ran()
           ? benchmark.status().name() + " — " + benchmark.headline() : "not run").append('\n');
+      baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label()).append(": ")
+          .append(r.change().label()).append(" — ").append(r.reason()).append('\n'));
+      if (baseline.rows().isEmpty()) {
+        s.append("[perf]   baseline: ").append(baseline.message()).append('\n');
+      }
       s.append("[perf] report: ").append(files.report()).append('\n');
       s.append("[perf] benchmark: ").append(files.benchmark()).append('\n');
       s.append("[perf] status: ").append(files.status()).append('\n');
@@ -58,11 +72,13 @@ public final class ReportMain {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
-    List<AreaAnalyzer> analyzers = Analyzers.all(settings);
+    List<TargetCapabilities> capabilities = new ArrayList<>();
+    List<AreaAnalyzer> analyzers = Analyzers.all();
     for (Area area : Area.values()) {
       Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
       run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
           .ifPresent(metas::add);
+      run.flatMap(r -> TargetCapabilities.read(r.folder())).ifPresent(capabilities::add);
       AreaResult result = analyzers.stream().filter(a -> a.area() == area).findFirst()
           .map(a -> a.analyze(run))
           .orElseGet(() -> AreaResult.notRun(area));
@@ -73,24 +89,32 @@ public final class ReportMain {
     benchRun.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
         .ifPresent(metas::add);
     BenchmarkResult benchmark = new BenchmarkAnalyzer().analyze(benchRun);
-    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
-        settings.perfOutputFolder());
-    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, benchmark, metas, settings.profile(), settings.isFullAssignment(),
-            Instant.now());
+    // The latest check: every simulation checks its own target before its load.
+    Optional<TargetCapabilities> latest = capabilities.stream()
+        .max(Comparator.comparing(TargetCapabilities::checkedAt));
+    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
+    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
+        ReportModelBuilder.verdict(areas).name());
+    Reports.Written written = Reports.write(settings, areas, benchmark, metas, latest, baseline);
+    BaselineStep.record(baselineSettings, baseline);
+    Verdict verdict = written.verdict();
+    ReportFiles files = written.files();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();
     boolean benchFailed = benchmark.ran() && benchmark.status() != Status.PASS;
     boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed;
-    String reason = verdict == Verdict.FAIL
-        ? "Performance targets missed; see " + files.report()
+    boolean targetsMissed = ReportModelBuilder.verdict(areas) == Verdict.FAIL;
+    String reason = baseline.failsBuild()
+        ? (targetsMissed ? "Performance targets missed. " : "") + baseline.failReason()
+            + "; see " + files.report()
+        : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()
         : !unmeasured.isEmpty() ? "Measurements failed (" + String.join(", ", unmeasured.stream()
             .map(Check::metric).toList()) + "); see " + files.report()
         : "Operation benchmark " + (benchmark.status() == Status.FAIL ? "targets missed"
             : "not fully measured") + " (" + String.join(", ", benchmark.checks().stream()
                 .filter(c -> c.status() != Status.PASS).map(Check::metric).toList()) + "); see "
             + files.benchmark();
-    return new Outcome(verdict, files, areas, benchmark, fail, reason);
+    return new Outcome(verdict, files, areas, benchmark, fail, reason, baseline);
   }
 }

@@ -1,0 +1,53 @@
+package org.port8000.perf.results;
+
+/**
+ * The Gatling request names the simulations record and the analysis reads back: one spelling
+ * for both sides. Message phases are named {@link #ONE_CLIENT_BURST}, {@link #BURST},
+ * {@link #WARMUP} or a step's {@link #step(int)}; Gatling records each phase's connects, the
+ * message-timings probe its messages.
+ */
+public final class RequestNames {
+  private RequestNames() {}
+
+  /** The assignment's burst as written: one client, one connection. */
+  public static final String ONE_CLIENT_BURST = "burst one client";
+  /** The same burst from many clients, each message on its own connection. */
+  public static final String BURST = "burst";
+  public static final String WARMUP = "warmup";
+
+  /** The phase name of a throughput step offering {@code ratePerSecond} messages a second. */
+  public static String step(int ratePerSecond) {
+    return ratePerSecond + "/s";
+  }
+
+  /** Whether a message phase is one of the rising throughput steps (not a burst or warm-up). */
+  public static boolean isStep(String phase) {
+    return !phase.equals(BURST) && !phase.equals(ONE_CLIENT_BURST) && !phase.equals(WARMUP);
+  }
+
+  public static String connect(String phase) {
+    return "connect " + phase;
+  }
+
+  public static String message(String phase) {
+    return "message " + phase;
+  }
+
+  public static String firstToken(String phase) {
+    return "first token " + phase;
+  }
+
+  /** The full reply of a phase's message: its latency is the phase's latency. */
+  public static String reply(String phase) {
+    return "reply " + phase;
+  }
+
+  public static String close(String phase) {
+    return "close " + phase;
+  }
+
+  /** A heartbeat's ack: OK when the ack arrived in time. */
+  public static final String HEARTBEAT_ACK = "heartbeat";
+  /** A heartbeat's send: every attempt, answered or not. */
+  public static final String HEARTBEAT_SEND = "heartbeat send";
+}

@@ -1,0 +1,48 @@
+package org.port8000.perf.baseline;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SenSlopeTest {
+
+  @Test
+  void aStraightLineHasItsSlopeAndNoUncertainty() {
+    double[] x = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    double[] y = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = 2 * x[i] + 1;
+    }
+    SenSlope.Estimate e = SenSlope.of(x, y);
+
+    assertEquals(2, e.slope(), 1e-9);
+    assertEquals(2, e.lower(), 1e-9);
+    assertEquals(2, e.upper(), 1e-9);
+    assertEquals(10, e.points());
+  }
+
+  @Test
+  void theIntervalOfANoisyLineHoldsItsTrueSlopeAndWidensWithTheNoise() {
+    Random random = new Random(7);
+    double[] x = new double[60];
+    double[] quiet = new double[60];
+    double[] loud = new double[60];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i;
+      quiet[i] = 3 * i + random.nextGaussian();
+      loud[i] = 3 * i + 20 * random.nextGaussian();
+    }
+    SenSlope.Estimate q = SenSlope.of(x, quiet);
+    SenSlope.Estimate l = SenSlope.of(x, loud);
+
+    assertTrue(q.lower() <= 3 && 3 <= q.upper(), q.toString());
+    assertTrue(l.lower() <= 3 && 3 <= l.upper(), l.toString());
+    assertTrue(l.upper() - l.lower() > q.upper() - q.lower(), q + " vs " + l);
+  }
+
+  @Test
+  void tooFewPointsGiveNoEstimate() {
+    assertNull(SenSlope.of(new double[] {1, 2}, new double[] {1, 2}));
+  }
+}
