@@ -8,6 +8,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.WsSendTextActionBuilder;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -93,21 +94,8 @@ public class HeartbeatSimulation extends Simulation {
       .wsMaxReconnects(MAX_RECONNECTS);
 
   // scenarios
-  private final ChainBuilder heartbeats = ackSupported
-      ? repeat(perClient, "seq").on(
-          pace(interval).exec(
-              ws(RequestNames.HEARTBEAT_SEND).sendText("{\"type\":\"heartbeat\",\"seq\":#{seq}}")
-                  .await(ackTimeout).on(ws.checkTextMessage(RequestNames.HEARTBEAT_ACK).matching(
-                      jsonPath("$.type").is("heartbeat_ack"),
-                      jsonPath("$.seq").ofInt().is(s -> s.getInt("seq")))),
-              exec(this::countSent),
-              exec(this::countLoss)))
-      // no ack to wait for: the frames still go out, on the same schedule
-      : repeat(perClient, "seq").on(
-          pace(interval).exec(
-              ws(RequestNames.HEARTBEAT_SEND).sendText("{\"type\":\"heartbeat\",\"seq\":#{seq}}"),
-              exec(this::countSent),
-              exec(this::countLoss)));
+  private final ChainBuilder heartbeats = repeat(perClient, "seq").on(
+      pace(interval).exec(heartbeatSend(), exec(this::countSent), exec(this::countLoss)));
 
   private final ScenarioBuilder soak = scenario("heartbeat soak")
       .exec(ws("connect").connect("/ws").onConnected(exec(s -> {
@@ -159,7 +147,7 @@ public class HeartbeatSimulation extends Simulation {
 
     // assertions: the Gatling-side gate of the stability target (the report also counts the
     // heartbeats of clients that never connected or dropped as lost)
-    // clients start spread over one interval (at least 1 s: shorter ramps inject nobody in
+    // clients start spread over at least one interval (and 1 s: shorter ramps inject nobody in
     // Gatling 3.15), so their heartbeats do not arrive in lockstep
     var soakInjection = soak.injectOpen(rampUsers(clients).during(clientRamp));
     var populations = footprintConnections > 0
@@ -197,6 +185,17 @@ public class HeartbeatSimulation extends Simulation {
       sampler.checkpoint(HeartbeatFacts.clientsConnectedLabel(clients));
     }
     return ok ? s : s.set("connectFailed", true);
+  }
+
+  /** One heartbeat, awaiting its ack when the target acks heartbeats. */
+  private WsSendTextActionBuilder heartbeatSend() {
+    WsSendTextActionBuilder send = ws(RequestNames.HEARTBEAT_SEND)
+        .sendText("{\"type\":\"heartbeat\",\"seq\":#{seq}}");
+    // no ack to wait for: the frames still go out, on the same schedule
+    return !ackSupported ? send : send.await(ackTimeout).on(
+        ws.checkTextMessage(RequestNames.HEARTBEAT_ACK).matching(
+            jsonPath("$.type").is("heartbeat_ack"),
+            jsonPath("$.seq").ofInt().is(s -> s.getInt("seq"))));
   }
 
   private Session helloSettled(Session s) {

@@ -1,7 +1,5 @@
 package org.port8000.perf.analysis;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
@@ -37,11 +35,11 @@ public abstract class AreaAnalyzer {
     AreaResult.Builder section = AreaResult.builder(area)
         .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
     Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
+    Optional<ResourceSamples> samples = probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     meta.ifPresent(m -> section.notes(m.notes()));
     targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
-        meta, probe(run, ResourceSamples.PROBE, ResourceSamples.class))
-        .ifPresent(section::check);
-    return analyze(run, meta, section);
+        meta, samples).ifPresent(section::check);
+    return analyze(run, meta, samples, section);
   }
 
   /**
@@ -59,7 +57,7 @@ public abstract class AreaAnalyzer {
           .reduce((a, b) -> b).map(c -> "after the run reached '" + c.label() + "'")
           .orElse("before the first checkpoint");
       String when = s.startedAt() == null ? Format.number(at / 1000.0) + " s into the run"
-          : STOP_TIME.format(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
+          : Format.time(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
               + " s into the run)";
       return Optional.of(new Check(metric, null, "", target, Status.FAIL,
           "the target stopped during the " + runName + " " + phase + ", at " + when
@@ -70,21 +68,22 @@ public abstract class AreaAnalyzer {
       return Optional.of(new Check(metric, null, "", target, Status.FAIL,
           "the target stopped during the " + runName + ": no answer from /api/health at the"
               + " end of the run ("
-              + (m.endedAt() == null ? "end time unknown" : STOP_TIME.format(m.endedAt()))
+              + (m.endedAt() == null ? "end time unknown" : Format.time(m.endedAt()))
               + ")"));
     }
     return Optional.empty();
   }
-
-  private static final DateTimeFormatter STOP_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A probe file of the run, when the run wrote it. */
   protected static <T> Optional<T> probe(GatlingRun run, String name, Class<T> type) {
     return ProbeFiles.read(run.folder(), name, type);
   }
 
-  /** @param meta what the simulation wrote about its run, when it wrote it */
+  /**
+   * @param meta what the simulation wrote about its run, when it wrote it
+   * @param samples the target's memory and CPU ({@code probe-resources.json}), when written;
+   *     read once here for the target-stopped check and the areas that report memory
+   */
   protected abstract AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section);
+      Optional<ResourceSamples> samples, AreaResult.Builder section);
 }

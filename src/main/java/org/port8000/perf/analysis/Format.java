@@ -2,6 +2,9 @@ package org.port8000.perf.analysis;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Number formatting shared by analysis and reports, so the same figure reads the same. */
 public final class Format {
@@ -23,6 +26,14 @@ public final class Format {
   /** Bytes as MB, e.g. {@code 58.2}. */
   public static String mb(double bytes) {
     return number(bytes / MB);
+  }
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  /** A moment as the reports show it, e.g. {@code 2026-11-22 10:00:00 UTC}. */
+  public static String time(Instant at) {
+    return TIME.format(at);
   }
 
   public static String percent(double ratio) {

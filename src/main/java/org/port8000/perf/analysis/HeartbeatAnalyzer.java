@@ -24,11 +24,9 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<HeartbeatFacts> maybeFacts =
         probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
-    Optional<ResourceSamples> samples =
-        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       section.note("Heartbeat figures not measured: " + why + ".");
@@ -71,9 +69,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         + " heartbeat ack)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
         + " (heartbeat sessions)");
-    section.detail("Heartbeats sent", f.heartbeatsSent() + " (expected " + f.expectedHeartbeats()
-        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
-        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats sent", f.heartbeatsSent() + expected(f));
     section.detail("Heartbeats acknowledged", "not supported by the target");
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (f.helloFailed() > 0) {
@@ -136,9 +132,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     section.check(stability);
     section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
-    section.detail("Heartbeats sent", attempted + " (expected " + f.expectedHeartbeats()
-        + " = " + f.clients() + " clients × " + f.heartbeatsPerClient() + ", one every "
-        + f.intervalMs() + " ms for " + MemorySeries.duration(f.durationSeconds()) + ")");
+    section.detail("Heartbeats sent", attempted + expected(f));
     section.detail("Heartbeats received (acked)", acked + " (an ack later than "
         + f.ackTimeoutMs() + " ms counts as lost)");
     section.detail("Connection stability", Format.percent(ratio) + " ("
@@ -158,6 +152,13 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     return ratio;
   }
 
+  /** " (expected 400 = 4 clients × 100, one every 500 ms for 50 seconds)". */
+  private static String expected(HeartbeatFacts f) {
+    return " (expected " + f.expectedHeartbeats() + " = " + f.clients() + " clients × "
+        + f.heartbeatsPerClient() + ", one every " + f.intervalMs() + " ms for "
+        + MemorySeries.duration(f.durationSeconds()) + ")";
+  }
+
   /** Memory per connection (footprint step, soak clients), total and trend. */
   private void memory(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
     MemorySeries.lostNote(s).ifPresent(section::note);
@@ -169,7 +170,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       section.check(Targets.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
           "footprint.connections is 0: the footprint step did not run"));
     } else if (f.footprintMeasured() && f.footprintOpened() > 0 && before.isPresent()
-        && before.get() != null && open.isPresent() && open.get() != null) {
+        && open.isPresent()) {
       double perConn = (open.get() - before.get()) / (double) f.footprintOpened();
       Check c = Targets.MEMORY_PER_CONNECTION.check("websocket.memory.perConnection",
           perConn / MemorySeries.MB).withNote("footprint step, " + f.footprintOpened()
@@ -204,8 +205,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.INITIAL);
     String clientsLabel = HeartbeatFacts.clientsConnectedLabel(f.clients());
     Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
-    if (initial.isPresent() && initial.get() != null && withClients.isPresent()
-        && withClients.get() != null && f.clientsConnected() > 0) {
+    if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
       double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
       section.detail("Memory per connection (" + f.clientsConnected() + " soak clients)",
           Format.number(per / 1024) + " KB (" + MemorySeries.mbSigned(withClients.get()
@@ -214,7 +214,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     } else {
       section.detail("Memory per connection (" + f.clients() + " soak clients)",
           "not measured: " + MemorySeries.whyMissing(s, initial.isEmpty()
-              || initial.get() == null ? HeartbeatFacts.INITIAL : clientsLabel));
+              ? HeartbeatFacts.INITIAL : clientsLabel));
     }
 
     // total and trend over the soak window

@@ -28,19 +28,17 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<LeakRunFacts> maybeFacts =
         probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
-    Optional<ResourceSamples> maybeSamples =
-        probe(run, ResourceSamples.PROBE, ResourceSamples.class);
-    if (maybeFacts.isEmpty() || maybeSamples.isEmpty()) {
+    if (maybeFacts.isEmpty() || samples.isEmpty()) {
       String why = "the run wrote no probe-leak.json / probe-resources.json (it ended before"
           + " after() ran)";
       return section.check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why))
           .note("Memory not measured: " + why + ".").build("not measured");
     }
     LeakRunFacts f = maybeFacts.get();
-    ResourceSamples s = maybeSamples.get();
+    ResourceSamples s = samples.get();
     section.metric("No leaks after " + MemorySeries.duration(f.durationSeconds()));
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
     MemorySeries.lostNote(s).ifPresent(section::note);
@@ -66,8 +64,9 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       AreaResult.Builder section) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
-    Readings r = new Readings(reading(s, LeakRunFacts.FRESH_START),
-        reading(s, LeakRunFacts.INITIAL), reading(s, afterMessages), reading(s, afterCycles));
+    Readings r = new Readings(MemorySeries.at(s, LeakRunFacts.FRESH_START),
+        MemorySeries.at(s, LeakRunFacts.INITIAL), MemorySeries.at(s, afterMessages),
+        MemorySeries.at(s, afterCycles));
     String warmedUp = f.warmUpMessages() <= 0 ? "" : " (after " + f.warmUpMessages()
         + " warm-up messages; fresh start " + r.fresh().map(v -> Format.mb(v) + " MB")
             .orElse("not measured") + ")";
@@ -126,13 +125,11 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       check = LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why);
       section.block("Trend: not measured (" + why + ")");
       section.block("Recommendation: measure again; no verdict without a trend");
-      result = "not measured" + (targetLost ? " (target stopped answering)" : "");
+      result = "not measured";
     }
     section.check(check);
-    if (targetLost && check.status() != Status.NOT_MEASURED) {
-      result += " (target stopped answering)";
-    }
     if (targetLost) {
+      result += " (target stopped answering)";
       section.note("The target stopped answering during the memory run.");
     }
     return result;
@@ -164,13 +161,13 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    reading(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
+    MemorySeries.at(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
       x.add(0.0);
       y.add(v / MemorySeries.MB);
     });
     for (int c = 1; c <= f.cycles(); c++) {
       int cycle = c;
-      reading(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
+      MemorySeries.at(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
         x.add((double) cycle);
         y.add(v / MemorySeries.MB);
       });
@@ -223,10 +220,6 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     section.detail("Memory source", MemorySeries.sourceText(s));
     section.chart(MemorySeries.chart("memory-trend-leak.svg",
         "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles", s));
-  }
-
-  private static Optional<Long> reading(ResourceSamples s, String label) {
-    return MemorySeries.at(s, label).filter(v -> v != null);
   }
 
   private static String line(String label, Optional<Long> value, Optional<Long> previous,

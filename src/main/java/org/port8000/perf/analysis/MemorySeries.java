@@ -28,7 +28,10 @@ final class MemorySeries {
         "resident memory of the target (MB)", points, markers);
   }
 
-  /** The reading of a checkpoint, if it was marked and could be read. */
+  /**
+   * The reading of a checkpoint, if it was marked and could be read: empty, never a null value,
+   * when its reading is null ({@code Optional.map} drops it).
+   */
   static Optional<Long> at(ResourceSamples s, String label) {
     return s.checkpoint(label).map(ResourceSamples.Checkpoint::rssBytes);
   }

@@ -15,12 +15,30 @@ public final class TheilSen {
 
   /** The slope of y over x; NaN with fewer than two distinct x values. */
   public static double slope(double[] x, double[] y) {
+    double[] s = sortedPairwiseSlopes(x, y);
+    return s.length == 0 ? Double.NaN : medianOfSorted(s);
+  }
+
+  /** The median of sorted, non-empty values (the mean of the middle two for an even count). */
+  public static double medianOfSorted(double[] s) {
+    int k = s.length;
+    return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2.0;
+  }
+
+  /** How many points the pairwise slopes use: every stride-th, at most {@link #MAX_POINTS}. */
+  public static int pointsUsed(int length) {
+    int stride = stride(length);
+    return (length + stride - 1) / stride;
+  }
+
+  /** The slopes of every pair of used points with distinct x, sorted. */
+  public static double[] sortedPairwiseSlopes(double[] x, double[] y) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("x and y differ in length");
     }
-    int stride = Math.max(1, (x.length + MAX_POINTS - 1) / MAX_POINTS);
-    int n = (x.length + stride - 1) / stride;
-    double[] slopes = new double[n * (n - 1) / 2];
+    int stride = stride(x.length);
+    int n = pointsUsed(x.length);
+    double[] slopes = new double[Math.max(0, n * (n - 1) / 2)];
     int k = 0;
     for (int i = 0; i < x.length; i += stride) {
       for (int j = i + stride; j < x.length; j += stride) {
@@ -30,11 +48,12 @@ public final class TheilSen {
         }
       }
     }
-    if (k == 0) {
-      return Double.NaN;
-    }
     double[] s = Arrays.copyOf(slopes, k);
     Arrays.sort(s);
-    return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2.0;
+    return s;
+  }
+
+  private static int stride(int length) {
+    return Math.max(1, (length + MAX_POINTS - 1) / MAX_POINTS);
   }
 }

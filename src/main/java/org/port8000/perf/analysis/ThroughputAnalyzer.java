@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
 /**
@@ -29,7 +30,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<PhaseTimings> timings =
         probe(run, PhaseTimings.PROBE, PhaseTimings.class);
     if (meta.isEmpty()) {
@@ -70,7 +71,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     section.detail("p50 / p95 / p99 latency", l.p50() + " / " + l.p95() + " / " + l.p99()
         + " ms");
     firstToken(p, section, "First token (send → first stream frame) p50 / p95");
-    queueing(p).ifPresent(s -> {
+    Optional<String> queued = queueing(p);
+    queued.ifPresent(s -> {
       section.detail("Replies queued", s);
       section.note("Burst, one client: " + s);
     });
@@ -85,7 +87,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       section.recommend("High Latency Issues (> 200 ms)",
           "Add caching, compress messages, batch updates",
           "burst latency p95 " + l.p95() + " ms, avg " + l.mean() + " ms"
-              + queueing(p).map(s -> "; " + s).orElse(""));
+              + queued.map(s -> "; " + s).orElse(""));
     }
     if (dropped > 0) {
       section.recommend("Dropped messages",

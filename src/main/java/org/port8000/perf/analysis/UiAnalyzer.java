@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.port8000.perf.results.Distribution;
 import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.UiProbeResult;
 
@@ -32,7 +33,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
 
   @Override
   protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      AreaResult.Builder section) {
+      Optional<ResourceSamples> samples, AreaResult.Builder section) {
     Optional<UiProbeResult> file = probe(run, UiProbeResult.PROBE, UiProbeResult.class);
     if (file.isEmpty()) {
       return notMeasured("the run wrote no browser probe file (probe-ui.json): it did not finish",

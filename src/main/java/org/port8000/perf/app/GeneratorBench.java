@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RunFolder;
 
 /**
@@ -32,7 +33,7 @@ public final class GeneratorBench {
     PhaseTimings timings = ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
         .orElseThrow(() -> new IllegalStateException("no message timings in " + run));
     List<PhaseTimings.Phase> steps = timings.phases().stream()
-        .filter(p -> p.name().endsWith("/s") && p.generatorCpuSeconds() != null)
+        .filter(p -> RequestNames.isStep(p.name()) && p.generatorCpuSeconds() != null)
         .toList();
     double cpu = steps.stream().mapToDouble(PhaseTimings.Phase::generatorCpuSeconds).sum();
     long replied = steps.stream().mapToLong(PhaseTimings.Phase::replied).sum();

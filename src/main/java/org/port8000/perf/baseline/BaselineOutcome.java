@@ -109,7 +109,7 @@ public record BaselineOutcome(State state, String message, RunSnapshot now, RunS
   }
 
   private String summary() {
-    long reg = rows.stream().filter(r -> r.change() == Change.REGRESSION).count();
+    long reg = regressions().size();
     long imp = rows.stream().filter(r -> r.change() == Change.IMPROVEMENT).count();
     long noise = rows.stream().filter(r -> r.change() == Change.WITHIN_NOISE).count();
     return "Result: " + reg + " regression" + (reg == 1 ? "" : "s") + ", " + imp

@@ -3,7 +3,6 @@ package org.port8000.perf.baseline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +31,16 @@ public final class SnapshotBuilder {
     areas.forEach(a -> a.checks().stream().filter(c -> c.value() != null)
         .forEach(c -> figures.put(c.metric(), c.value())));
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
+    // Read once: the judged burst's latencies and the throughput steps both come from it.
     Optional<PhaseTimings> timings = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()))
         .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
       Optional<List<Integer>> times = m.request().equals(RequestNames.reply(RequestNames.BURST))
-          // Message latencies are the message probe's (replies matched on long-lived
-          // connections); Gatling records only their connects.
+          // The judged burst is the assignment's one client; its latencies are the message
+          // probe's (replies matched on a long-lived connection), Gatling logs only connects.
           ? timings.flatMap(t -> t.phases().stream()
-              .filter(p -> p.name().equals(RequestNames.BURST)).findFirst())
-              .map(p -> p.perMessageMs() == null ? List.<Integer>of() : p.perMessageMs())
+              .filter(p -> p.name().equals(RequestNames.ONE_CLIENT_BURST)).findFirst())
+              .map(SnapshotBuilder::answeredLatencies)
           : gatlingTimes(runs, m.request());
       times.ifPresent(t -> {
         latencies.put(m.request(), t);
@@ -49,14 +49,19 @@ public final class SnapshotBuilder {
         }
       });
     }
-    Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
     Optional<GatlingRun> memory = Optional.ofNullable(runs.get(Area.MEMORY.simulation()));
     Instant started = runs.values().stream().map(GatlingRun::start).min(Comparator.naturalOrder())
         .orElse(Instant.EPOCH);
     return new RunSnapshot(RunSnapshot.SUITE_VERSION, settings.target(), settings.profile(),
         settings.parameters(), started, gitCommit(), verdict, figures, latencies,
-        throughput.map(SnapshotBuilder::steps).orElse(List.of()),
+        timings.map(SnapshotBuilder::steps).orElse(List.of()),
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
+  }
+
+  /** Each answered message's latency in send order (-1 marks one that was not answered). */
+  private static List<Integer> answeredLatencies(PhaseTimings.Phase p) {
+    return p.perMessageMs() == null ? List.of()
+        : p.perMessageMs().stream().filter(v -> v >= 0).toList();
   }
 
   /** The OK response times of a Gatling request, from the run that logged it. */
@@ -71,15 +76,12 @@ public final class SnapshotBuilder {
   }
 
   /** Each throughput step, judged by the throughput analysis' own rule. */
-  static List<RunSnapshot.Step> steps(GatlingRun run) {
-    Optional<PhaseTimings> timings =
-        ProbeFiles.read(run.folder(), PhaseTimings.PROBE, PhaseTimings.class);
-    List<RunSnapshot.Step> steps = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream().filter(p -> RequestNames.isStep(p.name()))
-        .forEach(p -> steps.add(new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
+  static List<RunSnapshot.Step> steps(PhaseTimings timings) {
+    return timings.phases().stream().filter(p -> RequestNames.isStep(p.name()))
+        .map(p -> new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
             p.latency() == null ? 0 : p.latency().p95(), p.achievedPerSecond(),
-            ThroughputAnalyzer.stepHeld(p)))));
-    return steps;
+            ThroughputAnalyzer.stepHeld(p)))
+        .toList();
   }
 
   /** The leak soak's measured phase on the leak verdict's own axis ({@link LeakSeries}). */

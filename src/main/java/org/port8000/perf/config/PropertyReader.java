@@ -47,7 +47,7 @@ public final class PropertyReader {
   }
 
   /** The trimmed value, or null when unset or blank. */
-  public String raw(String name) {
+  private String raw(String name) {
     String v = values.get(name);
     if (v == null || v.isBlank()) {
       return null;
@@ -104,21 +104,6 @@ public final class PropertyReader {
     throw invalid(name, "one of " + String.join(", ", allowed));
   }
 
-  /** A constant of {@code type} by its name, case-insensitive. */
-  public <E extends Enum<E>> E enumValue(String name, E def, Class<E> type) {
-    String s = raw(name);
-    if (s == null) {
-      return def;
-    }
-    for (E e : type.getEnumConstants()) {
-      if (e.name().equalsIgnoreCase(s)) {
-        return e;
-      }
-    }
-    throw invalid(name, "one of " + Arrays.stream(type.getEnumConstants())
-        .map(Enum::name).toList());
-  }
-
   /** An absolute path, or null when unset. */
   public Path pathValue(String name) {
     String s = raw(name);
@@ -146,7 +131,7 @@ public final class PropertyReader {
     return (int) requiredLong(name, min, max);
   }
 
-  public long requiredLong(String name, long min, long max) {
+  private long requiredLong(String name, long min, long max) {
     String s = raw(name);
     try {
       long v = Long.parseLong(s == null ? "" : s);

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.target.HealthCheck;
 
 /**
  * Finds what a target can do before any load: one chat message (does it stream? does it echo the
@@ -33,8 +34,7 @@ public final class CapabilityProbe {
   private static final Duration ACK_WAIT = Duration.ofSeconds(2);
   private static final String PROBE_ID = "capability-check-1";
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(HTTP_TIMEOUT).build();
+  private final HttpClient http = HealthCheck.client(HTTP_TIMEOUT);
   private final URI baseUrl;
   private final URI wsUrl;
   private final Duration replyTimeout;
@@ -82,7 +82,7 @@ public final class CapabilityProbe {
               TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       String why = "not found out: the WebSocket " + wsUrl + " did not open ("
-          + rootMessage(e) + ")";
+          + RootCause.describe(e) + ")";
       return new Chat(Found.unknown(why), Found.unknown(why), Found.unknown(why));
     }
     try {
@@ -131,7 +131,7 @@ public final class CapabilityProbe {
       }
       return new Chat(streams, echo, ack);
     } catch (Exception e) {
-      String why = "not found out: " + rootMessage(e);
+      String why = "not found out: " + RootCause.describe(e);
       return new Chat(Found.unknown(why), Found.unknown(why), Found.unknown(why));
     } finally {
       ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
@@ -159,7 +159,7 @@ public final class CapabilityProbe {
     try {
       r = get(page);
     } catch (IOException e) {
-      return new Found(false, page + " did not answer (" + rootMessage(e) + ")");
+      return new Found(false, page + " did not answer (" + RootCause.describe(e) + ")");
     }
     if (r.statusCode() != 200) {
       return new Found(false, page + " answered HTTP " + r.statusCode());
@@ -195,7 +195,7 @@ public final class CapabilityProbe {
           ? new Found(true, "`process_resident_memory_bytes` readable")
           : new Found(false, "/metrics has no `process_resident_memory_bytes`");
     } catch (IOException e) {
-      return new Found(false, "/metrics did not answer (" + rootMessage(e) + ")");
+      return new Found(false, "/metrics did not answer (" + RootCause.describe(e) + ")");
     }
   }
 
@@ -217,14 +217,6 @@ public final class CapabilityProbe {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
 
   /** Queues whole text frames. */

@@ -102,15 +102,15 @@ public final class MessageTimings {
       keep(sequence, latencyMs);
     }
 
-    synchronized void errorFrame(int sequence, long latencyMs) {
+    synchronized void errorFrame() {
       errorFrames++;
     }
 
-    synchronized void errorReply(int sequence, long latencyMs) {
+    synchronized void errorReply() {
       errorReplies++;
     }
 
-    synchronized void timedOut(int sequence) {
+    synchronized void timedOut() {
       timedOut++;
     }
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.port8000.perf.target.HealthCheck;
 
 /**
  * Reads a target's {@code /metrics} (Prometheus text): {@code process_resident_memory_bytes}
@@ -16,9 +17,8 @@ import java.util.OptionalDouble;
 final class MetricsReader implements ProcessReader {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private final URI metrics;
-  // HTTP/1.1: an h2c upgrade offer gets 400 from uvicorn (the original server).
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT).build();
+  // HTTP/1.1 with a 2 s connect timeout: uvicorn refuses the JDK's h2c upgrade offer
+  private final HttpClient client = HealthCheck.client();
   private String lastFailure = "";
 
   MetricsReader(URI baseUrl) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.target.HealthCheck;
 
 /**
  * Liveness by RFC 6455 ping/pong for targets without an app-level heartbeat ack (Gatling cannot
@@ -29,8 +30,7 @@ public final class PingProbe {
   private final Duration interval;
   private final int pingsPerClient;
   private final Duration pongTimeout;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http = HealthCheck.client(Duration.ofSeconds(5));
   private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
     Thread t = new Thread(r, "ping-probe");
     t.setDaemon(true);
@@ -111,7 +111,7 @@ public final class PingProbe {
       http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
           .buildAsync(wsUrl, this).whenComplete((w, e) -> {
             if (e != null) {
-              fail("connect to " + wsUrl + " failed: " + PingProbe.root(e));
+              fail("connect to " + wsUrl + " failed: " + RootCause.describe(e));
               lost.addAndGet(pingsPerClient);
               clientDone();
               return;
@@ -140,7 +140,7 @@ public final class PingProbe {
         try {
           ws.sendPing(ByteBuffer.wrap(Long.toString(n).getBytes()));
         } catch (RuntimeException e) {
-          fail("ping failed: " + PingProbe.root(e));
+          fail("ping failed: " + RootCause.describe(e));
         }
       }
       if (++seq == pingsPerClient) {
@@ -186,7 +186,7 @@ public final class PingProbe {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      dropped(" failed: " + PingProbe.root(error));
+      dropped(" failed: " + RootCause.describe(error));
     }
 
     private void dropped(String how) {
@@ -208,13 +208,5 @@ public final class PingProbe {
         w.abort();
       }
     }
-  }
-
-  static String root(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
   }
 }

@@ -64,14 +64,14 @@ public final class ReplyMatcher {
         pending.remove(p);
         long firstToken = p.firstTokenMs[0] < 0 ? -1 : p.firstTokenMs[0] - p.dueMs;
         if (errorPattern.matcher(frame.path("content").asText("")).find()) {
-          recorder.errorReply(p.sequence, atMs - p.dueMs);
+          recorder.errorReply();
         } else {
           recorder.answered(p.sequence, atMs, atMs - p.dueMs, firstToken);
         }
       }
       default -> {
         pending.remove(p);
-        recorder.errorFrame(p.sequence, atMs - p.dueMs);
+        recorder.errorFrame();
       }
     }
   }
@@ -83,7 +83,7 @@ public final class ReplyMatcher {
       Pending p = it.next();
       if (nowMs - p.dueMs >= timeoutMs) {
         it.remove();
-        recorder.timedOut(p.sequence);
+        recorder.timedOut();
       }
     }
   }
@@ -91,7 +91,7 @@ public final class ReplyMatcher {
   /** Gives up on every message still waiting (the connection is closing or failed). */
   public void abandon() {
     for (Pending p : pending) {
-      recorder.timedOut(p.sequence);
+      recorder.timedOut();
     }
     pending.clear();
   }

@@ -53,14 +53,6 @@ public record FaultSwitches(
         }
     }
 
-    /** The switches without a task error rate (it stays off). */
-    public FaultSwitches(long replyLatencyMs, double dropRate, long dropSeed,
-            int leakBytesPerMessage, long crashAfterMessages, long uiRenderDelayMs,
-            int leakBytesPerConnection, double errorFrameRate, double errorReplyRate) {
-        this(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, errorFrameRate, errorReplyRate, 0.0);
-    }
-
     static FaultSwitches read(PropertyReader r) {
         return new FaultSwitches(
                 r.longValue("reference.fault.replyLatencyMs", 0, 0, 600_000),
@@ -108,43 +100,8 @@ public record FaultSwitches(
         return on;
     }
 
-    public FaultSwitches withReplyLatencyMs(long v) {
-        return new FaultSwitches(v, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate, taskErrorRate);
-    }
-
     public FaultSwitches withDropRate(double v) {
         return new FaultSwitches(replyLatencyMs, v, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs,
                 leakBytesPerConnection, errorFrameRate, errorReplyRate, taskErrorRate);
-    }
-
-    public FaultSwitches withLeakBytesPerMessage(int v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, v, crashAfterMessages, uiRenderDelayMs,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate, taskErrorRate);
-    }
-
-    public FaultSwitches withUiRenderDelayMs(long v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages, v,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate, taskErrorRate);
-    }
-
-    public FaultSwitches withLeakBytesPerConnection(int v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, v, errorFrameRate, errorReplyRate, taskErrorRate);
-    }
-
-    public FaultSwitches withErrorFrameRate(double v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, v, errorReplyRate, taskErrorRate);
-    }
-
-    public FaultSwitches withErrorReplyRate(double v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, errorFrameRate, v, taskErrorRate);
-    }
-
-    public FaultSwitches withTaskErrorRate(double v) {
-        return new FaultSwitches(replyLatencyMs, dropRate, dropSeed, leakBytesPerMessage, crashAfterMessages,
-                uiRenderDelayMs, leakBytesPerConnection, errorFrameRate, errorReplyRate, v);
     }
 }

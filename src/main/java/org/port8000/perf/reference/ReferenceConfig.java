@@ -85,9 +85,4 @@ public record ReferenceConfig(
         return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
                 botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults, compat);
     }
-
-    public ReferenceConfig withFaults(FaultSwitches newFaults) {
-        return new ReferenceConfig(port, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
-                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, newFaults, compat);
-    }
 }

@@ -23,11 +23,6 @@ final class JunitXml {
 
   private JunitXml() {}
 
-  /** {@code baselineChecks}: the comparison with the baseline, as one more suite. */
-  static String render(List<AreaResult> areas, List<Check> baselineChecks) {
-    return render(areas, BenchmarkResult.notRun(), baselineChecks);
-  }
-
   /** The areas' suites, the operation benchmark's own suite, then the baseline's (if any). */
   static String render(List<AreaResult> areas, BenchmarkResult benchmark,
       List<Check> baselineChecks) {
@@ -37,17 +32,7 @@ final class JunitXml {
       suites.setAttribute("name", "port8000-perf");
       doc.appendChild(suites);
       for (AreaResult a : areas) {
-        Element suite = doc.createElement("testsuite");
-        suite.setAttribute("name", a.area().title());
-        long failures = a.checks().stream().filter(c -> c.status() == Status.FAIL).count();
-        long skipped = a.checks().stream().filter(c -> c.status() == Status.NOT_MEASURED).count();
-        suite.setAttribute("tests", String.valueOf(a.checks().size()));
-        suite.setAttribute("failures", String.valueOf(failures));
-        suite.setAttribute("skipped", String.valueOf(skipped));
-        suite.setAttribute("errors", "0");
-        for (Check c : a.checks()) {
-          suite.appendChild(testCase(doc, a, c));
-        }
+        Element suite = suite(doc, a.area().title(), a.checks());
         if (!a.ran()) {
           Element tc = doc.createElement("testcase");
           tc.setAttribute("classname", a.area().title());
@@ -63,7 +48,7 @@ final class JunitXml {
       }
       suites.appendChild(benchmarkSuite(doc, benchmark));
       if (!baselineChecks.isEmpty()) {
-        suites.appendChild(baselineSuite(doc, baselineChecks));
+        suites.appendChild(suite(doc, BASELINE_SUITE, baselineChecks));
       }
       var t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
@@ -76,19 +61,9 @@ final class JunitXml {
     }
   }
 
+  /** The benchmark's suite; a benchmark that did not run is one skipped case saying why. */
   private static Element benchmarkSuite(Document doc, BenchmarkResult b) {
-    Element suite = doc.createElement("testsuite");
-    suite.setAttribute("name", BENCHMARK);
-    int notRun = b.ran() ? 0 : 1;
-    suite.setAttribute("tests", String.valueOf(b.checks().size() + notRun));
-    suite.setAttribute("failures", String.valueOf(b.checks().stream()
-        .filter(c -> c.status() == Status.FAIL).count()));
-    suite.setAttribute("skipped", String.valueOf(b.checks().stream()
-        .filter(c -> c.status() == Status.NOT_MEASURED).count() + notRun));
-    suite.setAttribute("errors", "0");
-    for (Check c : b.checks()) {
-      suite.appendChild(testCase(doc, BENCHMARK, c));
-    }
+    Element suite = suite(doc, BENCHMARK, b.checks());
     if (!b.ran()) {
       Element tc = doc.createElement("testcase");
       tc.setAttribute("classname", BENCHMARK);
@@ -98,25 +73,25 @@ final class JunitXml {
           : b.notes().get(0));
       tc.appendChild(skip);
       suite.appendChild(tc);
+      suite.setAttribute("tests", String.valueOf(b.checks().size() + 1));
+      suite.setAttribute("skipped", String.valueOf(b.checks().stream()
+          .filter(c -> c.status() == Status.NOT_MEASURED).count() + 1));
     }
     return suite;
   }
 
-  private static Element baselineSuite(Document doc, List<Check> checks) {
+  /** One suite named {@code name}: a test case per check, classed under the same name. */
+  private static Element suite(Document doc, String name, List<Check> checks) {
     Element suite = doc.createElement("testsuite");
-    suite.setAttribute("name", BASELINE_SUITE);
+    suite.setAttribute("name", name);
     suite.setAttribute("tests", String.valueOf(checks.size()));
     suite.setAttribute("failures", String.valueOf(checks.stream()
         .filter(c -> c.status() == Status.FAIL).count()));
     suite.setAttribute("skipped", String.valueOf(checks.stream()
         .filter(c -> c.status() == Status.NOT_MEASURED).count()));
     suite.setAttribute("errors", "0");
-    checks.forEach(c -> suite.appendChild(testCase(doc, BASELINE_SUITE, c)));
+    checks.forEach(c -> suite.appendChild(testCase(doc, name, c)));
     return suite;
-  }
-
-  private static Element testCase(Document doc, AreaResult a, Check c) {
-    return testCase(doc, a.area().title(), c);
   }
 
   private static Element testCase(Document doc, String classname, Check c) {

@@ -1,8 +1,6 @@
 package org.port8000.perf.report;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +21,6 @@ import org.port8000.perf.results.TargetCapabilities;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
 public final class ReportModelBuilder {
-  static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Function<Link, String> linkHref;
   private final Function<Chart, String> chartHref;
@@ -49,11 +45,6 @@ public final class ReportModelBuilder {
   /** True when every run used the assignment's full parameters. */
   public static boolean fullAssignment(Collection<RunMeta> metas, boolean settingsFull) {
     return metas.isEmpty() ? settingsFull : metas.stream().allMatch(RunMeta::fullAssignment);
-  }
-
-  public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
-      String settingsProfile, boolean settingsFull, Instant generatedAt) {
-    return build(areas, metas, Optional.empty(), settingsProfile, settingsFull, generatedAt);
   }
 
   public ReportModel build(List<AreaResult> areas, Collection<RunMeta> metas,
@@ -144,7 +135,7 @@ public final class ReportModelBuilder {
         : verdict == Verdict.FAIL ? failed.size() + " target" + (failed.size() == 1 ? "" : "s")
             + " missed."
         : "Not every metric was measured.";
-    return new ReportModel(TIME.format(generatedAt), profile, notice, target, verdict.name(),
+    return new ReportModel(Format.time(generatedAt), profile, notice, target, verdict.name(),
         summary, sections, recommendations, signOff, findings, completeness,
         allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason,
         capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null);

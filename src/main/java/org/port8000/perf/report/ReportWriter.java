@@ -16,6 +16,7 @@ import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
@@ -42,23 +43,10 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs (the benchmark not run); returns the model's verdict. */
+  /** Renders and writes all outputs without target table or baseline; returns the verdict. */
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
       boolean settingsFull, Instant generatedAt) {
     return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
-  }
-
-  /** As above, with the comparison with the baseline (null: none). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
-      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
-    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, baseline);
-  }
-
-  /** As above, with the target's capabilities as the runs found them (the "Target" table). */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
-      Instant generatedAt) {
-    return write(areas, metas, capabilities, profile, settingsFull, generatedAt, null);
   }
 
   /**
@@ -72,13 +60,6 @@ public final class ReportWriter {
       Instant generatedAt, BaselineOutcome baseline) {
     return write(areas, BenchmarkResult.notRun(), metas, capabilities, profile, settingsFull,
         generatedAt, baseline);
-  }
-
-  /** As above, with the operation benchmark (not run: {@link BenchmarkResult#notRun()}). */
-  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
-      Collection<RunMeta> metas, String profile, boolean settingsFull, Instant generatedAt) {
-    return write(areas, benchmark, metas, Optional.empty(), profile, settingsFull, generatedAt,
-        null);
   }
 
   /**
@@ -107,7 +88,7 @@ public final class ReportWriter {
         BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).map(ReportModelBuilder.TIME::format).orElse(null);
+        .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
         startedAt, verdict, areas, benchmark.checks(), baselineChecks));
     put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));

@@ -16,21 +16,14 @@ final class SummaryJson {
   record Entry(String area, String metric, Double value, String unit, String target,
       String status, String note) {}
 
-  /** {@code baselineChecks}: the comparison with the baseline, under area "baseline". */
-  static String render(String profile, String target, String startedAt, Verdict verdict,
-      List<AreaResult> areas, List<Check> baselineChecks) {
-    return render(profile, target, startedAt, verdict, areas, List.of(), baselineChecks);
-  }
-
   /** The areas' checks, the operation benchmark's (area "benchmark"), then the baseline's. */
   static String render(String profile, String target, String startedAt, Verdict verdict,
       List<AreaResult> areas, List<Check> benchmark, List<Check> baselineChecks) {
-    List<Entry> entries = new java.util.ArrayList<>(areas.stream()
-        .flatMap(a -> a.checks().stream().map(c -> entry(a, c))).toList());
-    benchmark.forEach(c -> entries.add(new Entry("benchmark", c.metric(), c.value(), c.unit(),
-        c.target(), c.status().name(), c.note())));
-    baselineChecks.forEach(c -> entries.add(new Entry("baseline", c.metric(), c.value(),
-        c.unit(), c.target(), c.status().name(), c.note())));
+    List<Entry> entries = new java.util.ArrayList<>(areas.stream().flatMap(a -> a.checks()
+        .stream().map(c -> entry(a.area().name().toLowerCase(java.util.Locale.ROOT), c)))
+        .toList());
+    benchmark.forEach(c -> entries.add(entry("benchmark", c)));
+    baselineChecks.forEach(c -> entries.add(entry("baseline", c)));
     try {
       return ProbeFiles.JSON.writeValueAsString(new Summary(profile, target, startedAt,
           verdict.name(), entries)) + "\n";
@@ -39,8 +32,8 @@ final class SummaryJson {
     }
   }
 
-  private static Entry entry(AreaResult a, Check c) {
-    return new Entry(a.area().name().toLowerCase(java.util.Locale.ROOT), c.metric(), c.value(),
-        c.unit(), c.target(), c.status().name(), c.note());
+  private static Entry entry(String area, Check c) {
+    return new Entry(area, c.metric(), c.value(), c.unit(), c.target(), c.status().name(),
+        c.note());
   }
 }

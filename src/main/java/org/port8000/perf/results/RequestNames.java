@@ -33,10 +33,6 @@ public final class RequestNames {
     return "message " + phase;
   }
 
-  public static String firstToken(String phase) {
-    return "first token " + phase;
-  }
-
   /** The full reply of a phase's message: its latency is the phase's latency. */
   public static String reply(String phase) {
     return "reply " + phase;

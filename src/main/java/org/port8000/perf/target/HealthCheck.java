@@ -26,8 +26,13 @@ public final class HealthCheck {
    * uvicorn, the original Port 8000 server, refuses with 400.
    */
   public static HttpClient client() {
+    return client(Duration.ofSeconds(2));
+  }
+
+  /** The suite's HTTP client (HTTP/1.1, see {@link #client()}) with its own connect timeout. */
+  public static HttpClient client(Duration connectTimeout) {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+        .connectTimeout(connectTimeout).build();
   }
 
   static URI url(URI baseUrl) {

@@ -43,9 +43,8 @@ class BaselineRegressionIT {
     assertTrue(latency.now() - latency.baseline() >= 90, latency.toString());
     assertTrue(slow.failBuild(), "failOnRegression must fail the build");
     assertTrue(slow.failReason().contains("Regression against the baseline"), slow.failReason());
-    assertTrue(slow.areas().stream().allMatch(a -> !a.ran()
-        || a.status() == org.port8000.perf.analysis.Status.PASS),
-        "no absolute target missed: the gate is the baseline's");
+    // The absolute targets may fail too: +100 ms per reply makes the one-client burst (one
+    // message per 100 ms) queue. The gate's own part is the baseline check's FAIL below.
 
     JsonNode summary = ProbeFiles.JSON.readTree(root.resolve("perf/summary.json").toFile());
     assertEquals("FAIL", summary.get("verdict").asText());
@@ -67,6 +66,8 @@ class BaselineRegressionIT {
     // The same comparison without the gate: reported, the build not failed.
     ReportMain.Outcome ungated = runs.report(Map.of());
     assertEquals(Change.REGRESSION, ungated.baseline().regressions().get(0).change());
-    assertFalse(ungated.failBuild(), ungated.failReason());
+    assertFalse(ungated.baseline().failsBuild(), ungated.failReason());
+    assertFalse(ungated.failReason().contains("Regression against the baseline"),
+        ungated.failReason());
   }
 }

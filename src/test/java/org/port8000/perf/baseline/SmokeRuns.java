@@ -9,7 +9,6 @@ import org.port8000.perf.GatlingRunner;
 import org.port8000.perf.app.BaselineSettingsReader;
 import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.simulations.MessageThroughputSimulation;
 

@@ -2,7 +2,6 @@ package org.port8000.perf.config;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +23,15 @@ class PropertyReaderTest {
     assertEquals(0.5, r.doubleValue("a.missing", 0.5, 0, 1));
     assertTrue(r.booleanValue("a.missing", true));
     assertEquals("x", r.choice("a.missing", "x", "x", "y"));
-    assertEquals(ChronoUnit.SECONDS, r.enumValue("a.missing", ChronoUnit.SECONDS,
-        ChronoUnit.class));
     assertNull(r.pathValue("a.missing"));
   }
 
   @Test
   void givenValuesAreParsedAndTrimmed() {
-    PropertyReader r = reader("n", " 9 ", "b", "false", "c", "y", "e", "millis");
+    PropertyReader r = reader("n", " 9 ", "b", "false", "c", "y");
     assertEquals(9, r.intValue("n", 1, 0, 10));
     assertFalse(r.booleanValue("b", true));
     assertEquals("y", r.choice("c", "x", "x", "y"));
-    assertEquals(ChronoUnit.MILLIS, r.enumValue("e", ChronoUnit.SECONDS, ChronoUnit.class));
   }
 
   @Test

@@ -192,7 +192,8 @@ class FaultSwitchesTest {
 
     @Test
     void taskErrorRateFailsAboutThatShareOfTasks() {
-        FaultInjector f = new FaultInjector(FaultSwitches.OFF.withTaskErrorRate(0.3));
+        FaultInjector f = new FaultInjector(
+                new FaultSwitches(0, 0.0, 42, 0, 0, 0, 0, 0.0, 0.0, 0.3));
         int failed = 0;
         for (int i = 0; i < 1000; i++) {
             failed += f.shouldFailTask() ? 1 : 0;

@@ -105,7 +105,7 @@ class ReportWriterTest {
         false, "replies carry no `id`", true, "HTTP 200", false, "/metrics answered HTTP 404",
         null, "no -Dtarget.pid given");
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
-        .write(areas(), List.of(meta()), Optional.of(caps), "smoke", false, AT);
+        .write(areas(), List.of(meta()), Optional.of(caps), "smoke", false, AT, null);
 
     String report = Files.readString(files.report());
     int table = report.indexOf("## Target\n| Capability | Found | What it changes |");

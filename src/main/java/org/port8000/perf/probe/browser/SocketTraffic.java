@@ -13,8 +13,8 @@ import org.port8000.perf.results.ProbeFiles;
  * be explained: which frame type the UI sent and whether anything came back.
  */
 final class SocketTraffic {
-  /** One frame: when (System.nanoTime), sent by the page or received, its JSON type. */
-  record Frame(long atNanos, boolean sent, String type) {}
+  /** One frame: sent by the page or received, and its JSON type. */
+  record Frame(boolean sent, String type) {}
 
   private final List<Frame> frames = new ArrayList<>();
 
@@ -28,7 +28,7 @@ final class SocketTraffic {
   }
 
   private synchronized void add(boolean sent, String text) {
-    frames.add(new Frame(System.nanoTime(), sent, type(text)));
+    frames.add(new Frame(sent, type(text)));
   }
 
   static String type(String text) {
@@ -62,13 +62,5 @@ final class SocketTraffic {
     return Optional.of("the UI sent a `" + String.join("`, `", sentTypes) + "` frame over its"
         + " WebSocket and received nothing back within " + timeoutMs + " ms: a typed message"
         + " never gets an answer");
-  }
-
-  /** Frames sent and received by type, for the notes. */
-  synchronized String summary() {
-    StringBuilder s = new StringBuilder();
-    long sent = frames.stream().filter(Frame::sent).count();
-    s.append(sent).append(" frames sent, ").append(frames.size() - sent).append(" received");
-    return s.toString();
   }
 }
