@@ -33,8 +33,9 @@ import org.port8000.perf.results.ResourceSamples;
  * of every operation; the target idle (its CPU); each operation at a fixed, modest open arrival
  * rate (latency rows); rising steps of API calls/s; bots launched one by one; 5 busy bots (their
  * CPU); rising levels of idle WebSocket connections with a probe connection chatting; and
- * connect → message → close churn at rising rates with a cool-down, after which memory and open
- * files are compared with their baseline. Every ramp stops at its first broken step (later steps
+ * connect → message → close churn at rising rates with a cool-down, then churn rounds at one
+ * fixed rate, each followed by a cool-down and a reading of the server's memory and open files
+ * (the memory kept per connection is the slope over those readings). Every ramp stops at its first broken step (later steps
  * send nothing) and is bounded by its settings; all load goes to the local target.
  */
 public class OperationBenchmarkSimulation extends Simulation {
@@ -54,7 +55,8 @@ public class OperationBenchmarkSimulation extends Simulation {
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   private final String taskBot = "bench-task-" + runId;
   private final Duration maxDuration = p.plannedLength()
-      .plus(replyTimeout.multipliedBy(6 + p.apiSteps().size() + p.churnRates().size()))
+      .plus(replyTimeout.multipliedBy(6 + p.apiSteps().size() + p.churnRates().size()
+          + p.churnRounds()))
       .plus(Duration.ofMillis(400L * p.botsMax()))
       .plus(Duration.ofSeconds(60 + p.connectionLevels().get(p.connectionLevels().size() - 1)
           / CONNECTS_PER_SECOND));
@@ -66,6 +68,8 @@ public class OperationBenchmarkSimulation extends Simulation {
   private final StepRecorder api = new StepRecorder(MIN_SHARE);
   private final StepRecorder connections = new StepRecorder(1.0);
   private final StepRecorder churn = new StepRecorder(MIN_SHARE);
+  // Rounds never stop on failures (share 0): they count connections for the memory slope.
+  private final StepRecorder churnRounds = new StepRecorder(0);
   private final AtomicLong botSequence = new AtomicLong();
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicInteger botsRunning = new AtomicInteger();
@@ -364,13 +368,41 @@ public class OperationBenchmarkSimulation extends Simulation {
         .exec(stopIfTargetDied()));
   }
 
-  private final ScenarioBuilder coolDown = scenario("churn cool-down").exec(
-      pause(p.churnCoolDown()),
-      exec(s -> {
-        snapshots.take(BenchmarkFacts.CHURN_AFTER);
-        snapshots.take(BenchmarkFacts.RUN_END);
-        return s;
-      }));
+  private final ScenarioBuilder coolDown = scenario("churn cool-down")
+      .pause(p.churnCoolDown());
+
+  /** One round at the fixed round rate: connect → message → close, as in the ramp. */
+  private ScenarioBuilder churnRound(int round) {
+    String step = "round " + round;
+    churnRounds.plan(step, p.churnRoundRate(), p.churnRoundConnections());
+    return scenario("churn " + step).doIf(s -> churnRounds.begin(step)).then(
+        exec(ws(BenchmarkRequests.CHURN_ROUND_CONNECT).connect("/ws"))
+        .exec(chatMessage(BenchmarkRequests.CHURN_ROUND_MESSAGE))
+        .exec(ws("churn close").close())
+        .exec(s -> {
+          churnRounds.done(step, !s.isFailed());
+          return s;
+        })
+        .exec(stopIfTargetDied()));
+  }
+
+  /**
+   * Beside a round: waits while its connections open, then the cool-down, then the reading the
+   * memory slope uses (the last round's also for open files). One phase per round, so the next
+   * round starts right after the reading.
+   */
+  private ScenarioBuilder churnRoundReading(int round, boolean last) {
+    return scenario("churn round " + round + " reading").exec(
+        pause(p.churnRound().plus(p.churnCoolDown())),
+        exec(s -> {
+          snapshots.take(BenchmarkFacts.churnRoundLabel(round));
+          if (last) {
+            snapshots.take(BenchmarkFacts.CHURN_AFTER);
+            snapshots.take(BenchmarkFacts.RUN_END);
+          }
+          return s;
+        }));
+  }
 
   private final ScenarioBuilder finish = scenario("finish")
       .exec(http("finish stop").post("/api/bot/stop/" + taskBot));
@@ -394,6 +426,13 @@ public class OperationBenchmarkSimulation extends Simulation {
           rampUsers((int) (rate * p.churnStep().toSeconds())).during(p.churnStep()))));
     }
     phases.add(List.of(coolDown.injectOpen(atOnceUsers(1))));
+    for (int round = 1; round <= p.churnRounds(); round++) {
+      // the reading is listed first: the next round follows it (andThen chains on the first)
+      phases.add(List.of(churnRoundReading(round, round == p.churnRounds())
+              .injectOpen(atOnceUsers(1)),
+          churnRound(round).injectOpen(
+              rampUsers(p.churnRoundConnections()).during(p.churnRound()))));
+    }
     int previous = 0;
     for (int level : p.connectionLevels()) {
       int added = level - previous;
@@ -450,9 +489,11 @@ public class OperationBenchmarkSimulation extends Simulation {
         p.warmUp().toSeconds(), p.idle().toSeconds(), p.latency().toSeconds(),
         p.latencyPerSecond(), p.apiSteps(), p.apiStep().toSeconds(), p.connectionLevels(),
         p.connectionHold().toSeconds(), p.churnRates(), p.churnStep().toSeconds(),
-        p.churnCoolDown().toSeconds(), p.botsMax(), BenchmarkSettings.BUSY_BOTS,
+        p.churnCoolDown().toSeconds(), p.churnRounds(), p.churnRoundConnections(),
+        p.churnRoundRate(), p.botsMax(), BenchmarkSettings.BUSY_BOTS,
         p.busy().toSeconds(), p.busyTasksPerSecond(), replyTimeout.toMillis());
     return new BenchmarkFacts(params, api.result(), connections.result(), churn.result(),
+        churnRounds.result(),
         new BenchmarkFacts.Bots(p.botsMax(), botsRunning.get(), botsFailure, botsStopped.get()),
         snapshots.measured(), snapshots.source(), snapshots.result());
   }

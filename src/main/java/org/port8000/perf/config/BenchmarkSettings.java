@@ -17,7 +17,12 @@ import java.util.List;
  * @param connectionHold how long each level is held while the probe connection chats
  * @param churnRates rising connect → message → close rates (connections/s)
  * @param churnStep length of each churn step
- * @param churnCoolDown wait after the churn before memory and open files are compared
+ * @param churnCoolDown wait after the churn ramp and after each churn round before the server's
+ *     memory and open files are read
+ * @param churnRounds rounds of churn at one fixed rate after the ramp, each followed by a
+ *     cool-down and a reading; memory kept per connection is the slope over these readings
+ * @param churnRoundConnections connect → message → close cycles in each round
+ * @param churnRoundRate the fixed rate of every round (connections/s)
  * @param botsMax the most bots launched one by one
  * @param busy how long 5 bots are kept busy for the CPU reading
  * @param busyTasksPerSecond tasks each busy bot answers per second (a fixed pace, so a faster
@@ -26,7 +31,8 @@ import java.util.List;
 public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency,
     int latencyPerSecond, List<Integer> apiSteps, Duration apiStep,
     List<Integer> connectionLevels, Duration connectionHold, List<Integer> churnRates,
-    Duration churnStep, Duration churnCoolDown, int botsMax, Duration busy,
+    Duration churnStep, Duration churnCoolDown, int churnRounds, int churnRoundConnections,
+    int churnRoundRate, int botsMax, Duration busy,
     int busyTasksPerSecond) {
 
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
@@ -46,6 +52,10 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
         r.risingInts("benchmark.churn.rates", 1, 5_000),
         Duration.ofSeconds(r.requiredInt("benchmark.churn.stepSeconds", 1, 600)),
         Duration.ofSeconds(r.requiredInt("benchmark.churn.coolDownSeconds", 1, 600)),
+        // three readings after the first round make the smallest slope with an interval
+        r.requiredInt("benchmark.churn.rounds", 3, 20),
+        r.requiredInt("benchmark.churn.roundConnections", 1, 20_000),
+        r.requiredInt("benchmark.churn.roundRate", 1, 5_000),
         r.requiredInt("benchmark.bots.max", BUSY_BOTS, 190),
         Duration.ofSeconds(r.requiredInt("benchmark.busySeconds", 1, 600)),
         r.requiredInt("benchmark.busyTasksPerSecond", 1, 100));
@@ -57,12 +67,19 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
     churnRates = List.copyOf(churnRates);
   }
 
+  /** How long one churn round takes to open its connections at its rate. */
+  public Duration churnRound() {
+    return Duration.ofMillis(Math.max(1, (churnRoundConnections * 1000L + churnRoundRate - 1)
+        / churnRoundRate));
+  }
+
   /** Seconds every phase may take at most, before reply timeouts; for maxDuration. */
   public Duration plannedLength() {
     return warmUp.plus(idle).plus(latency)
         .plus(apiStep.multipliedBy(apiSteps.size()))
         .plus(connectionHold.plusSeconds(2).multipliedBy(connectionLevels.size()))
         .plus(churnStep.multipliedBy(churnRates.size() + 1)).plus(churnCoolDown)
+        .plus(churnRound().plus(churnCoolDown).multipliedBy(churnRounds))
         .plus(busy);
   }
 }

@@ -44,6 +44,7 @@ public final class Settings {
       "benchmark.latencyPerSecond", "benchmark.api.steps", "benchmark.api.stepSeconds",
       "benchmark.connections.levels", "benchmark.connections.holdSeconds",
       "benchmark.churn.rates", "benchmark.churn.stepSeconds", "benchmark.churn.coolDownSeconds",
+      "benchmark.churn.rounds", "benchmark.churn.roundConnections", "benchmark.churn.roundRate",
       "benchmark.bots.max", "benchmark.busySeconds", "benchmark.busyTasksPerSecond");
   /** Defaults only for the settings no profile sets: every profile sets all the others. */
   private static final Map<String, String> DEFAULTS = defaults();

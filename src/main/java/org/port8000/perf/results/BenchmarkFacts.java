@@ -6,14 +6,16 @@ import java.util.Optional;
 /**
  * What the operation benchmark wrote about its run ({@code probe-benchmark.json}): the
  * parameters it used, each capacity step as the simulation saw it (load generator CPU, achieved
- * rate, the server's own connection count, whether the ramp stopped there), the bot ramp, and
- * labelled readings of the target process (memory, open files, disk bytes). Latency figures come
+ * rate, the server's own connection count, whether the ramp stopped there), the churn rounds at
+ * one fixed rate, the bot ramp, and labelled readings of the target process (memory, open files,
+ * disk bytes), one after each churn round's cool-down among them. Latency figures come
  * from Gatling's log; the server's memory and CPU series from {@code probe-resources.json}.
  *
+ * @param churnRounds the churn rounds after the ramp, each as a step at the fixed round rate
  * @param processSource where the process readings came from, or why there are none
  */
 public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
-    List<Step> connectionSteps, List<Step> churnSteps, Bots bots, boolean processMeasured,
+    List<Step> connectionSteps, List<Step> churnSteps, List<Step> churnRounds, Bots bots, boolean processMeasured,
     String processSource, List<Snapshot> snapshots) {
 
   public static final String PROBE = "benchmark";
@@ -28,7 +30,13 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
   public static final String RUN_START = "benchmark start";
   public static final String RUN_END = "benchmark end";
   public static final String CHURN_BASELINE = "churn baseline";
+  /** After the last churn round's cool-down: open files are compared with the baseline. */
   public static final String CHURN_AFTER = "churn after cool-down";
+
+  /** The reading after churn round {@code round} (from 1) and its cool-down. */
+  public static String churnRoundLabel(int round) {
+    return "churn round " + round;
+  }
 
   public static String botsCheckpoint(int bots) {
     return "bots " + bots;
@@ -38,6 +46,7 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
     apiSteps = List.copyOf(apiSteps);
     connectionSteps = List.copyOf(connectionSteps);
     churnSteps = List.copyOf(churnSteps);
+    churnRounds = churnRounds == null ? List.of() : List.copyOf(churnRounds);
     snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
   }
 
@@ -49,7 +58,8 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
   public record Parameters(String profile, long warmUpSeconds, long idleSeconds,
       long latencySeconds, int latencyPerSecond, List<Integer> apiSteps, long apiStepSeconds,
       List<Integer> connectionLevels, long connectionHoldSeconds, List<Integer> churnRates,
-      long churnStepSeconds, long churnCoolDownSeconds, int botsMax, int busyBots,
+      long churnStepSeconds, long churnCoolDownSeconds, int churnRounds,
+      int churnRoundConnections, int churnRoundRate, int botsMax, int busyBots,
       long busySeconds, int busyTasksPerSecond, long replyTimeoutMs) {}
 
   /**

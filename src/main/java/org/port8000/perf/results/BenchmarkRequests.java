@@ -9,6 +9,9 @@ public final class BenchmarkRequests {
   public static final String BOTS_TASK = "bots task";
   public static final String BOTS_STOP = "bots stop";
   public static final String BUSY_TASK = "busy task";
+  /** Every churn round uses the same names: the rounds differ only in when they ran. */
+  public static final String CHURN_ROUND_CONNECT = "churn round connect";
+  public static final String CHURN_ROUND_MESSAGE = "churn round message";
 
   public static String connectionOpen(int level) {
     return "conn " + level + " open";

@@ -224,7 +224,8 @@ class SettingsTest {
       "benchmark.api.steps, '100,50', rising whole numbers",
       "benchmark.connections.levels, '0', rising whole numbers",
       "benchmark.bots.max, 4, a whole number from 5 to 190",
-      "benchmark.churn.coolDownSeconds, soon, a whole number from 1 to 600"})
+      "benchmark.churn.coolDownSeconds, soon, a whole number from 1 to 600",
+      "benchmark.churn.rounds, 2, a whole number from 3 to 20"})
   void aWrongBenchmarkSettingIsRefusedNamingItAndTheFix(String setting, String value,
       String accepted) {
     String m = refused(setting, value).getMessage();

@@ -38,7 +38,10 @@ class OperationBenchmarkIT {
     p.put("benchmark.connections.holdSeconds", "1");
     p.put("benchmark.churn.rates", "25");
     p.put("benchmark.churn.stepSeconds", "2");
-    p.put("benchmark.churn.coolDownSeconds", "2");
+    p.put("benchmark.churn.coolDownSeconds", "1");
+    p.put("benchmark.churn.rounds", "5");
+    p.put("benchmark.churn.roundConnections", "50");
+    p.put("benchmark.churn.roundRate", "50");
     p.put("benchmark.bots.max", "5");
     p.put("benchmark.busySeconds", "1");
     p.putAll(faults);
