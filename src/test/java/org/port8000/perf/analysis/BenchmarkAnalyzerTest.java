@@ -197,6 +197,18 @@ class BenchmarkAnalyzerTest {
   }
 
   @Test
+  void aLeakThatShowsOnlyAtEveryOtherRoundsCollectionStillFails() {
+    // 256 KB per connection, 40 per round: 10 MB a round, visible in steps of 20 MB (young GCs)
+    facts(api(20.0), conn(), churn(),
+        new double[] {110, 130, 130, 150, 150, 170, 170, 190, 190, 210}, 40, 0);
+    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
+
+    Check retained = check(r, "benchmark.churn.retainedPerConnection");
+    assertEquals(Status.FAIL, retained.status(), retained.toString());
+    assertEquals(256, retained.value(), 1);
+  }
+
+  @Test
   void growthInTheFirstRoundOnlyAndStableOpenFilesPass() {
     // the blocker's clean server: 104 → 109 MB during the first round, then a few 100 KB of noise
     facts(api(20.0), conn(), churn(), new double[] {109, 109.5, 109.2, 109.6, 109.4}, 60, 2);

@@ -18,7 +18,8 @@ import org.port8000.perf.results.GatlingLogReader;
 /**
  * Proves the benchmark's verdicts end to end with the reference server's fault switches: the
  * simulation in this JVM against a fresh reference server, read back with Gatling's reader and
- * judged. Runs are scaled far below the smoke profile to keep each under half a minute.
+ * judged. Runs are scaled far below the smoke profile to keep each under a minute, except the
+ * churn rounds, which are the smoke profile's own.
  */
 class OperationBenchmarkIT {
 
@@ -38,10 +39,7 @@ class OperationBenchmarkIT {
     p.put("benchmark.connections.holdSeconds", "1");
     p.put("benchmark.churn.rates", "25");
     p.put("benchmark.churn.stepSeconds", "2");
-    p.put("benchmark.churn.coolDownSeconds", "1");
-    p.put("benchmark.churn.rounds", "5");
-    p.put("benchmark.churn.roundConnections", "50");
-    p.put("benchmark.churn.roundRate", "50");
+    // the churn rounds and their cool-down are the smoke profile's: the leak test proves them
     p.put("benchmark.bots.max", "5");
     p.put("benchmark.busySeconds", "1");
     p.putAll(faults);
