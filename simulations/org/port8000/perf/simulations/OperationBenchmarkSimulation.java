@@ -371,37 +371,37 @@ public class OperationBenchmarkSimulation extends Simulation {
   private final ScenarioBuilder coolDown = scenario("churn cool-down")
       .pause(p.churnCoolDown());
 
-  /** One round at the fixed round rate: connect → message → close, as in the ramp. */
+  /**
+   * One round at the fixed round rate: connect → message → close, as in the ramp. The round's
+   * last user to finish waits the cool-down and takes the reading the memory slope uses (the
+   * last round's also for open files), so a round is one population and the next starts right
+   * after its reading.
+   */
   private ScenarioBuilder churnRound(int round) {
     String step = "round " + round;
+    boolean last = round == p.churnRounds();
+    AtomicInteger finished = new AtomicInteger();
     churnRounds.plan(step, p.churnRoundRate(), p.churnRoundConnections());
-    return scenario("churn " + step).doIf(s -> churnRounds.begin(step)).then(
-        exec(ws(BenchmarkRequests.CHURN_ROUND_CONNECT).connect("/ws"))
-        .exec(chatMessage(BenchmarkRequests.CHURN_ROUND_MESSAGE))
-        .exec(ws("churn close").close())
-        .exec(s -> {
-          churnRounds.done(step, !s.isFailed());
-          return s;
-        })
-        .exec(stopIfTargetDied()));
-  }
-
-  /**
-   * Beside a round: waits while its connections open, then the cool-down, then the reading the
-   * memory slope uses (the last round's also for open files). One phase per round, so the next
-   * round starts right after the reading.
-   */
-  private ScenarioBuilder churnRoundReading(int round, boolean last) {
-    return scenario("churn round " + round + " reading").exec(
-        pause(p.churnRound().plus(p.churnCoolDown())),
-        exec(s -> {
-          snapshots.take(BenchmarkFacts.churnRoundLabel(round));
-          if (last) {
-            snapshots.take(BenchmarkFacts.CHURN_AFTER);
-            snapshots.take(BenchmarkFacts.RUN_END);
-          }
-          return s;
-        }));
+    return scenario("churn " + step)
+        .doIf(s -> churnRounds.begin(step)).then(
+            exec(ws(BenchmarkRequests.CHURN_ROUND_CONNECT).connect("/ws"))
+            .exec(chatMessage(BenchmarkRequests.CHURN_ROUND_MESSAGE))
+            .exec(ws("churn close").close())
+            .exec(s -> {
+              churnRounds.done(step, !s.isFailed());
+              return s;
+            })
+            .exec(stopIfTargetDied()))
+        .doIf(s -> finished.incrementAndGet() == p.churnRoundConnections()).then(
+            pause(p.churnCoolDown())
+            .exec(s -> {
+              snapshots.take(BenchmarkFacts.churnRoundLabel(round));
+              if (last) {
+                snapshots.take(BenchmarkFacts.CHURN_AFTER);
+                snapshots.take(BenchmarkFacts.RUN_END);
+              }
+              return s;
+            }));
   }
 
   private final ScenarioBuilder finish = scenario("finish")
@@ -427,11 +427,8 @@ public class OperationBenchmarkSimulation extends Simulation {
     }
     phases.add(List.of(coolDown.injectOpen(atOnceUsers(1))));
     for (int round = 1; round <= p.churnRounds(); round++) {
-      // the reading is listed first: the next round follows it (andThen chains on the first)
-      phases.add(List.of(churnRoundReading(round, round == p.churnRounds())
-              .injectOpen(atOnceUsers(1)),
-          churnRound(round).injectOpen(
-              rampUsers(p.churnRoundConnections()).during(p.churnRound()))));
+      phases.add(List.of(churnRound(round).injectOpen(
+          rampUsers(p.churnRoundConnections()).during(p.churnRound()))));
     }
     int previous = 0;
     for (int level : p.connectionLevels()) {
