@@ -7,7 +7,8 @@
 **Generated:** ${generatedAt}  
 **Profile:** ${profile}  
 **Target:** ${target}  
-**Verdict:** ${verdict}
+**Verdict:** ${verdict}  
+**Operation benchmark:** [PORT-8000-PERFORMANCE-BENCHMARK.md](PORT-8000-PERFORMANCE-BENCHMARK.md) (latency per operation, capacity, resources; judged apart from the four metrics)
 <#if targetTable?has_content>
 
 ## Target

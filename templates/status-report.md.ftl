@@ -7,7 +7,8 @@
 **Generated:** ${generatedAt}  
 **Profile:** ${profile}  
 **Target:** ${target}  
-**Report:** `.deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md`
+**Report:** `.deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md`  
+**Operation benchmark:** [`.deia/reports/PORT-8000-PERFORMANCE-BENCHMARK.md`](../../../reports/PORT-8000-PERFORMANCE-BENCHMARK.md)
 
 ## All 4 metrics complete?
 **${allComplete}**

@@ -9,6 +9,8 @@ import org.port8000.perf.analysis.Analyzers;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaAnalyzer;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkAnalyzer;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.baseline.BaselineOutcome;
@@ -43,19 +45,23 @@ public final class ReportMain {
 
   /** What the report step concluded. */
   public record Outcome(Verdict verdict, ReportFiles files, List<AreaResult> areas,
-      boolean failBuild, String failReason, BaselineOutcome baseline) {
+      BenchmarkResult benchmark, boolean failBuild, String failReason,
+      BaselineOutcome baseline) {
     String summary() {
       StringBuilder s = new StringBuilder("[perf] verdict " + verdict + "\n");
       for (AreaResult a : areas) {
         s.append("[perf]   ").append(a.area().title()).append(": ")
             .append(a.ran() ? a.status().name() + " — " + a.result() : "not run").append('\n');
       }
+      s.append("[perf]   Operation benchmark: ").append(benchmark.ran()
+          ? benchmark.status().name() + " — " + benchmark.headline() : "not run").append('\n');
       baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label()).append(": ")
           .append(r.change().label()).append(" — ").append(r.reason()).append('\n'));
       if (baseline.rows().isEmpty()) {
         s.append("[perf]   baseline: ").append(baseline.message()).append('\n');
       }
       s.append("[perf] report: ").append(files.report()).append('\n');
+      s.append("[perf] benchmark: ").append(files.benchmark()).append('\n');
       s.append("[perf] status: ").append(files.status()).append('\n');
       s.append("[perf] summary: ").append(files.summaryJson());
       return s.toString();
@@ -78,6 +84,11 @@ public final class ReportMain {
           .orElseGet(() -> AreaResult.notRun(area));
       areas.add(result);
     }
+    // The operation benchmark is judged apart from the four areas, but gates the build alike.
+    Optional<GatlingRun> benchRun = Optional.ofNullable(runs.get(BenchmarkResult.SIMULATION));
+    benchRun.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
+        .ifPresent(metas::add);
+    BenchmarkResult benchmark = new BenchmarkAnalyzer().analyze(benchRun);
     // The latest check: every simulation checks its own target before its load.
     Optional<TargetCapabilities> latest = capabilities.stream()
         .max(Comparator.comparing(TargetCapabilities::checkedAt));
@@ -86,20 +97,25 @@ public final class ReportMain {
     BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
     BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
         targets.name());
-    Reports.Written written = Reports.write(settings, areas, metas, latest, baseline);
+    Reports.Written written = Reports.write(settings, areas, benchmark, metas, latest, baseline);
     BaselineStep.record(baselineSettings, baseline);
     Verdict verdict = written.verdict();
     ReportFiles files = written.files();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
         .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
         .toList();
-    boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty();
+    boolean benchFailed = benchmark.ran() && benchmark.status() != Status.PASS;
+    boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed;
     String reason = baseline.failsBuild()
         ? (targets == Verdict.FAIL ? "Performance targets missed. " : "") + baseline.failReason()
             + "; see " + files.report()
         : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()
-        : "Measurements failed (" + String.join(", ", unmeasured.stream().map(Check::metric)
-            .toList()) + "); see " + files.report();
-    return new Outcome(verdict, files, areas, fail, reason, baseline);
+        : !unmeasured.isEmpty() ? "Measurements failed (" + String.join(", ", unmeasured.stream()
+            .map(Check::metric).toList()) + "); see " + files.report()
+        : "Operation benchmark " + (benchmark.status() == Status.FAIL ? "targets missed"
+            : "not fully measured") + " (" + String.join(", ", benchmark.checks().stream()
+                .filter(c -> c.status() != Status.PASS).map(Check::metric).toList()) + "); see "
+            + files.benchmark();
+    return new Outcome(verdict, files, areas, benchmark, fail, reason, baseline);
   }
 }

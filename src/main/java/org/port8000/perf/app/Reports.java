@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportFiles;
@@ -16,7 +17,7 @@ import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The one way both entry points write reports: every output, into the settings' folders, with
- * the comparison with the baseline when there is one.
+ * the comparison with the baseline when there is one, and the operation benchmark's report.
  */
 final class Reports {
   private Reports() {}
@@ -25,15 +26,16 @@ final class Reports {
 
   /**
    * {@code capabilities}: the target as the runs found it; {@code baseline}: the comparison with
-   * the baseline, or null when none was made.
+   * the baseline, or null when none was made; {@code benchmark}: the operation benchmark's
+   * result, written to its own report in the same atomic step.
    */
-  static Written write(Settings settings, List<AreaResult> areas, List<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, BaselineOutcome baseline) {
+  static Written write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
+      List<RunMeta> metas, Optional<TargetCapabilities> capabilities, BaselineOutcome baseline) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
     Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, metas, capabilities, settings.profile(), settings.isFullAssignment(),
-            Instant.now(), baseline);
+        .write(areas, benchmark, metas, capabilities, settings.profile(),
+            settings.isFullAssignment(), Instant.now(), baseline);
     return new Written(verdict, files);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetException;
@@ -41,7 +42,8 @@ public final class SettingsCheck {
     List<AreaResult> areas = Arrays.stream(Area.values())
         .map(a -> AreaResult.targetDown(a, why)).toList();
     // Nothing was measured, so there is nothing to compare with a baseline.
-    Reports.Written written = Reports.write(s, areas, List.of(), Optional.empty(), null);
+    Reports.Written written = Reports.write(s, areas, BenchmarkResult.targetDown(why), List.of(),
+        Optional.empty(), null);
     System.err.println("[perf] the target did not answer; reports written: "
         + written.files().report());
   }

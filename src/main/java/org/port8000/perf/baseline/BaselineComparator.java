@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.LeakDetector;
+import org.port8000.perf.analysis.SenSlope;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.results.RequestNames;
 

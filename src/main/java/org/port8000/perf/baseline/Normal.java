@@ -2,9 +2,6 @@ package org.port8000.perf.baseline;
 
 /** The standard normal distribution's tail, for the tests' normal approximations. */
 final class Normal {
-  /** z for a two-sided 95 % interval. */
-  static final double Z_95 = 1.959963984540054;
-
   private Normal() {}
 
   /** P(Z > z). */

@@ -39,7 +39,13 @@ public final class Settings {
       "ui.scrollSeconds", "browser.executable", "ui.selector.messages", "ui.selector.message",
       "ui.selector.content", "ui.selector.input", "ui.selector.send", "ui.selector.botList",
       "ui.selector.selectBot", "sampler.intervalMs", "baseline.dir", "baseline.minChangePercent",
-      "baseline.failOnRegression", "baseline.force", "baseline.trendRuns");
+      "baseline.failOnRegression", "baseline.force", "baseline.trendRuns",
+      "benchmark.warmUpSeconds", "benchmark.idleSeconds", "benchmark.latencySeconds",
+      "benchmark.latencyPerSecond", "benchmark.api.steps", "benchmark.api.stepSeconds",
+      "benchmark.connections.levels", "benchmark.connections.holdSeconds",
+      "benchmark.churn.rates", "benchmark.churn.stepSeconds", "benchmark.churn.coolDownSeconds",
+      "benchmark.churn.rounds", "benchmark.churn.roundConnections", "benchmark.churn.roundRate",
+      "benchmark.bots.max", "benchmark.busySeconds", "benchmark.busyTasksPerSecond");
   /** Defaults only for the settings no profile sets: every profile sets all the others. */
   private static final Map<String, String> DEFAULTS = defaults();
   /** The reference server's own settings, passed on to it as they are. */
@@ -82,6 +88,7 @@ public final class Settings {
   private final UiSelectors uiSelectors;
 
   private final Duration samplerInterval;
+  private final BenchmarkSettings benchmark;
 
   private final Path baselineDir;
   private final int baselineMinChangePercent;
@@ -131,6 +138,7 @@ public final class Settings {
         r.text("ui.selector.content"), r.text("ui.selector.input"), r.text("ui.selector.send"),
         r.text("ui.selector.botList"), r.text("ui.selector.selectBot"));
     this.samplerInterval = Duration.ofMillis(r.requiredInt("sampler.intervalMs", 50, 1_000));
+    this.benchmark = BenchmarkSettings.read(r);
     this.baselineDir = r.path("baseline.dir");
     this.baselineMinChangePercent = r.requiredInt("baseline.minChangePercent", 1, 1_000);
     this.baselineFailOnRegression = r.requiredBoolean("baseline.failOnRegression");
@@ -286,6 +294,8 @@ public final class Settings {
   public UiSelectors uiSelectors() { return uiSelectors; }
 
   public Duration samplerInterval() { return samplerInterval; }
+  /** The operation benchmark's parameters. */
+  public BenchmarkSettings benchmark() { return benchmark; }
 
   /** Folder of the baselines (one sub-folder per target and profile) and the run history. */
   public Path baselineDir() { return baselineDir; }

@@ -140,9 +140,15 @@ final class ChatHistoryStore implements AutoCloseable {
                 }
             }
             List<Message> messages = new ArrayList<>(Math.min(limit, 1000));
+            // With the filter column first (equal in every row, so the order is the same), H2
+            // walks the (column, id) index backwards and stops at the page; by "id" alone it
+            // reads and sorts every row of the bot or session (the benchmark found the history
+            // query growing with the rows of its bot).
+            String order = botId != null ? "bot_id DESC, id DESC"
+                    : sessionId != null ? "session_id DESC, id DESC" : "id DESC";
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT ts, bot_id, role, content FROM chat_messages" + where
-                            + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                            + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
                 int i = bind(ps, args);
                 ps.setInt(i++, limit);
                 ps.setInt(i, offset);

@@ -15,10 +15,12 @@ final class FaultInjector {
     private final FaultSwitches switches;
     private final Random dropRandom;
     private final AtomicLong chatMessages = new AtomicLong();
+    private final Random taskErrorRandom;
 
     FaultInjector(FaultSwitches switches) {
         this.switches = switches;
         this.dropRandom = new Random(switches.dropSeed());
+        this.taskErrorRandom = new Random(switches.dropSeed());
     }
 
     FaultSwitches switches() {
@@ -59,6 +61,15 @@ final class FaultInjector {
     /** Called once per WebSocket connection accepted. */
     void onConnectionOpened() {
         leak(switches.leakBytesPerConnection());
+    }
+
+    /** Whether this bot task is answered {@code "success": false}; seeded like the drops. */
+    synchronized boolean shouldFailTask() {
+        double rate = switches.taskErrorRate();
+        if (rate <= 0) {
+            return false;
+        }
+        return rate >= 1 || taskErrorRandom.nextDouble() < rate;
     }
 
     /** Called once per chat message that arrives (WebSocket message or bot task). */

@@ -22,6 +22,7 @@ import org.port8000.perf.config.PropertyReader;
  *                               {@code response} frame whose content is
  *                               {@value #ERROR_REPLY_CONTENT}, as the original server answers
  *                               when its model is overloaded
+  * @param taskErrorRate          fraction (0..1) of bot tasks answered HTTP 200 {@code "success": false}
  */
 public record FaultSwitches(
         long replyLatencyMs,
@@ -32,9 +33,10 @@ public record FaultSwitches(
         long uiRenderDelayMs,
         int leakBytesPerConnection,
         double errorFrameRate,
-        double errorReplyRate) {
+        double errorReplyRate,
+        double taskErrorRate) {
 
-    public static final FaultSwitches OFF = new FaultSwitches(0, 0.0, 42, 0, 0, 0, 0, 0.0, 0.0);
+    public static final FaultSwitches OFF = new FaultSwitches(0, 0.0, 42, 0, 0, 0, 0, 0.0, 0.0, 0.0);
 
     /** The reply content of the errorReplyRate fault, the original server's overload answer. */
     public static final String ERROR_REPLY_CONTENT = "[Error: Connection error.]";
@@ -61,7 +63,8 @@ public record FaultSwitches(
                 r.longValue("reference.fault.uiRenderDelayMs", 0, 0, 600_000),
                 r.intValue("reference.fault.leakBytesPerConnection", 0, 0, 16 * 1024 * 1024),
                 r.doubleValue("reference.fault.errorFrameRate", 0.0, 0.0, 1.0),
-                r.doubleValue("reference.fault.errorReplyRate", 0.0, 0.0, 1.0));
+                r.doubleValue("reference.fault.errorReplyRate", 0.0, 0.0, 1.0),
+                r.doubleValue("reference.fault.taskErrorRate", 0.0, 0.0, 1.0));
     }
 
     /** The switches that are on, e.g. {@code [replyLatencyMs=300]}; empty when all are off. */
@@ -91,11 +94,14 @@ public record FaultSwitches(
         if (errorReplyRate > 0) {
             on.add("errorReplyRate=" + errorReplyRate + " (seed " + dropSeed + ")");
         }
+        if (taskErrorRate > 0) {
+            on.add("taskErrorRate=" + taskErrorRate);
+        }
         return on;
     }
 
     public FaultSwitches withDropRate(double v) {
         return new FaultSwitches(replyLatencyMs, v, dropSeed, leakBytesPerMessage, crashAfterMessages, uiRenderDelayMs,
-                leakBytesPerConnection, errorFrameRate, errorReplyRate);
+                leakBytesPerConnection, errorFrameRate, errorReplyRate, taskErrorRate);
     }
 }

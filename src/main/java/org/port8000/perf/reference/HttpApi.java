@@ -190,7 +190,15 @@ final class HttpApi {
         faults.onChatMessage();
         history.save(id, null, "user", command);
         bot.currentTask = command;
+        boolean failTask = faults.shouldFailTask();
         later(ctx, config.botTaskLatencyMs() + faults.replyLatencyMs(), () -> {
+            if (failTask) {
+                bot.currentTask = null;
+                Map<String, Object> failed = new LinkedHashMap<>();
+                failed.put("success", false);
+                failed.put("error", "task failed (fault taskErrorRate)");
+                return failed;
+            }
             String response = llm.reply(command);
             history.save(id, null, "assistant", response);
             bot.currentTask = null;

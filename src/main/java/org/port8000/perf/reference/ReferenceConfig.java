@@ -71,7 +71,7 @@ public record ReferenceConfig(
         return new ReferenceConfig(
                 r.intValue("reference.port", 8000, 0, 65535),
                 r.intValue("reference.llm.tokens", 8, 0, 10_000),
-                r.longValue("reference.llm.tokenDelayMs", 5, 0, 60_000),
+                r.longValue("reference.llm.tokenDelayMs", 1, 0, 60_000),
                 r.longValue("reference.bot.launchLatencyMs", launchDefault, 0, 60_000),
                 r.longValue("reference.bot.taskLatencyMs", 20, 0, 60_000),
                 r.intValue("reference.bot.max", 200, 1, 100_000),

@@ -12,7 +12,7 @@
  *   <li>{@code reference.port} (8000; 0 = a free port)</li>
  *   <li>{@code reference.llm.tokens} (8; 0 = no {@code stream} frames, the {@code response}
  *       alone carries an 8-word reply after one token delay), {@code reference.llm.tokenDelayMs}
- *       (5)</li>
+ *       (1)</li>
  *   <li>{@code reference.bot.launchLatencyMs} (50; 1000 with {@code reference.compat=original}),
  *       {@code reference.bot.taskLatencyMs} (20), {@code reference.bot.max} (200)</li>
  *   <li>{@code reference.history.maxRows} (10000), {@code reference.dbDir} (a temp folder,

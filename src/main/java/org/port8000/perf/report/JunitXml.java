@@ -10,6 +10,7 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Status;
 import org.w3c.dom.Document;
@@ -17,12 +18,14 @@ import org.w3c.dom.Element;
 
 /** {@code target/perf/junit.xml}: one test case per check, for CI dashboards. */
 final class JunitXml {
+  static final String BENCHMARK = "Operation Benchmark";
   static final String BASELINE_SUITE = "Compared with baseline";
 
   private JunitXml() {}
 
-  /** {@code baselineChecks}: the comparison with the baseline, as one more suite. */
-  static String render(List<AreaResult> areas, List<Check> baselineChecks) {
+  /** The areas' suites, the operation benchmark's own suite, then the baseline's (if any). */
+  static String render(List<AreaResult> areas, BenchmarkResult benchmark,
+      List<Check> baselineChecks) {
     try {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
       Element suites = doc.createElement("testsuites");
@@ -43,6 +46,7 @@ final class JunitXml {
         }
         suites.appendChild(suite);
       }
+      suites.appendChild(benchmarkSuite(doc, benchmark));
       if (!baselineChecks.isEmpty()) {
         suites.appendChild(suite(doc, BASELINE_SUITE, baselineChecks));
       }
@@ -55,6 +59,25 @@ final class JunitXml {
     } catch (ParserConfigurationException | TransformerException e) {
       throw new ReportException("Cannot render junit.xml: " + e.getMessage(), e);
     }
+  }
+
+  /** The benchmark's suite; a benchmark that did not run is one skipped case saying why. */
+  private static Element benchmarkSuite(Document doc, BenchmarkResult b) {
+    Element suite = suite(doc, BENCHMARK, b.checks());
+    if (!b.ran()) {
+      Element tc = doc.createElement("testcase");
+      tc.setAttribute("classname", BENCHMARK);
+      tc.setAttribute("name", "benchmark.run");
+      Element skip = doc.createElement("skipped");
+      skip.setAttribute("message", b.notes().isEmpty() ? "not run in this invocation"
+          : b.notes().get(0));
+      tc.appendChild(skip);
+      suite.appendChild(tc);
+      suite.setAttribute("tests", String.valueOf(b.checks().size() + 1));
+      suite.setAttribute("skipped", String.valueOf(b.checks().stream()
+          .filter(c -> c.status() == Status.NOT_MEASURED).count() + 1));
+    }
+    return suite;
   }
 
   /** One suite named {@code name}: a test case per check, classed under the same name. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 /** Where each output goes, under the report root and the machine-readable output folder. */
 public record ReportFiles(Path reportRoot, Path perfOutput) {
   public static final String REPORT = "PORT-8000-PERFORMANCE-OPTIMIZATION.md";
+  public static final String BENCHMARK = "PORT-8000-PERFORMANCE-BENCHMARK.md";
   public static final String STATUS = "BOT-003-PERFORMANCE-OPTIMIZATION-WINDOW-2-COMPLETE.md";
 
   public Path reportsFolder() {
@@ -13,6 +14,10 @@ public record ReportFiles(Path reportRoot, Path perfOutput) {
 
   public Path report() {
     return reportsFolder().resolve(REPORT);
+  }
+
+  public Path benchmark() {
+    return reportsFolder().resolve(BENCHMARK);
   }
 
   public Path status() {

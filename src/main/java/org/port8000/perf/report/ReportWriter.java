@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Format;
@@ -29,6 +30,7 @@ import org.port8000.perf.results.TargetCapabilities;
 public final class ReportWriter {
   public static final String REPORT_TEMPLATE = "optimization-report.md.ftl";
   public static final String STATUS_TEMPLATE = "status-report.md.ftl";
+  public static final String BENCHMARK_TEMPLATE = "performance-benchmark.md.ftl";
 
   private final ReportFiles files;
   private final TemplateRenderer renderer;
@@ -56,6 +58,18 @@ public final class ReportWriter {
   public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
       Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
       Instant generatedAt, BaselineOutcome baseline) {
+    return write(areas, BenchmarkResult.notRun(), metas, capabilities, profile, settingsFull,
+        generatedAt, baseline);
+  }
+
+  /**
+   * Renders and writes all outputs, the operation benchmark's report among them; returns the
+   * verdict of the four areas and the baseline (the benchmark's status is its own, in its report,
+   * summary.json and junit.xml; the report step fails the build on it).
+   */
+  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
@@ -70,12 +84,14 @@ public final class ReportWriter {
     }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
+    put(outputs, files.benchmark(), renderer.render(BENCHMARK_TEMPLATE,
+        BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
         .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        startedAt, verdict, areas, baselineChecks));
-    put(outputs, files.junitXml(), JunitXml.render(areas, baselineChecks));
+        startedAt, verdict, areas, benchmark.checks(), baselineChecks));
+    put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
     return verdict;

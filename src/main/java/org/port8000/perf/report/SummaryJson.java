@@ -16,12 +16,13 @@ final class SummaryJson {
   record Entry(String area, String metric, Double value, String unit, String target,
       String status, String note) {}
 
-  /** {@code baselineChecks}: the comparison with the baseline, under area "baseline". */
+  /** The areas' checks, the operation benchmark's (area "benchmark"), then the baseline's. */
   static String render(String profile, String target, String startedAt, Verdict verdict,
-      List<AreaResult> areas, List<Check> baselineChecks) {
+      List<AreaResult> areas, List<Check> benchmark, List<Check> baselineChecks) {
     List<Entry> entries = new java.util.ArrayList<>(areas.stream().flatMap(a -> a.checks()
         .stream().map(c -> entry(a.area().name().toLowerCase(java.util.Locale.ROOT), c)))
         .toList());
+    benchmark.forEach(c -> entries.add(entry("benchmark", c)));
     baselineChecks.forEach(c -> entries.add(entry("baseline", c)));
     try {
       return ProbeFiles.JSON.writeValueAsString(new Summary(profile, target, startedAt,

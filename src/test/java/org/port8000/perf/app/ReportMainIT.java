@@ -51,5 +51,11 @@ class ReportMainIT {
     assertTrue(report.contains("High Latency Issues"), report);
     assertTrue(Files.isRegularFile(o.files().status()));
     assertTrue(Files.isRegularFile(o.files().junitXml()));
+    // The benchmark did not run: its report says so, and says how to run it.
+    String benchmark = Files.readString(o.files().benchmark());
+    assertTrue(benchmark.contains("⏭️ NOT RUN"), benchmark);
+    assertTrue(benchmark.contains("OperationBenchmarkSimulation"), benchmark);
+    assertTrue(report.contains("(PORT-8000-PERFORMANCE-BENCHMARK.md)"), report);
+    assertTrue(Files.readString(o.files().junitXml()).contains("Operation Benchmark"));
   }
 }

@@ -206,6 +206,33 @@ class SettingsTest {
   }
 
   @Test
+  void theBenchmarkIsScaledDownInSmokeAndBoundedInBothProfiles() {
+    BenchmarkSettings full = Settings.load(props()).benchmark();
+    BenchmarkSettings smoke = Settings.load(props(Settings.PROFILE, Settings.SMOKE)).benchmark();
+    assertAll(
+        () -> assertEquals(Duration.ofSeconds(30), full.idle()),
+        () -> assertEquals(50, full.botsMax()),
+        () -> assertEquals(List.of(100, 500, 1000, 2000, 5000), full.connectionLevels()),
+        () -> assertTrue(smoke.plannedLength().compareTo(Duration.ofSeconds(60)) <= 0,
+            "smoke benchmark planned " + smoke.plannedLength()),
+        () -> assertTrue(smoke.plannedLength().compareTo(full.plannedLength()) < 0),
+        () -> assertTrue(smoke.botsMax() < full.botsMax()));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "benchmark.api.steps, '100,50', rising whole numbers",
+      "benchmark.connections.levels, '0', rising whole numbers",
+      "benchmark.bots.max, 4, a whole number from 5 to 190",
+      "benchmark.churn.coolDownSeconds, soon, a whole number from 1 to 600",
+      "benchmark.churn.rounds, 2, a whole number from 3 to 20"})
+  void aWrongBenchmarkSettingIsRefusedNamingItAndTheFix(String setting, String value,
+      String accepted) {
+    String m = refused(setting, value).getMessage();
+    assertMentions(m, "'" + setting + "'", "'" + value + "'", accepted, "-D" + setting + "=");
+  }
+
+  @Test
   void theReplyErrorPatternMatchesTheOriginalServersErrorTextByDefault() {
     Settings s = Settings.load(props());
 

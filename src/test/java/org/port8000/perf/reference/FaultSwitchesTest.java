@@ -177,4 +177,28 @@ class FaultSwitchesTest {
             assertEquals("window.PORT8000_UI = {\"renderDelayMs\": 250};", r.body().trim());
         }
     }
+
+    @Test
+    void taskErrorRateOneAnswersEveryTaskWithHttp200AndSuccessFalse() {
+        try (ReferenceServer server = TestServers.start("reference.fault.taskErrorRate", "1")) {
+            Http http = new Http(server.baseUrl());
+            http.postJson("/api/bot/launch", "{\"bot_id\":\"flaky\",\"adapter\":\"mock\"}");
+            JsonNode answer = http.postJson("/api/bot/flaky/task", "{\"command\":\"x\"}");
+            assertEquals(false, answer.path("success").asBoolean(true));
+            assertTrue(answer.path("error").asText().contains("taskErrorRate"), answer.toString());
+            assertTrue(server.config().faults().describeActive().contains("taskErrorRate=1.0"));
+        }
+    }
+
+    @Test
+    void taskErrorRateFailsAboutThatShareOfTasks() {
+        FaultInjector f = new FaultInjector(
+                new FaultSwitches(0, 0.0, 42, 0, 0, 0, 0, 0.0, 0.0, 0.3));
+        int failed = 0;
+        for (int i = 0; i < 1000; i++) {
+            failed += f.shouldFailTask() ? 1 : 0;
+        }
+        assertTrue(failed > 200 && failed < 400, failed + " of 1000 failed");
+        assertTrue(!new FaultInjector(FaultSwitches.OFF).shouldFailTask());
+    }
 }

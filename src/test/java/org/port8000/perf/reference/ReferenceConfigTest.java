@@ -15,7 +15,7 @@ class ReferenceConfigTest {
         ReferenceConfig c = ReferenceConfig.fromProperties(Map.of());
         assertEquals(8000, c.port());
         assertEquals(8, c.llmTokens());
-        assertEquals(5, c.llmTokenDelayMs());
+        assertEquals(1, c.llmTokenDelayMs());
         assertEquals(50, c.botLaunchLatencyMs());
         assertEquals(20, c.botTaskLatencyMs());
         assertEquals(200, c.maxBots());

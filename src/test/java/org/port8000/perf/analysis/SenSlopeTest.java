@@ -1,4 +1,4 @@
-package org.port8000.perf.baseline;
+package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
 
