@@ -104,7 +104,9 @@ final class CapacityKnees {
       }
       why = cutShort(s, why);
       whys.add(why);
-      rows.add(new StepRow(s.level() + " connections", s.skipped() ? "–" : opened + " opened",
+      // Each level opens only the connections the levels before it did not leave open.
+      rows.add(new StepRow(s.level() + " connections", s.skipped() ? "–"
+          : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
           s.skipped() ? "–" : failed + " failed to open",
           probe.filter(p -> p.ok() > 0).map(p -> p.p95() + " ms (probe)").orElse("–"),
           generatorCpu(s), s.serverConnections() == null ? "–"

@@ -65,16 +65,33 @@ final class ResourceRows {
     }
     double[] x = points.stream().mapToDouble(pt -> pt[0]).toArray();
     double[] y = points.stream().mapToDouble(pt -> pt[1]).toArray();
-    double slopeMb = TheilSen.slope(x, y) / Format.MB;
-    double shown = Math.max(0, slopeMb);
-    Check c = section.check(target.check(metric, shown).withNote("Theil–Sen slope of server"
-        + " memory over " + points.size() + " bots" + (slopeMb < 0 ? " (negative: "
-        + Format.number(slopeMb * 1024) + " KB, shown as 0)" : "")));
-    section.compare("Memory/bot: " + Format.number(shown * 1024) + " KB per bot, "
-        + BenchmarkTargets.margin(shown, target.limit()) + " the "
+    SenSlope.Estimate e = SenSlope.of(x, y);
+    if (e == null) {
+      String why = "only " + points.size() + " bots had a memory reading: a slope's interval"
+          + " needs at least 3";
+      section.check(target.notMeasured(metric, why));
+      return new Row("Memory/bot", "not measured", target.text(), Status.NOT_MEASURED.label(),
+          why);
+    }
+    // The slope as measured, with its interval: a JVM target often takes new bots into memory
+    // it already holds, so a slope near 0 is "no growth seen", never a clamped "0 KB".
+    double kb = e.slope() / 1024;
+    String figure = Format.number(kb) + " KB per bot (95 % interval "
+        + Format.number(e.lower() / 1024) + " to " + Format.number(e.upper() / 1024)
+        + " KB; slope over " + points.size() + " bots)";
+    double upperMb = e.upper() / Format.MB;
+    double lowerMb = e.lower() / Format.MB;
+    Status status = target.met(upperMb) ? Status.PASS
+        : target.met(lowerMb) ? Status.NOT_MEASURED : Status.FAIL;
+    String note = "Theil–Sen slope of server memory over " + points.size() + " bots, judged by"
+        + " its 95 % interval" + (status == Status.NOT_MEASURED ? ": the interval straddles the "
+        + target.text() + " target, so it cannot tell" : "");
+    Check c = section.check(new Check(metric, status == Status.NOT_MEASURED ? null
+        : e.slope() / Format.MB, target.unit(), target.text(), status, note));
+    section.compare("Memory/bot: " + figure + ", its upper bound "
+        + BenchmarkTargets.margin(Math.max(0, upperMb), target.limit()) + " the "
         + Format.number(target.limit()) + " MB target");
-    return new Row("Memory/bot", Format.number(shown * 1024) + " KB per bot (slope over "
-        + points.size() + " bots)", target.text(), c.status().label(), c.note());
+    return new Row("Memory/bot", figure, target.text(), c.status().label(), c.note());
   }
 
   private Row cpuWindow(String metric, String label, String from, String to, Target limit) {

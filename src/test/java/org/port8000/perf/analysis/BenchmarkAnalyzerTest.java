@@ -46,6 +46,9 @@ class BenchmarkAnalyzerTest {
   /** A clean server: memory grew in the first churn round only (a JVM's one-time growth). */
   private static final double[] FLAT = {105, 105, 105, 105, 105};
 
+  /** Server memory added by each bot of the bot ramp. */
+  private double mbPerBot = 1;
+
   private void facts(List<Step> api, List<Step> conn, List<Step> churn, long extraFiles) {
     facts(api, conn, churn, FLAT, 60, extraFiles);
   }
@@ -74,7 +77,7 @@ class BenchmarkAnalyzerTest {
     cps.add(cp(BenchmarkFacts.IDLE_START, 0, 90 * MB));
     cps.add(cp(BenchmarkFacts.IDLE_END, 1000, 90 * MB));
     for (int i = 1; i <= 10; i++) {
-      cps.add(cp(BenchmarkFacts.botsCheckpoint(i), 1000 + i, (90 + i) * MB));
+      cps.add(cp(BenchmarkFacts.botsCheckpoint(i), 1000 + i, (long) ((90 + i * mbPerBot) * MB)));
     }
     cps.add(cp(BenchmarkFacts.BUSY_START, 2000, 100 * MB));
     cps.add(cp(BenchmarkFacts.BUSY_END, 3000, 100 * MB));
@@ -269,7 +272,34 @@ class BenchmarkAnalyzerTest {
     facts(api(20.0), conn(), churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
 
-    assertEquals(1.0, check(r, "benchmark.resource.memoryPerBot").value(), 1e-9);
+    Check c = check(r, "benchmark.resource.memoryPerBot");
+    assertEquals(1.0, c.value(), 1e-9);
+    assertEquals(Status.PASS, c.status());
+  }
+
+  @Test
+  void memoryPerBotAboveTheTargetFails() {
+    mbPerBot = 300;
+    facts(api(20.0), conn(), churn(), 0);
+    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
+
+    Check c = check(r, "benchmark.resource.memoryPerBot");
+    assertEquals(Status.FAIL, c.status(), c.toString());
+    assertEquals(300.0, c.value(), 1e-9);
+  }
+
+  @Test
+  void memoryPerBotThatFallsIsShownAsMeasuredWithItsIntervalNeverAsZero() {
+    mbPerBot = -0.5;
+    facts(api(20.0), conn(), churn(), 0);
+    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
+
+    Check c = check(r, "benchmark.resource.memoryPerBot");
+    assertEquals(Status.PASS, c.status(), "the interval's upper bound is under 200 MB");
+    assertEquals(-0.5, c.value(), 1e-9);
+    BenchmarkResult.Row row = r.resources().stream()
+        .filter(x -> x.label().equals("Memory/bot")).findFirst().orElseThrow();
+    assertTrue(row.measured().startsWith("-512 KB per bot (95 % interval"), row.measured());
   }
 
   @Test
