@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.probe.ConnectionPool;
 import org.port8000.perf.probe.MessageTimings;
+import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.probe.ReplyMatcher;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
@@ -58,6 +59,8 @@ public class MessageThroughputSimulation extends Simulation {
   private final Duration warmupDuration = support.settings.throughputWarmup();
   private final Pattern errorPattern = support.settings.replyErrorPattern();
   private final MessageTimings timings = new MessageTimings();
+  // Our times must compare with the frames' Gatling timestamps: load the clock now, while built.
+  private final long builtAtMs = MonotonicClock.nowMillis();
   private final List<Phase> phases = plan();
 
   {
@@ -107,7 +110,7 @@ public class MessageThroughputSimulation extends Simulation {
 
     /** The phase starts a lead after its first connection begins. */
     long start() {
-      startMs.compareAndSet(0, System.currentTimeMillis() + LEAD.toMillis());
+      startMs.compareAndSet(0, MonotonicClock.nowMillis() + LEAD.toMillis());
       return startMs.get();
     }
 
@@ -175,7 +178,7 @@ public class MessageThroughputSimulation extends Simulation {
             }),
             asLongAs(session -> session.getInt("next") < phase.total).on(
                 pause(session -> Duration.ofMillis(Math.max(0,
-                    phase.dueMs(session.getInt("next")) - System.currentTimeMillis()))),
+                    phase.dueMs(session.getInt("next")) - MonotonicClock.nowMillis()))),
                 // Gatling clears a socket's frame buffer on every send: take what arrived
                 // first. The user and its sockets share one event loop, so nothing arrives in
                 // between.
@@ -236,7 +239,7 @@ public class MessageThroughputSimulation extends Simulation {
     int m = session.getInt("next");
     String id = phase.name + "-" + m;
     member(session).connection(session.getInt("socket"))
-        .sent(id, m, phase.dueMs(m), System.currentTimeMillis());
+        .sent(id, m, phase.dueMs(m), MonotonicClock.nowMillis());
     return session.set("id", id).set("next", m + phase.connections);
   }
 
@@ -259,7 +262,7 @@ public class MessageThroughputSimulation extends Simulation {
         m.frame(text.message(), text.timestamp());
       }
     }
-    m.expire(System.currentTimeMillis());
+    m.expire(MonotonicClock.nowMillis());
     return session;
   }
 

@@ -140,12 +140,12 @@ public class OperationBenchmarkSimulation extends Simulation {
 
   /** One chat message on the open socket; an error frame fails at once; sets "rt" (ms). */
   private ChainBuilder chatMessage(String name) {
-    return exec(s -> s.set("t0", System.currentTimeMillis()))
+    return exec(s -> s.set("t0", System.nanoTime()))
         .exec(ws(name + " send").sendText("{\"type\":\"message\",\"content\":\"benchmark\"}")
             .await(replyTimeout).on(ws.checkTextMessage(name)
                 .matching(jsonPath("$.type").in("response", "error"))
                 .check(jsonPath("$.type").is("response"))))
-        .exec(s -> s.set("rt", (int) (System.currentTimeMillis() - s.getLong("t0"))));
+        .exec(s -> s.set("rt", (int) ((System.nanoTime() - s.getLong("t0")) / 1_000_000)));
   }
 
   /** The latency phase: each operation its own branch, launch and stop in one (a bot each). */
