@@ -113,17 +113,12 @@ final class ChurnRetention {
       note = "cannot resolve (± " + Format.number(resolution) + " KB per connection): "
           + judged + " connections × " + RETAINED.prose() + " is inside the "
           + Format.number(NOISE_FLOOR_MB) + " MB a JVM's memory moves on its own; " + RAISE;
-    } else if (hi <= RETAINED.limit()) {
-      status = Status.PASS;
-      note = figures;
-    } else if (lo > RETAINED.limit()) {
-      status = Status.FAIL;
-      note = figures;
     } else {
-      status = Status.NOT_MEASURED;
-      note = "cannot resolve (± " + Format.number((hi - lo) / 2) + " KB per connection): the"
-          + " 95 % interval " + Format.number(lo) + " to " + Format.number(hi) + " KB straddles"
-          + " the " + RETAINED.prose() + " limit; " + RAISE;
+      status = RETAINED.judgeInterval(lo, hi);
+      note = status != Status.NOT_MEASURED ? figures
+          : "cannot resolve (± " + Format.number((hi - lo) / 2) + " KB per connection): the"
+              + " 95 % interval " + Format.number(lo) + " to " + Format.number(hi)
+              + " KB straddles the " + RETAINED.prose() + " limit; " + RAISE;
     }
     section.check(new Check(MEMORY_METRIC, status == Status.NOT_MEASURED ? null : kb,
         RETAINED.unit(), RETAINED.text() + " per connection", status,

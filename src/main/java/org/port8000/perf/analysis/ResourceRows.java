@@ -81,8 +81,7 @@ final class ResourceRows {
         + " KB; slope over " + points.size() + " bots)";
     double upperMb = e.upper() / Format.MB;
     double lowerMb = e.lower() / Format.MB;
-    Status status = target.met(upperMb) ? Status.PASS
-        : target.met(lowerMb) ? Status.NOT_MEASURED : Status.FAIL;
+    Status status = target.judgeInterval(lowerMb, upperMb);
     String note = "Theil–Sen slope of server memory over " + points.size() + " bots, judged by"
         + " its 95 % interval" + (status == Status.NOT_MEASURED ? ": the interval straddles the "
         + target.text() + " target, so it cannot tell" : "");

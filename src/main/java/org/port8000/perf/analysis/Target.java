@@ -39,6 +39,17 @@ public record Target(String comparison, double limit, String unit) {
     };
   }
 
+  /**
+   * A figure known only within its interval [lower, upper]: PASS when the whole interval meets
+   * the target, FAIL when none of it does, otherwise the measurement cannot tell.
+   */
+  public Status judgeInterval(double lower, double upper) {
+    boolean lowerMet = met(lower);
+    boolean upperMet = met(upper);
+    return lowerMet && upperMet ? Status.PASS
+        : !lowerMet && !upperMet ? Status.FAIL : Status.NOT_MEASURED;
+  }
+
   public Check check(String metric, double value) {
     return new Check(metric, value, unit, text(), met(value) ? Status.PASS : Status.FAIL, "");
   }
