@@ -1,6 +1,5 @@
 package org.port8000.perf.analysis;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -59,9 +58,7 @@ record FootprintEstimate(int connections, long growthBytes, long noiseBytes) {
   }
 
   private static long median(List<Long> xs) {
-    List<Long> sorted = new ArrayList<>(xs);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return (long) TheilSen.medianOfSorted(xs.stream().mapToDouble(Long::doubleValue).sorted()
+        .toArray());
   }
 }
