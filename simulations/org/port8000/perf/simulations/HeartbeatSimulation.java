@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.port8000.perf.analysis.Targets;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.probe.PingProbe;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.HeartbeatFacts;
@@ -115,8 +116,7 @@ public class HeartbeatSimulation extends Simulation {
   private final AtomicBoolean footprintReleased = new AtomicBoolean();
   private final AtomicLong heartbeatsSent = new AtomicLong();
   private final AtomicInteger helloFailed = new AtomicInteger();
-  // the soak window: ms since t0 of the latest first heartbeat and the earliest end
-  private final long t0 = System.nanoTime();
+  // the soak window (MonotonicClock ms): the latest first heartbeat and the earliest end
   private final AtomicInteger soakClients = new AtomicInteger();
   private final AtomicLong latestFirstMs = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong earliestEndMs = new AtomicLong(Long.MAX_VALUE);
@@ -258,7 +258,7 @@ public class HeartbeatSimulation extends Simulation {
    */
   private void settled() {
     if (clientsSettled.incrementAndGet() == clients) {
-      soakStartsAtMs.set(nowMs() + SOAK_START_MARGIN.toMillis());
+      soakStartsAtMs.set(MonotonicClock.nowMillis() + SOAK_START_MARGIN.toMillis());
       sampler.checkpoint(HeartbeatFacts.clientsConnectedLabel(clients));
     }
   }
@@ -292,16 +292,13 @@ public class HeartbeatSimulation extends Simulation {
   private Duration untilMyStart(Session s) {
     long at = soakStartsAtMs.get();
     return at < 0 ? Duration.ZERO
-        : Duration.ofMillis(Math.max(0, at + s.getLong("startOffsetMs") - nowMs()));
-  }
-
-  private long nowMs() {
-    return (System.nanoTime() - t0) / 1_000_000;
+        : Duration.ofMillis(Math.max(0,
+            at + s.getLong("startOffsetMs") - MonotonicClock.nowMillis()));
   }
 
   /** Remembers when this client's first and latest heartbeats went out. */
   private Session stampHeartbeat(Session s) {
-    long now = nowMs();
+    long now = MonotonicClock.nowMillis();
     Session stamped = s.set("lastHeartbeatMs", now);
     return s.getInt("seq") == 0 ? stamped.set("firstHeartbeatMs", now) : stamped;
   }
