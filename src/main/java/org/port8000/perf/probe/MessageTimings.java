@@ -25,15 +25,10 @@ public final class MessageTimings {
   private final CentralProcessor cpu = machineCpu();
 
   /**
-   * Declares a phase in display order: how many messages it sends, at what rate, over how many
-   * connections; {@code keepEach} keeps every message's latency (the one-client burst).
+   * Declares a phase in display order: how many messages it sends, at what rate, over which
+   * pool of connections (its size, grown or not, is read into the result); {@code keepEach}
+   * keeps every message's latency (the one-client burst).
    */
-  public Recorder plan(String phase, int planned, double offeredPerSecond,
-      int connections, boolean keepEach) {
-    return plan(phase, planned, offeredPerSecond, ConnectionPool.fixed(connections), keepEach);
-  }
-
-  /** The same over a pool of connections that may grow; its size is read into the result. */
   public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
       ConnectionPool pool, boolean keepEach) {
     Recorder r = new Recorder(phase, planned, offeredPerSecond, pool, keepEach);
