@@ -37,7 +37,7 @@ final class CapacityKnees {
       long ok = 0;
       long ko = 0;
       int worstP95 = 0;
-      String worstOp = "";
+      BenchmarkOperation worstOp = null;
       for (BenchmarkOperation o : BenchmarkOperation.reads()) {
         Optional<RequestStats> r = run.request(o.apiStepName(s.level()));
         if (r.isEmpty()) {
@@ -49,10 +49,10 @@ final class CapacityKnees {
           why = o.requestName() + " p95 " + r.get().p95() + " ms (target < " + o.targetP95Ms()
               + " ms)";
         }
-        if (r.get().p95() * 1.0 / o.targetP95Ms() > (worstOp.isEmpty() ? -1
-            : worstP95 * 1.0 / targetOf(worstOp))) {
+        if (r.get().p95() * 1.0 / o.targetP95Ms() > (worstOp == null ? -1
+            : worstP95 * 1.0 / worstOp.targetP95Ms())) {
           worstP95 = r.get().p95();
-          worstOp = o.requestName();
+          worstOp = o;
         }
       }
       if (why == null && ok < BenchmarkTargets.MIN_SHARE * s.planned()) {
@@ -62,7 +62,8 @@ final class CapacityKnees {
       whys.add(why);
       rows.add(new StepRow(s.name(), achieved(s, "calls/s"),
           s.skipped() ? "–" : ok + " ok, " + ko + " failed",
-          worstOp.isEmpty() ? "–" : worstP95 + " ms (" + worstOp + ")", generatorCpu(s), "–",
+          worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
+          generatorCpu(s), "–",
           result(s, why)));
     }
     Knee k = Knee.walk(steps, whys);
@@ -157,15 +158,6 @@ final class CapacityKnees {
             + " under " + wsTarget + " ms; connect-time p95 is shown beside it.",
         rows, k.text("connections/s", true) + busyNote(k)));
     return k;
-  }
-
-  private static int targetOf(String requestName) {
-    for (BenchmarkOperation o : BenchmarkOperation.values()) {
-      if (o.requestName().equals(requestName)) {
-        return o.targetP95Ms();
-      }
-    }
-    return 1;
   }
 
   private static String result(Step s, String why) {
