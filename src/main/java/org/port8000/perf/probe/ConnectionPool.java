@@ -110,10 +110,8 @@ public final class ConnectionPool {
     }
 
     /** The connection {@link #dispatch()} asked for (or the member's first) is open. */
-    public ReplyMatcher opened() {
-      ReplyMatcher m = newMatcher.get();
-      connections.add(m);
-      return m;
+    public void opened() {
+      connections.add(newMatcher.get());
     }
 
     /** The new connection could not be opened: the message queues on an open one instead. */
