@@ -28,7 +28,7 @@ public final class Settings {
   public static final String SMOKE = "smoke";
   public static final List<String> PROFILES = List.of(ASSIGNMENT, SMOKE);
 
-  /** Every setting, in the order the README lists them. */
+  /** Every setting, in the order docs/settings.md lists them. */
   private static final List<String> NAMES = List.of(
       "target.url", "target.pid", "target.allowRemote", "target.startTimeoutSeconds",
       "report.root", "gatling.resultsFolder", "perf.outputFolder",
@@ -243,7 +243,7 @@ public final class Settings {
     return d;
   }
 
-  /** Names of every setting, in the order the README lists them. */
+  /** Names of every setting, in the order docs/settings.md lists them. */
   public static List<String> names() {
     return NAMES;
   }
