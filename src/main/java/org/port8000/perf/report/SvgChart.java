@@ -1,160 +1,157 @@
 package org.port8000.perf.report;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
 import org.port8000.perf.analysis.Chart;
-import org.port8000.perf.analysis.Format;
 
 /**
- * Renders a {@link Chart} as a small standalone SVG line chart: axes with rounded ticks, the
- * series as one polyline, checkpoints as labelled dashed vertical lines. Text is XML-escaped.
+ * Renders a {@link Chart} as a standalone SVG line chart with JFreeChart and JFreeSVG. Checkpoints
+ * are dashed vertical lines carrying a number; the legend below the plot says what each number
+ * is, so labels never print over each other however close the checkpoints lie.
  */
 public final class SvgChart {
+  static final String NO_DATA = "no data measured";
   private static final int WIDTH = 800;
-  private static final int HEIGHT = 400;
-  private static final int LEFT = 70;
-  private static final int RIGHT = 20;
-  private static final int TOP = 40;
-  private static final int BOTTOM = 50;
+  private static final int PLOT_HEIGHT = 400;
+  /** Room per legend line; the legend wraps, so each checkpoint gets at most one. */
+  private static final int LEGEND_LINE = 18;
+  /** Plot width in pixels, roughly (the frame minus the axes), for spacing the numbers. */
+  private static final double PLOT_WIDTH_PX = WIDTH - 100;
+  /** Two numbers closer than this go on different rows. */
+  private static final double LABEL_GAP_PX = 26;
+  private static final Color SERIES = new Color(0x20, 0x60, 0xc0);
+  private static final Color MARKER = new Color(0xc0, 0x39, 0x2b);
 
   private SvgChart() {}
 
   public static String render(Chart chart) {
-    double[] xr = range(chart.points().stream().mapToDouble(Chart.Point::x).toArray(),
-        chart.markers().stream().mapToDouble(Chart.Marker::x).toArray(), false);
-    double[] yr = range(chart.points().stream().mapToDouble(Chart.Point::y).toArray(),
-        new double[0], true);
-    double plotW = WIDTH - LEFT - RIGHT;
-    double plotH = HEIGHT - TOP - BOTTOM;
-    Scale sx = new Scale(xr[0], xr[1], LEFT, LEFT + plotW);
-    Scale sy = new Scale(yr[0], yr[1], TOP + plotH, TOP);
+    XYSeries series = new XYSeries(chart.yLabel(), false, true);
+    chart.points().forEach(p -> series.add(p.x(), p.y()));
+    XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis(chart), yAxis(chart),
+        new XYLineAndShapeRenderer(true, false));
+    plot.getRenderer().setSeriesPaint(0, SERIES);
+    plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.5f));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xe5e5e5));
+    plot.setRangeGridlinePaint(new Color(0xe5e5e5));
+    plot.setNoDataMessage(NO_DATA);
 
-    StringBuilder svg = new StringBuilder(4096);
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH)
-        .append(' ').append(HEIGHT).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-    svg.append("<title>").append(escape(chart.title())).append("</title>\n");
-    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-    text(svg, WIDTH / 2.0, 22, "middle", "font-size=\"15\" font-weight=\"bold\"", chart.title());
+    LegendItemCollection legend = new LegendItemCollection();
+    legend.add(new LegendItem(chart.yLabel(), SERIES));
+    List<Integer> rows = labelRows(chart);
+    for (int i = 0; i < chart.markers().size(); i++) {
+      Chart.Marker m = chart.markers().get(i);
+      plot.addDomainMarker(marker(m.x(), i + 1, rows.get(i)));
+      legend.add(new LegendItem((i + 1) + "  " + m.label(), MARKER));
+    }
+    plot.setFixedLegendItems(legend);
 
-    // grid and ticks
-    for (double v : ticks(yr[0], yr[1])) {
-      double y = sy.map(v);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
-          + " stroke=\"#e5e5e5\"/>\n", LEFT, y, LEFT + plotW, y));
-      text(svg, LEFT - 6, y + 4, "end", "", Format.number(v));
-    }
-    for (double v : ticks(xr[0], xr[1])) {
-      double x = sx.map(v);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\""
-          + " y2=\"%.1f\" stroke=\"#999\"/>\n", x, TOP + plotH, x, TOP + plotH + 5));
-      text(svg, x, TOP + plotH + 18, "middle", "", Format.number(v));
-    }
-    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\""
-        + " height=\"%.1f\" fill=\"none\" stroke=\"#999\"/>\n", LEFT, TOP, plotW, plotH));
-    text(svg, LEFT + plotW / 2, HEIGHT - 10, "middle", "", chart.xLabel());
-    svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\""
-        + " transform=\"rotate(-90 16 %.1f)\">%s</text>\n", TOP + plotH / 2, TOP + plotH / 2,
-        escape(chart.yLabel())));
+    JFreeChart jfc = new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15),
+        plot, false);
+    LegendTitle title = new LegendTitle(plot);
+    title.setPosition(RectangleEdge.BOTTOM);
+    jfc.addLegend(title);
+    jfc.setBackgroundPaint(Color.WHITE);
 
-    // checkpoints, labels staggered over three rows so neighbours do not overprint
-    int row = 0;
-    for (Chart.Marker m : chart.markers()) {
-      double x = sx.map(m.x());
-      svg.append(String.format(Locale.ROOT, "<line class=\"marker\" x1=\"%.1f\" y1=\"%d\""
-          + " x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>\n",
-          x, TOP, x, TOP + plotH));
-      text(svg, x + 3, TOP + 12 + 13 * (row++ % 3), "start", "fill=\"#c0392b\" font-size=\"11\"",
-          m.label());
-    }
-
-    if (!chart.points().isEmpty()) {
-      List<String> pts = new ArrayList<>(chart.points().size());
-      for (Chart.Point p : chart.points()) {
-        pts.add(String.format(Locale.ROOT, "%.1f,%.1f", sx.map(p.x()), sy.map(p.y())));
-      }
-      svg.append("<polyline fill=\"none\" stroke=\"#2060c0\" stroke-width=\"1.5\" points=\"")
-          .append(String.join(" ", pts)).append("\"/>\n");
-    } else {
-      text(svg, LEFT + plotW / 2, TOP + plotH / 2, "middle", "fill=\"#999\"", "no data measured");
-    }
-    svg.append("</svg>\n");
-    return svg.toString();
+    int height = PLOT_HEIGHT + LEGEND_LINE * chart.markers().size();
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
+    jfc.draw(g, new Rectangle(0, 0, WIDTH, height));
+    // The element alone: the full document names a DTD that a reader would try to fetch.
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
   }
 
-  private static void text(StringBuilder svg, double x, double y, String anchor, String attrs,
-      String content) {
-    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>",
-        x, y, anchor, attrs.isEmpty() ? "" : " " + attrs)).append(escape(content))
-        .append("</text>\n");
+  private static ValueMarker marker(double x, int number, int row) {
+    ValueMarker m = new ValueMarker(x, MARKER, new BasicStroke(1f, BasicStroke.CAP_BUTT,
+        BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    m.setLabel(String.valueOf(number));
+    m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+    m.setLabelPaint(MARKER);
+    m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
+    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+    m.setLabelOffset(new RectangleInsets(3 + 14 * row, 3, 3, 3));
+    return m;
   }
 
-  /** Escapes the five XML special characters (and drops control characters XML forbids). */
-  static String escape(String s) {
-    if (s == null) {
-      return "";
+  /** x from the points and the checkpoints, so a checkpoint after the last sample still shows. */
+  private static NumberAxis xAxis(Chart chart) {
+    NumberAxis axis = new NumberAxis(chart.xLabel());
+    double[] r = xRange(chart);
+    if (r[1] > r[0]) {
+      axis.setRange(r[0], r[1]);
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&apos;");
-        default -> {
-          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return axis;
   }
 
-  /** Data range padded to tick boundaries; y starts at 0 unless the data are far above it. */
-  private static double[] range(double[] values, double[] extra, boolean isY) {
+  /** y starts at 0 unless the data lie far above it (then their variation would be flattened). */
+  private static NumberAxis yAxis(Chart chart) {
+    NumberAxis axis = new NumberAxis(chart.yLabel());
+    double lo = chart.points().stream().mapToDouble(Chart.Point::y).min().orElse(0);
+    double hi = chart.points().stream().mapToDouble(Chart.Point::y).max().orElse(1);
+    axis.setAutoRangeIncludesZero(lo <= 0 || lo < (hi - lo) * 2);
+    return axis;
+  }
+
+  private static double[] xRange(Chart chart) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (double[] arr : new double[][] {values, extra}) {
-      for (double v : arr) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+    for (Chart.Point p : chart.points()) {
+      lo = Math.min(lo, p.x());
+      hi = Math.max(hi, p.x());
+    }
+    for (Chart.Marker m : chart.markers()) {
+      lo = Math.min(lo, m.x());
+      hi = Math.max(hi, m.x());
+    }
+    return lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
+  }
+
+  /**
+   * The row of each checkpoint's number: the first row whose last number lies at least
+   * {@link #LABEL_GAP_PX} to its left, in x order, so two numbers never overprint.
+   */
+  static List<Integer> labelRows(Chart chart) {
+    double[] r = xRange(chart);
+    double pxPerUnit = r[1] > r[0] ? PLOT_WIDTH_PX / (r[1] - r[0]) : 0;
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < chart.markers().size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(chart.markers().get(a).x(), chart.markers().get(b).x()));
+    List<Double> rowEnds = new ArrayList<>();
+    Integer[] rows = new Integer[chart.markers().size()];
+    for (int i : order) {
+      double px = (chart.markers().get(i).x() - r[0]) * pxPerUnit;
+      int row = 0;
+      while (row < rowEnds.size() && px - rowEnds.get(row) < LABEL_GAP_PX) {
+        row++;
       }
+      if (row == rowEnds.size()) {
+        rowEnds.add(px);
+      } else {
+        rowEnds.set(row, px);
+      }
+      rows[i] = row;
     }
-    if (lo == Double.POSITIVE_INFINITY) {
-      return new double[] {0, 1};
-    }
-    if (isY && lo > 0 && lo < (hi - lo) * 2) {
-      lo = 0;
-    }
-    if (hi - lo < 1e-9) {
-      hi = lo + Math.max(1, Math.abs(lo) * 0.1);
-    }
-    double step = step(lo, hi);
-    return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
-  }
-
-  private static double step(double lo, double hi) {
-    double raw = (hi - lo) / 6;
-    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    double n = raw / mag;
-    return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
-  }
-
-  private static List<Double> ticks(double lo, double hi) {
-    double step = step(lo, hi);
-    List<Double> t = new ArrayList<>();
-    for (double v = lo; v <= hi + step / 1000 && t.size() < 20; v += step) {
-      t.add(Math.abs(v) < step / 1e6 ? 0 : v);
-    }
-    return t;
-  }
-
-  private record Scale(double from, double to, double outFrom, double outTo) {
-    double map(double v) {
-      return outFrom + (v - from) / (to - from) * (outTo - outFrom);
-    }
+    return List.of(rows);
   }
 }

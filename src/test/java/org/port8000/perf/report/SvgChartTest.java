@@ -9,8 +9,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.analysis.Chart;
 import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 class SvgChartTest {
 
@@ -24,44 +22,34 @@ class SvgChartTest {
     return d.getDocumentElement().getTextContent();
   }
 
-  @Test
-  void rendersValidSvgWithOnePolylinePointPerMeasurementAndTheCheckpoints() throws Exception {
-    Chart chart = new Chart("memory-trend.svg", "Memory during the soak", "seconds since start",
+  private static Chart chart(List<Chart.Marker> markers) {
+    return new Chart("memory-trend.svg", "Memory during the soak", "seconds since start",
         "resident memory (MB)",
         List.of(new Chart.Point(0, 60), new Chart.Point(1, 61.5), new Chart.Point(2, 59),
-            new Chart.Point(3, 62)),
-        List.of(new Chart.Marker(0, "initial"), new Chart.Marker(2.5, "after 500 messages")));
-
-    Document d = parse(SvgChart.render(chart));
-
-    assertEquals("svg", d.getDocumentElement().getLocalName());
-    NodeList lines = d.getElementsByTagName("polyline");
-    assertEquals(1, lines.getLength());
-    String points = ((Element) lines.item(0)).getAttribute("points");
-    assertEquals(4, points.trim().split("\\s+").length, points);
-    String text = allText(d);
-    assertTrue(text.contains("initial") && text.contains("after 500 messages"), text);
-    assertTrue(text.contains("Memory during the soak") && text.contains("resident memory (MB)"));
-    int markers = 0;
-    NodeList l = d.getElementsByTagName("line");
-    for (int i = 0; i < l.getLength(); i++) {
-      if ("marker".equals(((Element) l.item(i)).getAttribute("class"))) {
-        markers++;
-      }
-    }
-    assertEquals(2, markers);
+            new Chart.Point(3, 62)), markers);
   }
 
   @Test
-  void higherMemoryIsDrawnHigherUp() throws Exception {
-    Chart chart = new Chart("c.svg", "t", "x", "y",
-        List.of(new Chart.Point(0, 10), new Chart.Point(1, 50)), List.of());
-    String points = ((Element) parse(SvgChart.render(chart)).getElementsByTagName("polyline")
-        .item(0)).getAttribute("points");
-    String[] p = points.split(" ");
-    double y0 = Double.parseDouble(p[0].split(",")[1]);
-    double y1 = Double.parseDouble(p[1].split(",")[1]);
-    assertTrue(y1 < y0, points);
+  void rendersValidSvgWithTitleAxesAndEveryCheckpointNumberedInTheLegend() throws Exception {
+    Document d = parse(SvgChart.render(chart(List.of(new Chart.Marker(0, "initial"),
+        new Chart.Marker(2.5, "after 500 messages")))));
+
+    assertEquals("svg", d.getDocumentElement().getLocalName());
+    String text = allText(d);
+    assertTrue(text.contains("Memory during the soak"), text);
+    assertTrue(text.contains("seconds since start") && text.contains("resident memory (MB)"), text);
+    assertTrue(text.contains("1  initial") && text.contains("2  after 500 messages"), text);
+  }
+
+  @Test
+  void checkpointsCloserThanALabelGoOnDifferentRowsAndFarOnesShareTheFirst() {
+    Chart crowded = chart(List.of(new Chart.Marker(1.0, "footprint: before"),
+        new Chart.Marker(1.01, "footprint: open"), new Chart.Marker(1.02, "footprint: closed"),
+        new Chart.Marker(3.0, "end")));
+
+    List<Integer> rows = SvgChart.labelRows(crowded);
+
+    assertEquals(List.of(0, 1, 2, 0), rows);
   }
 
   @Test
@@ -82,7 +70,6 @@ class SvgChartTest {
   void saysSoWhenThereIsNothingToDraw() throws Exception {
     Chart chart = new Chart("c.svg", "t", "x", "y", List.of(), List.of());
     Document d = parse(SvgChart.render(chart));
-    assertEquals(0, d.getElementsByTagName("polyline").getLength());
-    assertTrue(allText(d).contains("no data measured"));
+    assertTrue(allText(d).contains(SvgChart.NO_DATA), allText(d));
   }
 }
