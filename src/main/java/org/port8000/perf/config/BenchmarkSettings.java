@@ -1,5 +1,7 @@
 package org.port8000.perf.config;
 
+import static org.port8000.perf.config.SettingsRegistry.*;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -38,27 +40,14 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
   public static final int BUSY_BOTS = 5;
 
-  /** Reads {@code benchmark.*}; every profile sets each of them, so none has a default. */
-  static BenchmarkSettings read(PropertyReader r) {
-    return new BenchmarkSettings(
-        Duration.ofSeconds(r.requiredInt("benchmark.warmUpSeconds", 1, 600)),
-        Duration.ofSeconds(r.requiredInt("benchmark.idleSeconds", 1, 600)),
-        Duration.ofSeconds(r.requiredInt("benchmark.latencySeconds", 1, 3_600)),
-        r.requiredInt("benchmark.latencyPerSecond", 1, 100),
-        r.risingInts("benchmark.api.steps", 1, 20_000),
-        Duration.ofSeconds(r.requiredInt("benchmark.api.stepSeconds", 1, 600)),
-        r.risingInts("benchmark.connections.levels", 1, 20_000),
-        Duration.ofSeconds(r.requiredInt("benchmark.connections.holdSeconds", 1, 600)),
-        r.risingInts("benchmark.churn.rates", 1, 5_000),
-        Duration.ofSeconds(r.requiredInt("benchmark.churn.stepSeconds", 1, 600)),
-        Duration.ofSeconds(r.requiredInt("benchmark.churn.coolDownSeconds", 1, 600)),
-        // three readings after the first round make the smallest slope with an interval
-        r.requiredInt("benchmark.churn.rounds", 3, 20),
-        r.requiredInt("benchmark.churn.roundConnections", 1, 20_000),
-        r.requiredInt("benchmark.churn.roundRate", 1, 5_000),
-        r.requiredInt("benchmark.bots.max", BUSY_BOTS, 190),
-        Duration.ofSeconds(r.requiredInt("benchmark.busySeconds", 1, 600)),
-        r.requiredInt("benchmark.busyTasksPerSecond", 1, 100));
+  /** The benchmark's settings of the registry; every profile sets each of them. */
+  static BenchmarkSettings of(Settings s) {
+    return new BenchmarkSettings(s.get(BENCH_WARM_UP), s.get(BENCH_IDLE), s.get(BENCH_LATENCY),
+        s.get(BENCH_LATENCY_RATE), s.get(BENCH_API_STEPS), s.get(BENCH_API_STEP),
+        s.get(BENCH_CONNECTION_LEVELS), s.get(BENCH_CONNECTION_HOLD), s.get(BENCH_CHURN_RATES),
+        s.get(BENCH_CHURN_STEP), s.get(BENCH_CHURN_COOL_DOWN), s.get(BENCH_CHURN_ROUNDS),
+        s.get(BENCH_CHURN_ROUND_CONNECTIONS), s.get(BENCH_CHURN_ROUND_RATE), s.get(BENCH_BOTS_MAX),
+        s.get(BENCH_BUSY), s.get(BENCH_BUSY_TASK_RATE));
   }
 
   public BenchmarkSettings {
