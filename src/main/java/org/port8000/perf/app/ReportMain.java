@@ -11,16 +11,14 @@ import org.port8000.perf.analysis.AreaAnalyzer;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkAnalyzer;
 import org.port8000.perf.analysis.BenchmarkResult;
-import org.port8000.perf.analysis.Check;
-import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.baseline.BaselineSettings;
 import org.port8000.perf.baseline.BaselineStep;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportException;
 import org.port8000.perf.report.ReportFiles;
-import org.port8000.perf.report.ReportModelBuilder;
-import org.port8000.perf.report.Verdict;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
@@ -92,30 +90,20 @@ public final class ReportMain {
     // The latest check: every simulation checks its own target before its load.
     Optional<TargetCapabilities> latest = capabilities.stream()
         .max(Comparator.comparing(TargetCapabilities::checkedAt));
-    // The verdict on the targets alone; a gating regression may still fail the written one.
-    Verdict targets = ReportModelBuilder.verdict(areas);
+    // The baseline compares against the verdict on the targets alone; a gating regression
+    // then fails the run's verdict.
     BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
     BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
-        targets.name());
-    Reports.Written written = Reports.write(settings, areas, benchmark, metas, latest, baseline);
+        RunVerdict.targetsVerdict(areas).name());
+    RunVerdict verdict = RunVerdict.judge(areas, benchmark, metas, settings.profile(),
+        settings.isFullAssignment(),
+        baseline.failsBuild() ? Optional.of(baseline.failReason()) : Optional.empty());
+    ReportFiles files = Reports.write(settings, areas, benchmark, metas, latest, verdict,
+        baseline);
     BaselineStep.record(baselineSettings, baseline);
-    Verdict verdict = written.verdict();
-    ReportFiles files = written.files();
-    List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
-        .flatMap(a -> a.checks().stream()).filter(c -> c.status() == Status.NOT_MEASURED)
-        .toList();
-    boolean benchFailed = benchmark.ran() && benchmark.status() != Status.PASS;
-    boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed;
-    String reason = baseline.failsBuild()
-        ? (targets == Verdict.FAIL ? "Performance targets missed. " : "") + baseline.failReason()
-            + "; see " + files.report()
-        : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()
-        : !unmeasured.isEmpty() ? "Measurements failed (" + String.join(", ", unmeasured.stream()
-            .map(Check::metric).toList()) + "); see " + files.report()
-        : "Operation benchmark " + (benchmark.status() == Status.FAIL ? "targets missed"
-            : "not fully measured") + " (" + String.join(", ", benchmark.checks().stream()
-                .filter(c -> c.status() != Status.PASS).map(Check::metric).toList()) + "); see "
-            + files.benchmark();
-    return new Outcome(verdict, files, areas, benchmark, fail, reason, baseline);
+    String reason = verdict.failCause() + "; see " + (verdict.failEvidence()
+        == RunVerdict.Evidence.BENCHMARK ? files.benchmark() : files.report());
+    return new Outcome(verdict.overall(), files, areas, benchmark, verdict.failsBuild(),
+        verdict.failsBuild() ? reason : "", baseline);
   }
 }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
+import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.report.ReportWriter;
 import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
-import org.port8000.perf.report.Verdict;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
@@ -22,20 +22,20 @@ import org.port8000.perf.results.TargetCapabilities;
 final class Reports {
   private Reports() {}
 
-  record Written(Verdict verdict, ReportFiles files) {}
 
   /**
-   * {@code capabilities}: the target as the runs found it; {@code baseline}: the comparison with
+   * {@code capabilities}: the target as the runs found it; {@code verdict}: the run's, as
+   * analysis judged it; {@code baseline}: the comparison with
    * the baseline, or null when none was made; {@code benchmark}: the operation benchmark's
    * result, written to its own report in the same atomic step.
    */
-  static Written write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
-      List<RunMeta> metas, Optional<TargetCapabilities> capabilities, BaselineOutcome baseline) {
+  static ReportFiles write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
+      List<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
+      BaselineOutcome baseline) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
-    Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, benchmark, metas, capabilities, settings.profile(),
-            settings.isFullAssignment(), Instant.now(), baseline);
-    return new Written(verdict, files);
+    new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
+        .write(areas, benchmark, metas, capabilities, verdict, Instant.now(), baseline);
+    return files;
   }
 }

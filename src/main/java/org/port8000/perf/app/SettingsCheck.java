@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
+import org.port8000.perf.analysis.RunVerdict;
+import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetException;
@@ -42,9 +44,11 @@ public final class SettingsCheck {
     List<AreaResult> areas = Arrays.stream(Area.values())
         .map(a -> AreaResult.targetDown(a, why)).toList();
     // Nothing was measured, so there is nothing to compare with a baseline.
-    Reports.Written written = Reports.write(s, areas, BenchmarkResult.targetDown(why), List.of(),
-        Optional.empty(), null);
-    System.err.println("[perf] the target did not answer; reports written: "
-        + written.files().report());
+    BenchmarkResult benchmark = BenchmarkResult.targetDown(why);
+    RunVerdict verdict = RunVerdict.judge(areas, benchmark, List.of(), s.profile(),
+        s.isFullAssignment(), Optional.empty());
+    ReportFiles files = Reports.write(s, areas, benchmark, List.of(), Optional.empty(), verdict,
+        null);
+    System.err.println("[perf] the target did not answer; reports written: " + files.report());
   }
 }

@@ -18,6 +18,7 @@ import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
+import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.RunMeta;
@@ -43,44 +44,23 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /** Renders and writes all outputs without target table or baseline; returns the verdict. */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas, String profile,
-      boolean settingsFull, Instant generatedAt) {
-    return write(areas, metas, Optional.empty(), profile, settingsFull, generatedAt, null);
-  }
-
   /**
-   * Renders and writes all outputs with the target's capabilities as the runs found them (the
+   * Renders and writes all outputs of a run judged as {@code verdict}, the operation
+   * benchmark's report among them, with the target's capabilities as the runs found them (the
    * "Target" table) and the comparison with the baseline (null: none): its section in the
-   * optimization report, its checks in summary.json and junit.xml, and a gating regression
-   * makes summary.json's verdict FAIL.
+   * optimization report, its checks in summary.json and junit.xml.
    */
-  public Verdict write(List<AreaResult> areas, Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, String profile, boolean settingsFull,
+  public void write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
       Instant generatedAt, BaselineOutcome baseline) {
-    return write(areas, BenchmarkResult.notRun(), metas, capabilities, profile, settingsFull,
-        generatedAt, baseline);
-  }
-
-  /**
-   * Renders and writes all outputs, the operation benchmark's report among them; returns the
-   * verdict of the four areas and the baseline (the benchmark's status is its own, in its report,
-   * summary.json and junit.xml; the report step fails the build on it).
-   */
-  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
-      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, String profile,
-      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, metas, capabilities, profile, settingsFull,
-        generatedAt);
+    ReportModel model = builder.build(areas, verdict, metas, capabilities, generatedAt);
     List<Check> baselineChecks = List.of();
-    Verdict verdict = Verdict.valueOf(model.verdict());
     if (baseline != null) {
       model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
       baselineChecks = baseline.checks();
-      verdict = baseline.failsBuild() ? Verdict.FAIL : verdict;
     }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
@@ -90,11 +70,10 @@ public final class ReportWriter {
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
         .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        startedAt, verdict, areas, benchmark.checks(), baselineChecks));
+        startedAt, verdict.overall(), areas, benchmark.checks(), baselineChecks));
     put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
-    return verdict;
   }
 
   private static void put(Map<Path, byte[]> outputs, Path file, String content) {

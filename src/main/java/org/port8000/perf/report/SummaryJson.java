@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Check;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.ProbeFiles;
 
 /** {@code target/perf/summary.json}: every check with its value, target and status. */

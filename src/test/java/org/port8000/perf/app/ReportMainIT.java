@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.GatlingRunner;
-import org.port8000.perf.report.Verdict;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.simulations.MessageThroughputSimulation;

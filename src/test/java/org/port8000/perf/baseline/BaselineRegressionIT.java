@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.app.ReportMain;
-import org.port8000.perf.report.Verdict;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.ProbeFiles;
 
 /**

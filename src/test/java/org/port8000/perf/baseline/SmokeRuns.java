@@ -80,7 +80,7 @@ final class SmokeRuns {
     ReportMain.Outcome o = null;
     for (int i = 0; i < 3; i++) {
       o = runAndReport(Map.of(), Map.of());
-      if (o.verdict() != org.port8000.perf.report.Verdict.FAIL) {
+      if (o.verdict() != org.port8000.perf.analysis.Verdict.FAIL) {
         promote();
         return o;
       }

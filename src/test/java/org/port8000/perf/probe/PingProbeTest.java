@@ -30,12 +30,13 @@ class PingProbeTest {
   @Test
   void everyPingOfEveryClientGetsItsPongFromATargetWithoutAppLevelHeartbeats() {
     try (ReferenceServer server = original()) {
-      PingPongResult r = PingProbe.start(ws(server), 3, Duration.ofMillis(100), 5,
-          Duration.ofMillis(100)).awaitResult(Duration.ofSeconds(10));
-      assertEquals(15, r.expectedPings());
+      // Half a second per pong: a functional test on a busy machine, not a latency figure.
+      PingPongResult r = PingProbe.start(ws(server), 3, Duration.ofMillis(500), 3,
+          Duration.ofMillis(500)).awaitResult(Duration.ofSeconds(10));
+      assertEquals(9, r.expectedPings());
       assertEquals(3, r.clientsConnected());
-      assertEquals(15, r.pingsSent());
-      assertEquals(15, r.pongsInTime(), r.toString());
+      assertEquals(9, r.pingsSent());
+      assertEquals(9, r.pongsInTime(), r.toString());
       assertEquals(0, r.connectionsDropped());
       assertEquals("", r.firstFailure());
     }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.BenchmarkResult;
+import org.port8000.perf.analysis.RunVerdict;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Detail;
 import org.port8000.perf.analysis.Link;
@@ -74,8 +77,17 @@ class ReportWriterTest {
   }
 
   private Verdict write(TemplateRenderer renderer) {
-    return new ReportWriter(files, renderer, c -> "<svg/>")
-        .write(areas(), List.of(meta()), "smoke", false, AT);
+    return write(new ReportWriter(files, renderer, c -> "<svg/>"), areas(), List.of(meta()),
+        "smoke", false, Optional.empty());
+  }
+
+  /** Judges the areas as the report step does, then writes; returns the run's verdict. */
+  private static Verdict write(ReportWriter writer, List<AreaResult> areas, List<RunMeta> metas,
+      String profile, boolean full, Optional<TargetCapabilities> caps) {
+    RunVerdict verdict = RunVerdict.judge(areas, BenchmarkResult.notRun(), metas, profile, full,
+        Optional.empty());
+    writer.write(areas, BenchmarkResult.notRun(), metas, caps, verdict, AT, null);
+    return verdict.overall();
   }
 
   private static void assertGolden(String name, Path actual) throws Exception {
@@ -104,8 +116,8 @@ class ReportWriterTest {
         true, "3 `stream` frames before the `response`", false, "no `heartbeat_ack` within 2000 ms",
         false, "replies carry no `id`", true, "HTTP 200", false, "/metrics answered HTTP 404",
         null, "no -Dtarget.pid given");
-    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
-        .write(areas(), List.of(meta()), Optional.of(caps), "smoke", false, AT, null);
+    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), areas(),
+        List.of(meta()), "smoke", false, Optional.of(caps));
 
     String report = Files.readString(files.report());
     int table = report.indexOf("## Target\n| Capability | Found | What it changes |");
@@ -155,8 +167,9 @@ class ReportWriterTest {
         List.of(new Target("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(), List.of(),
         List.of(), List.of())).toList();
 
-    Verdict v = new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
-        .write(passing, List.of(meta()), "smoke", false, AT);
+    Verdict v = write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
+        List.of(meta()), "smoke", false,
+        Optional.empty());
 
     assertEquals(Verdict.PASS, v);
     String report = Files.readString(files.report());
@@ -177,8 +190,9 @@ class ReportWriterTest {
     RunMeta external = new RunMeta(embedded.simulation(), "assignment", true,
         "http://127.0.0.1:8000", false, 42L, RUN_START, AT, true, List.of());
 
-    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
-        .write(passing, List.of(embedded), "assignment", true, AT);
+    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
+        List.of(embedded), "assignment", true,
+        Optional.empty());
     String report = Files.readString(files.report());
     String status = Files.readString(files.status());
     assertFalse(report.contains("Ready for production"), report);
@@ -187,8 +201,9 @@ class ReportWriterTest {
     assertTrue(status.contains("## Ready for Window 3?\n**NO** — Self-check of the suite"), status);
 
     // the same figures from a server of the user's sign off: the rule is the embedded target
-    new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
-        .write(passing, List.of(external), "assignment", true, AT);
+    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
+        List.of(external), "assignment", true,
+        Optional.empty());
     assertTrue(Files.readString(files.report()).contains("Ready for production."));
     assertTrue(Files.readString(files.status()).contains("## Ready for Window 3?\n**YES**"));
   }
