@@ -173,28 +173,11 @@ public final class BaselineComparator {
           Change.NOT_COMPARED, "the steps differ (baseline " + stepNames(baseline) + ", now "
           + stepNames(now) + ")"));
     }
-    RunSnapshot.Step worstBefore = null;
-    RunSnapshot.Step worstNow = null;
-    double worstChange = Double.POSITIVE_INFINITY;
-    List<String> lost = new ArrayList<>();
-    for (int i = 0; i < now.steps().size(); i++) {
-      RunSnapshot.Step b = baseline.steps().get(i);
-      RunSnapshot.Step n = now.steps().get(i);
-      double change = b.achievedPerSecond() == 0 ? 0
-          : (n.achievedPerSecond() - b.achievedPerSecond()) / b.achievedPerSecond() * 100;
-      if (change < worstChange) {
-        worstChange = change;
-        worstBefore = b;
-        worstNow = n;
-      }
-      double repliedPercent = n.planned() == 0 ? 100 : n.replied() * 100.0 / n.planned();
-      double p = FisherExact.pMoreLostNow(b.planned() - b.replied(), b.planned(),
-          n.planned() - n.replied(), n.planned());
-      if (!Targets.STEP_REPLIES.met(repliedPercent) && p < ALPHA) {
-        lost.add("step " + n.name() + " " + n.replied() + "/" + n.planned() + " replies, baseline "
-            + b.replied() + "/" + b.planned() + " (Fisher p " + p(p) + ")");
-      }
-    }
+    StepScan scan = StepScan.of(baseline, now);
+    RunSnapshot.Step worstBefore = scan.worstBefore();
+    RunSnapshot.Step worstNow = scan.worstNow();
+    double worstChange = scan.worstChange();
+    List<String> lost = scan.lost();
     RunSnapshot.Step top = now.steps().get(now.steps().size() - 1);
     RunSnapshot.Step topBefore = baseline.steps().get(baseline.steps().size() - 1);
     Double change = Comparison.percent(topBefore.achievedPerSecond(), top.achievedPerSecond());
@@ -219,6 +202,39 @@ public final class BaselineComparator {
     return Optional.of(new Comparison(metric, label + " (highest step " + top.name() + ")",
         "msg/s", topBefore.achievedPerSecond(), top.achievedPerSecond(), change, c,
         reason));
+  }
+
+  /**
+   * One pass over the steps both runs ran: the step whose achieved rate fell most, and the steps
+   * that now lose more replies than a step allows and significantly more than the baseline did.
+   */
+  private record StepScan(RunSnapshot.Step worstBefore, RunSnapshot.Step worstNow,
+      double worstChange, List<String> lost) {
+    static StepScan of(RunSnapshot baseline, RunSnapshot now) {
+      RunSnapshot.Step worstBefore = null;
+      RunSnapshot.Step worstNow = null;
+      double worstChange = Double.POSITIVE_INFINITY;
+      List<String> lost = new ArrayList<>();
+      for (int i = 0; i < now.steps().size(); i++) {
+        RunSnapshot.Step b = baseline.steps().get(i);
+        RunSnapshot.Step n = now.steps().get(i);
+        double change = b.achievedPerSecond() == 0 ? 0
+            : (n.achievedPerSecond() - b.achievedPerSecond()) / b.achievedPerSecond() * 100;
+        if (change < worstChange) {
+          worstChange = change;
+          worstBefore = b;
+          worstNow = n;
+        }
+        double repliedPercent = n.planned() == 0 ? 100 : n.replied() * 100.0 / n.planned();
+        double p = FisherExact.pMoreLostNow(b.planned() - b.replied(), b.planned(),
+            n.planned() - n.replied(), n.planned());
+        if (!Targets.STEP_REPLIES.met(repliedPercent) && p < ALPHA) {
+          lost.add("step " + n.name() + " " + n.replied() + "/" + n.planned() + " replies,"
+              + " baseline " + b.replied() + "/" + b.planned() + " (Fisher p " + p(p) + ")");
+        }
+      }
+      return new StepScan(worstBefore, worstNow, worstChange, List.copyOf(lost));
+    }
   }
 
   Optional<Comparison> leak(RunSnapshot baseline, RunSnapshot now) {
