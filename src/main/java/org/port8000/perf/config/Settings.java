@@ -31,7 +31,7 @@ public final class Settings {
   /** Every setting, in the order the README lists them. */
   private static final List<String> NAMES = List.of(
       "target.url", "target.pid", "target.allowRemote", "target.startTimeoutSeconds",
-      "report.root", "gatling.resultsFolder", "perf.outputFolder",
+      "reference.maxHeapMb", "report.root", "gatling.resultsFolder", "perf.outputFolder",
       "burst.messages", "burst.intervalMs", "reply.timeoutMs", "reply.errorPattern",
       "throughput.steps", "throughput.stepSeconds", "throughput.warmupSeconds", "heartbeat.clients", "heartbeat.intervalMs",
       "heartbeat.durationSeconds", "footprint.connections", "leak.messages",
@@ -60,6 +60,7 @@ public final class Settings {
   private final OptionalLong targetPid;
   private final boolean allowRemote;
   private final Duration targetStartTimeout;
+  private final int referenceMaxHeapMb;
   private final Path reportRoot;
   private final Path gatlingResultsFolder;
   private final Path outputFolder;
@@ -107,6 +108,7 @@ public final class Settings {
     this.targetPid = r.optionalPid("target.pid");
     this.allowRemote = r.requiredBoolean("target.allowRemote");
     this.targetStartTimeout = Duration.ofSeconds(r.requiredInt("target.startTimeoutSeconds", 1, 600));
+    this.referenceMaxHeapMb = r.requiredInt("reference.maxHeapMb", 64, 65_536);
     this.reportRoot = r.path("report.root");
     this.gatlingResultsFolder = r.path("gatling.resultsFolder");
     this.outputFolder = r.path("perf.outputFolder");
@@ -263,6 +265,11 @@ public final class Settings {
   public OptionalLong targetPid() { return targetPid; }
   public boolean allowRemote() { return allowRemote; }
   public Duration targetStartTimeout() { return targetStartTimeout; }
+  /**
+   * The embedded reference server's maximum heap ({@code -Xmx}, MB) when this run launches it:
+   * set explicitly so its memory figures do not depend on the machine's RAM.
+   */
+  public int referenceMaxHeapMb() { return referenceMaxHeapMb; }
   public Path reportRoot() { return reportRoot; }
   public Path gatlingResultsFolder() { return gatlingResultsFolder; }
   /** Where machine-readable outputs go (summary.json, junit.xml). */
