@@ -60,6 +60,15 @@ final class PartialRequestReaper implements Connection.Listener {
 
         @Override
         public void run() {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                // A periodic task that throws is never run again: say why, keep checking.
+                System.err.println("reference server: partial-request check failed: " + e);
+            }
+        }
+
+        private void check() {
             HttpParser p = http.getParser();
             boolean partial = (p.inHeaderState() && !p.isStart()) || p.inContentState();
             long messages = http.getMessagesIn();
