@@ -136,7 +136,8 @@ public final class SimulationSupport {
       ProbeFiles.write(folder, RunMeta.PROBE, new RunMeta(simulation.getName(),
           settings.profile(), settings.isFullAssignment(), target.baseUrl().toString(),
           target.startedByThisRun(), target.pid().isPresent() ? target.pid().getAsLong() : null,
-          startedAt, Instant.now(), answers, notes));
+          startedAt, Instant.now(), answers, notes,
+          target.maxHeapMb().isPresent() ? target.maxHeapMb().getAsInt() : null));
     } finally {
       target.close();
     }

@@ -156,6 +156,11 @@ public final class Settings {
   public OptionalLong targetPid() { return get(TARGET_PID); }
   public boolean allowRemote() { return get(TARGET_ALLOW_REMOTE); }
   public Duration targetStartTimeout() { return get(TARGET_START_TIMEOUT); }
+  /**
+   * The embedded reference server's maximum heap ({@code -Xmx}, MB) when this run launches it:
+   * set explicitly so its memory figures do not depend on the machine's RAM.
+   */
+  public int referenceMaxHeapMb() { return get(REFERENCE_MAX_HEAP); }
   public Path reportRoot() { return get(REPORT_ROOT); }
   public Path gatlingResultsFolder() { return get(GATLING_RESULTS); }
   /** Where machine-readable outputs go (summary.json, junit.xml). */

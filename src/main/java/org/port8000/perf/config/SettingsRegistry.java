@@ -30,6 +30,10 @@ public final class SettingsRegistry {
   public static final Setting<Duration> TARGET_START_TIMEOUT = seconds(
       "target.startTimeoutSeconds", 1, 600, "how long to wait for the target's `/api/health`")
       .orElse("60");
+  public static final Setting<Integer> REFERENCE_MAX_HEAP = count("reference.maxHeapMb", 64,
+      65_536, "MB", "maximum heap (`-Xmx`) of the embedded reference server this run launches,"
+          + " so its memory figures do not depend on the machine's RAM; the reports name it;"
+          + " ignored with `-Dtarget.url`");
   public static final Setting<Path> REPORT_ROOT = path("report.root",
       "folder under which `.deia/` is written").orElse(".");
   public static final Setting<Path> GATLING_RESULTS = path("gatling.resultsFolder",
@@ -169,7 +173,7 @@ public final class SettingsRegistry {
 
   /** Every setting, in the order docs/settings.md lists them. */
   public static final List<Setting<?>> ALL = List.of(TARGET_URL, TARGET_PID, TARGET_ALLOW_REMOTE,
-      TARGET_START_TIMEOUT, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS, BURST_MESSAGES,
+      TARGET_START_TIMEOUT, REFERENCE_MAX_HEAP, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS, BURST_MESSAGES,
       BURST_INTERVAL, REPLY_TIMEOUT, REPLY_ERROR_PATTERN, THROUGHPUT_STEPS, THROUGHPUT_STEP,
       THROUGHPUT_WARMUP, HEARTBEAT_CLIENTS, HEARTBEAT_INTERVAL, HEARTBEAT_DURATION,
       FOOTPRINT_CONNECTIONS, LEAK_MESSAGES, LEAK_DURATION, LEAK_CYCLES, UI_HISTORY_MESSAGES,

@@ -29,10 +29,6 @@ final class ChatHistoryStore implements AutoCloseable {
     record Message(String timestamp, @JsonProperty("bot_id") String botId, String role, String content) {
     }
 
-    /** One page of history: {@code messages} oldest first; {@code total} matches the filter. */
-    record Page(List<Message> messages, long total, @JsonProperty("has_more") boolean hasMore) {
-    }
-
     /** Rows are trimmed every this many inserts, which keeps the delete cheap and rare. */
     private static final int TRIM_EVERY = 100;
 
@@ -116,10 +112,21 @@ final class ChatHistoryStore implements AutoCloseable {
     }
 
     /**
-     * The page {@code offset} messages back from the newest, up to {@code limit} messages,
-     * returned oldest first (the order a chat window shows them).
+     * Where one page lies: the ids of its messages, oldest first, and the count matching the
+     * filter. Ids only (at most {@link ReferenceConfig#MAX_HISTORY_LIMIT} longs), so finding
+     * the page costs little memory however large its messages are.
      */
-    Page load(int limit, int offset, String botId, String sessionId) {
+    record PageIds(List<Long> ids, long total, boolean hasMore) {
+    }
+
+    /** Rows read per query while a page is written: bounds what one request holds at once. */
+    static final int ROWS_PER_READ = 32;
+
+    /**
+     * The page {@code offset} messages back from the newest, up to {@code limit} messages,
+     * oldest first (the order a chat window shows them).
+     */
+    PageIds pageIds(int limit, int offset, String botId, String sessionId) {
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<String> args = new ArrayList<>(2);
         if (botId != null) {
@@ -139,7 +146,7 @@ final class ChatHistoryStore implements AutoCloseable {
                     total = rs.getLong(1);
                 }
             }
-            List<Message> messages = new ArrayList<>(Math.min(limit, 1000));
+            List<Long> ids = new ArrayList<>(Math.min(limit, 1000));
             // With the filter column first (equal in every row, so the order is the same), H2
             // walks the (column, id) index backwards and stops at the page; by "id" alone it
             // reads and sorts every row of the bot or session (the benchmark found the history
@@ -147,20 +154,57 @@ final class ChatHistoryStore implements AutoCloseable {
             String order = botId != null ? "bot_id DESC, id DESC"
                     : sessionId != null ? "session_id DESC, id DESC" : "id DESC";
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT ts, bot_id, role, content FROM chat_messages" + where
-                            + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
+                    "SELECT id FROM chat_messages" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")) {
                 int i = bind(ps, args);
                 ps.setInt(i++, limit);
                 ps.setInt(i, offset);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        messages.add(new Message(Instant.ofEpochMilli(rs.getLong(1)).toString(),
-                                rs.getString(2), rs.getString(3), rs.getString(4)));
+                        ids.add(rs.getLong(1));
                     }
                 }
             }
-            Collections.reverse(messages);
-            return new Page(messages, total, (long) offset + messages.size() < total);
+            Collections.reverse(ids);
+            return new PageIds(ids, total, (long) offset + ids.size() < total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load chat history", e);
+        }
+    }
+
+    /** Receives one message while a page is read. */
+    interface MessageSink {
+        void accept(Message m) throws IOException;
+    }
+
+    /**
+     * Reads the messages of {@code ids} in that order, {@link #ROWS_PER_READ} rows per query,
+     * handing each to {@code sink} before the next rows are read. A message trimmed meanwhile
+     * is skipped.
+     */
+    void readMessages(List<Long> ids, MessageSink sink) throws IOException {
+        for (int from = 0; from < ids.size(); from += ROWS_PER_READ) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ROWS_PER_READ));
+            for (Message m : readChunk(chunk)) {
+                sink.accept(m);
+            }
+        }
+    }
+
+    private List<Message> readChunk(List<Long> chunk) {
+        String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+        List<Message> out = new ArrayList<>(chunk.size());
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT ts, bot_id, role, content FROM chat_messages WHERE id IN (" + marks + ") ORDER BY id")) {
+            for (int i = 0; i < chunk.size(); i++) {
+                ps.setLong(i + 1, chunk.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Message(Instant.ofEpochMilli(rs.getLong(1)).toString(),
+                            rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return out;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load chat history", e);
         }

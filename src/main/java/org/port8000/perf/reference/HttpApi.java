@@ -30,6 +30,7 @@ final class HttpApi {
     private final ReferenceConfig config;
     private final BotRegistry bots;
     private final ChatHistoryStore history;
+    private final HistoryPages pages;
     private final LlmStandIn llm;
     private final FaultInjector faults;
     private final ServerCounters counters;
@@ -39,12 +40,13 @@ final class HttpApi {
     private final IntSupplier openConnections;
     private final long pid = ProcessHandle.current().pid();
 
-    HttpApi(ReferenceConfig config, BotRegistry bots, ChatHistoryStore history, LlmStandIn llm,
-            FaultInjector faults, ServerCounters counters, ScheduledExecutorService timer,
+    HttpApi(ReferenceConfig config, BotRegistry bots, ChatHistoryStore history, HistoryPages pages,
+            LlmStandIn llm, FaultInjector faults, ServerCounters counters, ScheduledExecutorService timer,
             JsonBodies bodies, IntSupplier port, IntSupplier openConnections) {
         this.config = config;
         this.bots = bots;
         this.history = history;
+        this.pages = pages;
         this.llm = llm;
         this.faults = faults;
         this.counters = counters;
@@ -222,7 +224,7 @@ final class HttpApi {
         if (sessionId != null && sessionId.length() > 128) {
             throw new ApiException("session_id longer than 128 characters");
         }
-        ctx.json(history.load(limit, offset, botId, sessionId));
+        pages.write(ctx, limit, offset, botId, sessionId);
     }
 
     private void saveMessage(Context ctx) {

@@ -18,6 +18,10 @@ import org.port8000.perf.config.PropertyReader;
  * @param maxBots            bots that may exist at once
  * @param historyMaxRows     newest history rows kept; older ones are deleted
  * @param dbDir              history database folder, or null for a temp folder deleted on stop
+ * @param idleTimeoutMs      an HTTP connection that sends nothing this long is closed, also in
+ *                           the middle of a request (slow headers, slow body)
+ * @param historyMaxConcurrent history pages written at once; more wait up to
+ *                           {@link #HISTORY_WAIT_MS}, then get 429
  * @param faults             fault switches (all off by default)
  * @param compat             where to behave like the original server (reference behaviour by
  *                           default)
@@ -31,6 +35,8 @@ public record ReferenceConfig(
         int maxBots,
         int historyMaxRows,
         Path dbDir,
+        long idleTimeoutMs,
+        int historyMaxConcurrent,
         FaultSwitches faults,
         CompatSwitches compat) {
 
@@ -44,6 +50,8 @@ public record ReferenceConfig(
     public static final int MAX_CONTENT_CHARS = 32 * 1024;
     /** Largest page of history one request may load. */
     public static final int MAX_HISTORY_LIMIT = 1000;
+    /** How long a history request waits for one of the {@code historyMaxConcurrent} slots. */
+    public static final long HISTORY_WAIT_MS = 30_000;
 
     public ReferenceConfig {
         if (faults == null) {
@@ -77,12 +85,15 @@ public record ReferenceConfig(
                 r.intValue("reference.bot.max", 200, 1, 100_000),
                 r.intValue("reference.history.maxRows", 10_000, 100, 10_000_000),
                 r.pathValue("reference.dbDir"),
+                r.longValue("reference.idleTimeoutMs", 10_000, 500, 600_000),
+                r.intValue("reference.history.maxConcurrent", 8, 1, 256),
                 FaultSwitches.read(r),
                 compat);
     }
 
     public ReferenceConfig withPort(int newPort) {
         return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
-                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults, compat);
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, idleTimeoutMs, historyMaxConcurrent,
+                faults, compat);
     }
 }

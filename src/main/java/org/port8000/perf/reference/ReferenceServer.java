@@ -14,6 +14,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
@@ -50,11 +55,15 @@ public final class ReferenceServer implements AutoCloseable {
             cfg.startupWatcherEnabled = false;
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.maxRequestSize = ReferenceConfig.MAX_BODY_BYTES;
+            // A known path with another method is 405, as from the original (FastAPI) server.
+            cfg.http.prefer405over404 = true;
             cfg.jetty.defaultHost = ReferenceConfig.HOST;
             if (config.compat().rejectH2cUpgrade()) {
                 cfg.jetty.modifyServletContextHandler(h -> h.addFilter(
                         new FilterHolder(new H2cUpgradeRefusal()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             }
+            cfg.jetty.modifyServletContextHandler(h -> h.addFilter(
+                    new FilterHolder(new RequestGate()), "/*", EnumSet.of(DispatcherType.REQUEST)));
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
                 f.setMaxBinaryMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
@@ -71,8 +80,22 @@ public final class ReferenceServer implements AutoCloseable {
         app.exception(ApiException.class, (e, ctx) ->
                 ctx.status(e.status()).json(Map.of("success", false, "error", e.getMessage())));
         app.exception(Exception.class, (e, ctx) -> {
-            System.err.println("reference server: request failed: " + e);
+            // Jetty's and Javalin's refusals of a malformed request keep their 4xx status.
+            int refused = e instanceof BadMessageException bad ? bad.getCode()
+                    : e instanceof HttpResponseException r ? r.getStatus() : 500;
+            if (refused >= 400 && refused < 500) {
+                String reason = e instanceof BadMessageException bad && bad.getReason() != null
+                        ? bad.getReason() : e.getMessage();
+                ctx.status(refused).json(Map.of("success", false, "error", "bad request: " + reason));
+                return;
+            }
+            System.err.println("reference server: " + describe(ctx) + " failed: " + e);
+            e.printStackTrace();
             ctx.status(500).json(Map.of("success", false, "error", "internal error"));
+        });
+        app.error(405, ctx -> {
+            // JSON like every other refusal, instead of Javalin's plain-text default.
+            ctx.json(Map.of("success", false, "error", "method " + ctx.req().getMethod() + " not allowed here"));
         });
         app.error(404, ctx -> {
             // Keep a JSON refusal a handler already wrote; replace Javalin's plain-text default.
@@ -81,7 +104,8 @@ public final class ReferenceServer implements AutoCloseable {
                 ctx.json(Map.of("success", false, "error", "not found"));
             }
         });
-        new HttpApi(config, bots, history, llm, faults, counters, timer, new JsonBodies(mapper),
+        HistoryPages pages = new HistoryPages(history, mapper.getFactory(), config.historyMaxConcurrent());
+        new HttpApi(config, bots, history, pages, llm, faults, counters, timer, new JsonBodies(mapper),
                 this::port, socket::openConnections).register(app);
         ui.register(app);
         if (config.compat().metrics()) {
@@ -95,11 +119,34 @@ public final class ReferenceServer implements AutoCloseable {
         ReferenceServer server = new ReferenceServer(config);
         try {
             server.app.start(ReferenceConfig.HOST, config.port());
+            server.applyTimeouts();
         } catch (RuntimeException e) {
             server.stop();
             throw e;
         }
         return server;
+    }
+
+    /**
+     * The read timeouts, set before the first connection is accepted: an idle connection (also
+     * one stalled in the middle of a request) closes after {@code idleTimeoutMs}, and a request
+     * that keeps trickling in is closed by the {@link PartialRequestReaper}. WebSocket sessions
+     * have their own, longer timeout once upgraded.
+     */
+    private void applyTimeouts() {
+        PartialRequestReaper reaper = new PartialRequestReaper(timer, config.idleTimeoutMs());
+        for (Connector c : app.jettyServer().server().getConnectors()) {
+            if (c instanceof AbstractConnector connector) {
+                connector.setIdleTimeout(config.idleTimeoutMs());
+                connector.addBean(reaper);
+            }
+        }
+    }
+
+    /** The request in a log line: method and path, cut short. */
+    private static String describe(Context ctx) {
+        String uri = ctx.req().getRequestURI();
+        return ctx.req().getMethod() + " " + (uri.length() > 200 ? uri.substring(0, 200) + "…" : uri);
     }
 
     private static ScheduledThreadPoolExecutor newTimer() {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
@@ -36,6 +37,7 @@ public final class ReportModelBuilder {
     String target = metas.isEmpty() ? "(no run)"
         : v.selfCheck()
             ? "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
+                + maxHeap(metas)
         : String.join(", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct()
             .sorted().toList());
     String notice = v.full() ? "" : "This run did not use the assignment's full parameters"
@@ -103,7 +105,17 @@ public final class ReportModelBuilder {
   }
 
   private static String describeTarget(RunMeta m) {
-    return m.targetUrl() + (m.targetStartedByRun() ? " (embedded reference server)" : "");
+    return m.targetUrl() + (!m.targetStartedByRun() ? ""
+        : m.targetMaxHeapMb() == null ? " (embedded reference server)"
+        : " (embedded reference server, maximum heap " + m.targetMaxHeapMb() + " MB)");
+  }
+
+  /** The heap the runs gave the reference server they launched, as the reports name it. */
+  private static String maxHeap(Collection<RunMeta> metas) {
+    List<String> heaps = metas.stream().map(RunMeta::targetMaxHeapMb)
+        .filter(Objects::nonNull).distinct().sorted().map(mb -> mb + " MB").toList();
+    return heaps.isEmpty() ? "" : ", maximum heap " + String.join(" / ", heaps)
+        + " (`-Xmx`, setting `reference.maxHeapMb`)";
   }
 
   private ReportModel.Section section(AreaResult a) {

@@ -1,6 +1,7 @@
 package org.port8000.perf.target;
 
 import java.net.URI;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -23,6 +24,14 @@ public interface RunningTarget extends AutoCloseable {
 
   /** Process id of the target when known (local targets). */
   OptionalLong pid();
+
+  /**
+   * The maximum heap (-Xmx, MB) this run gave the target: set for the reference server it
+   * launched, empty for a target it found running.
+   */
+  default OptionalInt maxHeapMb() {
+    return OptionalInt.empty();
+  }
 
   /** True when this run launched the embedded reference server (a freshly started target). */
   boolean startedByThisRun();

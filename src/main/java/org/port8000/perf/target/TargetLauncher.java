@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,11 +40,14 @@ public final class TargetLauncher {
 
   /**
    * JVM options of the child server. A small initial heap that gives memory back after
-   * collections keeps its resident memory close to what it really holds, so a leak shows.
+   * collections keeps its resident memory close to what it really holds, so a leak shows. The
+   * maximum heap comes from {@code reference.maxHeapMb}.
    */
   static final List<String> SERVER_JVM_OPTIONS = List.of(
-      "-Xms16m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+      "-Xms16m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
       "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  /** The launcher's own setting among the reference.* ones: a JVM option, not a server property. */
+  static final String MAX_HEAP_SETTING = "reference.maxHeapMb";
 
   private TargetLauncher() {}
 
@@ -68,8 +72,10 @@ public final class TargetLauncher {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(SERVER_JVM_OPTIONS);
+    int maxHeapMb = settings.referenceMaxHeapMb();
+    cmd.add("-Xmx" + maxHeapMb + "m");
     settings.referenceProperties().forEach((k, v) -> {
-      if (!k.equals("reference.port")) {
+      if (!k.equals("reference.port") && !k.equals(MAX_HEAP_SETTING)) {
         cmd.add("-D" + k + "=" + v);
       }
     });
@@ -88,7 +94,7 @@ public final class TargetLauncher {
     Thread pump = new Thread(() -> pump(process, listening), "reference-server-output");
     pump.setDaemon(true);
     pump.start();
-    ChildTarget target = new ChildTarget(process);
+    ChildTarget target = new ChildTarget(process, maxHeapMb);
     LIVE_CHILDREN.add(target);
     try {
       URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
@@ -161,10 +167,17 @@ public final class TargetLauncher {
 
   private static final class ChildTarget implements RunningTarget {
     private final Process process;
+    private final int maxHeapMb;
     private volatile URI url;
 
-    ChildTarget(Process process) {
+    ChildTarget(Process process, int maxHeapMb) {
       this.process = process;
+      this.maxHeapMb = maxHeapMb;
+    }
+
+    @Override
+    public OptionalInt maxHeapMb() {
+      return OptionalInt.of(maxHeapMb);
     }
 
     @Override

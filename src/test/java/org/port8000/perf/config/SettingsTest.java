@@ -196,6 +196,18 @@ class SettingsTest {
   }
 
   @Test
+  void bothProfilesGiveTheReferenceServerAnExplicitHeapAndAWrongOneIsRefused() {
+    assertEquals(512, Settings.load(props()).referenceMaxHeapMb());
+    assertEquals(512, Settings.load(props(Settings.PROFILE, Settings.SMOKE)).referenceMaxHeapMb());
+    Settings s = Settings.load(props(Settings.PROFILE, Settings.SMOKE, "reference.maxHeapMb", "256"));
+    assertEquals(256, s.referenceMaxHeapMb());
+    String m = refused("reference.maxHeapMb", "lots").getMessage();
+    assertMentions(m, "'reference.maxHeapMb'", "'lots'", "from 64 to 65536", "-Dreference.maxHeapMb=");
+    assertFalse(Settings.load(props("reference.maxHeapMb", "1024")).isFullAssignment(),
+        "another heap changes the memory figures: not the assignment");
+  }
+
+  @Test
   void listsEverySettingTheProfilesUse() {
     List<String> names = Settings.names();
     for (String n : List.of("target.url", "target.pid", "target.allowRemote",

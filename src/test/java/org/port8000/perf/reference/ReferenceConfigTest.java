@@ -21,6 +21,8 @@ class ReferenceConfigTest {
         assertEquals(200, c.maxBots());
         assertEquals(10_000, c.historyMaxRows());
         assertNull(c.dbDir());
+        assertEquals(10_000, c.idleTimeoutMs());
+        assertEquals(8, c.historyMaxConcurrent());
         assertEquals(FaultSwitches.OFF, c.faults());
     }
 
@@ -58,6 +60,8 @@ class ReferenceConfigTest {
         assertRefused("reference.ws.pingIntervalMs", "-1", "whole number");
         assertRefused("reference.http.rejectH2cUpgrade", "on", "true or false");
         assertRefused("reference.ui", "classic", "one of reference, original");
+        assertRefused("reference.idleTimeoutMs", "100", "from 500 to 600000");
+        assertRefused("reference.history.maxConcurrent", "0", "from 1 to 256");
     }
 
     private static void assertRefused(String property, String value, String accepted) {

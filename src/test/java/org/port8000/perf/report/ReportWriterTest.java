@@ -209,6 +209,24 @@ class ReportWriterTest {
   }
 
   @Test
+  void theTargetLineNamesTheHeapTheRunGaveTheReferenceServer() throws Exception {
+    RunMeta launched = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
+        "smoke", false, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of(), 512);
+    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), areas(),
+        List.of(launched), "smoke", false, Optional.empty());
+    for (Path written : List.of(files.report(), files.status())) {
+      String text = Files.readString(written);
+      assertTrue(text.contains("**Target:** the embedded reference server, started fresh on 127.0.0.1"
+          + " for each simulation, maximum heap 512 MB (`-Xmx`, setting `reference.maxHeapMb`)"), text);
+    }
+    // The figure travels in the run's results file, as written and read back.
+    Path folder = Files.createDirectories(root.resolve("run-folder"));
+    ProbeFiles.write(folder, RunMeta.PROBE, launched);
+    assertEquals(Integer.valueOf(512),
+        ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class).orElseThrow().targetMaxHeapMb());
+  }
+
+  @Test
   void aFailingRenderLeavesThePreviousReportsIntact() throws Exception {
     write(new TemplateRenderer());
     String before = Files.readString(files.report());

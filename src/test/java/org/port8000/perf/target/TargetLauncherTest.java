@@ -70,7 +70,7 @@ class TargetLauncherTest {
   void withoutATargetUrlStartsTheReferenceServerAsAChildJvmAndStopsItOnClose() throws Exception {
     // reference.* settings reach the child; reference.port never does (it always gets 0).
     RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60",
-        "reference.llm.tokens", "3", "reference.port", "8000"));
+        "reference.llm.tokens", "3", "reference.port", "8000", "reference.maxHeapMb", "300"));
     ProcessHandle child;
     try {
       assertTrue(target.startedByThisRun());
@@ -96,6 +96,11 @@ class TargetLauncherTest {
       assertTrue(args.contains("-Dreference.llm.tokens=3"), "child arguments: " + args);
       assertTrue(args.contains("-Dreference.port=0"), "child arguments: " + args);
       assertFalse(args.contains("-Dreference.port=8000"), "child arguments: " + args);
+      // reference.maxHeapMb is the launcher's: the child's -Xmx, not a property of the server.
+      assertTrue(args.contains("-Xmx300m"), "child arguments: " + args);
+      assertFalse(args.stream().anyMatch(a -> a.startsWith("-Dreference.maxHeapMb")), "child arguments: " + args);
+      assertEquals(1, args.stream().filter(a -> a.startsWith("-Xmx")).count(), "child arguments: " + args);
+      assertEquals(java.util.OptionalInt.of(300), target.maxHeapMb());
     } finally {
       target.close();
     }
@@ -116,6 +121,7 @@ class TargetLauncherTest {
       assertEquals(URI.create(server.baseUrl()), target.baseUrl());
       assertEquals(OptionalLong.of(ownPid), target.pid());
       assertTrue(target.isAlive());
+      assertTrue(target.maxHeapMb().isEmpty(), "not ours: its heap is not ours to name");
 
       target.close();
       assertTrue(HealthCheck.answers(URI.create(server.baseUrl())), "close() left it running");
