@@ -7,7 +7,9 @@
 # replies from Gatling's stats) is the marginal cost of the messages alone, so JVM start-up and
 # the suite's fixed phases (warm-up, bursts) cancel out. Prints one line per simulation and the
 # ratio. Generates load: on a shared machine run it under the suite's load lock.
-#   BENCH_RATE (msg/s, default 200), BENCH_SHORT_SECONDS (30), BENCH_LONG_SECONDS (90)
+#   BENCH_RATE (msg/s, default 200), BENCH_SHORT_SECONDS (30), BENCH_LONG_SECONDS (90),
+#   BENCH_SUITE_DIR: a compiled checkout of another revision of the suite to measure instead of
+#   this one (for before/after figures; the yardstick always runs from this checkout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate="${BENCH_RATE:-200}"
@@ -31,17 +33,23 @@ done
 url=$(sed -n 's/.*listening on \(http[^ ]*\).*/\1/p' "$out/reference.out")
 [ -n "$url" ] || { echo "the reference server did not start: $(cat "$out/reference.err")" >&2; exit 1; }
 
-# cpu <simulation class> <seconds>: prints "<CPU-seconds> <answered replies>"
+here="$(pwd)"
+suite_dir="$(cd "${BENCH_SUITE_DIR:-.}" && pwd)"
+
+# cpu <project dir> <simulation class> <seconds>: prints "<CPU-seconds> <answered replies>".
+# Assertion failures do not matter here (-Dgatling.failOnError=false): only the cost does.
 cpu() {
-  local sim="$1" seconds="$2" log="$out/$(basename "${1//./\/}")-$2"
-  /usr/bin/time -f "%U %S" -o "$log.time" mvn -B -ntp -q gatling:test \
+  local dir="$1" sim="$2" seconds="$3" log="$here/$out/${2##*.}-$3"
+  (cd "$dir" && /usr/bin/time -f "%U %S" -o "$log.time" mvn -B -ntp -q gatling:test \
+    -Dgatling.failOnError=false \
     -Dgatling.simulationClass="$sim" -Dtarget.url="$url" -Dperf.profile=smoke \
     -Dthroughput.steps="$rate" -Dthroughput.stepSeconds="$seconds" \
-    -Dbench.rate="$rate" -Dbench.seconds="$seconds" > "$log.log" 2>&1 \
+    -Dbench.rate="$rate" -Dbench.seconds="$seconds" > "$log.log" 2>&1) \
     || { echo "$sim failed, see $log.log" >&2; exit 1; }
   local answered
   answered=$(java --add-opens=java.base/java.lang=ALL-UNNAMED -cp "$cp" \
-    org.port8000.perf.app.GeneratorBench target/gatling "$sim" 2> /dev/null | cut -d' ' -f1)
+    org.port8000.perf.app.GeneratorBench "$dir/target/gatling" "$sim" 2> /dev/null \
+    | cut -d' ' -f1)
   echo "$(awk '{print $1 + $2}' "$log.time") $answered"
 }
 
@@ -52,12 +60,12 @@ per10k() { # <short cpu> <short answered> <long cpu> <long answered>
 
 suite=org.port8000.perf.simulations.MessageThroughputSimulation
 idiom=org.port8000.perf.simulations.bench.IdiomaticWsSimulation
-read -r sc1 sm1 < <(cpu "$suite" "$short")
-read -r sc2 sm2 < <(cpu "$suite" "$long")
-read -r ic1 im1 < <(cpu "$idiom" "$short")
-read -r ic2 im2 < <(cpu "$idiom" "$long")
+read -r sc1 sm1 < <(cpu "$suite_dir" "$suite" "$short")
+read -r sc2 sm2 < <(cpu "$suite_dir" "$suite" "$long")
+read -r ic1 im1 < <(cpu "$here" "$idiom" "$short")
+read -r ic2 im2 < <(cpu "$here" "$idiom" "$long")
 s=$(per10k "$sc1" "$sm1" "$sc2" "$sm2")
 i=$(per10k "$ic1" "$im1" "$ic2" "$im2")
-echo "suite:     $s CPU-s per 10,000 messages ($sc1 CPU-s for $sm1 replies in ${short} s steps, $sc2 for $sm2 in ${long} s; $rate msg/s, $url)"
+echo "suite ($suite_dir): $s CPU-s per 10,000 messages ($sc1 CPU-s for $sm1 replies in ${short} s steps, $sc2 for $sm2 in ${long} s; $rate msg/s, $url)"
 echo "idiomatic: $i CPU-s per 10,000 messages ($ic1 CPU-s for $im1 replies in ${short} s, $ic2 for $im2 in ${long} s)"
 awk -v s="$s" -v i="$i" 'BEGIN { printf "generator ratio suite/idiomatic: %.2f (%s vs %s CPU-s per 10,000 messages at %s msg/s)\n", s / i, s, i, '"$rate"' }'

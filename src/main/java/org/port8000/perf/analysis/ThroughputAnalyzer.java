@@ -188,12 +188,14 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * span) with, for every phase but the one-client burst, Gatling's own figures for its
    * {@code reply} and {@code first token} requests (answered = OK replies; latency = Gatling's
    * min/mean/percentiles/max, as its HTML report shows them). A retry that did not run is left
-   * out.
+   * out. Without any Gatling figures (a run whose JVM died) the probe's own counts stand, without
+   * latencies.
    */
   public static List<PhaseTimings.Phase> measured(GatlingRun run, PhaseTimings timings) {
     List<PhaseTimings.Phase> out = new ArrayList<>();
     for (PhaseTimings.Phase p : timings.phases()) {
-      if (p.name().equals(RequestNames.ONE_CLIENT_BURST)) {
+      // A run whose JVM died leaves a log Gatling cannot read: only the probe's counts remain.
+      if (p.name().equals(RequestNames.ONE_CLIENT_BURST) || run.requests().isEmpty()) {
         out.add(p);
         continue;
       }
