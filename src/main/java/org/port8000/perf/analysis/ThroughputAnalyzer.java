@@ -313,8 +313,9 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     }
     Optional<String> machineBound = broke == null ? Optional.empty()
         : broke.decisive().machineLimit();
-    String bound = machineBound.map(m -> "; " + m + ": this knee is the machine's bound, not"
-        + " the target's").orElse("");
+    // why() already names the machine's CPU at the break: say only what follows from it.
+    String bound = machineBound.map(m -> "; so this knee is the machine's bound, not the"
+        + " target's").orElse("");
     Check sustained;
     String headline;
     if (highest != null) {

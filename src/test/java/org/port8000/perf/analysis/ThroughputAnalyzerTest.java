@@ -142,7 +142,7 @@ class ThroughputAnalyzerTest {
 
     assertTrue(r.result().contains("the machine's bound"), r.result());
     assertTrue(check(r, "message.throughput.sustained").note()
-        .contains("this knee is the machine's bound, not the target's"),
+        .contains("; so this knee is the machine's bound, not the target's"),
         check(r, "message.throughput.sustained").note());
   }
 
