@@ -8,13 +8,13 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * The yardstick of bench/generator.sh: a minimal idiomatic Gatling WebSocket simulation that
+ * The yardstick of bench/generator.sh (named so that the suite's `*Simulation` includes never run it): a minimal idiomatic Gatling WebSocket simulation that
  * sends chat messages at the same rate, over the same paced connections, to the same target as
  * the suite's message steps — {@code pace}, {@code sendText(…).await(…).on(checkTextMessage(…)
  * .matching(…))} and nothing else. Not part of the suite: it measures nothing for the report.
  * Settings: {@code target.url}, {@code bench.rate} (msg/s), {@code bench.seconds}.
  */
-public class IdiomaticWsSimulation extends Simulation {
+public class IdiomaticWsBench extends Simulation {
   private final String url = System.getProperty("target.url", "http://127.0.0.1:8000");
   private final int rate = Integer.getInteger("bench.rate", 200);
   private final int seconds = Integer.getInteger("bench.seconds", 30);
