@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load generator's cost per message, beside a minimal idiomatic Gatling WebSocket
-# simulation's (simulations/.../bench.IdiomaticWsBench.java): both run the same way
+# simulation's (simulations/.../bench/IdiomaticWsBench.java): both run the same way
 # (mvn gatling:test), against the same reference server (started once here), at the same rate
 # over connections that each send one message per 400 ms. Each is run twice, with a short and a
 # long step; the difference of the two (CPU-seconds of mvn and its forked Gatling JVM, answered
