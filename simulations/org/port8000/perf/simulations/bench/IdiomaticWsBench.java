@@ -9,8 +9,8 @@ import java.time.Duration;
 
 /**
  * The yardstick of bench/generator.sh (named so that the suite's {@code *Simulation} includes
- * never run it): a minimal idiomatic Gatling WebSocket simulation that sends chat messages at the same rate, over the same paced connections, to the same target as
- * the suite's message steps — {@code pace}, {@code sendText(…).await(…).on(checkTextMessage(…)
+ * never run it): a minimal idiomatic Gatling WebSocket simulation that sends chat messages at
+ * the same rate, over the same paced connections, to the same target as the suite's steps — {@code pace}, {@code sendText(…).await(…).on(checkTextMessage(…)
  * .matching(…))} and nothing else. Not part of the suite: it measures nothing for the report.
  * Settings: {@code target.url}, {@code bench.rate} (msg/s), {@code bench.seconds}.
  */
