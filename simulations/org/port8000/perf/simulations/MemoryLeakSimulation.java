@@ -3,16 +3,24 @@ package org.port8000.perf.simulations;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.port8000.perf.analysis.LeakDetector;
+import org.port8000.perf.analysis.LeakSeries;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Memory and leaks (assignment §4) on a freshly started target: the "fresh start" memory;
@@ -20,8 +28,10 @@ import org.port8000.perf.results.ResourceSamples;
  * "initial" memory; {@code leak.messages} chat messages spread evenly over
  * {@code leak.durationSeconds} (open model: each on its own connection, waiting for its final
  * reply); then {@code leak.cycles} connect/disconnect cycles (WebSocket connect/close and bot
- * launch/stop), a checkpoint after each. The resource sampler runs throughout; the leak verdict is
- * computed from its series from "initial" on.
+ * launch/stop), a checkpoint after each. Every chat message is a checked Gatling round trip
+ * ({@link RoundTrips}). The resource sampler runs throughout; the leak verdict is computed from
+ * its series from "initial" on, over the messages answered so far, and gates the run as a
+ * Gatling request ({@link RequestNames#VERDICT_LEAK}).
  */
 public class MemoryLeakSimulation extends Simulation {
   /**
@@ -60,6 +70,9 @@ public class MemoryLeakSimulation extends Simulation {
   private final AtomicInteger messagesSettled = new AtomicInteger();
   private final AtomicInteger messagesAnswered = new AtomicInteger();
   private final AtomicInteger cyclesCompleted = new AtomicInteger();
+  /** When each measured message was answered, ms after "initial": the leak series' axis. */
+  private final List<Long> answeredAtMs = new ArrayList<>();
+  private volatile long initialNs;
 
   // protocol
   private final HttpProtocolBuilder protocol = http
@@ -68,22 +81,23 @@ public class MemoryLeakSimulation extends Simulation {
       .contentTypeHeader("application/json");
 
   // scenarios
-  private final ScenarioBuilder warmUpChat = scenario("leak warm-up")
-      .exec(ws("warm-up connect").connect("/ws"))
-      .exec(ws("warm-up send").sendText("{\"type\":\"message\",\"content\":\"warm-up\"}")
-          .await(replyTimeout).on(ws.checkTextMessage("warm-up reply")
-              .matching(jsonPath("$.type").is("response"))))
-      .exec(this::warmUpSettled)
-      .exec(ws("warm-up close").close());
+  // Each chat message a checked Gatling round trip on its own connection (RoundTrips).
+  private final RoundTrips trips = new RoundTrips(settings.replyErrorPattern(), replyTimeout,
+      TargetCapabilities.has(support.capabilities.streams()),
+      TargetCapabilities.has(support.capabilities.echoesId()), support.target::isAlive);
 
-  private final ScenarioBuilder chat = scenario("leak messages")
+  private final ScenarioBuilder warmUpChat = scenario(RequestNames.LEAK_WARMUP)
+      .exec(ws(RequestNames.connect(RequestNames.LEAK_WARMUP)).connect("/ws"))
+      .exec(trips.roundTrip(RequestNames.LEAK_WARMUP, null, null))
+      .exec(this::warmUpSettled)
+      .exec(ws(RequestNames.close(RequestNames.LEAK_WARMUP)).close());
+
+  private final ScenarioBuilder chat = scenario(RequestNames.LEAK_MESSAGES)
       .exec(this::messageStarted)
-      .exec(ws("connect").connect("/ws"))
-      .exec(ws("message send").sendText("{\"type\":\"message\",\"content\":\"memory probe\"}")
-          .await(replyTimeout).on(ws.checkTextMessage("message")
-              .matching(jsonPath("$.type").is("response"))))
+      .exec(ws(RequestNames.connect(RequestNames.LEAK_MESSAGES)).connect("/ws"))
+      .exec(trips.roundTrip(RequestNames.LEAK_MESSAGES, null, null))
       .exec(this::messageSettled)
-      .exec(ws("close").close());
+      .exec(ws(RequestNames.close(RequestNames.LEAK_MESSAGES)).close());
 
   private final ScenarioBuilder connectCycles = scenario("leak cycles")
       .repeat(cycles, "i").on(
@@ -96,20 +110,21 @@ public class MemoryLeakSimulation extends Simulation {
           .exec(http("bot stop").post("/api/bot/stop/leak-cycle-#{cycle}")
               .check(jsonPath("$.success").ofBoolean().is(true)))
           .exec(this::cycleDone)
-          .pause(cyclePause));
+          .pause(cyclePause))
+      // The leak verdict is the probe's: a request Gatling's assertion can gate carries it.
+      .exec(http(RequestNames.VERDICT_LEAK).get("/api/health")
+          .check(bodyString().transform(b -> leakVerdict()).is(RoundTrips.PASS)));
 
   {
     support.probe(ResourceSamples.PROBE, sampler::stop);
-    support.probe(LeakRunFacts.PROBE, () -> new LeakRunFacts(messages, duration.toSeconds(),
-        cycles, support.target.startedByThisRun(), messagesAnswered.get(),
-        cyclesCompleted.get(), WARM_UP_MESSAGES, warmUp.toSeconds(), warmUpAnswered.get()));
+    support.probe(LeakRunFacts.PROBE, this::facts);
 
     // andThen adds children, so the chain is nested from the last phase back
     setUp(warmUpChat.injectOpen(rampUsers(WARM_UP_MESSAGES).during(warmUp))
         .andThen(chat.injectOpen(rampUsers(messages).during(duration))
             .andThen(connectCycles.injectOpen(atOnceUsers(1)))))
         .protocols(protocol)
-        .assertions(details("message").successfulRequests().percent().is(100.0))
+        .assertions(assertions(messages))
         .maxDuration(maxDuration);
   }
 
@@ -123,8 +138,38 @@ public class MemoryLeakSimulation extends Simulation {
     support.finish();
   }
 
+  private LeakRunFacts facts() {
+    List<Long> at;
+    synchronized (answeredAtMs) {
+      at = List.copyOf(answeredAtMs);
+    }
+    return new LeakRunFacts(messages, duration.toSeconds(), cycles,
+        support.target.startedByThisRun(), messagesAnswered.get(), cyclesCompleted.get(),
+        WARM_UP_MESSAGES, warmUp.toSeconds(), warmUpAnswered.get(), at);
+  }
+
+  /**
+   * The leak verdict as the report computes it (the same series and detector, on the samples
+   * so far: the series ends at the "after messages" checkpoint, before the cycles): FAIL when a
+   * leak is detected; PASS too when there is no verdict (the report says "not measured").
+   */
+  private String leakVerdict() {
+    Optional<LeakDetector.Verdict> v = LeakSeries.of(facts(), sampler.result())
+        .flatMap(LeakDetector::analyze);
+    return v.filter(LeakDetector.Verdict::leak)
+        .map(x -> "FAIL: leak detected, " + x.statistic()).orElse(RoundTrips.PASS);
+  }
+
+  /** Every measured message answered (as the report requires), and no leak detected. */
+  static List<Assertion> assertions(int messages) {
+    return List.of(
+        details(RequestNames.reply(RequestNames.LEAK_MESSAGES)).successfulRequests().count()
+            .gte((long) messages),
+        details(RequestNames.VERDICT_LEAK).successfulRequests().count().is(1L));
+  }
+
   private Session warmUpSettled(Session s) {
-    if (!s.isFailed()) {
+    if (!s.getBoolean("lost")) {
       warmUpAnswered.incrementAndGet();
     }
     return s;
@@ -133,14 +178,18 @@ public class MemoryLeakSimulation extends Simulation {
   /** The first measured message marks "initial": the warm-up phase has ended (andThen). */
   private Session messageStarted(Session s) {
     if (messagesStarted.getAndIncrement() == 0) {
+      initialNs = System.nanoTime();
       sampler.checkpoint(LeakRunFacts.INITIAL);
     }
     return s;
   }
 
   private Session messageSettled(Session s) {
-    if (!s.isFailed()) {
+    if (!s.getBoolean("lost")) {
       messagesAnswered.incrementAndGet();
+      synchronized (answeredAtMs) {
+        answeredAtMs.add((System.nanoTime() - initialNs) / 1_000_000);
+      }
     }
     if (messagesSettled.incrementAndGet() == messages) {
       sampler.checkpoint(LeakRunFacts.afterMessagesLabel(messages));

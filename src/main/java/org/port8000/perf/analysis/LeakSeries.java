@@ -8,9 +8,9 @@ import org.port8000.perf.results.ResourceSamples;
 
 /**
  * The leak verdict's axis, defined once for the leak verdict and the baseline comparison: the
- * measured message phase as (messages sent so far, resident memory). Messages are injected at a
- * constant rate from "initial" (the end of the warm-up), so the count at time t follows from
- * the plan. Warm-up messages are not on this axis.
+ * measured message phase as (messages answered so far, resident memory), the count from the
+ * simulation's own record of when each reply arrived. Files written before that record existed
+ * fall back to the plan (rate × elapsed). Warm-up messages are not on this axis.
  */
 public final class LeakSeries {
   private LeakSeries() {}
@@ -26,10 +26,24 @@ public final class LeakSeries {
     }
     double durationMs = Math.max(1, f.durationSeconds() * 1000.0);
     List<LeakDetector.Point> points = new ArrayList<>();
+    List<Long> answered = f.answeredAtMs();
     for (ResourceSamples.Sample x : s.between(start.get(), end.get())) {
-      double sent = Math.min(f.messages(), f.messages() * (x.t() - start.get()) / durationMs);
-      points.add(new LeakDetector.Point(sent, x.rssBytes()));
+      long elapsed = x.t() - start.get();
+      double messages = answered != null ? answeredBy(answered, elapsed)
+          : Math.min(f.messages(), f.messages() * elapsed / durationMs);
+      points.add(new LeakDetector.Point(messages, x.rssBytes()));
     }
     return Optional.of(points);
+  }
+
+  /** How many of the (ascending) answer times are at or before {@code elapsedMs}. */
+  static int answeredBy(List<Long> answeredAtMs, long elapsedMs) {
+    int n = 0;
+    for (long t : answeredAtMs) {
+      if (t <= elapsedMs) {
+        n++;
+      }
+    }
+    return n;
   }
 }

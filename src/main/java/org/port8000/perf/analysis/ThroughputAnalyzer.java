@@ -1,19 +1,25 @@
 package org.port8000.perf.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
- * §1 Message throughput, from the message-timings probe: the assignment's burst from one client
- * (judged) beside the same burst from many clients, and the highest sustained rate — the highest
- * step below the first that broke (fewer than 99.9 % of messages answered, or p95 over 200 ms).
- * Error frames and error replies are failed messages.
+ * §1 Message throughput: the assignment's burst from one client (timed by the message probe,
+ * whose sends Gatling cannot await), the same burst from many clients and the throughput steps
+ * (Gatling's own figures for their {@code reply} and {@code first token} requests, so each
+ * p50/p95/p99 here is what Gatling's HTML report shows), and the highest sustained rate by the
+ * knee rule ({@link StepRule}: replies, p95, late sends; a broken step repeated once; a break
+ * below a held step is transient; a break on a ≥ 90 % busy machine is the machine's bound).
  */
 public final class ThroughputAnalyzer extends AreaAnalyzer {
   /**
@@ -44,16 +50,23 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     if (timings.isEmpty()) {
       section.note("The run wrote no message timings (probe-timings.json): it did not finish.");
     }
-    oneClientBurst(timings, section);
-    manyClientBurst(timings, section);
-    String headline = sustained(timings, section);
+    section.detail("Where the latencies are", "Gatling's report (linked above) times every"
+        + " round trip of the many-client burst and the steps: its '"
+        + RequestNames.reply("…") + "' and '" + RequestNames.firstToken("…") + "' rows are the"
+        + " figures below. The one-client burst's sends do not wait for replies, so Gatling"
+        + " cannot time them: its '" + RequestNames.ONE_CLIENT_BURST_SEND + "' rows are sends"
+        + " only, and the burst's latencies are the probe's, in this section.");
+    boolean noStreams = TargetCapabilities.read(run.folder())
+        .map(c -> Boolean.FALSE.equals(c.streams())).orElse(false);
+    List<PhaseTimings.Phase> phases = timings.map(t -> measured(run, t)).orElse(List.of());
+    oneClientBurst(phase(phases, RequestNames.ONE_CLIENT_BURST), section);
+    manyClientBurst(phase(phases, RequestNames.BURST), noStreams, section);
+    String headline = sustained(phases, section);
     return section.build(headline);
   }
 
   /** The assignment's burst: one client, latency per message, judged. */
-  private void oneClientBurst(Optional<PhaseTimings> timings, AreaResult.Builder section) {
-    Optional<PhaseTimings.Phase> burst =
-        timings.flatMap(t -> phase(t, RequestNames.ONE_CLIENT_BURST));
+  private void oneClientBurst(Optional<PhaseTimings.Phase> burst, AreaResult.Builder section) {
     if (burst.isEmpty() || burst.get().latency() == null) {
       burstNotMeasured(burst, section);
       return;
@@ -70,7 +83,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     section.detail("Min latency", l.min() + " ms");
     section.detail("p50 / p95 / p99 latency", l.p50() + " / " + l.p95() + " / " + l.p99()
         + " ms");
-    firstToken(p, section, "First token (send → first stream frame) p50 / p95");
+    section.detail("First token, one client (the message's scheduled send → its first stream"
+        + " frame, timed by the probe) p50 / p95", p.firstToken() != null
+        ? p.firstToken().p50() + " / " + p.firstToken().p95() + " ms"
+        : "not streamed (no stream frame arrived, only final responses)");
     Optional<String> queued = queueing(p);
     queued.ifPresent(s -> {
       section.detail("Replies queued", s);
@@ -112,12 +128,97 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     section.note("Burst latency not measured: " + why + ".");
   }
 
-  /** The same burst from many clients, one connection per message: shown beside, not judged. */
-  private void manyClientBurst(Optional<PhaseTimings> timings, AreaResult.Builder section) {
-    timings.flatMap(t -> phase(t, RequestNames.BURST)).ifPresent(p -> section.detail(
-        "Burst, many clients (one connection per message)",
-        p.replied() + "/" + p.planned() + " answered" + failures(p) + (p.latency() == null ? ""
-            : ", p50 / p95 " + p.latency().p50() + " / " + p.latency().p95() + " ms")));
+  /**
+   * The same burst from many clients, one connection per message, each round trip a Gatling
+   * request: judged like the one-client burst (p95 within the latency target, none dropped), as
+   * the simulation's Gatling assertions do.
+   */
+  private void manyClientBurst(Optional<PhaseTimings.Phase> burst, boolean noStreams,
+      AreaResult.Builder section) {
+    if (burst.isEmpty()) {
+      return;
+    }
+    PhaseTimings.Phase p = burst.get();
+    section.detail("Burst, many clients (one connection per message; Gatling's '"
+        + RequestNames.reply(RequestNames.BURST) + "')", p.replied() + "/" + p.planned()
+        + " answered" + gatlingFailures(p) + (p.latency() == null ? ""
+            : ", p50 / p95 / p99 " + p.latency().p50() + " / " + p.latency().p95() + " / "
+                + p.latency().p99() + " ms"));
+    section.detail(FIRST_TOKEN_LABEL + ", many clients", firstToken(p, noStreams));
+    if (p.latency() == null) {
+      section.check(Targets.LATENCY.notMeasured("message.burst.manyClients.latency.p95",
+          "no reply arrived: every burst message failed"));
+    } else {
+      section.check(Targets.LATENCY.check("message.burst.manyClients.latency.p95",
+          p.latency().p95()));
+    }
+    section.check(Check.none("message.burst.manyClients.dropped",
+        Math.max(0, p.planned() - p.replied()), "messages"));
+  }
+
+  /** What Gatling's first-token rows measure. */
+  static final String FIRST_TOKEN_LABEL =
+      "First token (send → first stream frame, timed by Gatling from the send) p50 / p95";
+
+  private static String firstToken(PhaseTimings.Phase p, boolean noStreams) {
+    if (p.firstToken() != null) {
+      return p.firstToken().p50() + " / " + p.firstToken().p95() + " ms";
+    }
+    return noStreams ? "not streamed (the target sends no stream frames, only the final"
+        + " response)" : "not measured (no first stream frame was recorded)";
+  }
+
+  /** " (failed: 3 not answered (Gatling's report lists each KO's reason), 2 not sent)" or "". */
+  static String gatlingFailures(PhaseTimings.Phase p) {
+    List<String> f = new ArrayList<>();
+    long unsent = Math.max(0, p.planned() - p.sent());
+    long unanswered = Math.max(0, p.planned() - p.replied() - unsent);
+    if (unanswered > 0) {
+      f.add(unanswered + " not answered (error frame, error reply, timeout or closed socket:"
+          + " Gatling's report lists each KO's reason)");
+    }
+    if (unsent > 0) {
+      f.add(unsent + " not sent");
+    }
+    return f.isEmpty() ? "" : " (failed: " + String.join(", ", f) + ")";
+  }
+
+  /**
+   * The phases as the report judges them: the probe's facts (planned, sent, late sends, CPU,
+   * span) with, for every phase but the one-client burst, Gatling's own figures for its
+   * {@code reply} and {@code first token} requests (answered = OK replies; latency = Gatling's
+   * min/mean/percentiles/max, as its HTML report shows them). A retry that did not run is left
+   * out. Without any Gatling figures (a run whose JVM died) the probe's own counts stand, without
+   * latencies.
+   */
+  public static List<PhaseTimings.Phase> measured(GatlingRun run, PhaseTimings timings) {
+    List<PhaseTimings.Phase> out = new ArrayList<>();
+    for (PhaseTimings.Phase p : timings.phases()) {
+      // A run whose JVM died leaves a log Gatling cannot read: only the probe's counts remain.
+      if (p.name().equals(RequestNames.ONE_CLIENT_BURST) || run.requests().isEmpty()) {
+        out.add(p);
+        continue;
+      }
+      if (RequestNames.isRetry(p.name()) && p.sent() == 0) {
+        continue;
+      }
+      Optional<RequestStats> reply = run.request(RequestNames.reply(p.name()));
+      Optional<RequestStats> first = run.request(RequestNames.firstToken(p.name()));
+      long ok = reply.map(RequestStats::ok).orElse(0L);
+      out.add(new PhaseTimings.Phase(p.name(), p.planned(), p.offeredPerSecond(),
+          p.connections(), p.sent(), ok, 0, 0, Math.max(0, p.sent() - ok), p.lateSends(),
+          p.maxSendLagMs(), p.firstSendMs(), p.lastReplyMs(), reply.map(ThroughputAnalyzer::latency)
+              .orElse(null), first.map(ThroughputAnalyzer::latency).orElse(null), null,
+          p.generatorCpuPercent(), p.generatorCpuSeconds(), p.machineCpuPercent(),
+          p.connections(), p.connections(), p.connectionBoundBy(), 0));
+    }
+    return out;
+  }
+
+  private static PhaseTimings.Latency latency(RequestStats s) {
+    return s.ok() == 0 ? null
+        : new PhaseTimings.Latency((int) s.ok(), s.min(), s.mean(), s.p50(), s.p95(), s.p99(),
+            s.max());
   }
 
   /**
@@ -151,13 +252,6 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     return sorted.get((sorted.size() - 1) / 2);
   }
 
-  private static void firstToken(PhaseTimings.Phase p, AreaResult.Builder section,
-      String label) {
-    section.detail(label, p.firstToken() != null
-        ? p.firstToken().p50() + " / " + p.firstToken().p95() + " ms"
-        : "the target sends no stream frames (only the final response)");
-  }
-
   /** " (3 error frames, 2 error replies, 1 timed out)" or "". */
   static String failures(PhaseTimings.Phase p) {
     List<String> f = new ArrayList<>();
@@ -177,55 +271,82 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     return f.isEmpty() ? "" : " (failed: " + String.join(", ", f) + ")";
   }
 
-  /** Sustained throughput: the highest rising step that held; returns the headline. */
-  private String sustained(Optional<PhaseTimings> timings, AreaResult.Builder section) {
-    List<StepOutcome> outcomes = new ArrayList<>();
-    timings.ifPresent(t -> t.phases().stream()
-        .filter(p -> RequestNames.isStep(p.name()))
-        .forEach(p -> outcomes.add(new StepOutcome(p))));
-    StepOutcome highest = null;
-    StepOutcome broke = null;
-    for (StepOutcome o : outcomes) {
-      section.detail("Step " + o.phase.name(), o.describe());
-      if (o.phase.atBound()) {
-        section.note("Step " + o.phase.name() + ": the connection pool reached its bound ("
-            + o.phase.connectionBound() + " connections, set by " + o.phase.connectionBoundBy()
-            + "); " + o.phase.queuedSends() + " messages queued behind replies on their"
-            + " connection, so its latency includes the load generator's own queueing.");
-      }
-      if (broke == null && o.passed()) {
-        highest = o;
-      } else if (broke == null) {
-        broke = o;
+  /**
+   * Sustained throughput by the knee rule; returns the headline. Each step is decided by its
+   * last try (a broken first try is repeated once after a cool-down; the report shows both); the
+   * highest step that held is the sustained rate, and a break below it was transient. The first
+   * step above it that broke is the knee, reported as the machine's bound when the whole
+   * machine was at least {@link #MACHINE_BUSY_PERCENT} % busy at the break.
+   */
+  private String sustained(List<PhaseTimings.Phase> phases, AreaResult.Builder section) {
+    Map<Integer, StepTries> steps = new LinkedHashMap<>();
+    for (PhaseTimings.Phase p : phases) {
+      if (RequestNames.isStep(p.name())) {
+        StepTries t = steps.computeIfAbsent(RequestNames.stepRate(p.name()), r -> new StepTries());
+        if (RequestNames.isRetry(p.name())) {
+          t.retry = new StepOutcome(p);
+        } else {
+          t.first = new StepOutcome(p);
+        }
       }
     }
+    List<StepTries> tries = steps.values().stream().filter(t -> t.first != null).toList();
+    StepTries highest = null;
+    for (StepTries t : tries) {
+      if (t.held()) {
+        highest = t;
+      }
+    }
+    StepTries broke = null;
+    boolean aboveHighest = highest == null;
+    for (StepTries t : tries) {
+      if (aboveHighest && !t.held() && broke == null) {
+        broke = t;
+      }
+      aboveHighest |= t == highest;
+    }
+    boolean passedHighest = false;
+    for (StepTries t : tries) {
+      section.detail("Step " + t.first.phase.name(), t.describe(!passedHighest && highest != null
+          && t != highest));
+      passedHighest |= t == highest;
+    }
+    Optional<String> machineBound = broke == null ? Optional.empty()
+        : broke.decisive().machineLimit();
+    // why() already names the machine's CPU at the break: say only what follows from it.
+    String bound = machineBound.map(m -> "; so this knee is the machine's bound, not the"
+        + " target's").orElse("");
     Check sustained;
     String headline;
     if (highest != null) {
-      double achieved = highest.phase.achievedPerSecond();
-      headline = Format.number(achieved) + " msg/sec";
+      double achieved = highest.decisive().phase.achievedPerSecond();
+      headline = Format.number(achieved) + " msg/sec"
+          + (machineBound.isPresent() ? " (the machine's bound)" : "");
       String limit = broke == null
-          ? "no step broke up to " + highest.phase.name() + " (the highest step configured), so"
-              + " the real limit is higher"
-          : "step " + broke.phase.name() + " broke: " + broke.why();
-      section.detail("Sustained throughput", headline + " at step " + highest.phase.name()
-          + "; " + limit);
+          ? "no step broke up to " + highest.first.phase.name() + " (the highest step"
+              + " configured), so the real limit is higher"
+          : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
+      section.detail("Sustained throughput", headline + " at step "
+          + highest.first.phase.name() + "; " + limit);
       sustained = Targets.THROUGHPUT.check("message.throughput.sustained", achieved)
           .withNote(limit);
-    } else if (broke != null && Targets.THROUGHPUT.met(broke.phase.offeredPerSecond())) {
+    } else if (broke != null && Targets.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
       // The first step already offered more than the target: whether the target holds the
       // target rate is unknown, so this is no FAIL of "< 50 msg/s" (and no such advice).
-      String why = "the first step " + broke.phase.name() + " already broke (" + broke.why()
-          + "), and no lower step ran; add lower -Dthroughput.steps to find the sustained rate";
+      String why = "the first step " + broke.first.phase.name() + " already broke ("
+          + broke.why() + bound + "), and no lower step ran; add lower -Dthroughput.steps to"
+          + " find the sustained rate";
       sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained", why);
-      headline = "below " + broke.phase.name() + " (first step broke)";
+      headline = "below " + broke.first.phase.name() + " (first step broke"
+          + (machineBound.isPresent() ? " at the machine's bound" : "") + ")";
       section.detail("Sustained throughput", "not measured: " + why);
     } else if (broke != null) {
       sustained = Targets.THROUGHPUT.check("message.throughput.sustained", 0).withNote(
-          "the first step " + broke.phase.name() + " already broke: " + broke.why());
-      headline = "below " + broke.phase.name() + " (first step broke)";
-      section.detail("Sustained throughput", "none: the first step " + broke.phase.name()
-          + " broke: " + broke.why());
+          "the first step " + broke.first.phase.name() + " already broke: " + broke.why()
+              + bound);
+      headline = "below " + broke.first.phase.name() + " (first step broke)";
+      section.detail("Sustained throughput", "none: the first step " + broke.first.phase.name()
+          + " broke: " + broke.why() + bound);
     } else {
       sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained",
           "no throughput step ran");
@@ -237,77 +358,74 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
           "Optimize WebSocket handler, reduce processing",
           highest == null
               ? "no step held (" + Targets.STEP_REPLIES.prose() + " of replies and p95 "
-                  + Targets.LATENCY.prose() + "); the first, " + broke.phase.name() + ", broke: "
-                  + broke.why()
-              : "sustained " + Format.number(highest.phase.achievedPerSecond()) + " msg/s"
-                  + (broke == null ? "" : "; step " + broke.phase.name() + " broke: "
-                      + broke.why()));
+                  + Targets.LATENCY.prose() + "); the first, " + broke.first.phase.name()
+                  + ", broke: " + broke.why()
+              : "sustained " + Format.number(highest.decisive().phase.achievedPerSecond())
+                  + " msg/s" + (broke == null ? "" : "; step " + broke.first.phase.name()
+                      + " broke: " + broke.why()));
     }
     return headline;
   }
 
   /**
-   * Whether a throughput step held ({@link Targets#STEP_REPLIES} of its replies, p95 within
-   * {@link Targets#LATENCY}): the one rule, also for the baseline comparison's steps.
+   * Whether one try of a throughput step held ({@link StepRule}): the one rule, also for the
+   * baseline comparison's steps.
    */
   public static boolean stepHeld(PhaseTimings.Phase step) {
     return new StepOutcome(step).passed();
   }
 
-  private static Optional<PhaseTimings.Phase> phase(PhaseTimings t, String name) {
-    return t.phases().stream().filter(p -> p.name().equals(name)).findFirst();
+  private static Optional<PhaseTimings.Phase> phase(List<PhaseTimings.Phase> phases,
+      String name) {
+    return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /**
-   * "8 connections", or how the pool grew and why: every connection of a client still waited
-   * for a reply when its next message fell due. At the bound, messages waited behind replies on
-   * their connection and the step's latency includes that queueing of the load generator's own.
-   */
-  static String pool(PhaseTimings.Phase p) {
-    int start = p.connections();
-    int end = p.connectionsAtEnd();
-    if (end <= start) {
-      return start + " connections";
-    }
-    String pace = Format.number(start * 1000.0 / p.offeredPerSecond());
-    String grew = start + " connections (pool grew " + start + " → " + end + " connections: the"
-        + " target took longer than the " + pace + " ms between one connection's messages to"
-        + " reply";
-    if (!p.atBound()) {
-      return grew + ", so messages went on new connections instead of queueing behind replies)";
-    }
-    return grew + "; it reached its bound of " + p.connectionBound() + " connections, set by "
-        + p.connectionBoundBy() + ", so " + p.queuedSends() + " messages were sent on a"
-        + " connection still waiting for a reply: this step's latency includes the load"
-        + " generator's own queueing)";
-  }
+  /** A step's first try and, when it broke, its second. */
+  private static final class StepTries {
+    StepOutcome first;
+    StepOutcome retry;
 
-  /** One step's figures and whether it held. */
-  private record StepOutcome(PhaseTimings.Phase phase) {
-
-    int p95() {
-      return phase.latency() == null ? 0 : phase.latency().p95();
+    StepOutcome decisive() {
+      return retry != null ? retry : first;
     }
 
-    /** Computed from the counts, so 999 of 1,000 is exactly 99.9. */
-    double repliedPercent() {
-      return phase.planned() == 0 ? 0 : phase.replied() * 100.0 / phase.planned();
-    }
-
-    boolean passed() {
-      return phase.replied() > 0 && Targets.STEP_REPLIES.met(repliedPercent())
-          && Targets.LATENCY.met(p95());
+    boolean held() {
+      return decisive().passed();
     }
 
     String why() {
-      List<String> w = new ArrayList<>();
-      if (!Targets.STEP_REPLIES.met(repliedPercent())) {
-        w.add(Format.percent(repliedPercent() / 100) + " of messages answered (needs "
-            + Targets.STEP_REPLIES.prose() + ")" + failures(phase));
+      return retry == null ? first.why() + (first.passed() ? "" : " (not repeated)")
+          : "broke on both tries: first " + first.why() + "; then " + retry.why();
+    }
+
+    /** Both tries when there were two; {@code transientBreak}: a higher step held. */
+    String describe(boolean belowHighest) {
+      String text = first.describe();
+      if (retry != null) {
+        text = "try 1: " + text + "; try 2 after a cool-down: " + retry.describe()
+            + (retry.passed() ? " (the first try's break was transient)" : "");
       }
-      if (phase.replied() > 0 && !Targets.LATENCY.met(p95())) {
-        w.add("p95 " + p95() + " ms (needs " + Targets.LATENCY.prose() + ")");
+      if (belowHighest && !held()) {
+        text += " — transient: a higher step held";
       }
+      return text;
+    }
+  }
+
+  /** One try's figures and whether it held. */
+  private record StepOutcome(PhaseTimings.Phase phase) {
+
+    StepRule.Figures figures() {
+      return new StepRule.Figures(phase.planned(), phase.replied(),
+          phase.latency() == null ? 0 : phase.latency().p95(), phase.lateSends());
+    }
+
+    boolean passed() {
+      return StepRule.held(figures());
+    }
+
+    String why() {
+      List<String> w = new ArrayList<>(StepRule.why(figures()));
       machineLimit().ifPresent(w::add);
       return String.join(", ", w);
     }
@@ -319,13 +437,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       if (machine != null && machine >= MACHINE_BUSY_PERCENT) {
         return Optional.of("this machine's CPU was " + Format.number(machine) + "% busy"
             + (generator == null ? "" : " (the load generator " + Format.number(generator)
-                + "%, the target and everything else the rest)")
-            + ", so this may be the machine's limit rather than the target's");
+                + "%, the target and everything else the rest)"));
       }
       if (machine == null && generator != null && generator >= GENERATOR_BUSY_PERCENT) {
         return Optional.of("the load generator itself used " + Format.number(generator)
-            + "% of this machine's CPU, so this may be the machine's limit rather than the"
-            + " target's");
+            + "% of this machine's CPU");
       }
       return Optional.empty();
     }
@@ -333,15 +449,21 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     String describe() {
       Double cpu = phase.generatorCpuPercent();
       Double machine = phase.machineCpuPercent();
-      String late = phase.lateSends() == 0 ? ""
-          : "; " + phase.lateSends() + " sends fell more than 50 ms behind schedule (up to "
-              + phase.maxSendLagMs() + " ms; counted in their latency)";
+      PhaseTimings.Latency l = phase.latency();
+      String late = phase.lateSends() == 0 ? ", no late sends"
+          : ", " + phase.lateSends() + " late sends (the previous reply on their connection"
+              + " took longer than the pace; up to " + phase.maxSendLagMs() + " ms late)";
       return phase.replied() + "/" + phase.planned() + " answered ("
-          + Format.percent(repliedPercent() / 100) + ")" + failures(phase) + ", p95 "
-          + (phase.replied() > 0 ? p95() + " ms" : "n/a") + ", achieved "
-          + Format.number(phase.achievedPerSecond()) + " msg/s over " + pool(phase)
+          + Format.percent(figures().repliedPercent() / 100) + ")" + gatlingFailures(phase)
+          + (l == null ? ", p50 / p95 / p99 n/a"
+              : ", p50 / p95 / p99 " + l.p50() + " / " + l.p95() + " / " + l.p99() + " ms")
+          + (phase.firstToken() == null ? ""
+              : ", first token p95 " + phase.firstToken().p95() + " ms")
+          + late + ", achieved " + Format.number(phase.achievedPerSecond()) + " msg/s over "
+          + phase.connections() + " connections (one message each per "
+          + Format.number(phase.connections() * 1000.0 / phase.offeredPerSecond()) + " ms)"
           + (cpu == null ? "" : ", load generator CPU " + Format.number(cpu) + "%")
-          + (machine == null ? "" : ", machine CPU " + Format.number(machine) + "%") + late
+          + (machine == null ? "" : ", machine CPU " + Format.number(machine) + "%")
           + " — " + (passed() ? "held" : "broke: " + why());
     }
   }

@@ -1,52 +1,45 @@
 package org.port8000.perf.app;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
+import org.port8000.perf.results.GatlingLogReader;
+import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.RunFolder;
 
 /**
- * The load generator's own cost: reads the newest message-throughput run and prints the CPU
- * seconds the Gatling JVM spent per 10,000 answered step messages, and the rate it achieved.
- * Run by {@code bench/generator.sh} after a short simulation against the reference server, so
- * the figure can be compared across changes of the suite.
+ * For {@code bench/generator.sh}: prints how many chat replies the newest run of a simulation
+ * answered, from Gatling's own stats (the OK count of every request named "reply" or
+ * "reply …"; for runs of revisions before round trips were Gatling requests, the message
+ * probe's count), so the script can divide the generator's CPU by answered messages.
+ * Arguments: the Gatling results folder and the simulation's class name.
  */
 public final class GeneratorBench {
   private GeneratorBench() {}
 
-  public static void main(String[] args) {
-    Path results = Path.of(args.length > 0 ? args[0] : "target/gatling");
-    Path run;
-    try {
-      run = RunFolder.current(results, Class.forName(
-          "org.port8000.perf.simulations.MessageThroughputSimulation")).orElse(null);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("the simulations are not on the class path: " + e);
+  public static void main(String[] args) throws ClassNotFoundException {
+    if (args.length != 2) {
+      System.err.println("usage: GeneratorBench <gatling results folder> <simulation class>");
+      System.exit(2);
     }
+    Path results = Path.of(args[0]);
+    Class<?> simulation = Class.forName(args[1]);
+    Path run = RunFolder.current(results, simulation).orElse(null);
     if (run == null) {
-      System.err.println("No message-throughput run under " + results + "; run bench/generator.sh");
+      System.err.println("No run of " + args[1] + " under " + results);
       System.exit(1);
     }
-    PhaseTimings timings = ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
-        .orElseThrow(() -> new IllegalStateException("no message timings in " + run));
-    List<PhaseTimings.Phase> steps = timings.phases().stream()
-        .filter(p -> RequestNames.isStep(p.name()) && p.generatorCpuSeconds() != null)
-        .toList();
-    double cpu = steps.stream().mapToDouble(PhaseTimings.Phase::generatorCpuSeconds).sum();
-    long replied = steps.stream().mapToLong(PhaseTimings.Phase::replied).sum();
-    long planned = steps.stream().mapToLong(PhaseTimings.Phase::planned).sum();
-    double seconds = steps.stream()
-        .mapToDouble(p -> (p.lastReplyMs() - p.firstSendMs()) / 1000.0).sum();
-    if (replied == 0 || seconds <= 0) {
-      System.err.println("No step message was answered in " + run + "; nothing to measure");
-      System.exit(1);
+    GatlingRun stats = GatlingLogReader.read(run);
+    long answered = stats.requests().values().stream()
+        .filter(r -> r.name().equals("reply") || r.name().startsWith("reply "))
+        .mapToLong(RequestStats::ok).sum();
+    if (answered == 0) {
+      // A revision from before round trips were Gatling requests: its probe counted replies.
+      answered = ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
+          .map(t -> t.phases().stream().mapToLong(PhaseTimings.Phase::replied).sum())
+          .orElse(0L);
     }
-    System.out.println(String.format(Locale.ROOT,
-        "generator: %.2f CPU-s per 10,000 messages (%.2f CPU-s for %d of %d step messages"
-            + " answered), achieved %.0f msg/s; run %s",
-        cpu * 10_000 / replied, cpu, replied, planned, replied / seconds, run.getFileName()));
+    System.out.println(answered + " " + run.getFileName());
   }
 }

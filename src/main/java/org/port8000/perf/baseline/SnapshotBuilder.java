@@ -32,7 +32,8 @@ public final class SnapshotBuilder {
         .forEach(c -> figures.put(c.metric(), c.value())));
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
     // Read once: the judged burst's latencies and the throughput steps both come from it.
-    Optional<PhaseTimings> timings = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()))
+    Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
+    Optional<PhaseTimings> timings = throughput
         .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
       Optional<List<Integer>> times = m.request().equals(RequestNames.reply(RequestNames.BURST))
@@ -54,7 +55,8 @@ public final class SnapshotBuilder {
         .orElse(Instant.EPOCH);
     return new RunSnapshot(RunSnapshot.SUITE_VERSION, settings.target(), settings.profile(),
         settings.parameters(), started, gitCommit(), verdict, figures, latencies,
-        timings.map(SnapshotBuilder::steps).orElse(List.of()),
+        timings.map(t -> steps(ThroughputAnalyzer.measured(throughput.get(), t)))
+            .orElse(List.of()),
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
   }
 
@@ -75,9 +77,9 @@ public final class SnapshotBuilder {
     return Optional.empty();
   }
 
-  /** Each throughput step, judged by the throughput analysis' own rule. */
-  static List<RunSnapshot.Step> steps(PhaseTimings timings) {
-    return timings.phases().stream().filter(p -> RequestNames.isStep(p.name()))
+  /** Each throughput step's try (Gatling's figures), judged by the throughput analysis' rule. */
+  static List<RunSnapshot.Step> steps(List<PhaseTimings.Phase> phases) {
+    return phases.stream().filter(p -> RequestNames.isStep(p.name()))
         .map(p -> new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
             p.latency() == null ? 0 : p.latency().p95(), p.achievedPerSecond(),
             ThroughputAnalyzer.stepHeld(p)))

@@ -11,10 +11,13 @@ import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 
 /**
- * Measures each phase of a message run (the bursts, each throughput step): every message's
- * outcome and latency as {@link ReplyMatcher} sees it, the span from first send to last reply
- * (so "achieved msg/s" is replies over the time they really took), how far sends fell behind
- * their schedule, and the CPU this generator and the whole machine used meanwhile.
+ * Measures what Gatling's stats do not hold about each phase of a message run: the messages it
+ * planned and sent, the span from first send to last reply (so "achieved msg/s" is replies over
+ * the time they really took), the sends that fell behind their slot, and the CPU this generator
+ * and the whole machine used meanwhile. For the one-client burst, which Gatling cannot await, it
+ * also keeps every message's outcome and latency as {@link ReplyMatcher} matched it; the other
+ * phases' latencies are Gatling's own ({@link #gatlingTimed}): their own round-trip times here
+ * only decide in-run whether a step is repeated, and are not written.
  */
 public final class MessageTimings {
 
@@ -25,20 +28,23 @@ public final class MessageTimings {
   private final CentralProcessor cpu = machineCpu();
 
   /**
-   * Declares a phase in display order: how many messages it sends, at what rate, over which
-   * pool of connections (its size, grown or not, is read into the result); {@code keepEach}
-   * keeps every message's latency (the one-client burst).
+   * Declares a phase in display order whose replies {@link ReplyMatcher} matches: how many
+   * messages it sends, at what rate, over how many connections; {@code keepEach} keeps every
+   * message's latency (the one-client burst).
    */
   public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
-      ConnectionPool pool, boolean keepEach) {
-    Recorder r = new Recorder(phase, planned, offeredPerSecond, pool, keepEach);
+      int connections, boolean keepEach) {
+    Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, keepEach, false);
     phases.put(phase, r);
     return r;
   }
 
-  /** A phase that is run but not measured (the warm-up): not in the result. */
-  public Recorder unmeasured(String phase) {
-    return new Recorder(phase, 0, 0, ConnectionPool.fixed(1), false);
+  /** A phase whose round trips Gatling times (its checks): no latencies in the result. */
+  public synchronized Recorder gatlingTimed(String phase, int planned, double offeredPerSecond,
+      int connections) {
+    Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, false, true);
+    phases.put(phase, r);
+    return r;
   }
 
   /** One phase's counts; thread-safe, shared by the phase's connections. */
@@ -46,8 +52,12 @@ public final class MessageTimings {
     private final String name;
     private final int planned;
     private final double offered;
-    private final ConnectionPool pool;
+    private final int connections;
+    private final boolean gatlingTimed;
     private final int[] each;
+    private long queuedSends;
+    private final java.util.concurrent.atomic.AtomicInteger usersDone =
+        new java.util.concurrent.atomic.AtomicInteger();
     private long sent;
     private long answered;
     private long errorFrames;
@@ -68,12 +78,13 @@ public final class MessageTimings {
     private long[] machineTicksAtFirstSend;
     private Double machineCpuPercent;
 
-    private Recorder(String name, int planned, double offered, ConnectionPool pool,
-        boolean keepEach) {
+    private Recorder(String name, int planned, double offered, int connections,
+        boolean keepEach, boolean gatlingTimed) {
       this.name = name;
       this.planned = planned;
       this.offered = offered;
-      this.pool = pool;
+      this.connections = connections;
+      this.gatlingTimed = gatlingTimed;
       this.each = keepEach ? new int[planned] : null;
       if (each != null) {
         Arrays.fill(each, -1);
@@ -91,6 +102,77 @@ public final class MessageTimings {
         lateSends++;
       }
       maxLagMs = Math.max(maxLagMs, lagMs);
+    }
+
+    /**
+     * A paced send: {@code lagMs} behind its slot because the previous round trip on its
+     * connection took longer than the pace (0 or less: on time).
+     */
+    public synchronized void pacedSend(long atMs, long lagMs) {
+      sent(atMs, 0);
+      if (lagMs > 0) {
+        lateSends++;
+        maxLagMs = Math.max(maxLagMs, lagMs);
+      }
+    }
+
+    /** A message sent while the previous one on its connection still waited for its reply. */
+    public synchronized void queuedSend() {
+      queuedSends++;
+    }
+
+    /** A Gatling-checked round trip ended at {@code atMs}; {@code ok}: its reply checks held. */
+    public synchronized void roundTrip(long atMs, long latencyMs, boolean ok) {
+      if (ok) {
+        answered(-1, atMs, latencyMs, -1);
+      } else {
+        lastReplyMs = Math.max(lastReplyMs, atMs);
+        timedOut++;
+      }
+    }
+
+    /** One of the phase's {@code users} finished; the last one ends the phase. */
+    public void userDone(int users) {
+      if (usersDone.incrementAndGet() == users) {
+        finished();
+      }
+    }
+
+    /** The phase's figures so far. */
+    public PhaseTimings.Phase phase() {
+      return result();
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public int planned() {
+      return planned;
+    }
+
+    public synchronized long sent() {
+      return sent;
+    }
+
+    public synchronized long answered() {
+      return answered;
+    }
+
+    public synchronized long lateSends() {
+      return lateSends;
+    }
+
+    /** Nearest-rank p95 of this run's own round-trip times, 0 when none. */
+    public synchronized int ownP95() {
+      PhaseTimings.Latency l = PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount));
+      return l == null ? 0 : l.p95();
+    }
+
+    /** Replies per second over first send → last reply, 0 without a span. */
+    public synchronized double achievedPerSecond() {
+      long span = lastReplyMs - firstSendMs;
+      return answered > 0 && span > 0 ? answered * 1000.0 / span : 0;
     }
 
     synchronized void answered(int sequence, long atMs, long latencyMs, long firstTokenMs) {
@@ -153,12 +235,15 @@ public final class MessageTimings {
           perMessage.add(v);
         }
       }
-      return new PhaseTimings.Phase(name, planned, offered, pool.initial(), sent, answered,
-          errorFrames, errorReplies, timedOut, lateSends, maxLagMs, sent == 0 ? 0 : firstSendMs,
-          lastReplyMs, PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
-          PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)), perMessage,
-          cpuPercent, cpuSeconds, machineCpuPercent, pool.size(), pool.bound(), pool.boundBy(),
-          pool.queuedSends());
+      // Gatling-timed phases: the counts of failures by kind and the latencies are Gatling's.
+      return new PhaseTimings.Phase(name, planned, offered, connections, sent, answered,
+          errorFrames, errorReplies, gatlingTimed ? 0 : timedOut, lateSends, maxLagMs,
+          sent == 0 ? 0 : firstSendMs, lastReplyMs,
+          gatlingTimed ? null : PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
+          gatlingTimed ? null
+              : PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)),
+          perMessage, cpuPercent, cpuSeconds, machineCpuPercent, connections, connections,
+          "fixed", queuedSends);
     }
   }
 

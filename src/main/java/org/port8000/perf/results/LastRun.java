@@ -12,8 +12,11 @@ import java.time.Instant;
 
 /**
  * The runs of the last invocation: Gatling's Maven plugin lists their folders in
- * {@code lastRun.txt} (written with {@code failOnError=false}). Reads each run, keeping the
- * newest per simulation.
+ * {@code lastRun.txt}, but writes it only with {@code failOnError=false} (the whole suite,
+ * {@code mvn verify}). An on-demand {@code mvn gatling:test} fails the build on a missed
+ * assertion ({@code failOnError=true}) and writes no list: its runs are the run folders newer
+ * than the list (all of them when there is none). Reads each run, keeping the newest per
+ * simulation.
  */
 public final class LastRun {
   public static final String FILE = "lastRun.txt";
@@ -23,14 +26,17 @@ public final class LastRun {
   /** Runs by simulation simple name. */
   public static Map<String, GatlingRun> read(Path resultsFolder) {
     Path list = resultsFolder.resolve(FILE);
-    if (!Files.isRegularFile(list)) {
-      throw new ResultsException("No results to report: " + list + " does not exist. Run the"
-          + " suite first (`mvn verify`, or `mvn gatling:test` for one simulation); earlier"
-          + " reports were left untouched.");
-    }
     List<String> names;
     try {
-      names = Files.readAllLines(list);
+      names = newerRuns(resultsFolder, list);
+      if (names.isEmpty() && !Files.isRegularFile(list)) {
+        throw new ResultsException("No results to report: " + list + " does not exist. Run"
+            + " the suite first (`mvn verify`, or `mvn gatling:test` for one simulation);"
+            + " earlier reports were left untouched.");
+      }
+      if (names.isEmpty()) {
+        names = Files.readAllLines(list);
+      }
     } catch (IOException e) {
       throw new ResultsException("Cannot read " + list + ": " + e.getMessage(), e);
     }
@@ -55,6 +61,25 @@ public final class LastRun {
     runs.stream().sorted((a, b) -> a.start().compareTo(b.start()))
         .forEach(r -> bySimulation.put(r.simulationName(), r));
     return bySimulation;
+  }
+
+  /** Run folders (with a simulation.log) modified after the list, or all without a list. */
+  static List<String> newerRuns(Path resultsFolder, Path list) throws IOException {
+    if (!Files.isDirectory(resultsFolder)) {
+      return List.of();
+    }
+    long listed = Files.isRegularFile(list) ? Files.getLastModifiedTime(list).toMillis()
+        : Long.MIN_VALUE;
+    List<String> out = new ArrayList<>();
+    try (var folders = Files.list(resultsFolder)) {
+      for (Path f : folders.filter(Files::isDirectory).toList()) {
+        Path log = f.resolve("simulation.log");
+        if (Files.isRegularFile(log) && Files.getLastModifiedTime(log).toMillis() > listed) {
+          out.add(f.getFileName().toString());
+        }
+      }
+    }
+    return out;
   }
 
   /**

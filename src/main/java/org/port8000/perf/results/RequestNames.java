@@ -3,8 +3,9 @@ package org.port8000.perf.results;
 /**
  * The Gatling request names the simulations record and the analysis reads back: one spelling
  * for both sides. Message phases are named {@link #ONE_CLIENT_BURST}, {@link #BURST},
- * {@link #WARMUP} or a step's {@link #step(int)}; Gatling records each phase's connects, the
- * message-timings probe its messages.
+ * {@link #WARMUP} or a step's {@link #step(int)}; Gatling records each phase's connects and
+ * round trips ({@link #reply}, {@link #firstToken}), the message-timings probe the one-client
+ * burst's replies.
  */
 public final class RequestNames {
   private RequestNames() {}
@@ -20,17 +21,60 @@ public final class RequestNames {
     return ratePerSecond + "/s";
   }
 
+  /** The second try of a throughput step that broke, run after a short cool-down. */
+  public static String stepRetry(int ratePerSecond) {
+    return step(ratePerSecond) + " retry";
+  }
+
   /** Whether a message phase is one of the rising throughput steps (not a burst or warm-up). */
   public static boolean isStep(String phase) {
-    return !phase.equals(BURST) && !phase.equals(ONE_CLIENT_BURST) && !phase.equals(WARMUP);
+    return phase.matches("\\d+/s( retry)?");
   }
+
+  /** Whether a step phase is a step's second try. */
+  public static boolean isRetry(String phase) {
+    return phase.endsWith(" retry");
+  }
+
+  /** The offered rate of a step phase ("200/s" or "200/s retry" → 200). */
+  public static int stepRate(String phase) {
+    return Integer.parseInt(phase.substring(0, phase.indexOf('/')));
+  }
+
+  /**
+   * The one-client burst's sends: Gatling cannot await replies while the same connection keeps
+   * sending, so it logs these sends without a latency; the probe times the replies.
+   */
+  public static final String ONE_CLIENT_BURST_SEND = "send only – burst, one client";
+
+  /** The first stream frame of a phase's message, timed by Gatling from the send. */
+  public static String firstToken(String phase) {
+    return "first token " + phase;
+  }
+
+  /**
+   * A verdict that is not a Gatling request (a probe's, or the knee rule's over the steps),
+   * logged as one check on the target's health request so a Gatling assertion can gate it.
+   */
+  public static String verdict(String what) {
+    return "verdict – " + what;
+  }
+
+  public static final String VERDICT_ONE_CLIENT_BURST = verdict("burst, one client (probe)");
+  public static final String VERDICT_SUSTAINED = verdict("sustained throughput (knee rule)");
+  public static final String VERDICT_LEAK = verdict("memory leak (probe)");
+
+  /** The memory simulation's chat phases. */
+  public static final String LEAK_WARMUP = "leak warm-up";
+  public static final String LEAK_MESSAGES = "leak";
 
   public static String connect(String phase) {
     return "connect " + phase;
   }
 
-  public static String message(String phase) {
-    return "message " + phase;
+  /** A message's send: Gatling logs it at 0 ms beside its checked reply, so it is named a send. */
+  public static String send(String phase) {
+    return "send " + phase;
   }
 
   /** The full reply of a phase's message: its latency is the phase's latency. */

@@ -42,8 +42,8 @@ class FileLimitTest {
   @Test
   void poolsPaceEachConnectionAtTwiceTheLatencyTarget() {
     assertEquals(400, MessageThroughputSimulation.CONNECTION_PACE.toMillis());
-    assertEquals(640, MessageThroughputSimulation.poolSize(1600));
-    assertEquals(1, MessageThroughputSimulation.poolSize(1));
+    assertEquals(640, RoundTrips.poolSize(1600));
+    assertEquals(1, RoundTrips.poolSize(1));
   }
 
   @Test
