@@ -21,6 +21,8 @@ import org.port8000.perf.config.PropertyReader;
  * @param faults             fault switches (all off by default)
  * @param compat             where to behave like the original server (reference behaviour by
  *                           default)
+ * @param shape              shapes of other servers (bots as child processes, ...), all off by
+ *                           default
  */
 public record ReferenceConfig(
         int port,
@@ -32,7 +34,8 @@ public record ReferenceConfig(
         int historyMaxRows,
         Path dbDir,
         FaultSwitches faults,
-        CompatSwitches compat) {
+        CompatSwitches compat,
+        ShapeSwitches shape) {
 
     /** Only loopback: the reference server is never meant to be reachable from elsewhere. */
     public static final String HOST = "127.0.0.1";
@@ -51,6 +54,9 @@ public record ReferenceConfig(
         }
         if (compat == null) {
             compat = CompatSwitches.NONE;
+        }
+        if (shape == null) {
+            shape = ShapeSwitches.NONE;
         }
     }
 
@@ -78,11 +84,12 @@ public record ReferenceConfig(
                 r.intValue("reference.history.maxRows", 10_000, 100, 10_000_000),
                 r.pathValue("reference.dbDir"),
                 FaultSwitches.read(r),
-                compat);
+                compat,
+                ShapeSwitches.read(r));
     }
 
     public ReferenceConfig withPort(int newPort) {
         return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
-                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults, compat);
+                botTaskLatencyMs, maxBots, historyMaxRows, dbDir, faults, compat, shape);
     }
 }
