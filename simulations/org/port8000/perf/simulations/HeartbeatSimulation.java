@@ -97,13 +97,13 @@ public class HeartbeatSimulation extends Simulation {
   {
     // the soak's clients (and the ping probe's) or the footprint's connections, never both at
     // once: the footprint's close before the soak starts
+    // a refusal is a finding of this area: the other simulations still run
     try {
       FileLimit.check(Math.max(clients * (pingPong ? 2L : 1L), footprintConnections),
           FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX);
     } catch (IllegalStateException e) {
       sampler.stop();
-      support.target.close();
-      throw e;
+      support.couldNotStart(e.getMessage());
     }
   }
 
@@ -193,6 +193,15 @@ public class HeartbeatSimulation extends Simulation {
           .exec(ws("footprint close").close()));
 
   {
+    if (support.refused()) {
+      setUp(support.couldNotStartPopulation()).protocols(protocol)
+          .assertions(SimulationSupport.couldNotStartAssertion());
+    } else {
+      setUpSoak();
+    }
+  }
+
+  private void setUpSoak() {
     support.probe(ResourceSamples.PROBE, sampler::stop);
     support.probe(HeartbeatFacts.PROBE, () -> new HeartbeatFacts(clients, interval.toMillis(),
         settings.heartbeatDuration().toSeconds(), perClient, (long) clients * perClient,
@@ -234,7 +243,9 @@ public class HeartbeatSimulation extends Simulation {
 
   @Override
   public void before() {
-    sampler.checkpoint(HeartbeatFacts.INITIAL);
+    if (!support.refused()) {
+      sampler.checkpoint(HeartbeatFacts.INITIAL);
+    }
   }
 
   @Override

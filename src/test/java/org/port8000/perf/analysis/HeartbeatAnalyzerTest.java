@@ -336,6 +336,24 @@ class HeartbeatAnalyzerTest {
   }
 
   @Test
+  void aSimulationThatCouldNotStartIsAFailedFindingWithItsReason() {
+    meta(folder, true);
+    ProbeFiles.write(folder, org.port8000.perf.results.CouldNotStart.PROBE,
+        new org.port8000.perf.results.CouldNotStart(
+            "org.port8000.perf.simulations.HeartbeatSimulation", "The heartbeat plan needs up to"
+            + " 400 connections at once, but this JVM may open only 700 files."));
+    AreaResult r = analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation")));
+
+    assertTrue(r.ran());
+    assertEquals(Status.FAIL, r.status());
+    assertEquals("could not start: The heartbeat plan needs up to 400 connections at once, but"
+        + " this JVM may open only 700 files.", r.result());
+    assertEquals(Status.FAIL, check(r, "websocket.started").status());
+    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("The simulation"
+        + " HeartbeatSimulation could not start: ")), r.notes().toString());
+  }
+
+  @Test
   void notRunSaysSo() {
     AreaResult r = analyzer.analyze(Optional.empty());
     assertFalse(r.ran());
