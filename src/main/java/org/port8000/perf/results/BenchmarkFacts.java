@@ -92,12 +92,13 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
   public record Bots(int max, int running, String firstFailure, int stopped) {}
 
   /**
-   * One reading of the target process (OSHI).
+   * One reading of the target's process tree (OSHI): summed over the target process and its
+   * descendants.
    *
-   * @param t epoch milliseconds
+   * @param t epoch milliseconds by MonotonicClock (never stepped or slewed mid-run)
    * @param openFiles open file descriptors (sockets included); -1 when unknown
-   * @param bytesRead bytes the process read from storage since it started
-   * @param bytesWritten bytes the process wrote to storage since it started
+   * @param bytesRead bytes the process tree read from storage since the first reading
+   * @param bytesWritten bytes the process tree wrote to storage since the first reading
    */
   public record Snapshot(String label, long t, long rssBytes, long openFiles, long bytesRead,
       long bytesWritten) {}
