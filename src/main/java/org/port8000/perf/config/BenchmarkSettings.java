@@ -33,7 +33,7 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
     List<Integer> connectionLevels, Duration connectionHold, List<Integer> churnRates,
     Duration churnStep, Duration churnCoolDown, int churnRounds, int churnRoundConnections,
     int churnRoundRate, int botsMax, Duration busy,
-    int busyTasksPerSecond) {
+    int busyTasksPerSecond, double capacityLatencyFactor, int capacityLatencyAddMs) {
 
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
   public static final int BUSY_BOTS = 5;
@@ -58,7 +58,9 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
         r.requiredInt("benchmark.churn.roundRate", 1, 5_000),
         r.requiredInt("benchmark.bots.max", BUSY_BOTS, 190),
         Duration.ofSeconds(r.requiredInt("benchmark.busySeconds", 1, 600)),
-        r.requiredInt("benchmark.busyTasksPerSecond", 1, 100));
+        r.requiredInt("benchmark.busyTasksPerSecond", 1, 100),
+        r.requiredDouble("benchmark.capacity.latencyFactor", 1, 100),
+        r.requiredInt("benchmark.capacity.latencyAddMs", 0, 60_000));
   }
 
   public BenchmarkSettings {

@@ -45,7 +45,8 @@ public final class Settings {
       "benchmark.connections.levels", "benchmark.connections.holdSeconds",
       "benchmark.churn.rates", "benchmark.churn.stepSeconds", "benchmark.churn.coolDownSeconds",
       "benchmark.churn.rounds", "benchmark.churn.roundConnections", "benchmark.churn.roundRate",
-      "benchmark.bots.max", "benchmark.busySeconds", "benchmark.busyTasksPerSecond");
+      "benchmark.bots.max", "benchmark.busySeconds", "benchmark.busyTasksPerSecond",
+      "benchmark.capacity.latencyFactor", "benchmark.capacity.latencyAddMs");
   /** Defaults only for the settings no profile sets: every profile sets all the others. */
   private static final Map<String, String> DEFAULTS = defaults();
   /** The reference server's own settings, passed on to it as they are. */

@@ -28,4 +28,9 @@ public final class BenchmarkRequests {
   public static String churnMessage(int rate) {
     return "churn " + rate + "/s message";
   }
+
+  /** Timed request kinds of a capacity step as the simulation records them (Step.p95Ms). */
+  public static final String STEP_CHAT = "chat";
+  public static final String STEP_CONNECT = "connect";
+  public static final String STEP_REPLY = "reply";
 }

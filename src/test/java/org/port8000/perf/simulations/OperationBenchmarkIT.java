@@ -112,4 +112,23 @@ class OperationBenchmarkIT {
     assertTrue(r.recommendations().stream().anyMatch(x -> x.contains("Per-connection memory")),
         r.recommendations().toString());
   }
+
+  /** {@code reference.bots.childProcessMb}: each bot a child process of about 30 MB. */
+  @Test
+  void botsAsChildProcessesOf30MbReadAbout30MbPerBot() throws Exception {
+    BenchmarkResult r = run(Map.of("reference.bots.childProcessMb", "30",
+        "benchmark.bots.max", "8"));
+
+    var row = r.resources().stream().filter(x -> x.label().equals("Memory/bot")).findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(-?[\\d.]+) KB per bot \\(95 %"
+        + " interval (-?[\\d.]+) to (-?[\\d.]+) KB").matcher(row.measured().replace(",", ""));
+    assertTrue(m.find(), row.measured());
+    double lowerMb = Double.parseDouble(m.group(2)) / 1024;
+    double upperMb = Double.parseDouble(m.group(3)) / 1024;
+    assertTrue(lowerMb <= 30 && 30 <= upperMb, "30 MB in [" + lowerMb + ", " + upperMb + "]: "
+        + row.measured());
+    assertTrue(Math.abs(Double.parseDouble(m.group(1)) / 1024 - 30) < 5, row.measured());
+    assertTrue(row.note().contains("perl"), "the counted processes are named: " + row.note());
+  }
 }
