@@ -52,4 +52,7 @@ public final class RequestNames {
    * failed on purpose, carrying the reason, so Gatling records the run and fails it.
    */
   public static final String COULD_NOT_START = "could not start";
+
+  /** The UI run's last request: KO when the browser probe's verdict is FAIL. */
+  public static final String UI_VERDICT = "ui verdict";
 }
