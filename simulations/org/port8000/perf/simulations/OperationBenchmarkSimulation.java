@@ -137,7 +137,7 @@ public class OperationBenchmarkSimulation extends Simulation {
       case HISTORY_QUERY -> mark.exec(http(name).get("/api/chat/history?limit=10&bot_id="
           + taskBot).check(status().is(200), noFailureInBody(), jsonPath("$.messages").exists(),
               rt));
-      case WS_MESSAGE -> mark.exec(wsMessage(name.replace(o.requestName(), "ws connect"), name));
+      case WS_MESSAGE -> mark.exec(wsMessage(name.replace(o.requestName(), BenchmarkRequests.WS_CONNECT), name));
     };
   }
 
@@ -151,7 +151,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   /** One chat message on the open socket; an error frame fails at once; sets "rt" (ms). */
   private ChainBuilder chatMessage(String name) {
     return exec(s -> s.set("t0", System.nanoTime()))
-        .exec(ws(name + " send").sendText("{\"type\":\"message\",\"content\":\"benchmark\"}")
+        .exec(ws(BenchmarkRequests.send(name)).sendText("{\"type\":\"message\",\"content\":\"benchmark\"}")
             .await(replyTimeout).on(ws.checkTextMessage(name)
                 .matching(jsonPath("$.type").in("response", "error"))
                 .check(jsonPath("$.type").is("response"))))
@@ -187,10 +187,10 @@ public class OperationBenchmarkSimulation extends Simulation {
         snapshots.take(BenchmarkFacts.RUN_START);
         return s;
       }),
-      exec(http("setup launch").post("/api/bot/launch")
+      exec(http(BenchmarkRequests.SETUP_LAUNCH).post("/api/bot/launch")
           .body(StringBody("{\"bot_id\":\"" + taskBot + "\",\"adapter\":\"mock\"}"))
           .check(succeeded())),
-      exec(http("setup history").post("/api/chat/message")
+      exec(http(BenchmarkRequests.SETUP_HISTORY).post("/api/chat/message")
           .body(StringBody("{\"role\":\"user\",\"content\":\"benchmark setup\",\"bot_id\":\""
               + taskBot + "\"}"))
           .check(succeeded())));
@@ -266,7 +266,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   /** 5 bots, each answering tasks back to back, for the CPU reading. */
   private final ScenarioBuilder busy = scenario("busy").exec(
       exec(s -> s.set("bot", "bench-busy-" + runId + "-" + s.userId())),
-      exec(http("busy launch").post("/api/bot/launch")
+      exec(http(BenchmarkRequests.BUSY_LAUNCH).post("/api/bot/launch")
           .body(StringBody("{\"bot_id\":\"#{bot}\",\"adapter\":\"mock\"}")).check(succeeded())),
       rendezVous(BenchmarkSettings.BUSY_BOTS),
       exec(s -> {
@@ -285,7 +285,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         }
         return s;
       }),
-      exec(http("busy stop").post("/api/bot/stop/#{bot}").check(succeeded())));
+      exec(http(BenchmarkRequests.BUSY_STOP).post("/api/bot/stop/#{bot}").check(succeeded())));
 
   private Duration connectRamp(int newConnections) {
     return Duration.ofSeconds(Math.max(1, (newConnections + CONNECTS_PER_SECOND - 1)
@@ -306,7 +306,7 @@ public class OperationBenchmarkSimulation extends Simulation {
             // a slow poll: thousands of idle users must not keep the load generator busy
             asLongAs(s -> !released.get() && System.nanoTime() < deadline)
                 .on(pause(Duration.ofSeconds(1)))
-            .exec(ws("conn close").close())));
+            .exec(ws(BenchmarkRequests.CONN_CLOSE).close())));
   }
 
   /** After the level's connections opened: a probe chats while it is held, then the count. */
@@ -316,7 +316,7 @@ public class OperationBenchmarkSimulation extends Simulation {
     return scenario(step + " probe")
         .pause(connectRamp(newConnections).plusMillis(500))
         .doIf(s -> !connections.broken()).then(
-            exec(ws("conn probe connect").connect("/ws"))
+            exec(ws(BenchmarkRequests.CONN_PROBE_CONNECT).connect("/ws"))
             .repeat(messages).on(
                 exec(chatMessage(BenchmarkRequests.connectionProbe(level)))
                 .exec(s -> {
@@ -326,8 +326,8 @@ public class OperationBenchmarkSimulation extends Simulation {
                   return s;
                 })
                 .pause(PROBE_PAUSE))
-            .exec(ws("conn probe close").close())
-            .exec(http("conn health").get("/api/health")
+            .exec(ws(BenchmarkRequests.CONN_PROBE_CLOSE).close())
+            .exec(http(BenchmarkRequests.CONN_HEALTH).get("/api/health")
                 .check(jsonPath("$.active_connections").ofInt().saveAs("open")))
             .exec(s -> {
               if (s.contains("open")) {
@@ -349,7 +349,8 @@ public class OperationBenchmarkSimulation extends Simulation {
       pause(Duration.ofSeconds(2)));
 
   private final ScenarioBuilder churnWarmUp = scenario("churn warm-up")
-      .exec(wsMessage("churn warm-up connect", "churn warm-up message"));
+      .exec(wsMessage(BenchmarkRequests.CHURN_WARMUP_CONNECT,
+          BenchmarkRequests.CHURN_WARMUP_MESSAGE));
 
   private final ScenarioBuilder churnBaseline = scenario("churn baseline").exec(
       pause(Duration.ofSeconds(1)),
@@ -366,7 +367,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         .exec(ws(BenchmarkRequests.churnConnect(rate)).connect("/ws"))
         .exec(s -> s.set("crt", (int) ((System.nanoTime() - s.getLong("c0")) / 1_000_000)))
         .exec(chatMessage(BenchmarkRequests.churnMessage(rate)))
-        .exec(ws("churn close").close())
+        .exec(ws(BenchmarkRequests.CHURN_CLOSE).close())
         .exec(s -> {
           if (!s.isFailed()) {
             churn.latency(step, CONNECT, s.getInt("crt"));
@@ -396,7 +397,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         .doIf(s -> churnRounds.begin(step)).then(
             exec(ws(BenchmarkRequests.CHURN_ROUND_CONNECT).connect("/ws"))
             .exec(chatMessage(BenchmarkRequests.CHURN_ROUND_MESSAGE))
-            .exec(ws("churn close").close())
+            .exec(ws(BenchmarkRequests.CHURN_CLOSE).close())
             .exec(s -> {
               churnRounds.done(step, !s.isFailed());
               return s;
@@ -415,7 +416,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   }
 
   private final ScenarioBuilder finish = scenario("finish")
-      .exec(http("finish stop").post("/api/bot/stop/" + taskBot));
+      .exec(http(BenchmarkRequests.FINISH_STOP).post("/api/bot/stop/" + taskBot));
 
   /** Every phase in order; each starts when the one before has finished. */
   private PopulationBuilder population() {
