@@ -87,19 +87,23 @@ public class HeartbeatSimulation extends Simulation {
       .plus(settings.replyTimeout().multipliedBy(2)).plus(Duration.ofSeconds(30));
   private final ResourceSampler sampler = ResourceSampler.start(support.target,
       settings.samplerInterval(), maxDuration.plus(Duration.ofMinutes(1)));
-  private final boolean ackSupported = TargetCapabilities.has(support.capabilities.heartbeatAck());
+  // acks are awaited unless the target is known not to ack; ping/pong runs unless it is known
+  // to ack: an unknown capability gets both, and the report shows both
+  private final Boolean ackCapability = support.capabilities.heartbeatAck();
+  private final boolean ackSupported = !TargetCapabilities.lacks(ackCapability);
+  private final boolean pingPong = !TargetCapabilities.has(ackCapability);
   private volatile PingProbe pingProbe;
 
   {
     // the soak's clients (and the ping probe's) or the footprint's connections, never both at
     // once: the footprint's close before the soak starts
+    // a refusal is a finding of this area: the other simulations still run
     try {
-      FileLimit.check(Math.max(clients * (ackSupported ? 1L : 2L), footprintConnections),
+      FileLimit.check(Math.max(clients * (pingPong ? 2L : 1L), footprintConnections),
           FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX);
     } catch (IllegalStateException e) {
       sampler.stop();
-      support.target.close();
-      throw e;
+      support.couldNotStart(e.getMessage());
     }
   }
 
@@ -173,7 +177,7 @@ public class HeartbeatSimulation extends Simulation {
       .pause(SETTLE)
       .exec(s -> {
         sampler.checkpoint(HeartbeatFacts.SOAK_START);
-        if (!ackSupported) {
+        if (pingPong) {
           pingProbe = PingProbe.start(support.target.wsUrl(), clients, interval, perClient,
               ackTimeout);
         }
@@ -189,14 +193,24 @@ public class HeartbeatSimulation extends Simulation {
           .exec(ws("footprint close").close()));
 
   {
+    if (support.refused()) {
+      setUp(support.couldNotStartPopulation()).protocols(protocol)
+          .assertions(SimulationSupport.couldNotStartAssertion());
+    } else {
+      setUpSoak();
+    }
+  }
+
+  private void setUpSoak() {
     support.probe(ResourceSamples.PROBE, sampler::stop);
     support.probe(HeartbeatFacts.PROBE, () -> new HeartbeatFacts(clients, interval.toMillis(),
         settings.heartbeatDuration().toSeconds(), perClient, (long) clients * perClient,
         ackTimeout.toMillis(), clientsConnected.get(), connectionsOpened.get(),
         clientsWithLoss.get(), footprintConnections, footprintOpenAtReading.get(),
         footprintMeasured.get(), ackSupported, heartbeatsSent.get(), helloFailed.get(),
-        soakClients.get(), soakOverlapMs(), interval.toMillis() * perClient));
-    if (!ackSupported) {
+        soakClients.get(), soakOverlapMs(), interval.toMillis() * perClient,
+        TargetCapabilities.state(ackCapability)));
+    if (pingPong) {
       support.probe(PingPongResult.PROBE, () -> {
         if (pingProbe == null) {
           throw new IllegalStateException("the soak never started, so the ping/pong probe"
@@ -221,14 +235,17 @@ public class HeartbeatSimulation extends Simulation {
     setUp(populations)
         .protocols(protocol)
         // without acks the ping/pong probe measures stability; Gatling gates the connects
-        .assertions(details(ackSupported ? RequestNames.HEARTBEAT_ACK : "connect")
-            .successfulRequests().percent().gte(Targets.STABILITY.limit()))
+        // (an unknown ack is gated by the report, which judges acks or ping/pong as measured)
+        .assertions(details(TargetCapabilities.has(ackCapability) ? RequestNames.HEARTBEAT_ACK
+            : "connect").successfulRequests().percent().gte(Targets.STABILITY.limit()))
         .maxDuration(maxDuration);
   }
 
   @Override
   public void before() {
-    sampler.checkpoint(HeartbeatFacts.INITIAL);
+    if (!support.refused()) {
+      sampler.checkpoint(HeartbeatFacts.INITIAL);
+    }
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.config.BenchmarkSettings;
 import org.port8000.perf.probe.ProcessSnapshots;
 import org.port8000.perf.probe.ResourceSampler;
@@ -45,6 +46,10 @@ public class OperationBenchmarkSimulation extends Simulation {
   private static final double MIN_SHARE = 0.999;
   /** Connection levels open at most this many connections per second. */
   private static final int CONNECTS_PER_SECOND = 500;
+  /** Timed request kinds of the capacity steps, as the steps record them. */
+  private static final String CHAT = BenchmarkRequests.STEP_CHAT;
+  private static final String CONNECT = BenchmarkRequests.STEP_CONNECT;
+  private static final String REPLY = BenchmarkRequests.STEP_REPLY;
   /** How often the connection probe sends a chat message while a level is held. */
   private static final Duration PROBE_PAUSE = Duration.ofMillis(100);
 
@@ -65,11 +70,12 @@ public class OperationBenchmarkSimulation extends Simulation {
   private final ResourceSampler sampler = ResourceSampler.start(support.target,
       support.settings.samplerInterval(), maxDuration.plus(Duration.ofMinutes(1)));
   private final ProcessSnapshots snapshots = ProcessSnapshots.of(support.target);
-  private final StepRecorder api = new StepRecorder(MIN_SHARE);
-  private final StepRecorder connections = new StepRecorder(1.0);
-  private final StepRecorder churn = new StepRecorder(MIN_SHARE);
-  // Rounds never stop on failures (share 0): they count connections for the memory slope.
-  private final StepRecorder churnRounds = new StepRecorder(0);
+  // Each ramp stops by the report's own rule (CapacityRule) on the steps as recorded here.
+  private final StepRecorder api = new StepRecorder(rule(MIN_SHARE)::why);
+  private final StepRecorder connections = new StepRecorder(rule(1.0)::why);
+  private final StepRecorder churn = new StepRecorder(rule(MIN_SHARE)::why);
+  // Rounds never stop: they count connections for the memory slope.
+  private final StepRecorder churnRounds = new StepRecorder((step, lowest) -> null);
   private final AtomicLong botSequence = new AtomicLong();
   private final AtomicBoolean released = new AtomicBoolean();
   private final AtomicInteger botsRunning = new AtomicInteger();
@@ -86,6 +92,10 @@ public class OperationBenchmarkSimulation extends Simulation {
       .contentTypeHeader("application/json")
       .acceptHeader("application/json")
       .shareConnections();
+
+  private CapacityRule rule(double minShare) {
+    return new CapacityRule(minShare, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
+  }
 
   private static CheckBuilder.Final noFailureInBody() {
     return bodyString().transform(b -> !FAILURE.matcher(b).find()).is(true);
@@ -127,7 +137,7 @@ public class OperationBenchmarkSimulation extends Simulation {
       case HISTORY_QUERY -> mark.exec(http(name).get("/api/chat/history?limit=10&bot_id="
           + taskBot).check(status().is(200), noFailureInBody(), jsonPath("$.messages").exists(),
               rt));
-      case WS_MESSAGE -> mark.exec(wsMessage(name.replace(o.requestName(), "ws connect"), name));
+      case WS_MESSAGE -> mark.exec(wsMessage(name.replace(o.requestName(), BenchmarkRequests.WS_CONNECT), name));
     };
   }
 
@@ -141,7 +151,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   /** One chat message on the open socket; an error frame fails at once; sets "rt" (ms). */
   private ChainBuilder chatMessage(String name) {
     return exec(s -> s.set("t0", System.nanoTime()))
-        .exec(ws(name + " send").sendText("{\"type\":\"message\",\"content\":\"benchmark\"}")
+        .exec(ws(BenchmarkRequests.send(name)).sendText("{\"type\":\"message\",\"content\":\"benchmark\"}")
             .await(replyTimeout).on(ws.checkTextMessage(name)
                 .matching(jsonPath("$.type").in("response", "error"))
                 .check(jsonPath("$.type").is("response"))))
@@ -177,10 +187,10 @@ public class OperationBenchmarkSimulation extends Simulation {
         snapshots.take(BenchmarkFacts.RUN_START);
         return s;
       }),
-      exec(http("setup launch").post("/api/bot/launch")
+      exec(http(BenchmarkRequests.SETUP_LAUNCH).post("/api/bot/launch")
           .body(StringBody("{\"bot_id\":\"" + taskBot + "\",\"adapter\":\"mock\"}"))
           .check(succeeded())),
-      exec(http("setup history").post("/api/chat/message")
+      exec(http(BenchmarkRequests.SETUP_HISTORY).post("/api/chat/message")
           .body(StringBody("{\"role\":\"user\",\"content\":\"benchmark setup\",\"bot_id\":\""
               + taskBot + "\"}"))
           .check(succeeded())));
@@ -207,7 +217,6 @@ public class OperationBenchmarkSimulation extends Simulation {
     String step = "api " + rate + "/s";
     List<BenchmarkOperation> reads = BenchmarkOperation.reads();
     api.plan(step, rate, (int) (rate * p.apiStep().toSeconds()));
-    reads.forEach(o -> api.target(step, o.requestName(), o.targetP95Ms()));
     return scenario(step).doIf(s -> api.begin(step)).then(
         exec(roundRobinSwitch().on(reads.stream().map(o -> operation(o, o.apiStepName(rate)))
             .toList()))
@@ -257,7 +266,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   /** 5 bots, each answering tasks back to back, for the CPU reading. */
   private final ScenarioBuilder busy = scenario("busy").exec(
       exec(s -> s.set("bot", "bench-busy-" + runId + "-" + s.userId())),
-      exec(http("busy launch").post("/api/bot/launch")
+      exec(http(BenchmarkRequests.BUSY_LAUNCH).post("/api/bot/launch")
           .body(StringBody("{\"bot_id\":\"#{bot}\",\"adapter\":\"mock\"}")).check(succeeded())),
       rendezVous(BenchmarkSettings.BUSY_BOTS),
       exec(s -> {
@@ -276,7 +285,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         }
         return s;
       }),
-      exec(http("busy stop").post("/api/bot/stop/#{bot}").check(succeeded())));
+      exec(http(BenchmarkRequests.BUSY_STOP).post("/api/bot/stop/#{bot}").check(succeeded())));
 
   private Duration connectRamp(int newConnections) {
     return Duration.ofSeconds(Math.max(1, (newConnections + CONNECTS_PER_SECOND - 1)
@@ -297,29 +306,28 @@ public class OperationBenchmarkSimulation extends Simulation {
             // a slow poll: thousands of idle users must not keep the load generator busy
             asLongAs(s -> !released.get() && System.nanoTime() < deadline)
                 .on(pause(Duration.ofSeconds(1)))
-            .exec(ws("conn close").close())));
+            .exec(ws(BenchmarkRequests.CONN_CLOSE).close())));
   }
 
   /** After the level's connections opened: a probe chats while it is held, then the count. */
   private ScenarioBuilder connectionProbe(int level, int newConnections) {
     String step = "conn " + level;
-    connections.target(step, "probe", BenchmarkOperation.WS_MESSAGE.targetP95Ms());
     int messages = (int) Math.max(1, p.connectionHold().toMillis() / PROBE_PAUSE.toMillis());
     return scenario(step + " probe")
         .pause(connectRamp(newConnections).plusMillis(500))
         .doIf(s -> !connections.broken()).then(
-            exec(ws("conn probe connect").connect("/ws"))
+            exec(ws(BenchmarkRequests.CONN_PROBE_CONNECT).connect("/ws"))
             .repeat(messages).on(
                 exec(chatMessage(BenchmarkRequests.connectionProbe(level)))
                 .exec(s -> {
                   if (!s.isFailed()) {
-                    connections.latency(step, "probe", s.getInt("rt"));
+                    connections.latency(step, CHAT, s.getInt("rt"));
                   }
                   return s;
                 })
                 .pause(PROBE_PAUSE))
-            .exec(ws("conn probe close").close())
-            .exec(http("conn health").get("/api/health")
+            .exec(ws(BenchmarkRequests.CONN_PROBE_CLOSE).close())
+            .exec(http(BenchmarkRequests.CONN_HEALTH).get("/api/health")
                 .check(jsonPath("$.active_connections").ofInt().saveAs("open")))
             .exec(s -> {
               if (s.contains("open")) {
@@ -341,7 +349,8 @@ public class OperationBenchmarkSimulation extends Simulation {
       pause(Duration.ofSeconds(2)));
 
   private final ScenarioBuilder churnWarmUp = scenario("churn warm-up")
-      .exec(wsMessage("churn warm-up connect", "churn warm-up message"));
+      .exec(wsMessage(BenchmarkRequests.CHURN_WARMUP_CONNECT,
+          BenchmarkRequests.CHURN_WARMUP_MESSAGE));
 
   private final ScenarioBuilder churnBaseline = scenario("churn baseline").exec(
       pause(Duration.ofSeconds(1)),
@@ -353,14 +362,16 @@ public class OperationBenchmarkSimulation extends Simulation {
   private ScenarioBuilder churnStep(int rate) {
     String step = "churn " + rate + "/s";
     churn.plan(step, rate, (int) (rate * p.churnStep().toSeconds()));
-    churn.target(step, "message", BenchmarkOperation.WS_MESSAGE.targetP95Ms());
     return scenario(step).doIf(s -> churn.begin(step)).then(
-        exec(ws(BenchmarkRequests.churnConnect(rate)).connect("/ws"))
+        exec(s -> s.set("c0", System.nanoTime()))
+        .exec(ws(BenchmarkRequests.churnConnect(rate)).connect("/ws"))
+        .exec(s -> s.set("crt", (int) ((System.nanoTime() - s.getLong("c0")) / 1_000_000)))
         .exec(chatMessage(BenchmarkRequests.churnMessage(rate)))
-        .exec(ws("churn close").close())
+        .exec(ws(BenchmarkRequests.CHURN_CLOSE).close())
         .exec(s -> {
           if (!s.isFailed()) {
-            churn.latency(step, "message", s.getInt("rt"));
+            churn.latency(step, CONNECT, s.getInt("crt"));
+            churn.latency(step, REPLY, s.getInt("rt"));
           }
           churn.done(step, !s.isFailed());
           return s;
@@ -386,7 +397,7 @@ public class OperationBenchmarkSimulation extends Simulation {
         .doIf(s -> churnRounds.begin(step)).then(
             exec(ws(BenchmarkRequests.CHURN_ROUND_CONNECT).connect("/ws"))
             .exec(chatMessage(BenchmarkRequests.CHURN_ROUND_MESSAGE))
-            .exec(ws("churn close").close())
+            .exec(ws(BenchmarkRequests.CHURN_CLOSE).close())
             .exec(s -> {
               churnRounds.done(step, !s.isFailed());
               return s;
@@ -405,7 +416,7 @@ public class OperationBenchmarkSimulation extends Simulation {
   }
 
   private final ScenarioBuilder finish = scenario("finish")
-      .exec(http("finish stop").post("/api/bot/stop/" + taskBot));
+      .exec(http(BenchmarkRequests.FINISH_STOP).post("/api/bot/stop/" + taskBot));
 
   /** Every phase in order; each starts when the one before has finished. */
   private PopulationBuilder population() {
@@ -488,7 +499,8 @@ public class OperationBenchmarkSimulation extends Simulation {
         p.connectionHold().toSeconds(), p.churnRates(), p.churnStep().toSeconds(),
         p.churnCoolDown().toSeconds(), p.churnRounds(), p.churnRoundConnections(),
         p.churnRoundRate(), p.botsMax(), BenchmarkSettings.BUSY_BOTS,
-        p.busy().toSeconds(), p.busyTasksPerSecond(), replyTimeout.toMillis());
+        p.busy().toSeconds(), p.busyTasksPerSecond(), replyTimeout.toMillis(),
+        p.capacityLatencyFactor(), p.capacityLatencyAddMs());
     return new BenchmarkFacts(params, api.result(), connections.result(), churn.result(),
         churnRounds.result(),
         new BenchmarkFacts.Bots(p.botsMax(), botsRunning.get(), botsFailure, botsStopped.get()),

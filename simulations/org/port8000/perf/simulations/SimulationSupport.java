@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.CapabilityProbe;
+import org.port8000.perf.results.CouldNotStart;
 import org.port8000.perf.results.ProbeFiles;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
@@ -34,6 +36,7 @@ public final class SimulationSupport {
   private final Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private boolean finished;
+  private String couldNotStart;
 
   private SimulationSupport(Class<?> simulation, Settings settings, RunningTarget target,
       TargetCapabilities capabilities) {
@@ -75,6 +78,44 @@ public final class SimulationSupport {
         + capabilities.echoesId() + ", chat page " + capabilities.chatPage() + ", /metrics "
         + capabilities.metrics() + ", pid alive " + capabilities.pidAlive());
     return new SimulationSupport(simulation, settings, target, capabilities);
+  }
+
+  /**
+   * The simulation refuses to start its load (e.g. its plan does not fit the open-file limit):
+   * the reason is written as {@code probe-could-not-start.json} and the report states the area
+   * as failed; the simulation runs {@link #couldNotStartPopulation()} instead of its load, so
+   * the suite's other simulations still run.
+   */
+  public synchronized void couldNotStart(String reason) {
+    couldNotStart = reason;
+    probes.clear();
+    System.err.println("[perf] " + simulation.getSimpleName() + " could not start: " + reason);
+  }
+
+  public synchronized boolean refused() {
+    return couldNotStart != null;
+  }
+
+  /**
+   * What a simulation that could not start runs: one health check, failed on purpose with the
+   * reason (Gatling writes no report of a run without requests, and an error would stop the
+   * Maven plugin's other simulations; a failed assertion does not). Use with
+   * {@link #couldNotStartAssertion()} and an HTTP protocol on the target.
+   */
+  public io.gatling.javaapi.core.PopulationBuilder couldNotStartPopulation() {
+    String reason = couldNotStart;
+    return io.gatling.javaapi.core.CoreDsl.scenario(RequestNames.COULD_NOT_START)
+        .exec(io.gatling.javaapi.http.HttpDsl.http(RequestNames.COULD_NOT_START)
+            .get("/api/health")
+            .check(io.gatling.javaapi.core.CoreDsl.bodyString().transform(b -> false).is(true)
+                .name(RequestNames.COULD_NOT_START + ": " + reason)))
+        .injectOpen(io.gatling.javaapi.core.CoreDsl.atOnceUsers(1));
+  }
+
+  /** The assertion of a run that could not start: its one request failed, so it fails. */
+  public static io.gatling.javaapi.core.Assertion couldNotStartAssertion() {
+    return io.gatling.javaapi.core.CoreDsl.details(RequestNames.COULD_NOT_START)
+        .failedRequests().count().is(0L);
   }
 
   /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
@@ -126,6 +167,10 @@ public final class SimulationSupport {
         return;
       }
       ProbeFiles.write(folder, TargetCapabilities.PROBE, capabilities);
+      if (couldNotStart != null) {
+        ProbeFiles.write(folder, CouldNotStart.PROBE,
+            new CouldNotStart(simulation.getName(), couldNotStart));
+      }
       for (Map.Entry<String, Supplier<Object>> p : probes.entrySet()) {
         try {
           ProbeFiles.write(folder, p.getKey(), p.getValue().get());

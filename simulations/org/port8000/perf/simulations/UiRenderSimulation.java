@@ -9,10 +9,17 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.time.Instant;
+import java.util.Map;
+import org.port8000.perf.analysis.AreaResult;
+import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.probe.browser.BackgroundBrowserProbe;
 import org.port8000.perf.probe.browser.ProbeOutcome;
 import org.port8000.perf.probe.browser.UiProbePlan;
 import org.port8000.perf.results.AtomicFiles;
+import org.port8000.perf.results.GatlingRun;
+import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.UiProbeResult;
 
@@ -83,6 +90,9 @@ public class UiRenderSimulation extends Simulation {
       .asLongAsDuring(session -> !probe.isDone(), probeBudget).on(
           pause(Duration.ofSeconds(1))
               .exec(http(HEALTH).get("/api/health").check(status().is(200))))
+      // The probe's verdict as the report will judge it: a FAIL fails this run in Gatling too.
+      .exec(http(RequestNames.UI_VERDICT).get("/api/health")
+          .check(bodyString().transform(b -> failedVerdict()).is("")))
       // Leave an external target as it was found: the bot was launched for this run only.
       .exec(http(STOP).post("/api/bot/stop/#{botId}").check(status().is(200)));
 
@@ -92,6 +102,22 @@ public class UiRenderSimulation extends Simulation {
         .protocols(protocol)
         .assertions(global().failedRequests().count().is(0L))
         .maxDuration(probeBudget.plus(Duration.ofSeconds(60 + historyMessages / 10)));
+  }
+
+  /**
+   * "" unless the UI section, judged now from the probe's file by the report's own analyzer,
+   * FAILs; then its status and result (Gatling shows them as this request's error).
+   */
+  private String failedVerdict() {
+    outcome();
+    support.writeProbe(UiProbeResult.PROBE);
+    Optional<Path> folder = RunFolder.current(support.settings.gatlingResultsFolder(), getClass());
+    if (folder.isEmpty()) {
+      return "";
+    }
+    AreaResult r = new UiAnalyzer().analyze(
+        new GatlingRun(folder.get(), getClass().getName(), Instant.now(), Map.of()));
+    return r.status() == Status.FAIL ? "UI section FAIL: " + r.result() : "";
   }
 
   private ProbeOutcome outcome() {

@@ -2,6 +2,7 @@ package org.port8000.perf.analysis;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.port8000.perf.results.CouldNotStart;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.ResourceSamples;
@@ -37,9 +38,23 @@ public abstract class AreaAnalyzer {
     Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
     Optional<ResourceSamples> samples = probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     meta.ifPresent(m -> section.notes(m.notes()));
+    Optional<CouldNotStart> refused = probe(run, CouldNotStart.PROBE, CouldNotStart.class);
+    if (refused.isPresent()) {
+      return couldNotStart(area, refused.get(), section);
+    }
     targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
         meta, samples).ifPresent(section::check);
     return analyze(run, meta, samples, section);
+  }
+
+  /** A simulation that refused to start its load: a failed finding naming the reason. */
+  static AreaResult couldNotStart(Area area, CouldNotStart refused, AreaResult.Builder section) {
+    String why = "could not start: " + refused.reason();
+    section.check(new Check(area.name().toLowerCase(Locale.ROOT) + ".started", null, "",
+        "the simulation starts its load", Status.FAIL, why));
+    section.note("The simulation " + refused.simulation().replaceFirst(".*\\.", "")
+        + " " + why);
+    return section.build(why);
   }
 
   /**

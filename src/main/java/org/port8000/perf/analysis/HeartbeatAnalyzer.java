@@ -36,9 +36,10 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     HeartbeatFacts f = maybeFacts.get();
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
         || samples.map(ResourceSamples::targetLost).orElse(false);
-    double ratio = f.ackSupported() ? stability(run, f, targetLost, section)
-        : pingStability(run, f, probe(run, PingPongResult.PROBE, PingPongResult.class),
-            targetLost, section);
+    Optional<PingPongResult> ping = probe(run, PingPongResult.PROBE, PingPongResult.class);
+    double ratio = f.ackUnknown() ? unknownAck(run, f, ping, targetLost, section)
+        : f.ackSupported() ? stability(run, f, targetLost, section)
+        : pingStability(run, f, ping, targetLost, section, NO_ACK);
     soakWindow(f, section);
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
@@ -56,22 +57,57 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         + (targetLost ? " (target stopped answering)" : ""));
   }
 
+  private static final String NO_ACK = "The target has no app-level heartbeat ack (it does not"
+      + " answer `{\"type\":\"heartbeat\"}`), so connection stability was measured with"
+      + " WebSocket (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.";
+
+  /**
+   * The ack capability could not be found out before the load, so the soak awaited acks and
+   * the ping/pong probe ran beside it. Stability is judged by the acks when any came (the
+   * target acks heartbeats), else by ping/pong; both are reported.
+   */
+  private double unknownAck(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> ping,
+      boolean targetLost, AreaResult.Builder section) {
+    long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
+    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total)
+        .orElse(0L);
+    section.note("Whether the target acks heartbeats was unknown before the load (the"
+        + " capability check got no answer in its time), so the soak awaited acks and also"
+        + " measured WebSocket ping/pong; both are shown.");
+    if (acked > 0) {
+      double ratio = stability(run, f, targetLost, section);
+      ping.ifPresentOrElse(p -> section.detail("Ping/pong beside the soak", p.pongsInTime()
+          + " / " + p.expectedPings() + " pongs in time (not judged: acks came)"),
+          () -> section.detail("Ping/pong beside the soak", "not measured: the run wrote no"
+              + " probe-pingpong.json"));
+      return ratio;
+    }
+    double ratio = pingStability(run, f, ping, targetLost, section, "No `heartbeat_ack` came"
+        + " during the soak (" + attempted + " heartbeats sent, each awaited " + f.ackTimeoutMs()
+        + " ms), so stability is judged by WebSocket ping/pong; whether the target acks"
+        + " heartbeats stays unknown.");
+    section.detail("Heartbeats acknowledged", "0 of " + attempted + " sent (each awaited "
+        + f.ackTimeoutMs() + " ms)");
+    return ratio;
+  }
+
   /**
    * A target without an app-level ack: the heartbeat frames still go out on the soak's sessions
    * (connection survival), liveness is the ping/pong probe's pongs in time over the pings its
    * schedule called for. Returns the ratio (0 when the probe wrote nothing).
    */
   private double pingStability(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> probe,
-      boolean targetLost, AreaResult.Builder section) {
-    section.note("The target has no app-level heartbeat ack (it does not answer"
-        + " `{\"type\":\"heartbeat\"}`), so connection stability was measured with WebSocket"
-        + " (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.");
-    section.detail("Stability measured by", "WebSocket ping/pong (the target has no app-level"
-        + " heartbeat ack)");
+      boolean targetLost, AreaResult.Builder section, String mode) {
+    section.note(mode);
+    section.detail("Stability measured by", "WebSocket ping/pong (" + (f.ackUnknown()
+        ? "no heartbeat ack came; the capability is unknown" : "the target has no app-level"
+        + " heartbeat ack") + ")");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
         + " (heartbeat sessions)");
     section.detail("Heartbeats sent", f.heartbeatsSent() + expected(f));
-    section.detail("Heartbeats acknowledged", "not supported by the target");
+    if (!f.ackUnknown()) {
+      section.detail("Heartbeats acknowledged", "not supported by the target");
+    }
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (f.helloFailed() > 0) {
       section.detail("Clients lost at their first chat message", f.helloFailed() + "/"

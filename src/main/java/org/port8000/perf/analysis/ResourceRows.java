@@ -84,7 +84,8 @@ final class ResourceRows {
     Status status = target.judgeInterval(lowerMb, upperMb);
     String note = "Theil–Sen slope of server memory over " + points.size() + " bots, judged by"
         + " its 95 % interval" + (status == Status.NOT_MEASURED ? ": the interval straddles the "
-        + target.text() + " target, so it cannot tell" : "");
+        + target.text() + " target, so it cannot tell" : "")
+        + run.resources().map(r -> "; memory " + r.sourceReason()).orElse("");
     Check c = section.check(new Check(metric, status == Status.NOT_MEASURED ? null
         : e.slope() / Format.MB, target.unit(), target.text(), status, note));
     section.compare("Memory/bot: " + figure + ", its upper bound "

@@ -30,7 +30,7 @@ final class ThroughputRows {
       return rows;
     }
     BenchmarkFacts f = run.facts().get();
-    CapacityKnees knees = new CapacityKnees(run, section);
+    CapacityKnees knees = new CapacityKnees(run, section, f.parameters());
     // Ramps in the order they ran; rows in the seed's order.
     Knee api = knees.api(f.apiSteps());
     Row bots = bots(run, f.bots(), section);
@@ -60,9 +60,10 @@ final class ThroughputRows {
     double value = k.held() == null ? 0
         : rate && k.held().achievedPerSecond() != null ? k.held().achievedPerSecond()
         : k.held().level();
-    String shown = k.held() == null ? "no step held"
+    String shown = (k.held() == null ? "no step held"
         : (k.boundReached() ? "≥ " : "") + Format.number(value) + " " + unit
-            + (k.boundReached() ? " (the highest configured step held)" : "");
+            + (k.boundReached() ? " held (the configured top)" : " held"))
+        + (k.latency() == null ? "" : "; " + k.latency());
     String note = k.broke() == null ? "" : "broke at " + k.broke().name() + ": " + k.why();
     Check c = section.check(target.check(metric, value).withNote(note));
     section.compare(label + ": " + shown + " vs target " + target.text()

@@ -29,13 +29,17 @@ import java.util.List;
  * @param busy how long 5 bots are kept busy for the CPU reading
  * @param busyTasksPerSecond tasks each busy bot answers per second (a fixed pace, so a faster
  *     server is not made to do more work than a slower one)
+ * @param capacityLatencyFactor a capacity step stays responsive while each timed request's p95
+ *     is at most this many times its p95 at the ramp's lowest step (or within
+ *     {@code capacityLatencyAddMs} of it, whichever is looser)
+ * @param capacityLatencyAddMs see {@code capacityLatencyFactor}
  */
 public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency,
     int latencyPerSecond, List<Integer> apiSteps, Duration apiStep,
     List<Integer> connectionLevels, Duration connectionHold, List<Integer> churnRates,
     Duration churnStep, Duration churnCoolDown, int churnRounds, int churnRoundConnections,
     int churnRoundRate, int botsMax, Duration busy,
-    int busyTasksPerSecond) {
+    int busyTasksPerSecond, double capacityLatencyFactor, int capacityLatencyAddMs) {
 
   /** The seed's "CPU with 5 bots": the busy-bots reading always uses this many. */
   public static final int BUSY_BOTS = 5;
@@ -47,7 +51,8 @@ public record BenchmarkSettings(Duration warmUp, Duration idle, Duration latency
         s.get(BENCH_CONNECTION_LEVELS), s.get(BENCH_CONNECTION_HOLD), s.get(BENCH_CHURN_RATES),
         s.get(BENCH_CHURN_STEP), s.get(BENCH_CHURN_COOL_DOWN), s.get(BENCH_CHURN_ROUNDS),
         s.get(BENCH_CHURN_ROUND_CONNECTIONS), s.get(BENCH_CHURN_ROUND_RATE), s.get(BENCH_BOTS_MAX),
-        s.get(BENCH_BUSY), s.get(BENCH_BUSY_TASK_RATE));
+        s.get(BENCH_BUSY), s.get(BENCH_BUSY_TASK_RATE), s.get(BENCH_CAPACITY_LATENCY_FACTOR),
+        s.get(BENCH_CAPACITY_LATENCY_ADD_MS));
   }
 
   public BenchmarkSettings {

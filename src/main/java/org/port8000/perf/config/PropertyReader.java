@@ -144,6 +144,19 @@ public final class PropertyReader {
     throw invalid(name, "a whole number from " + min + " to " + max);
   }
 
+  public double requiredDouble(String name, double min, double max) {
+    String s = raw(name);
+    try {
+      double v = Double.parseDouble(s == null ? "" : s);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the accepted range
+    }
+    throw invalid(name, "a number from " + min + " to " + max);
+  }
+
   public boolean requiredBoolean(String name) {
     String s = raw(name);
     if ("true".equals(s) || "false".equals(s)) {

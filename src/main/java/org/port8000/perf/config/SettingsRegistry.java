@@ -170,6 +170,15 @@ public final class SettingsRegistry {
   public static final Setting<Integer> BENCH_BUSY_TASK_RATE = count(
       "benchmark.busyTasksPerSecond", 1, 100, "tasks/s", "tasks each busy bot answers per second"
           + " (a fixed pace: a fast server does no more work than a slow one)");
+  public static final Setting<Double> BENCH_CAPACITY_LATENCY_FACTOR = new Setting<>(
+      "benchmark.capacity.latencyFactor", "×", "1 to 100", null, "capacity is judged apart from"
+          + " latency: a step stays responsive while each timed request's p95 is at most this"
+          + " many times its p95 at the ramp's lowest step, or within"
+          + " `benchmark.capacity.latencyAddMs` of it (whichever is looser)",
+      (r, n) -> r.requiredDouble(n, 1, 100));
+  public static final Setting<Integer> BENCH_CAPACITY_LATENCY_ADD_MS = count(
+      "benchmark.capacity.latencyAddMs", 0, 60_000, "ms", "see"
+          + " `benchmark.capacity.latencyFactor`");
 
   /** Every setting, in the order docs/settings.md lists them. */
   public static final List<Setting<?>> ALL = List.of(TARGET_URL, TARGET_PID, TARGET_ALLOW_REMOTE,
@@ -184,7 +193,8 @@ public final class SettingsRegistry {
       BENCH_LATENCY, BENCH_LATENCY_RATE, BENCH_API_STEPS, BENCH_API_STEP, BENCH_CONNECTION_LEVELS,
       BENCH_CONNECTION_HOLD, BENCH_CHURN_RATES, BENCH_CHURN_STEP, BENCH_CHURN_COOL_DOWN,
       BENCH_CHURN_ROUNDS, BENCH_CHURN_ROUND_CONNECTIONS, BENCH_CHURN_ROUND_RATE, BENCH_BOTS_MAX,
-      BENCH_BUSY, BENCH_BUSY_TASK_RATE);
+      BENCH_BUSY, BENCH_BUSY_TASK_RATE, BENCH_CAPACITY_LATENCY_FACTOR,
+      BENCH_CAPACITY_LATENCY_ADD_MS);
 
   private static Setting<Integer> count(String name, int min, int max, String unit,
       String meaning) {

@@ -118,17 +118,7 @@ public final class CapabilityProbe {
             ? new Found(true, "replies carry the message's `id`")
             : new Found(false, "replies carry no `id`: matched in order");
       }
-      ws.sendText("{\"type\":\"heartbeat\",\"seq\":1}", true)
-          .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      Found ack = new Found(false, "no `heartbeat_ack` within " + ACK_WAIT.toMillis()
-          + " ms: no app-level heartbeat; liveness is measured with WebSocket ping/pong");
-      long ackDeadline = System.nanoTime() + ACK_WAIT.toNanos();
-      for (JsonNode f; (f = next(frames, ackDeadline)) != null; ) {
-        if ("heartbeat_ack".equals(f.path("type").asText())) {
-          ack = new Found(true, "`heartbeat` is answered with `heartbeat_ack`");
-          break;
-        }
-      }
+      Found ack = heartbeatAck(ws, frames);
       return new Chat(streams, echo, ack);
     } catch (Exception e) {
       String why = "not found out: " + RootCause.describe(e);
@@ -137,6 +127,56 @@ public final class CapabilityProbe {
       ws.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(t -> null);
       ws.abort();
     }
+  }
+
+  /**
+   * Yes when a {@code heartbeat_ack} comes; no only with evidence of absence (an error frame
+   * for the heartbeat, or a chat message sent after it answered while the heartbeat was not);
+   * unknown when the target answered nothing in the probe's time, so it cannot be told.
+   */
+  private Found heartbeatAck(WebSocket ws, LinkedBlockingQueue<String> frames) throws Exception {
+    long sent = System.nanoTime();
+    ws.sendText("{\"type\":\"heartbeat\",\"seq\":1}", true)
+        .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    long ackDeadline = sent + ACK_WAIT.toNanos();
+    for (JsonNode f; (f = next(frames, ackDeadline)) != null; ) {
+      String type = f.path("type").asText();
+      if ("heartbeat_ack".equals(type)) {
+        return new Found(true, "`heartbeat` is answered with `heartbeat_ack` ("
+            + (System.nanoTime() - sent) / 1_000_000 + " ms)");
+      }
+      if ("error".equals(type)) {
+        return new Found(false, "the target answered `heartbeat` with an error frame ("
+            + abbreviate(f.path("message").asText(f.toString())) + "): no app-level heartbeat;"
+            + " liveness is measured with WebSocket ping/pong");
+      }
+    }
+    // No ack in time: does the target answer anything sent after the heartbeat?
+    long chatSent = System.nanoTime();
+    ws.sendText("{\"type\":\"message\",\"content\":\"capability check after heartbeat\"}",
+        true).get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = chatSent + replyTimeout.toNanos();
+    for (JsonNode f; (f = next(frames, deadline)) != null; ) {
+      String type = f.path("type").asText();
+      if ("heartbeat_ack".equals(type)) {
+        return new Found(true, "`heartbeat` is answered with `heartbeat_ack`, late ("
+            + (System.nanoTime() - sent) / 1_000_000 + " ms)");
+      }
+      if ("response".equals(type) || "error".equals(type)) {
+        return new Found(false, "no `heartbeat_ack` within " + ACK_WAIT.toMillis() + " ms,"
+            + " while a chat message sent after the heartbeat was answered ("
+            + (System.nanoTime() - chatSent) / 1_000_000 + " ms): no app-level heartbeat;"
+            + " liveness is measured with WebSocket ping/pong");
+      }
+    }
+    return Found.unknown("not found out: no `heartbeat_ack` within " + ACK_WAIT.toMillis()
+        + " ms, and a chat message sent after the heartbeat got no reply within "
+        + replyTimeout.toMillis() + " ms either (the target answered nothing in the probe's"
+        + " time); the soak checks acks and also measures WebSocket ping/pong");
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 119) + "…";
   }
 
   private static JsonNode next(LinkedBlockingQueue<String> frames, long deadlineNanos)

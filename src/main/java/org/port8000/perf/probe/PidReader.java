@@ -1,24 +1,24 @@
 package org.port8000.perf.probe;
 
 import java.util.Optional;
-import oshi.SystemInfo;
-import oshi.software.os.OSProcess;
 
-/** Reads a local process by PID through OSHI (works wherever OSHI does, not only on Linux). */
+/**
+ * Reads a local process and its descendants by PID through OSHI ({@link ProcessTree}; works
+ * wherever OSHI does, not only on Linux).
+ */
 final class PidReader implements ProcessReader {
   private final long pid;
-  private OSProcess process;
+  private final ProcessTree tree;
   private String lastFailure = "";
 
-  private PidReader(long pid, OSProcess process) {
+  private PidReader(long pid, ProcessTree tree) {
     this.pid = pid;
-    this.process = process;
+    this.tree = tree;
   }
 
   /** Empty when no process has this PID. */
   static Optional<PidReader> open(long pid) {
-    OSProcess p = new SystemInfo().getOperatingSystem().getProcess((int) pid);
-    return p == null ? Optional.empty() : Optional.of(new PidReader(pid, p));
+    return ProcessTree.open(pid).map(t -> new PidReader(pid, t));
   }
 
   @Override
@@ -28,15 +28,18 @@ final class PidReader implements ProcessReader {
 
   @Override
   public Optional<ProcessReading> read() {
-    // updateAttributes is false once the process has exited (its /proc entry is gone); an
-    // exited process its parent has not reaped yet is a zombie with no memory: no reading either
-    if (!process.updateAttributes() || process.getState() == OSProcess.State.INVALID
-        || process.getState() == OSProcess.State.ZOMBIE || process.getResidentSetSize() <= 0) {
+    // empty once the process has exited, or is a zombie its parent has not reaped yet
+    Optional<ProcessTree.Reading> r = tree.read();
+    if (r.isEmpty()) {
       lastFailure = "process " + pid + " no longer exists";
       return Optional.empty();
     }
-    return Optional.of(new ProcessReading(process.getResidentSetSize(),
-        process.getUserTime() + process.getKernelTime()));
+    return Optional.of(new ProcessReading(r.get().rssBytes(), r.get().cpuMillis()));
+  }
+
+  /** The processes counted so far. */
+  String counted() {
+    return tree.counted();
   }
 
   @Override

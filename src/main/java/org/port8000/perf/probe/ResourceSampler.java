@@ -18,7 +18,8 @@ import org.port8000.perf.target.RunningTarget;
 
 /**
  * Samples the target's resident memory and CPU on a daemon thread for the whole simulation: from
- * its PID when it runs here (OSHI), else from its {@code /metrics}. The simulation marks named
+ * its PID and that process's descendants when it runs here (OSHI, {@link ProcessTree}), else
+ * from its {@code /metrics} (one process). The simulation marks named
  * checkpoints as it goes; each gets a fresh reading. Sampling ends on {@link #stop()}, after
  * {@code maxRun}, or when the target dies or stops answering (recorded with its time).
  *
@@ -82,7 +83,7 @@ public final class ResourceSampler implements AutoCloseable {
       Optional<PidReader> pr = PidReader.open(pid);
       if (pr.isPresent()) {
         return new ResourceSampler(pr.get(), ResourceSamples.PID,
-            "read from process " + pid + " on this machine", interval);
+            "read from process " + pid + " and its descendants on this machine", interval);
       }
       pidProblem = "no process has the target's PID " + pid;
     } else {
@@ -91,7 +92,8 @@ public final class ResourceSampler implements AutoCloseable {
     MetricsReader mr = new MetricsReader(target.baseUrl());
     if (mr.read().isPresent()) {
       return new ResourceSampler(mr, ResourceSamples.METRICS,
-          "read from " + target.baseUrl() + "/metrics because " + pidProblem, interval);
+          "read from " + target.baseUrl() + "/metrics because " + pidProblem + "; the figure"
+              + " covers the one process that exports it, not any child processes", interval);
     }
     return new ResourceSampler(null, ResourceSamples.NONE, pidProblem + ", and "
         + mr.lastFailure() + ": set -Dtarget.pid to the server's process id", interval);
@@ -191,7 +193,10 @@ public final class ResourceSampler implements AutoCloseable {
 
   /** What has been measured so far (a copy). */
   public synchronized ResourceSamples result() {
-    return new ResourceSamples(source, sourceReason, intervalMs, startedAt,
+    // the tree's processes are known only as they appear: named when the result is taken
+    String reason = reader instanceof PidReader p ? sourceReason + " (" + p.counted() + ")"
+        : sourceReason;
+    return new ResourceSamples(source, reason, intervalMs, startedAt,
         endedMs == null ? now() : endedMs, lostAtMs, lostReason, samples,
         checkpoints.stream().sorted((a, b) -> Long.compare(a.t(), b.t())).toList());
   }

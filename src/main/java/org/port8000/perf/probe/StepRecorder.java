@@ -9,20 +9,24 @@ import java.util.Map;
 import org.port8000.perf.results.BenchmarkFacts.Step;
 
 /**
- * Records one capacity ramp (rising steps) inside the simulation and applies its stop rule: a
- * step is held while at least {@code minShare} of its users succeed, every timed request's p95
- * stays under its target, and (for connection levels) the server counts every connection. When a
- * step breaks, the later steps send no load. The report judges again from Gatling's own stats;
- * this only stops the ramp and measures what Gatling cannot: the load generator's CPU per step
- * and the achieved rate.
+ * Records one capacity ramp (rising steps) inside the simulation and applies its stop rule, a
+ * {@link Judge} given by the simulation (the report's rule, so both judge alike on the same
+ * data: the {@link Step} records written to the probe file). When a step breaks, the later steps
+ * send no load. It also measures what Gatling cannot: the load generator's CPU per step and the
+ * achieved rate (monotonic clock).
  */
 public final class StepRecorder {
+
+  /** Why a step broke, or null when it held; {@code lowest} is the ramp's first step run. */
+  @FunctionalInterface
+  public interface Judge {
+    String why(Step step, Step lowest);
+  }
 
   private static final class Span {
     final int level;
     final int planned;
     final Map<String, List<Integer>> latencies = new LinkedHashMap<>();
-    final Map<String, Integer> targets = new LinkedHashMap<>();
     long ok;
     long failed;
     long inFlight;
@@ -45,13 +49,12 @@ public final class StepRecorder {
   /** A step is cut short when more of its users than this (or its level) await an answer. */
   static final int MIN_OUTSTANDING = 20;
 
-  private final double minShare;
+  private final Judge judge;
   private final Map<String, Span> spans = new LinkedHashMap<>();
   private boolean broken;
 
-  /** @param minShare share of a step's users that must succeed, e.g. 0.999 */
-  public StepRecorder(double minShare) {
-    this.minShare = minShare;
+  public StepRecorder(Judge judge) {
+    this.judge = judge;
   }
 
   /** Declares a step in ramp order. */
@@ -97,16 +100,8 @@ public final class StepRecorder {
       return false;
     }
     s.inFlight++;
-    s.firstStartMs = Math.min(s.firstStartMs, System.currentTimeMillis());
+    s.firstStartMs = Math.min(s.firstStartMs, MonotonicClock.nowMillis());
     return true;
-  }
-
-  /** Declares a timed request kind of a step and its p95 target (ms, strictly below). */
-  public synchronized void target(String step, String request, int targetMs) {
-    Span s = spans.get(step);
-    if (s != null) {
-      s.targets.put(request, targetMs);
-    }
   }
 
   /** One timed request's latency (successful requests only). */
@@ -129,7 +124,7 @@ public final class StepRecorder {
       s.failed++;
     }
     s.inFlight = Math.max(0, s.inFlight - 1);
-    s.lastEndMs = Math.max(s.lastEndMs, System.currentTimeMillis());
+    s.lastEndMs = Math.max(s.lastEndMs, MonotonicClock.nowMillis());
   }
 
   /** The server's own count of open connections at the end of a connection level. */
@@ -160,35 +155,41 @@ public final class StepRecorder {
       return;
     }
     s.judged = true;
-    String why = null;
-    long settled = s.ok + s.failed;
-    if (settled == 0) {
-      why = "no request of this step completed";
-    } else if (s.ok < minShare * s.planned) {
-      why = s.ok + " of " + s.planned + " succeeded (needs " + Math.round(minShare * 1000) / 10.0
-          + " %)";
-    } else if (s.failed > (1 - minShare) * s.planned) {
-      why = s.failed + " failed";
-    } else {
-      for (Map.Entry<String, Integer> t : s.targets.entrySet()) {
-        List<Integer> l = s.latencies.getOrDefault(t.getKey(), List.of());
-        if (l.isEmpty()) {
-          continue;
-        }
-        int p95 = p95(l);
-        if (p95 >= t.getValue()) {
-          why = t.getKey() + " p95 " + p95 + " ms (target < " + t.getValue() + " ms)";
-          break;
-        }
-      }
-      if (why == null && s.serverConnections != null && s.serverConnections < s.level) {
-        why = "the server counted " + s.serverConnections + " open connections";
-      }
-    }
+    String why = judge.why(step(name(s), s, null), lowest());
     if (why != null) {
       s.stopReason = why;
       broken = true;
     }
+  }
+
+  private String name(Span s) {
+    return spans.entrySet().stream().filter(e -> e.getValue() == s).map(Map.Entry::getKey)
+        .findFirst().orElse("");
+  }
+
+  /** The ramp's first step that ran, as a record (the baseline of the responsiveness rule). */
+  private Step lowest() {
+    for (Map.Entry<String, Span> e : spans.entrySet()) {
+      Span s = e.getValue();
+      if (s.begun && !s.skipped) {
+        return step(e.getKey(), s, null);
+      }
+    }
+    return null;
+  }
+
+  /** The step as recorded so far; {@code cpu} null when not computed. */
+  private Step step(String name, Span s, Double cpu) {
+    Map<String, Integer> p95 = new LinkedHashMap<>();
+    s.latencies.forEach((k, v) -> {
+      if (!v.isEmpty()) {
+        p95.put(k, p95(v));
+      }
+    });
+    long span = s.lastEndMs - s.firstStartMs;
+    Double achieved = s.ok > 0 && span > 0 ? s.ok * 1000.0 / span : null;
+    return new Step(name, s.level, s.planned, s.ok, s.failed, achieved, cpu,
+        s.serverConnections, s.skipped || !s.begun, s.stopReason, p95);
   }
 
   private static int p95(List<Integer> values) {
@@ -217,10 +218,7 @@ public final class StepRecorder {
           cpu = 100.0 * used / ((double) wall * Runtime.getRuntime().availableProcessors());
         }
       }
-      long span = s.lastEndMs - s.firstStartMs;
-      Double achieved = s.ok > 0 && span > 0 ? s.ok * 1000.0 / span : null;
-      out.add(new Step(list.get(i).getKey(), s.level, s.planned, s.ok, s.failed, achieved, cpu,
-          s.serverConnections, s.skipped || !s.begun, s.stopReason));
+      out.add(step(list.get(i).getKey(), s, cpu));
     }
     return out;
   }

@@ -25,6 +25,8 @@ final class BotRegistry {
         final Instant launchedAt = Instant.now();
         volatile String status = "starting";
         volatile String currentTask;
+        /** The bot's own process when bots run as child processes, else null. */
+        volatile BotChildProcess child;
 
         Bot(String id, String adapter) {
             this.id = id;
@@ -49,9 +51,16 @@ final class BotRegistry {
 
     private final ConcurrentHashMap<String, Bot> bots = new ConcurrentHashMap<>();
     private final int maxBots;
+    private final int childProcessMb;
 
     BotRegistry(int maxBots) {
+        this(maxBots, 0);
+    }
+
+    /** {@code childProcessMb} > 0: each bot runs as a child process of that many MB. */
+    BotRegistry(int maxBots, int childProcessMb) {
         this.maxBots = maxBots;
+        this.childProcessMb = childProcessMb;
     }
 
     static boolean validId(String id) {
@@ -70,6 +79,13 @@ final class BotRegistry {
             throw new BotException("bot limit reached: at most " + maxBots + " bots");
         }
         Bot bot = new Bot(id, adapter);
+        if (childProcessMb > 0) {
+            try {
+                bot.child = BotChildProcess.start(childProcessMb);
+            } catch (IllegalStateException e) {
+                throw new BotException(e.getMessage());
+            }
+        }
         bots.put(id, bot);
         return bot;
     }
@@ -88,7 +104,18 @@ final class BotRegistry {
     }
 
     boolean stop(String id) {
-        return id != null && bots.remove(id) != null;
+        Bot bot = id == null ? null : bots.remove(id);
+        if (bot != null && bot.child != null) {
+            bot.child.stop();
+        }
+        return bot != null;
+    }
+
+    /** Stops every bot's child process (the server is stopping). */
+    void stopAll() {
+        for (String id : List.copyOf(bots.keySet())) {
+            stop(id);
+        }
     }
 
     /** Bots in id order, so listings are stable. */

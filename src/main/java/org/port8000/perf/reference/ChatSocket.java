@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,10 +38,20 @@ final class ChatSocket {
     private final FaultInjector faults;
     private final ServerCounters counters;
     private final CompatSwitches compat;
+    private final boolean silentAfterHeartbeat;
+    /** Connections silenced by their first heartbeat (reference.ws.silentAfterHeartbeat). */
+    private final Set<String> silenced = ConcurrentHashMap.newKeySet();
 
     ChatSocket(ObjectMapper mapper, ScheduledExecutorService timer, LlmStandIn llm,
                ChatHistoryStore history, FaultInjector faults, ServerCounters counters,
                CompatSwitches compat) {
+        this(mapper, timer, llm, history, faults, counters, compat, false);
+    }
+
+    ChatSocket(ObjectMapper mapper, ScheduledExecutorService timer, LlmStandIn llm,
+               ChatHistoryStore history, FaultInjector faults, ServerCounters counters,
+               CompatSwitches compat, boolean silentAfterHeartbeat) {
+        this.silentAfterHeartbeat = silentAfterHeartbeat;
         this.mapper = mapper;
         this.timer = timer;
         this.llm = llm;
@@ -104,6 +115,7 @@ final class ChatSocket {
     }
 
     private void forget(WsContext ctx) {
+        silenced.remove(ctx.sessionId());
         Conversation c = conversations.remove(ctx.sessionId());
         if (c != null) {
             c.close();
@@ -114,6 +126,9 @@ final class ChatSocket {
         Conversation conv = conversations.get(ctx.sessionId());
         if (conv == null) {
             return; // refused at connect, or already closing
+        }
+        if (silenced.contains(ctx.sessionId())) {
+            return; // stuck since its first heartbeat
         }
         JsonNode msg;
         try {
@@ -144,7 +159,9 @@ final class ChatSocket {
             switch (type.asText()) {
                 case "message" -> onChat(conv, msg, id);
                 case "heartbeat" -> {
-                    if (compat.heartbeatAck()) {
+                    if (silentAfterHeartbeat) {
+                        silenced.add(ctx.sessionId());
+                    } else if (compat.heartbeatAck()) {
                         onHeartbeat(conv, msg, id);
                     } else {
                         unknownType(conv, "unknown type: heartbeat", id);

@@ -46,6 +46,8 @@ public record CompatSwitches(
 
     public static final String REFERENCE = "reference";
     public static final String ORIGINAL = "original";
+    /** {@code reference.ui=bare}: the chat page's elements without any script. */
+    public static final String BARE = "bare";
 
     /** The reference server's own behaviour (the default). */
     public static final CompatSwitches NONE =
@@ -69,7 +71,7 @@ public record CompatSwitches(
                 r.longValue("reference.ws.pingIntervalMs", d.pingIntervalMs, 0, 3_600_000),
                 r.booleanValue("reference.http.rejectH2cUpgrade", d.rejectH2cUpgrade),
                 r.booleanValue("reference.http.metrics", d.metrics),
-                r.choice("reference.ui", d.ui, REFERENCE, ORIGINAL));
+                r.choice("reference.ui", d.ui, REFERENCE, ORIGINAL, BARE));
     }
 
     boolean original() {

@@ -25,6 +25,8 @@ import org.port8000.perf.config.PropertyReader;
  * @param faults             fault switches (all off by default)
  * @param compat             where to behave like the original server (reference behaviour by
  *                           default)
+ * @param shape              shapes of other servers (bots as child processes, ...), all off by
+ *                           default
  */
 public record ReferenceConfig(
         int port,
@@ -38,7 +40,8 @@ public record ReferenceConfig(
         long idleTimeoutMs,
         int historyMaxConcurrent,
         FaultSwitches faults,
-        CompatSwitches compat) {
+        CompatSwitches compat,
+        ShapeSwitches shape) {
 
     /** Only loopback: the reference server is never meant to be reachable from elsewhere. */
     public static final String HOST = "127.0.0.1";
@@ -59,6 +62,9 @@ public record ReferenceConfig(
         }
         if (compat == null) {
             compat = CompatSwitches.NONE;
+        }
+        if (shape == null) {
+            shape = ShapeSwitches.NONE;
         }
     }
 
@@ -88,12 +94,13 @@ public record ReferenceConfig(
                 r.longValue("reference.idleTimeoutMs", 10_000, 500, 600_000),
                 r.intValue("reference.history.maxConcurrent", 8, 1, 256),
                 FaultSwitches.read(r),
-                compat);
+                compat,
+                ShapeSwitches.read(r));
     }
 
     public ReferenceConfig withPort(int newPort) {
         return new ReferenceConfig(newPort, llmTokens, llmTokenDelayMs, botLaunchLatencyMs,
                 botTaskLatencyMs, maxBots, historyMaxRows, dbDir, idleTimeoutMs, historyMaxConcurrent,
-                faults, compat);
+                faults, compat, shape);
     }
 }

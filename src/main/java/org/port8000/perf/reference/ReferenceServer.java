@@ -45,8 +45,9 @@ public final class ReferenceServer implements AutoCloseable {
         ObjectMapper mapper = new ObjectMapper();
         FaultInjector faults = new FaultInjector(config.faults());
         LlmStandIn llm = new LlmStandIn(config.llmTokens(), config.llmTokenDelayMs());
-        this.bots = new BotRegistry(config.maxBots());
-        this.socket = new ChatSocket(mapper, timer, llm, history, faults, counters, config.compat());
+        this.bots = new BotRegistry(config.maxBots(), config.shape().botChildProcessMb());
+        this.socket = new ChatSocket(mapper, timer, llm, history, faults, counters, config.compat(),
+                config.shape().silentAfterHeartbeat());
         MetricsEndpoint metrics = new MetricsEndpoint(counters, socket::openConnections, bots::size);
         UiEndpoint ui = new UiEndpoint(config.faults().uiRenderDelayMs(), config.compat().ui());
 
@@ -199,6 +200,7 @@ public final class ReferenceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         history.close();
+        bots.stopAll();
         stoppedLatch.countDown();
     }
 
@@ -244,6 +246,10 @@ public final class ReferenceServer implements AutoCloseable {
         if (!compat.isEmpty()) {
             System.err.println("reference server: behaving like the original server (reference.compat="
                     + config.compat().mode() + "): " + String.join(", ", compat));
+        }
+        List<String> shape = config.shape().describeActive();
+        if (!shape.isEmpty()) {
+            System.err.println("reference server: shaped like other servers: " + String.join(", ", shape));
         }
         System.out.println("Port 8000 reference server listening on " + server.baseUrl()
                 + " (pid " + ProcessHandle.current().pid() + ")");

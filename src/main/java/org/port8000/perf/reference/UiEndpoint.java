@@ -8,7 +8,8 @@ import java.io.InputStream;
 /**
  * The chat UI: {@code /} is the classpath page {@code reference/ui/index.html}, or with
  * {@code reference.ui=original} {@code reference/ui/original/index.html} (the original server's
- * page, with its send-path defect), and {@code /ui-config.js} tells the reference page the
+ * page, with its send-path defect), with {@code reference.ui=bare} the page's elements and no
+ * script (a page that cannot be driven), and {@code /ui-config.js} tells the reference page the
  * uiRenderDelayMs fault. Other files under {@code reference/ui/} are served as static files by
  * Javalin.
  */
@@ -22,7 +23,8 @@ final class UiEndpoint {
     UiEndpoint(long renderDelayMs, String ui) {
         this.renderDelayMs = renderDelayMs;
         // Read once: the page is small and never changes at run time.
-        this.indexHtml = readIndex(CompatSwitches.ORIGINAL.equals(ui) ? "original/index.html" : "index.html");
+        this.indexHtml = readIndex(CompatSwitches.ORIGINAL.equals(ui) ? "original/index.html"
+                : CompatSwitches.BARE.equals(ui) ? "bare/index.html" : "index.html");
     }
 
     void register(Javalin app) {

@@ -85,7 +85,8 @@ public final class ReportModelBuilder {
         capability("Streams (`stream` frames before the `response`)", c.streams(),
             c.streamsDetail(), "first-token latency is shown only when it streams"),
         capability("Heartbeat ack (`heartbeat_ack`)", c.heartbeatAck(), c.heartbeatAckDetail(),
-            "stability from acks when supported, else from WebSocket ping/pong"),
+            "stability from acks when yes, from WebSocket ping/pong when no; when unknown the soak"
+                + " checks acks and runs ping/pong, and reports both"),
         capability("Echoes the message `id`", c.echoesId(), c.echoesIdDetail(),
             "replies matched by id when echoed, else in order"),
         capability("Chat page with the configured selectors", c.chatPage(),
@@ -98,7 +99,7 @@ public final class ReportModelBuilder {
 
   private static ReportModel.Row capability(String label, Boolean flag, String detail,
       String changes) {
-    String value = (flag == null ? "unknown" : flag ? "yes" : "no")
+    String value = TargetCapabilities.state(flag)
         + (detail == null || detail.isBlank() ? "" : " — " + detail);
     return new ReportModel.Row(Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes),
         "");

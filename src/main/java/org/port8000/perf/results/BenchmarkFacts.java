@@ -1,6 +1,7 @@
 package org.port8000.perf.results;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +61,8 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
       List<Integer> connectionLevels, long connectionHoldSeconds, List<Integer> churnRates,
       long churnStepSeconds, long churnCoolDownSeconds, int churnRounds,
       int churnRoundConnections, int churnRoundRate, int botsMax, int busyBots,
-      long busySeconds, int busyTasksPerSecond, long replyTimeoutMs) {}
+      long busySeconds, int busyTasksPerSecond, long replyTimeoutMs,
+      double capacityLatencyFactor, int capacityLatencyAddMs) {}
 
   /**
    * One capacity step as the simulation saw it.
@@ -76,10 +78,25 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
    *     a connection level ({@code /api/health}); null elsewhere or when unreadable
    * @param skipped true when an earlier step broke, so this one sent no load
    * @param stopReason why the simulation stopped the ramp after this step; null if it went on
+   * @param p95Ms each timed request kind's p95 in this step (ms, successful requests, timed by
+   *     the simulation: the data its stop rule judged), e.g. {@code probe} → 110
    */
   public record Step(String name, int level, int planned, long ok, long failed,
       Double achievedPerSecond, Double generatorCpuPercent, Integer serverConnections,
-      boolean skipped, String stopReason) {}
+      boolean skipped, String stopReason, Map<String, Integer> p95Ms) {
+
+    public Step {
+      p95Ms = p95Ms == null ? Map.of() : Map.copyOf(p95Ms);
+    }
+
+    /** A step without timed requests. */
+    public Step(String name, int level, int planned, long ok, long failed,
+        Double achievedPerSecond, Double generatorCpuPercent, Integer serverConnections,
+        boolean skipped, String stopReason) {
+      this(name, level, planned, ok, failed, achievedPerSecond, generatorCpuPercent,
+          serverConnections, skipped, stopReason, Map.of());
+    }
+  }
 
   /**
    * The bot ramp: bots launched one by one, each answering a task, until the bound or the
@@ -92,12 +109,13 @@ public record BenchmarkFacts(Parameters parameters, List<Step> apiSteps,
   public record Bots(int max, int running, String firstFailure, int stopped) {}
 
   /**
-   * One reading of the target process (OSHI).
+   * One reading of the target's process tree (OSHI): summed over the target process and its
+   * descendants.
    *
-   * @param t epoch milliseconds
+   * @param t epoch milliseconds by MonotonicClock (never stepped or slewed mid-run)
    * @param openFiles open file descriptors (sockets included); -1 when unknown
-   * @param bytesRead bytes the process read from storage since it started
-   * @param bytesWritten bytes the process wrote to storage since it started
+   * @param bytesRead bytes the process tree read from storage since the first reading
+   * @param bytesWritten bytes the process tree wrote to storage since the first reading
    */
   public record Snapshot(String label, long t, long rssBytes, long openFiles, long bytesRead,
       long bytesWritten) {}

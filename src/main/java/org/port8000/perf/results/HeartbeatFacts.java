@@ -11,8 +11,9 @@ package org.port8000.perf.results;
  * @param footprintOpened idle connections that were open when the footprint reading was taken
  *     (0 when the footprint step did not run)
  * @param footprintMeasured true when the footprint reading with all connections open was taken
- * @param ackSupported true when the target acks app-level heartbeats (found before the load);
- *     false: stability is measured by the ping/pong probe ({@link PingPongResult})
+ * @param ackSupported true when the soak awaited acks (the target acks heartbeats, or it could
+ *     not be found out); false: stability is measured by the ping/pong probe
+ *     ({@link PingPongResult})
  * @param heartbeatsSent app-level heartbeat frames the soak's clients sent
  * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats
  *     were not sent and count as lost
@@ -22,12 +23,36 @@ package org.port8000.perf.results;
  *     (last heartbeat + one interval) minus the latest first heartbeat; -1 when no client got
  *     to the end
  * @param soakPlannedMs the soak each client was to run: heartbeats per client × interval
+ * @param ackCapability the heartbeat ack as the capability check found it: "yes", "no" or
+ *     "unknown" (then the soak awaited acks and the ping/pong probe ran beside it)
  */
 public record HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
     int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
     int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
     int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
-    int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs) {
+    int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs,
+    String ackCapability) {
+
+  /** Facts of a run whose ack capability was known: yes when acks were awaited, else no. */
+  public HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
+      int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
+      int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
+      int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
+      int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs) {
+    this(clients, intervalMs, durationSeconds, heartbeatsPerClient, expectedHeartbeats,
+        ackTimeoutMs, clientsConnected, connectionsOpened, clientsWithLostHeartbeats,
+        footprintConnections, footprintOpened, footprintMeasured, ackSupported, heartbeatsSent,
+        helloFailed, soakClients, soakOverlapMs, soakPlannedMs, ackSupported ? YES : NO);
+  }
+
+  public static final String YES = "yes";
+  public static final String NO = "no";
+  public static final String UNKNOWN = "unknown";
+
+  /** True when the ack capability was unknown before the load: acks and ping/pong both ran. */
+  public boolean ackUnknown() {
+    return UNKNOWN.equals(ackCapability);
+  }
 
   public static final String PROBE = "heartbeat";
   public static final String INITIAL = "initial";

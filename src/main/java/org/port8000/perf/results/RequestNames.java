@@ -90,4 +90,13 @@ public final class RequestNames {
   public static final String HEARTBEAT_ACK = "heartbeat";
   /** A heartbeat's send: every attempt, answered or not. */
   public static final String HEARTBEAT_SEND = "heartbeat send";
+
+  /**
+   * The one request of a simulation that could not start its load: a health check that is
+   * failed on purpose, carrying the reason, so Gatling records the run and fails it.
+   */
+  public static final String COULD_NOT_START = "could not start";
+
+  /** The UI run's last request: KO when the browser probe's verdict is FAIL. */
+  public static final String UI_VERDICT = "ui verdict";
 }

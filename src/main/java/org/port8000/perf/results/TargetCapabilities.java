@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * What the target can do, found before any load ({@code probe-target.json}, written once per run
  * folder): simulations use it instead of assumptions, the report shows it in its "Target" table.
- * A {@code null} flag means it could not be found out; the matching detail says why.
+ * Each capability is yes ({@code true}), no ({@code false}, with evidence of absence) or unknown
+ * ({@code null}: it could not be found out); the matching detail gives the evidence or why not.
  *
  * @param streams            the target sends {@code stream} frames before the final
  *                           {@code response}
@@ -36,5 +37,15 @@ public record TargetCapabilities(String targetUrl, Instant checkedAt,
   /** True only when the check found the capability; false when absent or not found out. */
   public static boolean has(Boolean flag) {
     return Boolean.TRUE.equals(flag);
+  }
+
+  /** True only when the check found evidence that the capability is absent (not unknown). */
+  public static boolean lacks(Boolean flag) {
+    return Boolean.FALSE.equals(flag);
+  }
+
+  /** "yes", "no" or "unknown", as the report states a capability. */
+  public static String state(Boolean flag) {
+    return flag == null ? "unknown" : flag ? "yes" : "no";
   }
 }

@@ -6,6 +6,7 @@ import static org.port8000.perf.analysis.AnalyzerFixtures.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class BenchmarkAnalyzerTest {
       int perRound, long extraFiles) {
     BenchmarkFacts.Parameters p = new BenchmarkFacts.Parameters("smoke", 3, 3, 5, 2,
         List.of(50, 200), 3, List.of(100), 2, List.of(10), 3, 3, roundMb.length, perRound, 50,
-        10, 5, 3, 2, 5000);
+        10, 5, 3, 2, 5000, 2, 100);
     List<Step> rounds = new ArrayList<>();
     List<Snapshot> snaps = new ArrayList<>(List.of(
         new Snapshot(BenchmarkFacts.RUN_START, 0, 100 * MB, 100, 0, 0),
@@ -91,8 +92,19 @@ class BenchmarkAnalyzerTest {
   }
 
   private List<Step> api(Double cpuOfSecond) {
-    return List.of(step("api 50/s", 50, 150, false, 10.0),
-        step("api 200/s", 200, 600, false, cpuOfSecond));
+    return api(cpuOfSecond, 5);
+  }
+
+  /** The API ramp as the simulation recorded it: list bots at 5 ms, then at {@code p95}. */
+  private List<Step> api(Double cpuOfSecond, int secondStepP95) {
+    String op = BenchmarkOperation.LIST_BOTS.requestName();
+    return List.of(timed(step("api 50/s", 50, 150, false, 10.0), Map.of(op, 5)),
+        timed(step("api 200/s", 200, 600, false, cpuOfSecond), Map.of(op, secondStepP95)));
+  }
+
+  private static Step timed(Step s, Map<String, Integer> p95) {
+    return new Step(s.name(), s.level(), s.planned(), s.ok(), s.failed(), s.achievedPerSecond(),
+        s.generatorCpuPercent(), s.serverConnections(), s.skipped(), s.stopReason(), p95);
   }
 
   private List<RequestStats> apiStats(int secondStepP95) {
@@ -153,7 +165,7 @@ class BenchmarkAnalyzerTest {
 
   @Test
   void theApiKneeIsTheHighestStepHeldBeforeTheFirstThatBroke() {
-    facts(api(20.0), conn(), churn(), 0);
+    facts(api(20.0, 150), conn(), churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(150), 20)));
 
     Check calls = check(r, "benchmark.throughput.apiCalls");
@@ -167,11 +179,52 @@ class BenchmarkAnalyzerTest {
 
   @Test
   void aKneeWhileTheGeneratorIsBusySaysTheLimitMayBeTheMachines() {
-    facts(api(91.0), conn(), churn(), 0);
+    facts(api(91.0, 150), conn(), churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(150), 20)));
 
     assertTrue(r.ramps().get(0).result().contains("may be this machine's"),
         r.ramps().get(0).result());
+  }
+
+  @Test
+  void aSlowServerThatHoldsEveryLevelHoldsThemAndOnlyTheLatencyRowFails() {
+    String chat = org.port8000.perf.results.BenchmarkRequests.STEP_CHAT;
+    String reply = org.port8000.perf.results.BenchmarkRequests.STEP_REPLY;
+    List<Step> conn = List.of(
+        timed(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+            Map.of(chat, 110)),
+        timed(new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, null),
+            Map.of(chat, 112)));
+    List<Step> churn = List.of(timed(step("churn 10/s", 10, 30, false, 5.0),
+        Map.of(reply, 110, org.port8000.perf.results.BenchmarkRequests.STEP_CONNECT, 3)));
+    facts(api(20.0), conn, churn, 0);
+    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 110)));
+
+    assertEquals(300.0, check(r, "benchmark.throughput.connections").value());
+    assertEquals(Status.PASS, check(r, "benchmark.throughput.connections").status());
+    assertTrue(r.throughput().stream().anyMatch(x -> x.measured().equals(
+        "≥ 300 connections held (the configured top); chat p95 112 ms at every level")),
+        r.throughput().toString());
+    assertEquals(Status.PASS, check(r, "benchmark.throughput.messages").status());
+    assertEquals(Status.FAIL, check(r, "benchmark.latency.ws_message.p95").status(),
+        "the latency rows judge the latency");
+  }
+
+  @Test
+  void aLevelWhoseChatSlowedBeyondTheToleranceBreaksWithItsReason() {
+    String chat = org.port8000.perf.results.BenchmarkRequests.STEP_CHAT;
+    List<Step> conn = List.of(
+        timed(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+            Map.of(chat, 10)),
+        timed(new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, "x"),
+            Map.of(chat, 400)));
+    facts(api(20.0), conn, churn(), 0);
+    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
+
+    Check c = check(r, "benchmark.throughput.connections");
+    assertEquals(100.0, c.value());
+    assertTrue(c.note().contains("chat p95 400 ms, more than the 110 ms its p95 of 10 ms at"
+        + " conn 100 allows"), c.note());
   }
 
   @Test

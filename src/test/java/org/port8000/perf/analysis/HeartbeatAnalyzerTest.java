@@ -256,6 +256,50 @@ class HeartbeatAnalyzerTest {
     assertTrue(r.recommendations().isEmpty());
   }
 
+  private void unknownAckSoak(PingPongResult pings) {
+    meta(folder, true);
+    HeartbeatFacts f = facts(10, 0, 10, 19_800, true);
+    ProbeFiles.write(folder, HeartbeatFacts.PROBE, new HeartbeatFacts(f.clients(), f.intervalMs(),
+        f.durationSeconds(), f.heartbeatsPerClient(), f.expectedHeartbeats(), f.ackTimeoutMs(),
+        f.clientsConnected(), f.connectionsOpened(), f.clientsWithLostHeartbeats(),
+        f.footprintConnections(), f.footprintOpened(), f.footprintMeasured(), true,
+        f.heartbeatsSent(), f.helloFailed(), f.soakClients(), f.soakOverlapMs(),
+        f.soakPlannedMs(), HeartbeatFacts.UNKNOWN));
+    ProbeFiles.write(folder, PingPongResult.PROBE, pings);
+  }
+
+  @Test
+  void anUnknownAckWithoutAnyAckIsJudgedByPingPongAndStaysUnknown() {
+    unknownAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 400, 0, 500, 0, 0, ""));
+    AreaResult r = analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation",
+        ok("connect", 10, 0), ok(RequestNames.HEARTBEAT_ACK, 0, 400),
+        ok(RequestNames.HEARTBEAT_SEND, 400, 0))));
+
+    Check stability = check(r, "websocket.heartbeat.stability");
+    assertEquals(Status.PASS, stability.status());
+    assertEquals(100.0, stability.value(), 1e-9);
+    assertTrue(detail(r, "Stability measured by").contains("the capability is unknown"),
+        detail(r, "Stability measured by"));
+    assertEquals("0 of 400 sent (each awaited 500 ms)", detail(r, "Heartbeats acknowledged"));
+    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Whether the target acks"
+        + " heartbeats was unknown")), r.notes().toString());
+    assertTrue(r.notes().stream().noneMatch(n -> n.contains("has no app-level heartbeat ack")),
+        "unknown is never reported as no: " + r.notes());
+  }
+
+  @Test
+  void anUnknownAckWhoseAcksCameIsJudgedByAcksWithPingPongBeside() {
+    unknownAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 399, 0, 500, 0, 1, ""));
+    AreaResult r = acked(200);
+
+    Check stability = check(r, "websocket.heartbeat.stability");
+    assertEquals(50.0, stability.value(), 1e-9);
+    assertEquals(Status.FAIL, stability.status());
+    assertTrue(detail(r, "Stability measured by").startsWith("app-level heartbeat acks"));
+    assertEquals("399 / 400 pongs in time (not judged: acks came)",
+        detail(r, "Ping/pong beside the soak"));
+  }
+
   @Test
   void droppedPingConnectionsFailWithARecommendationAboutWhatClosesThem() {
     noAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 200, 0, 500, 5, 5,
@@ -289,6 +333,24 @@ class HeartbeatAnalyzerTest {
     assertEquals(Status.NOT_MEASURED, check(r, "websocket.memory.perConnection").status());
     assertNull(check(r, "websocket.memory.perConnection").value());
     assertTrue(detail(r, "Total memory").startsWith("not measured"), detail(r, "Total memory"));
+  }
+
+  @Test
+  void aSimulationThatCouldNotStartIsAFailedFindingWithItsReason() {
+    meta(folder, true);
+    ProbeFiles.write(folder, org.port8000.perf.results.CouldNotStart.PROBE,
+        new org.port8000.perf.results.CouldNotStart(
+            "org.port8000.perf.simulations.HeartbeatSimulation", "The heartbeat plan needs up to"
+            + " 400 connections at once, but this JVM may open only 700 files."));
+    AreaResult r = analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation")));
+
+    assertTrue(r.ran());
+    assertEquals(Status.FAIL, r.status());
+    assertEquals("could not start: The heartbeat plan needs up to 400 connections at once, but"
+        + " this JVM may open only 700 files.", r.result());
+    assertEquals(Status.FAIL, check(r, "websocket.started").status());
+    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("The simulation"
+        + " HeartbeatSimulation could not start: ")), r.notes().toString());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.port8000.perf.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,11 @@ class CapabilityProbeTest {
 
   private static TargetCapabilities check(Map<String, String> page, OptionalLong pid,
       String... keyValues) {
+    return check(Duration.ofSeconds(5), page, pid, keyValues);
+  }
+
+  private static TargetCapabilities check(Duration replyTimeout, Map<String, String> page,
+      OptionalLong pid, String... keyValues) {
     Map<String, String> props = new HashMap<>();
     props.put("reference.port", "0");
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
@@ -34,7 +40,7 @@ class CapabilityProbeTest {
     try (ReferenceServer server = ReferenceServer.start(ReferenceConfig.fromProperties(props))) {
       URI base = URI.create(server.baseUrl());
       return new CapabilityProbe(base, URI.create(base.toString().replaceFirst("^http", "ws")
-          + "/ws"), Duration.ofSeconds(5), page, pid).check();
+          + "/ws"), replyTimeout, page, pid).check();
     }
   }
 
@@ -57,6 +63,9 @@ class CapabilityProbeTest {
     assertTrue(c.streamsDetail().contains("no stream frames"), c.streamsDetail());
     assertEquals(false, c.heartbeatAck(), c.heartbeatAckDetail());
     assertTrue(c.heartbeatAckDetail().contains("ping/pong"), c.heartbeatAckDetail());
+    // the original ignores the frame: "no" rests on a later chat message that was answered
+    assertTrue(c.heartbeatAckDetail().contains("a chat message sent after the heartbeat was"
+        + " answered"), c.heartbeatAckDetail());
     assertEquals(false, c.echoesId(), c.echoesIdDetail());
     assertEquals(true, c.chatPage(), c.chatPageDetail());
     assertEquals(false, c.metrics(), c.metricsDetail());
@@ -74,5 +83,29 @@ class CapabilityProbeTest {
         c.chatPageDetail());
     assertEquals(false, c.pidAlive());
     assertTrue(c.pidDetail().contains("-Dtarget.pid"), c.pidDetail());
+  }
+
+  @Test
+  void heartbeatAckYesNoAndUnknownEachWithItsEvidence() {
+    TargetCapabilities yes = check(PAGE, OptionalLong.empty());
+    assertEquals("yes", TargetCapabilities.state(yes.heartbeatAck()));
+    assertTrue(yes.heartbeatAckDetail().startsWith("`heartbeat` is answered with"
+        + " `heartbeat_ack`"), yes.heartbeatAckDetail());
+
+    TargetCapabilities no = check(PAGE, OptionalLong.empty(), "reference.ws.heartbeatAck",
+        "false");
+    assertEquals("no", TargetCapabilities.state(no.heartbeatAck()));
+    assertTrue(no.heartbeatAckDetail().startsWith("the target answered `heartbeat` with an"
+        + " error frame (unknown type: heartbeat)"), no.heartbeatAckDetail());
+
+    // silent after a heartbeat: neither an ack nor a reply to the chat message after it
+    TargetCapabilities unknown = check(Duration.ofSeconds(1), PAGE, OptionalLong.empty(),
+        "reference.ws.silentAfterHeartbeat", "true");
+    assertNull(unknown.heartbeatAck(), unknown.heartbeatAckDetail());
+    assertEquals("unknown", TargetCapabilities.state(unknown.heartbeatAck()));
+    assertTrue(unknown.heartbeatAckDetail().startsWith("not found out: no `heartbeat_ack`"
+        + " within 2000 ms, and a chat message sent after the heartbeat got no reply within"
+        + " 1000 ms either"), unknown.heartbeatAckDetail());
+    assertFalse(TargetCapabilities.lacks(unknown.heartbeatAck()), "unknown is not no");
   }
 }

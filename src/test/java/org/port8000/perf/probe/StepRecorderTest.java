@@ -4,19 +4,38 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.results.BenchmarkFacts.Step;
 
 /** The capacity ramps' stop rule inside the simulation. */
 class StepRecorderTest {
+  private static final CapacityRule RULE = new CapacityRule(0.999, 2, 100);
+
+  @Test
+  void aSlowButSteadyTargetHoldsEveryStep() {
+    StepRecorder r = new StepRecorder(RULE::why);
+    r.plan("a", 10, 2);
+    r.plan("b", 20, 2);
+    for (String step : List.of("a", "b")) {
+      for (int i = 0; i < 2; i++) {
+        assertTrue(r.begin(step));
+        r.latency(step, "probe", 110);
+        r.done(step, true);
+      }
+    }
+    assertTrue(r.judgeNow("b"), "110 ms at every level is slow, not a capacity limit");
+    List<Step> steps = r.result();
+    assertEquals(110, steps.get(1).p95Ms().get("probe"));
+    // the report applies the same rule to the same records and agrees
+    assertNull(RULE.why(steps.get(1), steps.get(0)));
+  }
 
   @Test
   void aStepThatHeldLetsTheNextRunAndABrokenOneStopsTheRest() {
-    StepRecorder r = new StepRecorder(0.999);
+    StepRecorder r = new StepRecorder(RULE::why);
     r.plan("a", 10, 2);
     r.plan("b", 20, 2);
     r.plan("c", 40, 2);
-    r.target("a", "op", 100);
-    r.target("b", "op", 100);
     for (String step : List.of("a", "b")) {
       for (int i = 0; i < 2; i++) {
         assertTrue(r.begin(step));
@@ -24,6 +43,7 @@ class StepRecorderTest {
         r.done(step, true);
       }
     }
+    // 150 ms is more than max(2 × 5, 5 + 100) ms: the target slowed down under b's load
     assertFalse(r.begin("c"), "b's p95 of 150 ms broke the ramp");
     List<Step> steps = r.result();
     assertNull(steps.get(0).stopReason());
@@ -33,7 +53,7 @@ class StepRecorderTest {
 
   @Test
   void aStepIsCutShortWhenMoreThanASecondsWorthIsUnanswered() {
-    StepRecorder r = new StepRecorder(0.999);
+    StepRecorder r = new StepRecorder(RULE::why);
     r.plan("fast", 25, 1000);
     int started = 0;
     while (r.begin("fast")) {
@@ -48,7 +68,7 @@ class StepRecorderTest {
 
   @Test
   void failedUsersBeyondTheAllowedShareBreakTheStep() {
-    StepRecorder r = new StepRecorder(1.0);
+    StepRecorder r = new StepRecorder(new CapacityRule(1.0, 2, 100)::why);
     r.plan("conn 10", 10, 10);
     for (int i = 0; i < 10; i++) {
       assertTrue(r.begin("conn 10"));

@@ -123,13 +123,33 @@ class ReportWriterTest {
     int table = report.indexOf("## Target\n| Capability | Found | What it changes |");
     assertTrue(table > 0 && table < report.indexOf("## Executive Summary"), report);
     assertTrue(report.contains("| Heartbeat ack (`heartbeat_ack`) | no — no `heartbeat_ack`"
-        + " within 2000 ms | stability from acks when supported, else from WebSocket ping/pong |"),
-        report);
+        + " within 2000 ms | stability from acks when yes, from WebSocket ping/pong when no; when"
+        + " unknown the soak checks acks and runs ping/pong, and reports both |"), report);
     assertTrue(report.contains("| Streams (`stream` frames before the `response`) | yes"), report);
     assertTrue(report.contains("| Echoes the message `id` | no"), report);
     assertTrue(report.contains("| `/metrics` | no — /metrics answered HTTP 404"), report);
     assertTrue(report.contains("| `-Dtarget.pid` alive | unknown"), report);
     assertTrue(report.contains("| Chat page with the configured selectors | yes"), report);
+  }
+
+  /** The Target table's heartbeat row for a capability found yes, no or unknown. */
+  private static String heartbeatRow(Boolean ack, String evidence) {
+    TargetCapabilities caps = new TargetCapabilities("http://127.0.0.1:8000", AT, true, "",
+        ack, evidence, true, "", true, "", true, "", true, "");
+    return ReportModelBuilder.targetTable(caps).get(1).value();
+  }
+
+  @Test
+  void theTargetTableStatesYesNoAndUnknownEachWithItsEvidence() {
+    assertEquals("yes — `heartbeat` is answered with `heartbeat_ack` (3 ms)",
+        heartbeatRow(true, "`heartbeat` is answered with `heartbeat_ack` (3 ms)"));
+    assertEquals("no — the target answered `heartbeat` with an error frame (unknown type:"
+        + " heartbeat)", heartbeatRow(false, "the target answered `heartbeat` with an error"
+            + " frame (unknown type: heartbeat)"));
+    assertEquals("unknown — not found out: no `heartbeat_ack` within 2000 ms, and a chat"
+        + " message sent after the heartbeat got no reply within 5000 ms either",
+        heartbeatRow(null, "not found out: no `heartbeat_ack` within 2000 ms, and a chat"
+            + " message sent after the heartbeat got no reply within 5000 ms either"));
   }
 
   @Test

@@ -112,4 +112,51 @@ class OperationBenchmarkIT {
     assertTrue(r.recommendations().stream().anyMatch(x -> x.contains("Per-connection memory")),
         r.recommendations().toString());
   }
+
+  /** {@code reference.bots.childProcessMb}: each bot a child process of about 30 MB. */
+  @Test
+  void botsAsChildProcessesOf30MbReadAbout30MbPerBot() throws Exception {
+    BenchmarkResult r = run(Map.of("reference.bots.childProcessMb", "30",
+        "benchmark.bots.max", "8"));
+
+    var row = r.resources().stream().filter(x -> x.label().equals("Memory/bot")).findFirst()
+        .orElseThrow();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(-?[\\d.]+) KB per bot \\(95 %"
+        + " interval (-?[\\d.]+) to (-?[\\d.]+) KB").matcher(row.measured().replace(",", ""));
+    System.out.println("[test] bots as 30 MB child processes: " + row);
+    assertTrue(m.find(), row.measured());
+    double lowerMb = Double.parseDouble(m.group(2)) / 1024;
+    double upperMb = Double.parseDouble(m.group(3)) / 1024;
+    assertTrue(lowerMb <= 30 && 30 <= upperMb, "30 MB in [" + lowerMb + ", " + upperMb + "]: "
+        + row.measured());
+    assertTrue(Math.abs(Double.parseDouble(m.group(1)) / 1024 - 30) < 5, row.measured());
+    assertTrue(row.note().contains("perl"), "the counted processes are named: " + row.note());
+  }
+
+  /**
+   * A slow chat (5 streamed tokens 20 ms apart: ~100 ms a reply) on a server that holds every
+   * connection and answers every churn cycle: capacity held, latency rows failed.
+   */
+  @Test
+  void aSlowChatHoldsEveryConnectionLevelAndChurnRateWhileTheLatencyRowFails()
+      throws Exception {
+    BenchmarkResult r = run(Map.of("reference.llm.tokens", "5",
+        "reference.llm.tokenDelayMs", "20", "benchmark.connections.levels", "20,60",
+        "benchmark.churn.rates", "10,25"));
+
+    Check conn = check(r, "benchmark.throughput.connections");
+    assertEquals(60.0, conn.value(), conn.toString());
+    var connRow = r.throughput().stream().filter(x -> x.label().startsWith("Concurrent"
+        + " WebSocket")).findFirst().orElseThrow();
+    System.out.println("[test] slow chat: " + connRow + " | " + r.throughput());
+    assertTrue(connRow.measured().startsWith("≥ 60 connections held (the configured top);"
+        + " chat p95 "), connRow.measured());
+    Check messages = check(r, "benchmark.throughput.messages");
+    assertEquals(Status.PASS, messages.status(), messages.toString());
+    assertTrue(r.throughput().stream().anyMatch(x -> x.label().startsWith("Messages/sec")
+        && x.measured().startsWith("≥ ")), r.throughput().toString());
+    Check ws = check(r, "benchmark.latency.ws_message.p95");
+    assertTrue(ws.value() >= 100, ws.toString());
+    assertEquals(Status.FAIL, ws.status());
+  }
 }

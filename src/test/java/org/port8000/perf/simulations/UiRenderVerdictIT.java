@@ -116,4 +116,24 @@ class UiRenderVerdictIT {
     assertTrue(r.details().isEmpty(), r.details().toString());
     assertTrue(String.join(" ", r.notes()).contains("/nonexistent/chromium"), r.notes().toString());
   }
+
+  /** {@code reference.ui=bare}: the page's elements, empty, and no script. */
+  @Test
+  void aBarePageNamesWhatTheProbeDidAndWhatFollowedWholeAndUncut() throws Exception {
+    AreaResult r = run(Map.of("reference.ui", "bare"));
+
+    assertTrue(r.ran());
+    Check display = check(r, "ui.message.display");
+    String why = display.note();
+    System.out.println("[test] bare page: " + why);
+    assertNull(display.value(), why);
+    assertFalse(why.contains("has no element"), "the elements are there: " + why);
+    assertFalse(why.contains("Error {"), why);
+    assertFalse(why.contains("…"), "not cut: " + why);
+    assertTrue(why.contains("has #chatMessages, #chatInput, #sendButton, #botList but could"
+        + " not be driven: selecting bot"), why);
+    assertTrue(why.contains("clicked #sendButton: no WebSocket frame and no HTTP request left"
+        + " the page"), why);
+    assertTrue(why.contains("opened no WebSocket"), why);
+  }
 }

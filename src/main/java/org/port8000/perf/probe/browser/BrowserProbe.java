@@ -25,13 +25,14 @@ public final class BrowserProbe {
           UiProbePlan.STEP_TIMEOUT.toMillis());
     } catch (PlaywrightException e) {
       return ProbeOutcome.notMeasured("Chromium at " + exe + " could not be started: "
-          + firstLine(e.getMessage()), BrowserLocator.INSTALL_HINT);
+          + PlaywrightMessage.readable(e.getMessage()), BrowserLocator.INSTALL_HINT);
     }
     try (session) {
       return measure(plan, exe, session);
     } catch (RuntimeException e) {
-      return ProbeOutcome.notMeasured("The browser probe failed: " + whole(e.getMessage()),
-          "");
+      // the probe's own findings are already readable; Playwright's are made so
+      return ProbeOutcome.notMeasured("The browser probe failed: " + (e instanceof PlaywrightException
+          ? PlaywrightMessage.readable(e.getMessage()) : e.getMessage()), "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ProbeOutcome.notMeasured("The browser probe was interrupted.", "");
@@ -42,9 +43,16 @@ public final class BrowserProbe {
       throws InterruptedException {
     List<String> notes = new ArrayList<>();
     SocketTraffic traffic = SocketTraffic.watch(s.page);
+    PageActivity activity = PageActivity.watch(s.page);
     ChatPage chat = new ChatPage(s.page, plan.selectors());
     String url = chat.open(plan.baseUrl());
-    chat.selectBot(plan.botId());
+    try {
+      chat.selectBot(plan.botId());
+    } catch (PlaywrightException e) {
+      throw new IllegalStateException(chat.cannotDrive(url, "selecting bot " + plan.botId()
+          + " (" + chat.botSelector(plan.botId()) + ") failed: "
+          + PlaywrightMessage.readable(e.getMessage()), activity));
+    }
     int inPage = chat.awaitHistory(UiProbePlan.STEP_TIMEOUT);
     chat.settle();
 
@@ -61,7 +69,7 @@ public final class BrowserProbe {
           trace.scrollRange()).withMainThreadBusyPercent(100.0 * (after.taskDurationS()
               - before.taskDurationS()) * 1e9 / (after.wallNanos() - before.wallNanos()));
     } catch (RuntimeException e) {
-      notes.add("Scroll not measured: " + firstLine(e.getMessage()));
+      notes.add("Scroll not measured: " + PlaywrightMessage.readable(e.getMessage()));
     }
 
     chat.scrollToBottom();
@@ -78,26 +86,5 @@ public final class BrowserProbe {
         timings.sendToPainted(), scroll, render.memory(), render.cpu(),
         UiProbeResult.SCREENSHOT, notes, render.displayFailure());
     return new ProbeOutcome(result, png);
-  }
-
-  /**
-   * A failure's whole reason on one line (Playwright's messages span lines: "Error {", the
-   * call log with the page URL and selector), bounded so a report row stays readable.
-   */
-  static String whole(String s) {
-    if (s == null) {
-      return "(no message)";
-    }
-    String t = s.replaceAll("\\s+", " ").replace("Error { message='", "").strip();
-    return t.length() > 800 ? t.substring(0, 800) + "…" : t;
-  }
-
-  static String firstLine(String s) {
-    if (s == null) {
-      return "(no message)";
-    }
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
   }
 }

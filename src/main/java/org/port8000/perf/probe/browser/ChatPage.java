@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,20 +66,69 @@ final class ChatPage {
     return url;
   }
 
+  /** Waits for the element to be in the DOM: an empty list is there, though not visible. */
   private void await(String url, String setting, String selector) {
     try {
-      page.waitForSelector(selector);
+      page.waitForSelector(selector, new Page.WaitForSelectorOptions()
+          .setState(WaitForSelectorState.ATTACHED));
     } catch (PlaywrightException e) {
       throw new IllegalStateException("the chat page " + url + " (HTTP 200) has no element "
-          + selector + " (set by -D" + setting + "): " + BrowserProbe.firstLine(e.getMessage()));
+          + selector + " (set by -D" + setting + "): "
+          + PlaywrightMessage.readable(e.getMessage()));
     }
   }
 
-  void selectBot(String botId) {
+  String botSelector(String botId) {
     // bot ids are [A-Za-z0-9_-]; the quotes are escaped anyway so no id can break the selector
     String id = botId.replace("\\", "\\\\").replace("\"", "\\\"");
-    page.locator(selectors.botList() + " " + selectors.selectBot() + "[data-bot-id=\"" + id + "\"]")
-        .first().click();
+    return selectors.botList() + " " + selectors.selectBot() + "[data-bot-id=\"" + id + "\"]";
+  }
+
+  void selectBot(String botId) {
+    page.locator(botSelector(botId)).first().click();
+  }
+
+  /**
+   * The page has its elements but one step failed: what the probe then tried as a user would
+   * (type a message and press Enter, click send) and what followed each, so the report says
+   * what the page did, not only where the probe stopped.
+   */
+  String cannotDrive(String url, String failedStep, PageActivity activity) {
+    StringBuilder s = new StringBuilder("the chat page " + url + " has "
+        + String.join(", ", present()) + " but could not be driven: " + failedStep);
+    int[] mark = activity.mark();
+    String typed = "typed a message into " + selectors.input() + " and pressed Enter";
+    try {
+      page.fill(selectors.input(), "probe message", new Page.FillOptions().setTimeout(5000));
+      page.press(selectors.input(), "Enter", new Page.PressOptions().setTimeout(5000));
+      page.waitForTimeout(2000);
+      s.append("; then ").append(typed).append(": ").append(activity.since(mark));
+    } catch (PlaywrightException e) {
+      s.append("; then could not type into ").append(selectors.input()).append(": ")
+          .append(PlaywrightMessage.readable(e.getMessage()));
+    }
+    mark = activity.mark();
+    try {
+      page.click(selectors.send(), new Page.ClickOptions().setTimeout(5000));
+      page.waitForTimeout(2000);
+      s.append("; clicked ").append(selectors.send()).append(": ").append(activity.since(mark));
+    } catch (PlaywrightException e) {
+      s.append("; could not click ").append(selectors.send()).append(": ")
+          .append(PlaywrightMessage.readable(e.getMessage()));
+    }
+    return s.append(" (").append(activity.overall()).append(")").toString();
+  }
+
+  /** The configured selectors the page has in its DOM. */
+  private List<String> present() {
+    List<String> found = new java.util.ArrayList<>();
+    for (String sel : List.of(selectors.messages(), selectors.input(), selectors.send(),
+        selectors.botList())) {
+      if (page.locator(sel).count() > 0) {
+        found.add(sel);
+      }
+    }
+    return found;
   }
 
   int messageCount() {
