@@ -17,7 +17,13 @@
  *       {@code reference.bot.taskLatencyMs} (20), {@code reference.bot.max} (200)</li>
  *   <li>{@code reference.history.maxRows} (10000), {@code reference.dbDir} (a temp folder,
  *       deleted on stop)</li>
+ *   <li>{@code reference.idleTimeoutMs} (10000): an HTTP connection that sends nothing this long
+ *       is closed; a request still incomplete after one to two of these is closed too</li>
+ *   <li>{@code reference.history.maxConcurrent} (8): history pages written at once; another
+ *       waits up to 30 s, then gets 429 with a reason</li>
  * </ul>
+ * The suite's launcher gives the server {@code -Xmx} from its own setting
+ * {@code reference.maxHeapMb} (512); see docs/reference-server.md.
  *
  * <p>Fault switches ({@code reference.fault.*}) are off by default; the suite's own tests turn
  * them on to prove that its verdicts catch slow, lossy, leaking, failing and crashing targets:
@@ -64,7 +70,9 @@
  * </ul>
  *
  * <p>Bounds: request bodies 64 KiB (413), WebSocket text messages 64 KiB (the socket is closed
- * with 1009), message content 32 Ki characters, history pages 1000, 256 replies waiting per
- * connection, 20,000 connections.
+ * with 1009), message content 32 Ki characters, history pages 1000 (written as a stream, at most
+ * {@code reference.history.maxConcurrent} at once), 256 replies waiting per connection, 20,000
+ * connections. Bad input is a 4xx with its reason or the contract's {@code success:false},
+ * never a 500: see {@link org.port8000.perf.reference.RequestGate}.
  */
 package org.port8000.perf.reference;
