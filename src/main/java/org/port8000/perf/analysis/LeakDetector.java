@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides from a measured series of (messages sent so far, resident memory) whether the target
+ * Decides from a measured series of (messages answered so far, resident memory) whether the target
  * leaks, with one stated statistic: the Theil–Sen slope of memory over messages, after dropping
  * the first {@value #WARM_UP_PERCENT} % of the series. The series is the measured phase only: it
  * starts at the "initial" reading, after the simulation's warm-up messages, because a freshly
@@ -34,7 +34,7 @@ public final class LeakDetector {
 
   private LeakDetector() {}
 
-  /** One measured point: messages sent so far and the resident memory then. */
+  /** One measured point: messages answered so far and the resident memory then. */
   public record Point(double messages, double bytes) {}
 
   /**
@@ -55,7 +55,7 @@ public final class LeakDetector {
 
     /** The statistic in one sentence, for the report. */
     public String statistic() {
-      return "Theil–Sen slope of resident memory vs measured messages sent, from the initial"
+      return "Theil–Sen slope of resident memory vs measured messages answered, from the initial"
           + " reading (after the warm-up messages) to the last reply, first " + WARM_UP_PERCENT
           + " % of that series dropped, " + pointsUsed + " samples";
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.GatlingRunner;
@@ -72,10 +74,15 @@ class MessageThroughputVerdictIT {
         assertTrue(s.max() > 0, "a chat request with a 0 ms maximum: " + s);
       }
     }
+    // Gatling's percentiles are t-digest estimates: two readings of one log may differ a little.
     for (int rate : new int[] {20, 60}) {
       RequestStats reply = g.request(RequestNames.reply(RequestNames.step(rate))).orElseThrow();
-      assertTrue(detail(r, "Step " + rate + "/s").contains(" / " + reply.p95() + " / "),
-          detail(r, "Step " + rate + "/s") + " vs Gatling " + reply);
+      String shown = detail(r, "Step " + rate + "/s");
+      Matcher m = Pattern.compile("p50 / p95 / p99 \\d+ / (\\d+) / ").matcher(shown);
+      assertTrue(m.find(), shown);
+      int p95 = Integer.parseInt(m.group(1));
+      assertTrue(Math.abs(p95 - reply.p95()) <= Math.max(2, 0.05 * reply.p95()),
+          shown + " vs Gatling " + reply);
     }
   }
 
@@ -123,10 +130,13 @@ class MessageThroughputVerdictIT {
     AreaResult r = run(Map.of("reference.fault.dropRate", "0.1",
         "burst.messages", "40", "burst.intervalMs", "50"));
 
-    Check dropped = check(r, "message.burst.dropped");
-    assertEquals(Status.FAIL, dropped.status());
-    double share = dropped.value() / 40.0;
-    assertTrue(share > 0.0 && share <= 0.3, "dropped " + dropped.value() + " of 40");
+    // The reference server draws its drops from a fixed seed over all messages: which burst
+    // loses some depends on how many came before; together they must have lost some.
+    Check one = check(r, "message.burst.dropped");
+    Check many = check(r, "message.burst.manyClients.dropped");
+    double share = (one.value() + many.value()) / 80.0;
+    assertTrue(share > 0.0 && share <= 0.3, "dropped " + one + " and " + many + " of 80");
+    assertTrue(one.status() == Status.FAIL || many.status() == Status.FAIL);
     assertEquals(Status.FAIL, r.status());
   }
 
@@ -137,12 +147,16 @@ class MessageThroughputVerdictIT {
 
     // Gatling's reply checks make an error frame or an error reply a KO of the step's reply.
     PhaseTimings.Phase step = phase(RequestNames.step(60));
-    RequestStats reply = GatlingLogReader.read(lastFolder)
-        .request(RequestNames.reply(RequestNames.step(60))).orElseThrow();
-    assertTrue(reply.ko() > 0, reply.toString());
-    assertEquals(step.planned(), reply.ok() + reply.ko(), reply.toString());
+    // With stream frames the first-token check comes first: an error frame or an error reply
+    // (sent without stream frames) is its KO, and the sequence ends there.
+    GatlingRun g = GatlingLogReader.read(lastFolder);
+    RequestStats reply = g.request(RequestNames.reply(RequestNames.step(60))).orElseThrow();
+    long failed = reply.ko() + g.request(RequestNames.firstToken(RequestNames.step(60)))
+        .map(RequestStats::ko).orElse(0L);
+    assertTrue(failed > 0, g.requests().toString());
+    assertEquals(step.planned(), reply.ok() + failed, g.requests().toString());
     String shown = detail(r, "Step 60/s");
-    assertTrue(shown.contains(reply.ko() + " not answered (error frame, error reply"), shown);
+    assertTrue(shown.contains(failed + " not answered (error frame, error reply"), shown);
     assertEquals(Status.FAIL, check(r, "message.burst.dropped").status());
     assertEquals(Status.FAIL, r.status());
   }
@@ -160,7 +174,8 @@ class MessageThroughputVerdictIT {
         .findFirst().orElseThrow().value();
     assertTrue(queued.contains("queued up"), queued);
     // The many-client burst, one connection per message, does not queue.
-    assertTrue(phase(RequestNames.BURST).latency().p95() < each.get(39), each.toString());
+    assertTrue(GatlingLogReader.read(lastFolder).request(RequestNames.reply(RequestNames.BURST))
+        .orElseThrow().p95() < each.get(39), each.toString());
   }
 
   @Test
