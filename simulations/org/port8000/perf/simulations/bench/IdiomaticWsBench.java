@@ -33,7 +33,8 @@ public class IdiomaticWsBench extends Simulation {
       .exec(ws("close").close());
 
   {
-    setUp(chat.injectOpen(rampUsers(users).during(pace)))
+    // A whole second: Gatling injects nobody with a ramp shorter than a second.
+    setUp(chat.injectOpen(rampUsers(users).during(Duration.ofSeconds(1))))
         .protocols(http.wsBaseUrl(url.replaceFirst("^http", "ws")));
   }
 }
