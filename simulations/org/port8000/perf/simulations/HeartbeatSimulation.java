@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.probe.PingProbe;
@@ -237,7 +237,7 @@ public class HeartbeatSimulation extends Simulation {
         // without acks the ping/pong probe measures stability; Gatling gates the connects
         // (an unknown ack is gated by the report, which judges acks or ping/pong as measured)
         .assertions(details(TargetCapabilities.has(ackCapability) ? RequestNames.HEARTBEAT_ACK
-            : "connect").successfulRequests().percent().gte(Targets.STABILITY.limit()))
+            : "connect").successfulRequests().percent().gte(Thresholds.STABILITY.limit()))
         .maxDuration(maxDuration);
   }
 

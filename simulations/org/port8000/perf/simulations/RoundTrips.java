@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.port8000.perf.analysis.StepRule;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.results.PhaseTimings;
@@ -32,12 +32,12 @@ import org.port8000.perf.results.RequestNames;
  * reply matching {@code reply.errorPattern}, a timeout or a closed socket is a KO with its
  * reason. When the target streams, "first token" is a check of its own before it in the same
  * sequence, so both are timed from the send. Also the paced step pools, and the Gatling
- * assertions and verdicts, each from the analysis' own {@link Targets} and {@link StepRule}.
+ * assertions and verdicts, each from the analysis' own {@link Thresholds} and {@link StepRule}.
  */
 final class RoundTrips {
 
   /** A step connection sends one message at most this often: twice the latency target. */
-  static final Duration PACE = Duration.ofMillis(2 * (long) Targets.LATENCY.limit());
+  static final Duration PACE = Duration.ofMillis(2 * (long) Thresholds.LATENCY.limit());
   /** A chat message; the id lets a target that echoes ids be matched by it. */
   static final String MESSAGE = "{\"type\":\"message\",\"content\":\"perf #{id}\",\"id\":\"#{id}\"}";
   /** The verdict requests' expected value: anything else is the KO's reason. */
@@ -277,11 +277,11 @@ final class RoundTrips {
       return "FAIL: no reply arrived";
     }
     List<String> w = new ArrayList<>();
-    if (!Targets.LATENCY.met(latency.p95())) {
-      w.add("p95 " + latency.p95() + " ms (needs " + Targets.LATENCY.prose() + ")");
+    if (!Thresholds.LATENCY.met(latency.p95())) {
+      w.add("p95 " + latency.p95() + " ms (needs " + Thresholds.LATENCY.prose() + ")");
     }
-    if (!Targets.LATENCY.met(latency.mean())) {
-      w.add("average " + latency.mean() + " ms (needs " + Targets.LATENCY.prose() + ")");
+    if (!Thresholds.LATENCY.met(latency.mean())) {
+      w.add("average " + latency.mean() + " ms (needs " + Thresholds.LATENCY.prose() + ")");
     }
     if (planned > replied) {
       w.add((planned - replied) + " of " + planned + " messages not answered");
@@ -295,20 +295,20 @@ final class RoundTrips {
       return "FAIL: no throughput step held";
     }
     double a = highestHeldAchieved.get();
-    return Targets.THROUGHPUT.met(a) ? PASS
-        : "FAIL: sustained " + Math.round(a) + " msg/s (needs " + Targets.THROUGHPUT.prose() + ")";
+    return Thresholds.THROUGHPUT.met(a) ? PASS
+        : "FAIL: sustained " + Math.round(a) + " msg/s (needs " + Thresholds.THROUGHPUT.prose() + ")";
   }
 
   /**
    * The message simulation's Gatling assertions: the many-client burst's reply p95 and replies,
    * and the verdicts of the one-client burst (the probe's) and of the knee rule, each as the
-   * report judges them, from the same {@link Targets}.
+   * report judges them, from the same {@link Thresholds}.
    */
   static List<Assertion> assertions(int burstMessages) {
     String burst = RequestNames.reply(RequestNames.BURST);
     List<Assertion> a = new ArrayList<>();
     a.add(details(burst).responseTime().percentile(95.0)
-        .lte((int) Targets.LATENCY.limit()));
+        .lte((int) Thresholds.LATENCY.limit()));
     a.add(details(burst).successfulRequests().count().gte((long) burstMessages));
     a.add(details(RequestNames.VERDICT_ONE_CLIENT_BURST).successfulRequests().count().is(1L));
     a.add(details(RequestNames.VERDICT_SUSTAINED).successfulRequests().count().is(1L));

@@ -3,13 +3,13 @@ package org.port8000.perf.analysis;
 /** The four measured areas of the assignment, in its order, with the simulation of each. */
 public enum Area {
   THROUGHPUT("Message Throughput", "MessageThroughputSimulation",
-      "Messages per second (sustained)", Targets.THROUGHPUT.text(),
+      "Messages per second (sustained)", Thresholds.THROUGHPUT.text(),
       "message.throughput.sustained"),
   WEBSOCKET("WebSocket Performance", "HeartbeatSimulation", "Connection stability",
-      Targets.STABILITY.text(),
+      Thresholds.STABILITY.text(),
       "websocket.heartbeat.stability"),
   UI("UI Render Performance", "UiRenderSimulation", "Time to display message",
-      Targets.DISPLAY.text(),
+      Thresholds.DISPLAY.text(),
       "ui.message.display"),
   MEMORY("Memory Usage", "MemoryLeakSimulation", "No leaks after 10 minutes", "stable memory",
       "memory.leak.rate");

@@ -34,7 +34,7 @@ final class CapacityKnees {
   CapacityKnees(BenchmarkRun run, BenchmarkSection section, BenchmarkFacts.Parameters p) {
     this.run = run;
     this.section = section;
-    this.share999 = new CapacityRule(BenchmarkTargets.MIN_SHARE, p.capacityLatencyFactor(),
+    this.share999 = new CapacityRule(BenchmarkThresholds.MIN_SHARE, p.capacityLatencyFactor(),
         p.capacityLatencyAddMs());
     this.all = new CapacityRule(1.0, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
   }
@@ -236,7 +236,7 @@ final class CapacityKnees {
 
   private String busyNote(Knee k) {
     if (k.broke() != null && k.broke().generatorCpuPercent() != null
-        && k.broke().generatorCpuPercent() >= BenchmarkTargets.GENERATOR_BUSY_PERCENT) {
+        && k.broke().generatorCpuPercent() >= BenchmarkThresholds.GENERATOR_BUSY_PERCENT) {
       section.recommend("**Load generator** — it used "
           + Format.number(k.broke().generatorCpuPercent()) + " % of this machine's CPU when "
           + k.broke().name() + " broke: run it on another machine (or other cores) to find the"

@@ -25,7 +25,7 @@ final class ChurnRetention {
   static final String MEMORY_METRIC = "benchmark.churn.retainedPerConnection";
   static final String FILES_METRIC = "benchmark.churn.openFilesAfterCoolDown";
   /** Memory kept per churned connection above this is retained (a leak per connection). */
-  static final Target RETAINED = new Target("<=", 32, "KB");
+  static final Threshold RETAINED = new Threshold("<=", 32, "KB");
   /**
    * A JVM's resident memory moves by a few MB on its own (heap resizing, code cache): growth
    * within this over the judged connections is not attributed to them.
@@ -88,7 +88,7 @@ final class ChurnRetention {
     long judged = r.get(r.size() - 1).connections() - r.get(0).connections();
     double[] x = r.stream().mapToDouble(Reading::connections).toArray();
     double[] y = r.stream().mapToDouble(Reading::rssBytes).toArray();
-    SenSlope.Estimate e = judged > 0 ? SenSlope.of(x, y) : null;
+    TheilSen.Estimate e = judged > 0 ? TheilSen.estimate(x, y) : null;
     if (e == null) {
       String why = "the rounds after the first churned " + judged + " connections";
       section.check(RETAINED.notMeasured(MEMORY_METRIC, why));

@@ -49,7 +49,7 @@ record FootprintEstimate(int connections, long growthBytes, long noiseBytes) {
   }
 
   /** True when even the largest cost the noise could hide is under the target. */
-  boolean boundMeets(Target target) {
+  boolean boundMeets(Threshold target) {
     return target.met(resolutionBytes() / Format.MB);
   }
 

@@ -37,13 +37,13 @@ final class LatencyRows {
           "–", target, "–", Status.NOT_MEASURED.label());
     }
     RequestStats r = s.get();
-    Check p95 = section.check(new Target("<", o.targetP95Ms(), "ms").check(key + ".p95",
+    Check p95 = section.check(new Threshold("<", o.targetP95Ms(), "ms").check(key + ".p95",
         r.p95()));
     Check errors = section.check(Check.none(key + ".errors", r.ko(), "errors")
         .withNote(r.ko() > 0 ? r.ko() + " of " + r.total() + " failed (errors, timeouts or"
             + " success:false)" : ""));
     Status st = Status.worst(List.of(p95.status(), errors.status()));
-    String margin = BenchmarkTargets.margin(r.p95(), o.targetP95Ms());
+    String margin = BenchmarkThresholds.margin(r.p95(), o.targetP95Ms());
     section.compare(o.label() + ": p95 " + r.p95() + " ms, " + margin + " the "
         + o.targetP95Ms() + " ms target" + (r.ko() > 0 ? "; " + r.ko() + " errors" : ""));
     if (st == Status.FAIL) {

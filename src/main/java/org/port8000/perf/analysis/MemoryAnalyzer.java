@@ -19,7 +19,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
   static final String LEAK_RATE_METRIC = "memory.leak.rate";
   /** The leak threshold as a target: {@link LeakDetector} judges against the same value. */
-  static final Target LEAK_RATE = new Target("<=",
+  static final Threshold LEAK_RATE = new Threshold("<=",
       LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB, "MB/1000 messages");
 
   public MemoryAnalyzer() {
@@ -197,7 +197,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   static final String CYCLE_METRIC = "memory.leak.perCycle";
   /** Growth per connect/disconnect cycle that ten cycles can tell from heap steps. */
-  static final Target CYCLE_GROWTH = new Target("<=", 1, "MB/cycle");
+  static final Threshold CYCLE_GROWTH = new Threshold("<=", 1, "MB/cycle");
 
   /** Warm-up, messages answered, cycles, peak, source and the chart. */
   private static void details(LeakRunFacts f, ResourceSamples s, Readings r,

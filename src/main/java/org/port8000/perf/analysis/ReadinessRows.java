@@ -53,22 +53,22 @@ final class ReadinessRows {
       String bound = c.note().startsWith("broke") ? "" : "at least ";
       switch (c.metric()) {
         case "benchmark.throughput.connections" -> section.headroom("Connections: " + bound
-            + Format.number(c.value() / BenchmarkTargets.ASSIGNMENT_CLIENTS)
-            + "× the assignment's " + BenchmarkTargets.ASSIGNMENT_CLIENTS
+            + Format.number(c.value() / BenchmarkThresholds.ASSIGNMENT_CLIENTS)
+            + "× the assignment's " + BenchmarkThresholds.ASSIGNMENT_CLIENTS
             + " concurrent WebSocket clients (held " + Format.number(c.value()) + ").");
         case "benchmark.throughput.messages" -> section.headroom("Messages on new connections: "
-            + bound + Format.number(c.value() / BenchmarkTargets.ASSIGNMENT_MESSAGES_PER_SECOND)
+            + bound + Format.number(c.value() / BenchmarkThresholds.ASSIGNMENT_MESSAGES_PER_SECOND)
             + "× the assignment's burst rate of "
-            + Format.number(BenchmarkTargets.ASSIGNMENT_MESSAGES_PER_SECOND)
+            + Format.number(BenchmarkThresholds.ASSIGNMENT_MESSAGES_PER_SECOND)
             + " msg/s (held " + Format.number(c.value()) + " msg/s).");
         case "benchmark.throughput.apiCalls" -> section.headroom("API calls: " + bound
-            + Format.number(c.value() / BenchmarkTargets.API_CALLS_PER_SECOND.limit())
-            + "× the seed's " + Format.number(BenchmarkTargets.API_CALLS_PER_SECOND.limit())
+            + Format.number(c.value() / BenchmarkThresholds.API_CALLS_PER_SECOND.limit())
+            + "× the seed's " + Format.number(BenchmarkThresholds.API_CALLS_PER_SECOND.limit())
             + " calls/s (held " + Format.number(c.value()) + " calls/s).");
         case "benchmark.throughput.bots" -> section.headroom("Bots: "
             + (c.note().startsWith("bound") ? "at least " : "")
-            + Format.number(c.value() / BenchmarkTargets.SEED_CURRENT_BOTS) + "× the seed's "
-            + BenchmarkTargets.SEED_CURRENT_BOTS + " current bots (" + Format.number(c.value())
+            + Format.number(c.value() / BenchmarkThresholds.SEED_CURRENT_BOTS) + "× the seed's "
+            + BenchmarkThresholds.SEED_CURRENT_BOTS + " current bots (" + Format.number(c.value())
             + " ran at once).");
         default -> { }
       }
@@ -76,8 +76,8 @@ final class ReadinessRows {
     section.checks.stream().filter(c -> c.metric().equals("benchmark.resource.cpuBusyBots")
         && c.value() != null).findFirst().ifPresent(c -> section.headroom("CPU: with 5 busy"
         + " bots the server used " + Format.number(c.value()) + " % of one core, "
-        + BenchmarkTargets.margin(c.value(), BenchmarkTargets.CPU_BUSY_PERCENT.limit())
-        + " the seed's " + Format.number(BenchmarkTargets.CPU_BUSY_PERCENT.limit())
+        + BenchmarkThresholds.margin(c.value(), BenchmarkThresholds.CPU_BUSY_PERCENT.limit())
+        + " the seed's " + Format.number(BenchmarkThresholds.CPU_BUSY_PERCENT.limit())
         + " % limit."));
     section.headroom("Each figure is a measured knee (or the configured bound, marked \"at"
         + " least\") divided by the load the assignment runs; nothing here is extrapolated.");

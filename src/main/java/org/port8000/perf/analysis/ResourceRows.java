@@ -27,11 +27,11 @@ final class ResourceRows {
     List<Row> rows = new ArrayList<>();
     rows.add(r.memoryPerBot());
     rows.add(r.cpuWindow("benchmark.resource.cpuIdle", "CPU idle (nothing running)",
-        BenchmarkFacts.IDLE_START, BenchmarkFacts.IDLE_END, BenchmarkTargets.CPU_IDLE_PERCENT));
+        BenchmarkFacts.IDLE_START, BenchmarkFacts.IDLE_END, BenchmarkThresholds.CPU_IDLE_PERCENT));
     rows.add(r.cpuWindow("benchmark.resource.cpuBusyBots", "CPU with 5 busy bots"
         + run.facts().map(f -> " (each answering " + f.parameters().busyTasksPerSecond()
             + " tasks/s)").orElse(""),
-        BenchmarkFacts.BUSY_START, BenchmarkFacts.BUSY_END, BenchmarkTargets.CPU_BUSY_PERCENT));
+        BenchmarkFacts.BUSY_START, BenchmarkFacts.BUSY_END, BenchmarkThresholds.CPU_BUSY_PERCENT));
     rows.add(r.diskIo());
     run.resources().flatMap(ResourceSamples::peakRssBytes).ifPresent(peak -> rows.add(new Row(
         "Server memory (peak, whole benchmark)", Format.mb(peak) + " MB", "–", "–",
@@ -45,7 +45,7 @@ final class ResourceRows {
 
   private Row memoryPerBot() {
     String metric = "benchmark.resource.memoryPerBot";
-    Target target = BenchmarkTargets.MB_PER_BOT;
+    Threshold target = BenchmarkThresholds.MB_PER_BOT;
     int n = run.facts().map(f -> f.bots().running()).orElse(0);
     List<double[]> points = new ArrayList<>();
     if (run.resources().isPresent()) {
@@ -65,7 +65,7 @@ final class ResourceRows {
     }
     double[] x = points.stream().mapToDouble(pt -> pt[0]).toArray();
     double[] y = points.stream().mapToDouble(pt -> pt[1]).toArray();
-    SenSlope.Estimate e = SenSlope.of(x, y);
+    TheilSen.Estimate e = TheilSen.estimate(x, y);
     if (e == null) {
       String why = "only " + points.size() + " bots had a memory reading: a slope's interval"
           + " needs at least 3";
@@ -89,12 +89,12 @@ final class ResourceRows {
     Check c = section.check(new Check(metric, status == Status.NOT_MEASURED ? null
         : e.slope() / Format.MB, target.unit(), target.text(), status, note));
     section.compare("Memory/bot: " + figure + ", its upper bound "
-        + BenchmarkTargets.margin(Math.max(0, upperMb), target.limit()) + " the "
+        + BenchmarkThresholds.margin(Math.max(0, upperMb), target.limit()) + " the "
         + Format.number(target.limit()) + " MB target");
     return new Row("Memory/bot", figure, target.text(), c.status().label(), c.note());
   }
 
-  private Row cpuWindow(String metric, String label, String from, String to, Target limit) {
+  private Row cpuWindow(String metric, String label, String from, String to, Threshold limit) {
     String target = limit.comparison() + " " + Format.number(limit.limit()) + " % of one core";
     Optional<Double> cpu = run.resources().flatMap(r -> {
       var a = r.checkpoint(from);
@@ -117,7 +117,7 @@ final class ResourceRows {
     Check c = section.check(limit.check(metric, cpu.get()).withNote("mean of the server's CPU"
         + " samples in the window, % of one core"));
     section.compare(label + ": " + Format.number(cpu.get()) + " %, "
-        + BenchmarkTargets.margin(cpu.get(), limit.limit()) + " the "
+        + BenchmarkThresholds.margin(cpu.get(), limit.limit()) + " the "
         + Format.number(limit.limit()) + " % target");
     return new Row(label, Format.number(cpu.get()) + " % of one core", target,
         c.status().label(), "");

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Whether one try of a throughput step held: the one rule the report judges steps by and the
  * simulation uses in-run to decide whether a broken step is repeated (and for its Gatling
- * verdict). A try holds when {@link Targets#STEP_REPLIES} of its planned messages were
- * answered, its p95 is within {@link Targets#LATENCY} and at most {@link #MAX_LATE_PERCENT} of
+ * verdict). A try holds when {@link Thresholds#STEP_REPLIES} of its planned messages were
+ * answered, its p95 is within {@link Thresholds#LATENCY} and at most {@link #MAX_LATE_PERCENT} of
  * its sends started late (then the offered rate was not delivered).
  */
 public final class StepRule {
@@ -39,12 +39,12 @@ public final class StepRule {
   /** Why the try broke, one phrase per reason; empty when it held. */
   public static List<String> why(Figures f) {
     List<String> w = new ArrayList<>();
-    if (f.replied() == 0 || !Targets.STEP_REPLIES.met(f.repliedPercent())) {
+    if (f.replied() == 0 || !Thresholds.STEP_REPLIES.met(f.repliedPercent())) {
       w.add(Format.percent(f.repliedPercent() / 100) + " of messages answered (needs "
-          + Targets.STEP_REPLIES.prose() + ")");
+          + Thresholds.STEP_REPLIES.prose() + ")");
     }
-    if (f.replied() > 0 && !Targets.LATENCY.met(f.p95())) {
-      w.add("p95 " + f.p95() + " ms (needs " + Targets.LATENCY.prose() + ")");
+    if (f.replied() > 0 && !Thresholds.LATENCY.met(f.p95())) {
+      w.add("p95 " + f.p95() + " ms (needs " + Thresholds.LATENCY.prose() + ")");
     }
     if (f.latePercent() > MAX_LATE_PERCENT) {
       w.add(f.lateSends() + " of " + f.planned() + " sends late ("

@@ -95,11 +95,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     section.detail("Burst throughput", Format.number(p.achievedPerSecond())
         + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
         + " burst's fixed cadence caps it, see the sustained steps)");
-    Check latency = Targets.LATENCY.check("message.burst.latency.p95", l.p95());
+    Check latency = Thresholds.LATENCY.check("message.burst.latency.p95", l.p95());
     section.check(latency);
-    section.check(Targets.LATENCY.check("message.burst.latency.avg", l.mean()));
+    section.check(Thresholds.LATENCY.check("message.burst.latency.avg", l.mean()));
     section.check(Check.none("message.burst.dropped", dropped, "messages"));
-    if (latency.status() == Status.FAIL || !Targets.LATENCY.met(l.mean())) {
+    if (latency.status() == Status.FAIL || !Thresholds.LATENCY.met(l.mean())) {
       section.recommend("High Latency Issues (> 200 ms)",
           "Add caching, compress messages, batch updates",
           "burst latency p95 " + l.p95() + " ms, avg " + l.mean() + " ms"
@@ -118,8 +118,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     String why = burst.isPresent()
         ? "no reply arrived: every burst message failed" + failures(burst.get())
         : "the burst did not run (see the run's notes)";
-    section.check(Targets.LATENCY.notMeasured("message.burst.latency.p95", why));
-    section.check(Targets.LATENCY.notMeasured("message.burst.latency.avg", why));
+    section.check(Thresholds.LATENCY.notMeasured("message.burst.latency.p95", why));
+    section.check(Thresholds.LATENCY.notMeasured("message.burst.latency.avg", why));
     if (burst.isPresent()) {
       section.check(Check.none("message.burst.dropped", burst.get().planned(), "messages"));
     } else {
@@ -146,10 +146,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
                 + p.latency().p99() + " ms"));
     section.detail(FIRST_TOKEN_LABEL + ", many clients", firstToken(p, noStreams));
     if (p.latency() == null) {
-      section.check(Targets.LATENCY.notMeasured("message.burst.manyClients.latency.p95",
+      section.check(Thresholds.LATENCY.notMeasured("message.burst.manyClients.latency.p95",
           "no reply arrived: every burst message failed"));
     } else {
-      section.check(Targets.LATENCY.check("message.burst.manyClients.latency.p95",
+      section.check(Thresholds.LATENCY.check("message.burst.manyClients.latency.p95",
           p.latency().p95()));
     }
     section.check(Check.none("message.burst.manyClients.dropped",
@@ -334,27 +334,27 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
           : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
       section.detail("Sustained throughput", headline + " at step "
           + highest.first.phase.name() + "; " + limit);
-      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", achieved)
+      sustained = Thresholds.THROUGHPUT.check("message.throughput.sustained", achieved)
           .withNote(limit);
-    } else if (broke != null && Targets.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
+    } else if (broke != null && Thresholds.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
       // The first step already offered more than the target: whether the target holds the
       // target rate is unknown, so this is no FAIL of "< 50 msg/s" (and no such advice).
       String why = "the first step " + broke.first.phase.name() + " already broke ("
           + broke.why() + bound + "), and no lower step ran; add lower -Dthroughput.steps to"
           + " find the sustained rate";
-      sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained", why);
+      sustained = Thresholds.THROUGHPUT.notMeasured("message.throughput.sustained", why);
       headline = "below " + broke.first.phase.name() + " (first step broke"
           + (machineBound.isPresent() ? " at the machine's bound" : "") + ")";
       section.detail("Sustained throughput", "not measured: " + why);
     } else if (broke != null) {
-      sustained = Targets.THROUGHPUT.check("message.throughput.sustained", 0).withNote(
+      sustained = Thresholds.THROUGHPUT.check("message.throughput.sustained", 0).withNote(
           "the first step " + broke.first.phase.name() + " already broke: " + broke.why()
               + bound);
       headline = "below " + broke.first.phase.name() + " (first step broke)";
       section.detail("Sustained throughput", "none: the first step " + broke.first.phase.name()
           + " broke: " + broke.why() + bound);
     } else {
-      sustained = Targets.THROUGHPUT.notMeasured("message.throughput.sustained",
+      sustained = Thresholds.THROUGHPUT.notMeasured("message.throughput.sustained",
           "no throughput step ran");
       headline = "not measured";
     }
@@ -363,8 +363,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       section.recommend("Low Throughput (< 50 msg/sec)",
           "Optimize WebSocket handler, reduce processing",
           highest == null
-              ? "no step held (" + Targets.STEP_REPLIES.prose() + " of replies and p95 "
-                  + Targets.LATENCY.prose() + "); the first, " + broke.first.phase.name()
+              ? "no step held (" + Thresholds.STEP_REPLIES.prose() + " of replies and p95 "
+                  + Thresholds.LATENCY.prose() + "); the first, " + broke.first.phase.name()
                   + ", broke: " + broke.why()
               : "sustained " + Format.number(highest.decisive().phase.achievedPerSecond())
                   + " msg/s" + (broke == null ? "" : "; step " + broke.first.phase.name()

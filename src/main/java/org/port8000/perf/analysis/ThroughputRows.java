@@ -38,19 +38,19 @@ final class ThroughputRows {
     Knee churn = knees.churn(f.churnSteps());
     // Messages/s: the churn ramp, one chat message on each new connection.
     rows.add(figure(section, "benchmark.throughput.messages", "Messages/sec (one per new"
-        + " connection, churn ramp)", churn, BenchmarkTargets.MESSAGES_PER_SECOND, true));
+        + " connection, churn ramp)", churn, BenchmarkThresholds.MESSAGES_PER_SECOND, true));
     rows.add(figure(section, "benchmark.throughput.apiCalls", "API calls/sec (read mix)", api,
-        BenchmarkTargets.API_CALLS_PER_SECOND, true));
+        BenchmarkThresholds.API_CALLS_PER_SECOND, true));
     rows.add(bots);
     rows.add(figure(section, "benchmark.throughput.connections",
         "Concurrent WebSocket connections", connections,
-        BenchmarkTargets.CONCURRENT_CONNECTIONS, false));
+        BenchmarkThresholds.CONCURRENT_CONNECTIONS, false));
     return rows;
   }
 
   /** A throughput row and its check from a ramp's knee; rates use the achieved figure. */
   private static Row figure(BenchmarkSection section, String metric, String label, Knee k,
-      Target target, boolean rate) {
+      Threshold target, boolean rate) {
     String unit = target.unit();
     if (k == null) {
       section.check(target.notMeasured(metric, "the ramp did not run"));
@@ -73,7 +73,7 @@ final class ThroughputRows {
 
   /** Bots launched one by one (each answering a task) up to the bound or the first failure. */
   private static Row bots(BenchmarkRun run, BenchmarkFacts.Bots b, BenchmarkSection section) {
-    Target target = BenchmarkTargets.CONCURRENT_BOTS;
+    Threshold target = BenchmarkThresholds.CONCURRENT_BOTS;
     Optional<RequestStats> launch = run.request(BenchmarkRequests.BOTS_LAUNCH);
     Optional<RequestStats> task = run.request(BenchmarkRequests.BOTS_TASK);
     String result = b.firstFailure() == null

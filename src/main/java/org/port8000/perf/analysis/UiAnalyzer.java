@@ -75,7 +75,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
         section.detail("User send (Enter) → full reply painted", spread(p.sendToPainted())
             + " (includes the server's reply time)");
       }
-      display = Targets.DISPLAY.check(DISPLAY, d.p95()).withNote("p95 over "
+      display = Thresholds.DISPLAY.check(DISPLAY, d.p95()).withNote("p95 over "
           + d.count() + " messages: first reply frame in the page → message painted");
       if (d.count() < p.repliesExpected()) {
         display = new Check(DISPLAY, d.p95(), "ms", display.target(), Status.FAIL,
@@ -92,11 +92,11 @@ public final class UiAnalyzer extends AreaAnalyzer {
                 + Format.number(d.max()) + " ms over " + d.count() + " messages");
       }
     } else if (p.displayFailure() == null) {
-      display = Targets.DISPLAY.notMeasured(DISPLAY,
+      display = Thresholds.DISPLAY.notMeasured(DISPLAY,
           "no reply was seen painted in the page");
       headline = "not measured (no reply painted";
     } else {
-      display = Targets.DISPLAY.notMeasured(DISPLAY, "");
+      display = Thresholds.DISPLAY.notMeasured(DISPLAY, "");
       headline = "no reply displayed (the UI's WebSocket frame got no answer";
     }
     if (p.displayFailure() != null) {
@@ -179,7 +179,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
 
   private AreaResult notMeasured(String why, AreaResult.Builder section) {
     return section.note("UI render not measured: " + why)
-        .check(Targets.DISPLAY.notMeasured(DISPLAY, why))
+        .check(Thresholds.DISPLAY.notMeasured(DISPLAY, why))
         .check(Check.notMeasured(FPS, "fps", FPS_RULE, why))
         .build("not measured");
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.LeakDetector;
-import org.port8000.perf.analysis.SenSlope;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.TheilSen;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -228,7 +228,7 @@ public final class BaselineComparator {
         double repliedPercent = n.planned() == 0 ? 100 : n.replied() * 100.0 / n.planned();
         double p = FisherExact.pMoreLostNow(b.planned() - b.replied(), b.planned(),
             n.planned() - n.replied(), n.planned());
-        if (!Targets.STEP_REPLIES.met(repliedPercent) && p < ALPHA) {
+        if (!Thresholds.STEP_REPLIES.met(repliedPercent) && p < ALPHA) {
           lost.add("step " + n.name() + " " + n.replied() + "/" + n.planned() + " replies,"
               + " baseline " + b.replied() + "/" + b.planned() + " (Fisher p " + p(p) + ")");
         }
@@ -243,8 +243,8 @@ public final class BaselineComparator {
     }
     String metric = "memory.leak.rate";
     String label = "Leak rate (MB per 1,000 messages)";
-    SenSlope.Estimate b = slope(baseline.memory());
-    SenSlope.Estimate n = slope(now.memory());
+    TheilSen.Estimate b = slope(baseline.memory());
+    TheilSen.Estimate n = slope(now.memory());
     Double before = b == null ? null : perThousand(b.slope());
     Double after = n == null ? null : perThousand(n.slope());
     if (b == null || n == null) {
@@ -279,7 +279,7 @@ public final class BaselineComparator {
     return s.steps().stream().map(RunSnapshot.Step::name).toList();
   }
 
-  static SenSlope.Estimate slope(List<RunSnapshot.MemoryPoint> series) {
+  static TheilSen.Estimate slope(List<RunSnapshot.MemoryPoint> series) {
     if (series == null) {
       return null;
     }
@@ -289,11 +289,11 @@ public final class BaselineComparator {
     if (used.size() < LeakDetector.MIN_POINTS) {
       return null;
     }
-    return SenSlope.of(used.stream().mapToDouble(RunSnapshot.MemoryPoint::messages).toArray(),
+    return TheilSen.estimate(used.stream().mapToDouble(RunSnapshot.MemoryPoint::messages).toArray(),
         used.stream().mapToDouble(RunSnapshot.MemoryPoint::rssBytes).toArray());
   }
 
-  private static String interval(SenSlope.Estimate e) {
+  private static String interval(TheilSen.Estimate e) {
     return "[" + Format.number(perThousand(e.lower())) + ", "
         + Format.number(perThousand(e.upper())) + "]";
   }

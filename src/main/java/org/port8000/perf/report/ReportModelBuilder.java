@@ -15,7 +15,7 @@ import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.analysis.Status;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
@@ -69,8 +69,8 @@ public final class ReportModelBuilder {
       boolean allRan = areas.stream().allMatch(AreaResult::ran);
       // The rules fire past the targets: latency above its limit, throughput below its floor.
       recommendations.add("No optimization needed: no recommendation rule (latency > "
-          + Format.number(Targets.LATENCY.limit()) + " ms, throughput < "
-          + Format.number(Targets.THROUGHPUT.limit()) + " msg/sec, memory growing without bound,"
+          + Format.number(Thresholds.LATENCY.limit()) + " ms, throughput < "
+          + Format.number(Thresholds.THROUGHPUT.limit()) + " msg/sec, memory growing without bound,"
           + " scroll < 60 fps) was"
           + " triggered by the " + (allRan ? "" : "metrics ") + "measured"
           + (allRan ? " figures." : " in this run; the others were not run.")

@@ -25,8 +25,8 @@ class RunVerdictTest {
         embedded, 1L, AT, AT, true, List.of());
   }
 
-  private static final Check PASSING = new Target("<=", 2, "ms").check("x", 1);
-  private static final Check FAILING = new Target("<=", 2, "ms").check("x", 3);
+  private static final Check PASSING = new Threshold("<=", 2, "ms").check("x", 1);
+  private static final Check FAILING = new Threshold("<=", 2, "ms").check("x", 3);
 
   @Test
   void aFullPassingRunOfARealTargetIsReadyAndDoesNotFailTheBuild() {

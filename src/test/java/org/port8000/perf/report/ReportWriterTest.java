@@ -23,8 +23,8 @@ import org.port8000.perf.analysis.Detail;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.Status;
-import org.port8000.perf.analysis.Target;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.Threshold;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
@@ -47,12 +47,12 @@ class ReportWriterTest {
   }
 
   private List<AreaResult> areas() {
-    Check p95 = Targets.LATENCY.check("message.burst.latency.p95", 312);
+    Check p95 = Thresholds.LATENCY.check("message.burst.latency.p95", 312);
     AreaResult throughput = new AreaResult(Area.THROUGHPUT, true, Area.THROUGHPUT.metric(),
         "87.5 msg/sec", Area.THROUGHPUT.target(), Status.FAIL,
         List.of(new Detail("Messages sent", "100 of 100 planned"),
             new Detail("Avg latency", "250 ms"), new Detail("Steps", "10/s | 20/s")),
-        List.of(), List.of(p95, Targets.THROUGHPUT.check("message.throughput.sustained", 87.5)),
+        List.of(), List.of(p95, Thresholds.THROUGHPUT.check("message.throughput.sustained", 87.5)),
         List.of(new Recommendation(Area.THROUGHPUT, "High Latency Issues (> 200 ms)",
             "Add caching, compress messages, batch updates", "burst latency p95 312 ms")),
         List.of(), List.of(new Link("Gatling report (message throughput)", gatlingReport, false)),
@@ -184,7 +184,7 @@ class ReportWriterTest {
   void aSmokeRunNeverSignsOffEvenWhenEverythingPasses() throws Exception {
     List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
         a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
-        List.of(new Target("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(), List.of(),
+        List.of(new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(), List.of(),
         List.of(), List.of())).toList();
 
     Verdict v = write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
@@ -203,7 +203,7 @@ class ReportWriterTest {
   void aFullRunAgainstTheEmbeddedReferenceServerIsASelfCheckAndNeverSignsOff() throws Exception {
     List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
         a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
-        List.of(new Target("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(),
+        List.of(new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(),
         List.of(), List.of(), List.of())).toList();
     RunMeta embedded = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
         "assignment", true, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of());

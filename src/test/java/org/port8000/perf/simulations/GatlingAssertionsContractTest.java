@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.analysis.StepRule;
-import org.port8000.perf.analysis.Targets;
+import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
 
 /**
  * The simulations' Gatling assertions and the report never disagree on a pass: each assertion's
- * threshold is the analysis' {@link Targets} value, and the verdicts the simulations log as
+ * threshold is the analysis' {@link Thresholds} value, and the verdicts the simulations log as
  * Gatling requests apply the report's own rule to the same figures.
  */
 class GatlingAssertionsContractTest {
@@ -32,9 +32,9 @@ class GatlingAssertionsContractTest {
     List<Assertion> a = RoundTrips.assertions(20);
     String burst = about(a, RequestNames.reply(RequestNames.BURST));
 
-    assertEquals("<=", Targets.LATENCY.comparison(), "the assertion uses lte");
+    assertEquals("<=", Thresholds.LATENCY.comparison(), "the assertion uses lte");
     assertTrue(burst.contains("95.0"), burst);
-    assertTrue(burst.contains("Lte(" + Targets.LATENCY.limit() + ")"), burst);
+    assertTrue(burst.contains("Lte(" + Thresholds.LATENCY.limit() + ")"), burst);
     assertTrue(burst.contains("Gte(20.0)"), "every burst message answered: " + burst);
   }
 
@@ -51,18 +51,18 @@ class GatlingAssertionsContractTest {
 
   @Test
   void theOneClientVerdictPassesExactlyWhenTheReportsBurstChecksPass() {
-    int limit = (int) Targets.LATENCY.limit();
+    int limit = (int) Thresholds.LATENCY.limit();
     assertEquals(RoundTrips.PASS, RoundTrips.burstVerdict(20, 20, latency(limit, limit)));
     assertTrue(RoundTrips.burstVerdict(20, 20, latency(limit + 1, 50)).startsWith("FAIL"));
     assertTrue(RoundTrips.burstVerdict(20, 20, latency(limit, limit + 1)).startsWith("FAIL"));
     assertTrue(RoundTrips.burstVerdict(20, 19, latency(50, 50)).startsWith("FAIL"));
     assertTrue(RoundTrips.burstVerdict(20, 0, null).startsWith("FAIL"));
-    assertTrue(Targets.LATENCY.met(limit) && !Targets.LATENCY.met(limit + 1));
+    assertTrue(Thresholds.LATENCY.met(limit) && !Thresholds.LATENCY.met(limit + 1));
   }
 
   @Test
   void theSustainedVerdictIsTheThroughputTarget() {
-    double limit = Targets.THROUGHPUT.limit();
+    double limit = Thresholds.THROUGHPUT.limit();
     assertTrue(RoundTrips.sustainedVerdict(Optional.of(limit)).startsWith("FAIL"),
         "the target is strictly more than " + limit);
     assertEquals(RoundTrips.PASS, RoundTrips.sustainedVerdict(Optional.of(limit + 0.5)));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /** How a figure known only within an interval is judged against a target. */
-class TargetTest {
-  private final Target under = new Target("<=", 32, "KB");
-  private final Target over = new Target(">=", 99, "%");
+class ThresholdTest {
+  private final Threshold under = new Threshold("<=", 32, "KB");
+  private final Threshold over = new Threshold(">=", 99, "%");
 
   @Test
   void anIntervalWhollyInsideTheTargetPassesAndWhollyOutsideFails() {

@@ -1,15 +1,16 @@
 package org.port8000.perf.analysis;
 
 /**
- * One target: the comparison its check makes, the limit and the unit. Its {@link #text()} is
+ * One threshold (the assignment calls it a target; "target" in this project is the server under
+ * test): the comparison its check makes, the limit and the unit. Its {@link #text()} is
  * what every report, check, not-measured row and headline shows, so the words can never say
  * something other than what the check does.
  *
  * @param comparison one of {@code <}, {@code <=}, {@code >}, {@code >=}
  */
-public record Target(String comparison, double limit, String unit) {
+public record Threshold(String comparison, double limit, String unit) {
 
-  public Target {
+  public Threshold {
     if (!java.util.List.of("<", "<=", ">", ">=").contains(comparison)) {
       throw new IllegalArgumentException("unknown comparison " + comparison);
     }

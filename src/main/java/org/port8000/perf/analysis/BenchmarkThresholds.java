@@ -5,8 +5,8 @@ package org.port8000.perf.analysis;
  * operation in {@code results/BenchmarkOperation}): the seed's throughput and resource targets,
  * each once, and the assignment's load against which headroom is stated.
  */
-final class BenchmarkTargets {
-  private BenchmarkTargets() {}
+final class BenchmarkThresholds {
+  private BenchmarkThresholds() {}
 
   /** Share of a step's requests that must succeed, as in the simulation's stop rule. */
   static final double MIN_SHARE = 0.999;
@@ -14,13 +14,13 @@ final class BenchmarkTargets {
   static final double GENERATOR_BUSY_PERCENT = 80;
 
   // The seed's throughput and resource targets.
-  static final Target MESSAGES_PER_SECOND = new Target(">=", 2, "msg/s");
-  static final Target API_CALLS_PER_SECOND = new Target(">=", 10, "calls/s");
-  static final Target CONCURRENT_BOTS = new Target(">=", 3, "bots");
-  static final Target CONCURRENT_CONNECTIONS = new Target(">=", 50, "connections");
-  static final Target MB_PER_BOT = new Target("<", 200, "MB");
-  static final Target CPU_IDLE_PERCENT = new Target("<", 10, "%");
-  static final Target CPU_BUSY_PERCENT = new Target("<", 30, "%");
+  static final Threshold MESSAGES_PER_SECOND = new Threshold(">=", 2, "msg/s");
+  static final Threshold API_CALLS_PER_SECOND = new Threshold(">=", 10, "calls/s");
+  static final Threshold CONCURRENT_BOTS = new Threshold(">=", 3, "bots");
+  static final Threshold CONCURRENT_CONNECTIONS = new Threshold(">=", 50, "connections");
+  static final Threshold MB_PER_BOT = new Threshold("<", 200, "MB");
+  static final Threshold CPU_IDLE_PERCENT = new Threshold("<", 10, "%");
+  static final Threshold CPU_BUSY_PERCENT = new Threshold("<", 30, "%");
 
   // The assignment's load, against which headroom is stated.
   static final int ASSIGNMENT_CLIENTS = 10;

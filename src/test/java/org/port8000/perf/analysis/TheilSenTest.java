@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class SenSlopeTest {
+class TheilSenTest {
 
   @Test
   void aStraightLineHasItsSlopeAndNoUncertainty() {
@@ -14,7 +14,7 @@ class SenSlopeTest {
     for (int i = 0; i < x.length; i++) {
       y[i] = 2 * x[i] + 1;
     }
-    SenSlope.Estimate e = SenSlope.of(x, y);
+    TheilSen.Estimate e = TheilSen.estimate(x, y);
 
     assertEquals(2, e.slope(), 1e-9);
     assertEquals(2, e.lower(), 1e-9);
@@ -33,8 +33,8 @@ class SenSlopeTest {
       quiet[i] = 3 * i + random.nextGaussian();
       loud[i] = 3 * i + 20 * random.nextGaussian();
     }
-    SenSlope.Estimate q = SenSlope.of(x, quiet);
-    SenSlope.Estimate l = SenSlope.of(x, loud);
+    TheilSen.Estimate q = TheilSen.estimate(x, quiet);
+    TheilSen.Estimate l = TheilSen.estimate(x, loud);
 
     assertTrue(q.lower() <= 3 && 3 <= q.upper(), q.toString());
     assertTrue(l.lower() <= 3 && 3 <= l.upper(), l.toString());
@@ -43,6 +43,6 @@ class SenSlopeTest {
 
   @Test
   void tooFewPointsGiveNoEstimate() {
-    assertNull(SenSlope.of(new double[] {1, 2}, new double[] {1, 2}));
+    assertNull(TheilSen.estimate(new double[] {1, 2}, new double[] {1, 2}));
   }
 }
