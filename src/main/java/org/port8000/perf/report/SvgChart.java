@@ -36,6 +36,9 @@ public final class SvgChart {
   private static final int LEGEND_LINE = 18;
   /** Plot width in pixels, roughly (the frame minus the axes), for spacing the numbers. */
   private static final double PLOT_WIDTH_PX = WIDTH - 100;
+  /** Height of one row of checkpoint numbers, and the plot area's height, roughly. */
+  private static final int LABEL_ROW_PX = 14;
+  private static final int PLOT_AREA_PX = PLOT_HEIGHT - 70;
   /** Two numbers closer than this go on different rows. */
   private static final double LABEL_GAP_PX = 26;
   private static final Color SERIES = new Color(0x20, 0x60, 0xc0);
@@ -46,8 +49,10 @@ public final class SvgChart {
   public static String render(Chart chart) {
     XYSeries series = new XYSeries(chart.yLabel(), false, true);
     chart.points().forEach(p -> series.add(p.x(), p.y()));
-    XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis(chart), yAxis(chart),
-        new XYLineAndShapeRenderer(true, false));
+    List<Integer> rows = labelRows(chart);
+    int rowCount = rows.stream().mapToInt(r -> r + 1).max().orElse(0);
+    XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis(chart),
+        yAxis(chart, rowCount), new XYLineAndShapeRenderer(true, false));
     plot.getRenderer().setSeriesPaint(0, SERIES);
     plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.5f));
     plot.setBackgroundPaint(Color.WHITE);
@@ -57,10 +62,12 @@ public final class SvgChart {
 
     LegendItemCollection legend = new LegendItemCollection();
     legend.add(new LegendItem(chart.yLabel(), SERIES));
-    List<Integer> rows = labelRows(chart);
+    double[] xr = xRange(chart);
     for (int i = 0; i < chart.markers().size(); i++) {
       Chart.Marker m = chart.markers().get(i);
-      plot.addDomainMarker(marker(m.x(), i + 1, rows.get(i)));
+      boolean nearRightEdge = xr[1] > xr[0]
+          && (xr[1] - m.x()) / (xr[1] - xr[0]) * PLOT_WIDTH_PX < LABEL_GAP_PX;
+      plot.addDomainMarker(marker(m.x(), i + 1, rows.get(i), nearRightEdge));
       legend.add(new LegendItem((i + 1) + "  " + m.label(), MARKER));
     }
     plot.setFixedLegendItems(legend);
@@ -79,16 +86,17 @@ public final class SvgChart {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
   }
 
-  private static ValueMarker marker(double x, int number, int row) {
+  /** {@code leftOfLine}: the number goes left of its line, so one at the right edge shows. */
+  private static ValueMarker marker(double x, int number, int row, boolean leftOfLine) {
     ValueMarker m = new ValueMarker(x, MARKER, new BasicStroke(1f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
     m.setLabel(String.valueOf(number));
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
     m.setLabelPaint(MARKER);
     m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-    m.setLabelOffset(new RectangleInsets(3 + 14 * row, 3, 3, 3));
+    m.setLabelAnchor(leftOfLine ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(leftOfLine ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+    m.setLabelOffset(new RectangleInsets(3 + LABEL_ROW_PX * row, 3, 3, 3));
     return m;
   }
 
@@ -102,9 +110,14 @@ public final class SvgChart {
     return axis;
   }
 
-  /** y starts at 0 unless the data lie far above it (then their variation would be flattened). */
-  private static NumberAxis yAxis(Chart chart) {
+  /**
+   * y starts at 0 unless the data lie far above it (then their variation would be flattened);
+   * headroom above the data for {@code labelRows} rows of checkpoint numbers, so no number is
+   * drawn over the series.
+   */
+  private static NumberAxis yAxis(Chart chart, int labelRows) {
     NumberAxis axis = new NumberAxis(chart.yLabel());
+    axis.setUpperMargin((LABEL_ROW_PX * labelRows + 6) / (double) PLOT_AREA_PX);
     double lo = chart.points().stream().mapToDouble(Chart.Point::y).min().orElse(0);
     double hi = chart.points().stream().mapToDouble(Chart.Point::y).max().orElse(1);
     axis.setAutoRangeIncludesZero(lo <= 0 || lo < (hi - lo) * 2);
