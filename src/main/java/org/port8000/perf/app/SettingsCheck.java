@@ -25,6 +25,8 @@ public final class SettingsCheck {
     Settings s = Settings.load();
     // A refused target is a wrong setting, not a target that did not answer: no reports.
     TargetLauncher.checkAllowed(s);
+    // JOB_COMPLETION_INDEX against injector.count, before any load.
+    System.out.println("[perf] " + s.injector());
     PreFlight.check(s);
     if (s.targetUrl().isPresent()) {
       try (RunningTarget t = TargetLauncher.start(s)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -167,6 +168,22 @@ public final class SettingsRegistry {
       "benchmark.busyTasksPerSecond", 1, 100, "tasks/s", "tasks each busy bot answers per second"
           + " (a fixed pace: a fast server does no more work than a slow one)");
 
+  // Several injectors (see docs/distributed.md).
+  public static final Setting<OptionalInt> INJECTOR_INDEX = new Setting<>("injector.index", "–",
+      "0 to 999", "", "this injector's index among `injector.count`; empty = the environment"
+          + " variable `JOB_COMPLETION_INDEX` (a Kubernetes Indexed Job's pod) when set, else 0",
+      (r, n) -> optionalInt(r, n, 0, InjectorShare.MAX_INJECTORS - 1));
+  public static final Setting<Integer> INJECTOR_COUNT = count("injector.count", 1,
+      InjectorShare.MAX_INJECTORS, "injectors", "injectors sharing the load; each takes its share"
+          + " of every phase's users and rates").orElse("1");
+  public static final Setting<OptionalLong> INJECTOR_START_AT = new Setting<>("injector.startAt",
+      "epoch ms", "epoch milliseconds", "", "the instant every injector starts its load at (each"
+          + " waits for it); empty = start now", (r, n) -> optionalEpochMillis(r, n));
+  public static final Setting<Optional<String>> INJECTOR_RUN_ID = new Setting<>("injector.runId",
+      "–", "1 to 63 of a-z 0-9 . _ -", "", "the run id every injector of one run writes into its"
+          + " results, so the merge refuses results of other runs; empty = generated (only with"
+          + " `injector.count` 1)", (r, n) -> optionalRunId(r, n));
+
   /** Every setting, in the order docs/settings.md lists them. */
   public static final List<Setting<?>> ALL = List.of(TARGET_URL, TARGET_PID, TARGET_ALLOW_REMOTE,
       TARGET_START_TIMEOUT, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS, BURST_MESSAGES,
@@ -180,7 +197,8 @@ public final class SettingsRegistry {
       BENCH_LATENCY, BENCH_LATENCY_RATE, BENCH_API_STEPS, BENCH_API_STEP, BENCH_CONNECTION_LEVELS,
       BENCH_CONNECTION_HOLD, BENCH_CHURN_RATES, BENCH_CHURN_STEP, BENCH_CHURN_COOL_DOWN,
       BENCH_CHURN_ROUNDS, BENCH_CHURN_ROUND_CONNECTIONS, BENCH_CHURN_ROUND_RATE, BENCH_BOTS_MAX,
-      BENCH_BUSY, BENCH_BUSY_TASK_RATE);
+      BENCH_BUSY, BENCH_BUSY_TASK_RATE, INJECTOR_INDEX, INJECTOR_COUNT, INJECTOR_START_AT,
+      INJECTOR_RUN_ID);
 
   private static Setting<Integer> count(String name, int min, int max, String unit,
       String meaning) {
@@ -224,5 +242,28 @@ public final class SettingsRegistry {
       throw r.invalid(name, "a Java regular expression (" + e.getDescription() + " at index "
           + e.getIndex() + ")");
     }
+  }
+
+  private static OptionalInt optionalInt(PropertyReader r, String name, int min, int max) {
+    return r.optionalText(name).isEmpty() ? OptionalInt.empty()
+        : OptionalInt.of(r.requiredInt(name, min, max));
+  }
+
+  // From 2001 to 2286: catches seconds given for milliseconds and similar slips.
+  private static OptionalLong optionalEpochMillis(PropertyReader r, String name) {
+    return r.optionalText(name).isEmpty() ? OptionalLong.empty() : OptionalLong.of(
+        r.longValue(name, 0, 1_000_000_000_000L, 9_999_999_999_999L));
+  }
+
+  // Run ids go into file names and Kubernetes labels: lower case, digits, '.', '_', '-'.
+  private static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+  private static Optional<String> optionalRunId(PropertyReader r, String name) {
+    Optional<String> id = r.optionalText(name);
+    if (id.isPresent() && !RUN_ID.matcher(id.get()).matches()) {
+      throw r.invalid(name, "1 to 63 characters of a-z, 0-9, '.', '_' and '-', starting with a"
+          + " letter or digit, e.g. run-20260102-1");
+    }
+    return id;
   }
 }
