@@ -55,9 +55,14 @@ public final class ReportMain {
       }
       s.append("[perf]   Operation benchmark: ").append(benchmark.ran()
           ? benchmark.status().name() + " — " + benchmark.headline() : "not run").append('\n');
-      baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label()).append(": ")
-          .append(r.change().label()).append(" — ").append(r.reason()).append('\n'));
-      if (baseline.rows().isEmpty()) {
+      if (baseline == null) {
+        s.append("[perf]   baseline: not compared (a merged run)").append('\n');
+      } else {
+        baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label())
+            .append(": ").append(r.change().label()).append(" — ").append(r.reason())
+            .append('\n'));
+      }
+      if (baseline != null && baseline.rows().isEmpty()) {
         s.append("[perf]   baseline: ").append(baseline.message()).append('\n');
       }
       s.append("[perf] report: ").append(files.report()).append('\n');
@@ -70,6 +75,23 @@ public final class ReportMain {
 
   public static Outcome run(Settings settings) {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
+    Judged judged = judge(runs);
+    // The verdict on the targets alone; a gating regression may still fail the written one.
+    Verdict targets = ReportModelBuilder.verdict(judged.areas());
+    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
+    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, judged.areas(),
+        targets.name());
+    Reports.Written written = Reports.write(settings, judged.areas(), judged.benchmark(),
+        judged.metas(), judged.capabilities(), baseline);
+    BaselineStep.record(baselineSettings, baseline);
+    return outcome(written, judged, targets, baseline);
+  }
+
+  /** The areas and the benchmark judged from the runs, with what the runs said of themselves. */
+  record Judged(List<AreaResult> areas, BenchmarkResult benchmark, List<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities) {}
+
+  static Judged judge(Map<String, GatlingRun> runs) {
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
     List<TargetCapabilities> capabilities = new ArrayList<>();
@@ -92,13 +114,14 @@ public final class ReportMain {
     // The latest check: every simulation checks its own target before its load.
     Optional<TargetCapabilities> latest = capabilities.stream()
         .max(Comparator.comparing(TargetCapabilities::checkedAt));
-    // The verdict on the targets alone; a gating regression may still fail the written one.
-    Verdict targets = ReportModelBuilder.verdict(areas);
-    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
-    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
-        targets.name());
-    Reports.Written written = Reports.write(settings, areas, benchmark, metas, latest, baseline);
-    BaselineStep.record(baselineSettings, baseline);
+    return new Judged(areas, benchmark, metas, latest);
+  }
+
+  /** Whether the written reports fail the build, and why; {@code baseline} null: none compared. */
+  static Outcome outcome(Reports.Written written, Judged judged, Verdict targets,
+      BaselineOutcome baseline) {
+    List<AreaResult> areas = judged.areas();
+    BenchmarkResult benchmark = judged.benchmark();
     Verdict verdict = written.verdict();
     ReportFiles files = written.files();
     List<Check> unmeasured = areas.stream().filter(AreaResult::ran)
@@ -106,7 +129,7 @@ public final class ReportMain {
         .toList();
     boolean benchFailed = benchmark.ran() && benchmark.status() != Status.PASS;
     boolean fail = verdict == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed;
-    String reason = baseline.failsBuild()
+    String reason = baseline != null && baseline.failsBuild()
         ? (targets == Verdict.FAIL ? "Performance targets missed. " : "") + baseline.failReason()
             + "; see " + files.report()
         : verdict == Verdict.FAIL ? "Performance targets missed; see " + files.report()

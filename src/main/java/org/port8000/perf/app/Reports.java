@@ -12,6 +12,7 @@ import org.port8000.perf.report.ReportWriter;
 import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
 import org.port8000.perf.report.Verdict;
+import org.port8000.perf.results.MergedRunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
@@ -31,11 +32,18 @@ final class Reports {
    */
   static Written write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
       List<RunMeta> metas, Optional<TargetCapabilities> capabilities, BaselineOutcome baseline) {
+    return write(settings, areas, benchmark, metas, capabilities, baseline, List.of());
+  }
+
+  /** The same for a run merged from several injectors, with its "Injectors" section. */
+  static Written write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
+      List<RunMeta> metas, Optional<TargetCapabilities> capabilities, BaselineOutcome baseline,
+      List<MergedRunFolder.Injectors> injectors) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
     Verdict verdict = new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
         .write(areas, benchmark, metas, capabilities, settings.profile(),
-            settings.isFullAssignment(), Instant.now(), baseline);
+            settings.isFullAssignment(), Instant.now(), baseline, injectors);
     return new Written(verdict, files);
   }
 }

@@ -184,6 +184,12 @@ public final class SettingsRegistry {
           + " results, so the merge refuses results of other runs; empty = generated (only with"
           + " `injector.count` 1)", (r, n) -> optionalRunId(r, n));
 
+  public static final Setting<List<Path>> MERGE_INPUTS = new Setting<>("merge.inputs", "paths",
+      "comma-separated folders", "", "`mvn exec:java@merge`: the injectors' output roots (each"
+          + " holds its `gatling/` run folders), one per injector", (r, n) -> paths(r, n));
+  public static final Setting<Path> MERGE_OUTPUT = path("merge.output", "`mvn exec:java@merge`:"
+      + " folder of the merged run folders the reports link").orElse("target/gatling-merged");
+
   /** Every setting, in the order docs/settings.md lists them. */
   public static final List<Setting<?>> ALL = List.of(TARGET_URL, TARGET_PID, TARGET_ALLOW_REMOTE,
       TARGET_START_TIMEOUT, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS, BURST_MESSAGES,
@@ -198,7 +204,7 @@ public final class SettingsRegistry {
       BENCH_CONNECTION_HOLD, BENCH_CHURN_RATES, BENCH_CHURN_STEP, BENCH_CHURN_COOL_DOWN,
       BENCH_CHURN_ROUNDS, BENCH_CHURN_ROUND_CONNECTIONS, BENCH_CHURN_ROUND_RATE, BENCH_BOTS_MAX,
       BENCH_BUSY, BENCH_BUSY_TASK_RATE, INJECTOR_INDEX, INJECTOR_COUNT, INJECTOR_START_AT,
-      INJECTOR_RUN_ID);
+      INJECTOR_RUN_ID, MERGE_INPUTS, MERGE_OUTPUT);
 
   private static Setting<Integer> count(String name, int min, int max, String unit,
       String meaning) {
@@ -253,6 +259,11 @@ public final class SettingsRegistry {
   private static OptionalLong optionalEpochMillis(PropertyReader r, String name) {
     return r.optionalText(name).isEmpty() ? OptionalLong.empty() : OptionalLong.of(
         r.longValue(name, 0, 1_000_000_000_000L, 9_999_999_999_999L));
+  }
+
+  private static List<Path> paths(PropertyReader r, String name) {
+    return r.optionalText(name).map(v -> java.util.Arrays.stream(v.split(","))
+        .map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of());
   }
 
   // Run ids go into file names and Kubernetes labels: lower case, digits, '.', '_', '-'.

@@ -138,7 +138,7 @@ public final class ReportModelBuilder {
     return new ReportModel(Format.time(generatedAt), profile, notice, target, verdict.name(),
         summary, sections, recommendations, signOff, findings, completeness,
         allComplete ? "YES" : "NO", ready ? "YES" : "NO", readyReason,
-        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null);
+        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null, List.of());
   }
 
   /** The "Target" table: each capability, what was found, and what it changes in the report. */

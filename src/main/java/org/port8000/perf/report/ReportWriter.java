@@ -20,6 +20,7 @@ import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
+import org.port8000.perf.results.MergedRunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
@@ -70,11 +71,24 @@ public final class ReportWriter {
   public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
       Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, String profile,
       boolean settingsFull, Instant generatedAt, BaselineOutcome baseline) {
+    return write(areas, benchmark, metas, capabilities, profile, settingsFull, generatedAt,
+        baseline, List.of());
+  }
+
+  /**
+   * The same for a run merged from several injectors: {@code injectors} adds the "Injectors"
+   * section to the optimization report.
+   */
+  public Verdict write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, String profile,
+      boolean settingsFull, Instant generatedAt, BaselineOutcome baseline,
+      List<MergedRunFolder.Injectors> injectors) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
     ReportModel model = builder.build(areas, metas, capabilities, profile, settingsFull,
         generatedAt);
+    model = model.withInjectors(InjectorsModel.of(injectors));
     List<Check> baselineChecks = List.of();
     Verdict verdict = Verdict.valueOf(model.verdict());
     if (baseline != null) {
