@@ -6,10 +6,12 @@
 #                                       written under /results/<run id>/merged
 # The index comes from JOB_COMPLETION_INDEX (an Indexed Job's pod) unless -Dinjector.index is
 # given; the run id must be given as -Dinjector.runId (or RUN_ID) to name the folders.
+# Outside the image (bench/two-injectors.sh): SUITE_CP is the classpath, RESULTS the results root.
 set -eu
 mode="${1:-inject}"
 [ $# -gt 0 ] && shift
-cp="/suite/classes:/suite/test-classes:/suite/lib/*"
+cp="${SUITE_CP:-/suite/classes:/suite/test-classes:/suite/lib/*}"
+results="${RESULTS:-/results}"
 java_opts="--add-opens=java.base/java.lang=ALL-UNNAMED ${JAVA_OPTS:-}"
 
 run_id="${RUN_ID:-}"
@@ -27,7 +29,7 @@ fi
 
 case "$mode" in
   inject)
-    out="/results/$run_id/injector-$index"
+    out="$results/$run_id/injector-$index"
     mkdir -p "$out/gatling"
     sims="${SIMULATIONS:-MessageThroughputSimulation HeartbeatSimulation UiRenderSimulation MemoryLeakSimulation OperationBenchmarkSimulation}"
     # Settings are checked once, before any load (also JOB_COMPLETION_INDEX against the count).
@@ -37,17 +39,18 @@ case "$mode" in
       org.port8000.perf.app.SettingsCheck
     status=0
     for sim in $sims; do
+      case "$sim" in *.*) ;; *) sim="org.port8000.perf.simulations.$sim" ;; esac
       # A simulation that misses a target still lets the others run; the merge step judges.
       # shellcheck disable=SC2086
       java $java_opts -cp "$cp" -Dinjector.runId="$run_id" -Dgatling.resultsFolder="$out/gatling" \
         -Dreport.root="$out" -Dperf.outputFolder="$out/perf" "$@" \
-        io.gatling.app.Gatling -s "org.port8000.perf.simulations.$sim" -rf "$out/gatling" \
+        io.gatling.app.Gatling -s "$sim" -rf "$out/gatling" \
         -rd "run $run_id injector $index" || status=$?
     done
     exit "$status"
     ;;
   merge)
-    out="/results/$run_id/merged"
+    out="$results/$run_id/merged"
     # shellcheck disable=SC2086
     exec java $java_opts -cp "$cp" -Dinjector.runId="$run_id" -Dreport.root="$out" \
       -Dperf.outputFolder="$out/perf" -Dmerge.output="$out/gatling" "$@" \

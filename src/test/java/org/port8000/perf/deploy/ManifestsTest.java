@@ -40,7 +40,8 @@ class ManifestsTest {
   @Test
   void theEntrypointWritesWhereTheMergeReads() throws IOException {
     String script = Files.readString(Path.of("deploy/suite.sh"));
-    assertTrue(script.contains("out=\"/results/$run_id/injector-$index\""), script);
+    assertTrue(script.contains("out=\"$results/$run_id/injector-$index\""), script);
+    assertTrue(script.contains("results=\"${RESULTS:-/results}\""), script);
     assertTrue(script.contains("index=\"${JOB_COMPLETION_INDEX:-0}\""), script);
     String docker = Files.readString(Path.of("Dockerfile"));
     assertTrue(docker.contains("ENTRYPOINT [\"/suite/suite.sh\"]"), docker);
