@@ -104,7 +104,7 @@ public final class ReportWriter {
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
         .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        startedAt, verdict, areas, benchmark.checks(), baselineChecks));
+        startedAt, verdict, areas, benchmark.checks(), baselineChecks, injectors));
     put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);

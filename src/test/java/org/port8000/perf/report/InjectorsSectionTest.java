@@ -45,6 +45,13 @@ class InjectorsSectionTest {
     assertTrue(report.contains("| 1 | injectors-1-abcde | 5 | 1290 OK / 0 KO | 21.4 | +0.35 s |"
         + " not measured (the JVM does not tell) | not measured | not measured |"), report);
     assertTrue(report.contains("1 injector was CPU-saturated"), report);
+    // summary.json carries the injectors for CI dashboards.
+    var summary = org.port8000.perf.results.ProbeFiles.JSON.readTree(files.summaryJson()
+        .toFile());
+    assertEquals(List.of("injectors-0-abcde", "injectors-1-abcde"), List.of(
+        summary.at("/injectors/0/rows/0/facts/host").asText(),
+        summary.at("/injectors/0/rows/1/facts/host").asText()));
+    assertEquals(1290, summary.at("/injectors/0/rows/1/ok").asLong());
   }
 
   @Test
@@ -53,5 +60,6 @@ class InjectorsSectionTest {
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>").write(
         List.of(AreaResult.notRun(Area.THROUGHPUT)), List.of(), "smoke", false, AT);
     assertFalse(Files.readString(files.report()).contains("## Injectors"));
+    assertFalse(Files.readString(files.summaryJson()).contains("injectors"));
   }
 }
