@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,7 +49,7 @@ public final class InjectorShare {
       index = indexFromEnv(env.get(INDEX_ENV), count);
     }
     if (index >= count) {
-      throw SettingsException.of(java.util.List.of(SettingsRegistry.INJECTOR_INDEX,
+      throw SettingsException.of(List.of(SettingsRegistry.INJECTOR_INDEX,
           SettingsRegistry.INJECTOR_COUNT), Map.of(SettingsRegistry.INJECTOR_INDEX.name(),
           String.valueOf(index), SettingsRegistry.INJECTOR_COUNT.name(), String.valueOf(count)),
           "name an injector that does not exist (indexes run from 0 to count - 1)");

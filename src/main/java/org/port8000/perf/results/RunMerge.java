@@ -75,9 +75,9 @@ public final class RunMerge {
   }
 
   private static void checkSameSimulations(Map<Path, Map<String, InjectorRun>> byInput) {
-    Map<Set, List<Path>> inputsBySimulations = new LinkedHashMap<>();
+    Map<Names, List<Path>> inputsBySimulations = new LinkedHashMap<>();
     byInput.forEach((input, runs) -> inputsBySimulations.computeIfAbsent(
-        new Set(new TreeSet<>(runs.keySet())), k -> new ArrayList<>()).add(input));
+        new Names(new TreeSet<>(runs.keySet())), k -> new ArrayList<>()).add(input));
     if (inputsBySimulations.size() > 1) {
       throw new MergeRefused("Refusing to merge injectors that ran different simulations: "
           + inputsBySimulations.entrySet().stream().map(e -> e.getValue().stream()
@@ -87,7 +87,7 @@ public final class RunMerge {
     }
   }
 
-  private record Set(TreeSet<String> names) {
+  private record Names(TreeSet<String> names) {
     @Override
     public String toString() {
       return String.join(", ", names);
