@@ -13,7 +13,7 @@ import org.port8000.perf.probe.InjectorRecorder;
 /**
  * A tiny simulation wired for several injectors as the suite's simulations are to be: its share
  * of the arrival rate ({@code tiny.rate} users/s in all, one GET of {@code tiny.path} each, for
- * {@code tiny.seconds}),
+ * {@code tiny.seconds}; at {@code tiny.url}, else {@code target.url}),
  * the shared start, and its injector's facts in its run folder.
  */
 public class ShardedTinySimulation extends Simulation {
@@ -25,7 +25,8 @@ public class ShardedTinySimulation extends Simulation {
     int seconds = Integer.parseInt(System.getProperty("tiny.seconds"));
     setUp(scenario("tiny").exec(http("ok").get(System.getProperty("tiny.path", "/ok")).check(status().is(200)))
         .injectOpen(constantUsersPerSec(share.rate(rate)).during(Duration.ofSeconds(seconds))))
-        .protocols(http.baseUrl(System.getProperty("tiny.url")))
+        .protocols(http.baseUrl(System.getProperty("tiny.url",
+            System.getProperty("target.url"))))
         .maxDuration(Duration.ofSeconds(seconds + 30));
   }
 
