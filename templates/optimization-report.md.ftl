@@ -82,6 +82,17 @@ ${baseline.headline}
 
 </#list>
 </#if>
+<#list injectors as t>
+## Injectors: ${t.simulation}
+${t.headline}
+
+| Injector | Host | Users | Requests | Requests/s | Started | Injector CPU | Machine CPU | Saturated? |
+|----------|------|-------|----------|------------|---------|--------------|-------------|------------|
+<#list t.rows as r>
+| ${r.index} | ${r.host} | ${r.users} | ${r.requests} | ${r.rate} | ${r.started} | ${r.injectorCpu} | ${r.machineCpu} | ${r.saturated} |
+</#list>
+
+</#list>
 ## Recommendations
 <#list recommendations as r>
 ${r?counter}. ${r}

@@ -53,9 +53,14 @@ public final class ReportMain {
       }
       s.append("[perf]   Operation benchmark: ").append(benchmark.ran()
           ? benchmark.status().name() + " — " + benchmark.headline() : "not run").append('\n');
-      baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label()).append(": ")
-          .append(r.change().label()).append(" — ").append(r.reason()).append('\n'));
-      if (baseline.rows().isEmpty()) {
+      if (baseline == null) {
+        s.append("[perf]   baseline: not compared (a merged run)").append('\n');
+      } else {
+        baseline.rows().forEach(r -> s.append("[perf]   baseline ").append(r.label())
+            .append(": ").append(r.change().label()).append(" — ").append(r.reason())
+            .append('\n'));
+      }
+      if (baseline != null && baseline.rows().isEmpty()) {
         s.append("[perf]   baseline: ").append(baseline.message()).append('\n');
       }
       s.append("[perf] report: ").append(files.report()).append('\n');
@@ -68,6 +73,30 @@ public final class ReportMain {
 
   public static Outcome run(Settings settings) {
     Map<String, GatlingRun> runs = LastRun.read(settings.gatlingResultsFolder());
+    Judged judged = judge(runs);
+    // The baseline compares against the verdict on the targets alone; a gating regression
+    // then fails the run's verdict.
+    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
+    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, judged.areas(),
+        RunVerdict.targetsVerdict(judged.areas()).name());
+    RunVerdict verdict = judged.verdict(settings,
+        baseline.failsBuild() ? Optional.of(baseline.failReason()) : Optional.empty());
+    ReportFiles files = Reports.write(settings, judged, verdict, baseline, List.of());
+    BaselineStep.record(baselineSettings, baseline);
+    return outcome(files, judged, verdict, baseline);
+  }
+
+  /** The areas and the benchmark judged from the runs, with what the runs said of themselves. */
+  record Judged(List<AreaResult> areas, BenchmarkResult benchmark, List<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities) {
+    /** The run's verdict; {@code regression}: the baseline's reason to fail it, if it gates. */
+    RunVerdict verdict(Settings settings, Optional<String> regression) {
+      return RunVerdict.judge(areas, benchmark, metas, settings.profile(),
+          settings.isFullAssignment(), regression);
+    }
+  }
+
+  static Judged judge(Map<String, GatlingRun> runs) {
     List<AreaResult> areas = new ArrayList<>();
     List<RunMeta> metas = new ArrayList<>();
     List<TargetCapabilities> capabilities = new ArrayList<>();
@@ -90,20 +119,15 @@ public final class ReportMain {
     // The latest check: every simulation checks its own target before its load.
     Optional<TargetCapabilities> latest = capabilities.stream()
         .max(Comparator.comparing(TargetCapabilities::checkedAt));
-    // The baseline compares against the verdict on the targets alone; a gating regression
-    // then fails the run's verdict.
-    BaselineSettings baselineSettings = BaselineSettingsReader.read(settings);
-    BaselineOutcome baseline = BaselineStep.compare(baselineSettings, runs, areas,
-        RunVerdict.targetsVerdict(areas).name());
-    RunVerdict verdict = RunVerdict.judge(areas, benchmark, metas, settings.profile(),
-        settings.isFullAssignment(),
-        baseline.failsBuild() ? Optional.of(baseline.failReason()) : Optional.empty());
-    ReportFiles files = Reports.write(settings, areas, benchmark, metas, latest, verdict,
-        baseline);
-    BaselineStep.record(baselineSettings, baseline);
+    return new Judged(areas, benchmark, metas, latest);
+  }
+
+  /** What the written reports mean for the build; {@code baseline} null: none compared. */
+  static Outcome outcome(ReportFiles files, Judged judged, RunVerdict verdict,
+      BaselineOutcome baseline) {
     String reason = verdict.failCause() + "; see " + (verdict.failEvidence()
         == RunVerdict.Evidence.BENCHMARK ? files.benchmark() : files.report());
-    return new Outcome(verdict.overall(), files, areas, benchmark, verdict.failsBuild(),
-        verdict.failsBuild() ? reason : "", baseline);
+    return new Outcome(verdict.overall(), files, judged.areas(), judged.benchmark(),
+        verdict.failsBuild(), verdict.failsBuild() ? reason : "", baseline);
   }
 }

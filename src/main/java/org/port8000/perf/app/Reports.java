@@ -12,6 +12,7 @@ import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.report.ReportWriter;
 import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
+import org.port8000.perf.results.MergedRunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
@@ -24,18 +25,23 @@ final class Reports {
 
 
   /**
-   * {@code capabilities}: the target as the runs found it; {@code verdict}: the run's, as
-   * analysis judged it; {@code baseline}: the comparison with
-   * the baseline, or null when none was made; {@code benchmark}: the operation benchmark's
-   * result, written to its own report in the same atomic step.
+   * Writes every output of a run judged as {@code verdict}: {@code baseline} is the comparison
+   * with the baseline, or null when none was made; {@code injectors}: a run merged from several
+   * injectors adds its "Injectors" section (empty: one injector).
    */
+  static ReportFiles write(Settings settings, ReportMain.Judged judged, RunVerdict verdict,
+      BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
+    return write(settings, judged.areas(), judged.benchmark(), judged.metas(),
+        judged.capabilities(), verdict, baseline, injectors);
+  }
+
   static ReportFiles write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
       List<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
-      BaselineOutcome baseline) {
+      BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
     ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
         settings.perfOutputFolder());
-    new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, benchmark, metas, capabilities, verdict, Instant.now(), baseline);
+    new ReportWriter(files, new TemplateRenderer(), SvgChart::render).write(areas, benchmark,
+        metas, capabilities, verdict, Instant.now(), baseline, injectors);
     return files;
   }
 }

@@ -27,6 +27,8 @@ public final class SettingsCheck {
     Settings s = Settings.load();
     // A refused target is a wrong setting, not a target that did not answer: no reports.
     TargetLauncher.checkAllowed(s);
+    // JOB_COMPLETION_INDEX against injector.count, before any load.
+    System.out.println("[perf] " + s.injector());
     PreFlight.check(s);
     if (s.targetUrl().isPresent()) {
       try (RunningTarget t = TargetLauncher.start(s)) {
@@ -48,7 +50,7 @@ public final class SettingsCheck {
     RunVerdict verdict = RunVerdict.judge(areas, benchmark, List.of(), s.profile(),
         s.isFullAssignment(), Optional.empty());
     ReportFiles files = Reports.write(s, areas, benchmark, List.of(), Optional.empty(), verdict,
-        null);
+        null, List.of());
     System.err.println("[perf] the target did not answer; reports written: " + files.report());
   }
 }

@@ -226,6 +226,11 @@ public final class PropertyReader {
     return Path.of(text(name));
   }
 
+  /** The trimmed value; empty when unset or blank. */
+  public Optional<String> optionalText(String name) {
+    return Optional.ofNullable(raw(name));
+  }
+
   public Optional<Path> optionalPath(String name) {
     String s = raw(name);
     return s == null ? Optional.empty() : Optional.of(Path.of(s));

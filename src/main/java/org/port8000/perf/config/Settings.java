@@ -41,6 +41,7 @@ public final class Settings {
   private final Map<String, String> referenceProperties;
   private final Map<Setting<?>, Object> parsed = new HashMap<>();
   private final BenchmarkSettings benchmark;
+  private InjectorShare injector;
 
   private Settings(String profile, boolean fullAssignment, Map<String, String> values,
       Map<String, String> referenceProperties) {
@@ -58,6 +59,17 @@ public final class Settings {
     if (burst.compareTo(Duration.ofSeconds(1)) < 0) {
       throw SettingsException.of(List.of(BURST_MESSAGES, BURST_INTERVAL), values,
           "make a burst shorter than 1 s, which Gatling cannot inject; raise one of them");
+    }
+    int injectors = get(INJECTOR_COUNT);
+    if (get(INJECTOR_INDEX).isPresent() && get(INJECTOR_INDEX).getAsInt() >= injectors) {
+      throw SettingsException.of(List.of(INJECTOR_INDEX, INJECTOR_COUNT), values,
+          "name an injector that does not exist (indexes run from 0 to count - 1)");
+    }
+    // Generated ids differ per injector, and the merge refuses results of different runs.
+    if (injectors > 1 && get(INJECTOR_RUN_ID).isEmpty()) {
+      throw SettingsException.of(List.of(INJECTOR_COUNT, INJECTOR_RUN_ID), values,
+          "leave the injectors without a shared run id; give every injector the same"
+          + " -Dinjector.runId");
     }
     if (burst.compareTo(Duration.ofHours(6)) > 0) {
       throw SettingsException.of(List.of(BURST_MESSAGES, BURST_INTERVAL), values,
@@ -196,6 +208,14 @@ public final class Settings {
   }
 
   public Duration samplerInterval() { return get(SAMPLER_INTERVAL); }
+  /** This injector's share of the load (index from JOB_COMPLETION_INDEX when unset). */
+  public synchronized InjectorShare injector() {
+    if (injector == null) {
+      injector = InjectorShare.of(this, System.getenv());
+    }
+    return injector;
+  }
+
   /** The operation benchmark's parameters. */
   public BenchmarkSettings benchmark() { return benchmark; }
 

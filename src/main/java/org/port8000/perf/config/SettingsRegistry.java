@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -180,10 +181,32 @@ public final class SettingsRegistry {
       "benchmark.capacity.latencyAddMs", 0, 60_000, "ms", "see"
           + " `benchmark.capacity.latencyFactor`");
 
+  // Several injectors (see docs/distributed.md).
+  public static final Setting<OptionalInt> INJECTOR_INDEX = new Setting<>("injector.index", "–",
+      "0 to 999", "", "this injector's index among `injector.count`; empty = the environment"
+          + " variable `JOB_COMPLETION_INDEX` (a Kubernetes Indexed Job's pod) when set, else 0",
+      (r, n) -> optionalInt(r, n, 0, InjectorShare.MAX_INJECTORS - 1));
+  public static final Setting<Integer> INJECTOR_COUNT = count("injector.count", 1,
+      InjectorShare.MAX_INJECTORS, "injectors", "injectors sharing the load; each takes its share"
+          + " of every phase's users and rates").orElse("1");
+  public static final Setting<OptionalLong> INJECTOR_START_AT = new Setting<>("injector.startAt",
+      "epoch ms", "epoch milliseconds", "", "the instant every injector starts its load at (each"
+          + " waits for it); empty = start now", (r, n) -> optionalEpochMillis(r, n));
+  public static final Setting<Optional<String>> INJECTOR_RUN_ID = new Setting<>("injector.runId",
+      "–", "1 to 63 of a-z 0-9 . _ -", "", "the run id every injector of one run writes into its"
+          + " results, so the merge refuses results of other runs; empty = generated (only with"
+          + " `injector.count` 1)", (r, n) -> optionalRunId(r, n));
+
+  public static final Setting<List<Path>> MERGE_INPUTS = new Setting<>("merge.inputs", "paths",
+      "comma-separated folders", "", "`mvn exec:java@merge`: the injectors' output roots (each"
+          + " holds its `gatling/` run folders), one per injector", (r, n) -> paths(r, n));
+  public static final Setting<Path> MERGE_OUTPUT = path("merge.output", "`mvn exec:java@merge`:"
+      + " folder of the merged run folders the reports link").orElse("target/gatling-merged");
+
   /** Every setting, in the order docs/settings.md lists them. */
   public static final List<Setting<?>> ALL = List.of(TARGET_URL, TARGET_PID, TARGET_ALLOW_REMOTE,
-      TARGET_START_TIMEOUT, REFERENCE_MAX_HEAP, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS, BURST_MESSAGES,
-      BURST_INTERVAL, REPLY_TIMEOUT, REPLY_ERROR_PATTERN, THROUGHPUT_STEPS, THROUGHPUT_STEP,
+      TARGET_START_TIMEOUT, REFERENCE_MAX_HEAP, REPORT_ROOT, OUTPUT_FOLDER, GATLING_RESULTS,
+      BURST_MESSAGES, BURST_INTERVAL, REPLY_TIMEOUT, REPLY_ERROR_PATTERN, THROUGHPUT_STEPS, THROUGHPUT_STEP,
       THROUGHPUT_WARMUP, HEARTBEAT_CLIENTS, HEARTBEAT_INTERVAL, HEARTBEAT_DURATION,
       FOOTPRINT_CONNECTIONS, LEAK_MESSAGES, LEAK_DURATION, LEAK_CYCLES, UI_HISTORY_MESSAGES,
       UI_RENDER_MESSAGES, UI_SCROLL, BROWSER_EXECUTABLE, UI_SELECTOR_MESSAGES, UI_SELECTOR_MESSAGE,
@@ -194,7 +217,8 @@ public final class SettingsRegistry {
       BENCH_CONNECTION_HOLD, BENCH_CHURN_RATES, BENCH_CHURN_STEP, BENCH_CHURN_COOL_DOWN,
       BENCH_CHURN_ROUNDS, BENCH_CHURN_ROUND_CONNECTIONS, BENCH_CHURN_ROUND_RATE, BENCH_BOTS_MAX,
       BENCH_BUSY, BENCH_BUSY_TASK_RATE, BENCH_CAPACITY_LATENCY_FACTOR,
-      BENCH_CAPACITY_LATENCY_ADD_MS);
+      BENCH_CAPACITY_LATENCY_ADD_MS, INJECTOR_INDEX, INJECTOR_COUNT, INJECTOR_START_AT,
+      INJECTOR_RUN_ID, MERGE_INPUTS, MERGE_OUTPUT);
 
   private static Setting<Integer> count(String name, int min, int max, String unit,
       String meaning) {
@@ -238,5 +262,33 @@ public final class SettingsRegistry {
       throw r.invalid(name, "a Java regular expression (" + e.getDescription() + " at index "
           + e.getIndex() + ")");
     }
+  }
+
+  private static OptionalInt optionalInt(PropertyReader r, String name, int min, int max) {
+    return r.optionalText(name).isEmpty() ? OptionalInt.empty()
+        : OptionalInt.of(r.requiredInt(name, min, max));
+  }
+
+  // From 2001 to 2286: catches seconds given for milliseconds and similar slips.
+  private static OptionalLong optionalEpochMillis(PropertyReader r, String name) {
+    return r.optionalText(name).isEmpty() ? OptionalLong.empty() : OptionalLong.of(
+        r.longValue(name, 0, 1_000_000_000_000L, 9_999_999_999_999L));
+  }
+
+  private static List<Path> paths(PropertyReader r, String name) {
+    return r.optionalText(name).map(v -> java.util.Arrays.stream(v.split(","))
+        .map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList()).orElse(List.of());
+  }
+
+  // Run ids go into file names and Kubernetes labels: lower case, digits, '.', '_', '-'.
+  private static final Pattern RUN_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+
+  private static Optional<String> optionalRunId(PropertyReader r, String name) {
+    Optional<String> id = r.optionalText(name);
+    if (id.isPresent() && !RUN_ID.matcher(id.get()).matches()) {
+      throw r.invalid(name, "1 to 63 characters of a-z, 0-9, '.', '_' and '-', starting with a"
+          + " letter or digit, e.g. run-20260102-1");
+    }
+    return id;
   }
 }

@@ -138,7 +138,13 @@ public final class PingProbe {
         outstanding.set(n);
         sent.incrementAndGet();
         try {
-          ws.sendPing(ByteBuffer.wrap(Long.toString(n).getBytes()));
+          // A send to a connection the target dropped fails here, often before (or without)
+          // a close event reaching the listener.
+          ws.sendPing(ByteBuffer.wrap(Long.toString(n).getBytes())).whenComplete((w, e) -> {
+            if (e != null) {
+              dropped(" failed to take a ping: " + RootCause.describe(e));
+            }
+          });
         } catch (RuntimeException e) {
           fail("ping failed: " + RootCause.describe(e));
         }

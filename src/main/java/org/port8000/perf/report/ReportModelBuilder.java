@@ -56,7 +56,7 @@ public final class ReportModelBuilder {
     return new ReportModel(Format.time(generatedAt), v.profile(), notice, target,
         v.targets().name(), v.summary(), sections, recommendations(areas), v.signOff(), findings,
         completeness, v.allComplete() ? "YES" : "NO", v.ready() ? "YES" : "NO", v.readyReason(),
-        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null);
+        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null, List.of());
   }
 
   private static List<String> recommendations(List<AreaResult> areas) {

@@ -21,6 +21,7 @@ import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
+import org.port8000.perf.results.MergedRunFolder;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
@@ -53,10 +54,21 @@ public final class ReportWriter {
   public void write(List<AreaResult> areas, BenchmarkResult benchmark,
       Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
       Instant generatedAt, BaselineOutcome baseline) {
+    write(areas, benchmark, metas, capabilities, verdict, generatedAt, baseline, List.of());
+  }
+
+  /**
+   * The same for a run merged from several injectors: {@code injectors} adds the "Injectors"
+   * section to the optimization report and the injectors to summary.json.
+   */
+  public void write(List<AreaResult> areas, BenchmarkResult benchmark,
+      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
+      Instant generatedAt, BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder = new ReportModelBuilder(
         link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, verdict, metas, capabilities, generatedAt);
+    ReportModel model = builder.build(areas, verdict, metas, capabilities, generatedAt)
+        .withInjectors(InjectorsModel.of(injectors));
     List<Check> baselineChecks = List.of();
     if (baseline != null) {
       model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
@@ -70,7 +82,7 @@ public final class ReportWriter {
     String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
         .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
     put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        startedAt, verdict.overall(), areas, benchmark.checks(), baselineChecks));
+        startedAt, verdict.overall(), areas, benchmark.checks(), baselineChecks, injectors));
     put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Local proof of a distributed run (docs/distributed.md): starts two reference servers on
+# loopback, runs two injector JVMs at once with injector.count=2 and the same run id and start
+# instant (each against its own instance, as a client-side balancer would), merges their results
+# and prints where the merged report is. It uses the container's entrypoint (deploy/suite.sh)
+# with this checkout's classpath, so it exercises what the Indexed Job runs.
+#   bash bench/two-injectors.sh                       # MessageThroughputSimulation, smoke
+#   SIMULATIONS=HeartbeatSimulation bash bench/two-injectors.sh
+#   SIMULATIONS=tiny bash bench/two-injectors.sh       # the sharded test simulation (GET /api/health)
+# Extra arguments are passed to both injectors as -D options. Generates load: it takes the
+# suite's load lock itself, so load runs never overlap on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lock=/tmp/port8000-perf.load.lock
+if [ -z "${TWO_INJECTORS_LOCKED:-}" ]; then
+  TWO_INJECTORS_LOCKED=1 exec flock "$lock" bash "$0" "$@"
+fi
+
+sims="${SIMULATIONS:-MessageThroughputSimulation}"
+extra=()
+if [ "$sims" = tiny ]; then
+  sims=org.port8000.perf.results.ShardedTinySimulation
+  extra=(-Dtiny.path=/api/health -Dtiny.rate="${TINY_RATE:-40}" -Dtiny.seconds="${TINY_SECONDS:-10}")
+fi
+run_id="two-$(date -u +%Y%m%d-%H%M%S)"
+results="$PWD/target/two-injectors"
+mkdir -p "$results"
+log="$results/$run_id.log"
+
+echo "[two-injectors] compiling and resolving the classpath"
+mvn -B -ntp -q test-compile
+mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$results/classpath.txt" > /dev/null
+cp="$PWD/target/classes:$PWD/target/test-classes:$(cat "$results/classpath.txt")"
+
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
+}
+trap cleanup EXIT
+
+# Two reference servers on free loopback ports; each prints one line once it listens.
+ports=()
+for i in 0 1; do
+  java -cp "$cp" -Dreference.port=0 org.port8000.perf.reference.ReferenceServer \
+    > "$results/$run_id-server-$i.out" 2> "$results/$run_id-server-$i.err" &
+  pids+=($!)
+done
+for i in 0 1; do
+  for _ in $(seq 1 120); do
+    port=$(grep -oE '127\.0\.0\.1:[0-9]+' "$results/$run_id-server-$i.out" 2> /dev/null \
+      | head -1 | cut -d: -f2 || true)
+    [ -n "$port" ] && break
+    sleep 0.5
+  done
+  if [ -z "$port" ]; then
+    echo "[two-injectors] reference server $i did not start; see $results/$run_id-server-$i.err" >&2
+    exit 1
+  fi
+  ports+=("$port")
+done
+echo "[two-injectors] reference servers: 127.0.0.1:${ports[0]} (pid ${pids[0]}), 127.0.0.1:${ports[1]} (pid ${pids[1]})"
+
+# Both injectors start together: 20 s from now leaves time for both JVMs' settings checks.
+start_at=$(( $(date +%s%3N) + 20000 ))
+echo "[two-injectors] run $run_id, injectors start at $start_at; log $log"
+status=0
+inj=()
+for i in 0 1; do
+  SUITE_CP="$cp" RESULTS="$results" JOB_COMPLETION_INDEX=$i SIMULATIONS="$sims" \
+    sh deploy/suite.sh inject -Dperf.profile=smoke -Dinjector.count=2 \
+    -Dinjector.runId="$run_id" -Dinjector.startAt="$start_at" \
+    -Dtarget.url="http://127.0.0.1:${ports[$i]}" -Dtarget.pid="${pids[$i]}" \
+    "${extra[@]}" "$@" > "$results/$run_id-injector-$i.log" 2>&1 &
+  inj+=($!)
+done
+for i in 0 1; do
+  wait "${inj[$i]}" || { status=$?; echo "[two-injectors] injector $i exited with $status (a missed target or a failure; see $results/$run_id-injector-$i.log)"; }
+done
+
+echo "[two-injectors] merging"
+set +e
+SUITE_CP="$cp" RESULTS="$results" sh deploy/suite.sh merge -Dperf.profile=smoke \
+  -Dinjector.runId="$run_id" \
+  -Dmerge.inputs="$results/$run_id/injector-0,$results/$run_id/injector-1" 2>&1 | tee "$log"
+merge=${PIPESTATUS[0]}
+set -e
+report="$results/$run_id/merged/.deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md"
+if [ -f "$report" ]; then
+  echo "[two-injectors] merged report: $report"
+else
+  echo "[two-injectors] no merged report (merge exited with $merge); see $log" >&2
+fi
+exit "$merge"
