@@ -83,7 +83,7 @@ public final class ResourceSampler implements AutoCloseable {
       Optional<PidReader> pr = PidReader.open(pid);
       if (pr.isPresent()) {
         return new ResourceSampler(pr.get(), ResourceSamples.PID,
-            "read from process " + pid + " and its descendants on this machine", interval);
+            "read on this machine", interval);
       }
       pidProblem = "no process has the target's PID " + pid;
     } else {
