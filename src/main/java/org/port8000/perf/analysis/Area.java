@@ -4,15 +4,15 @@ package org.port8000.perf.analysis;
 public enum Area {
   THROUGHPUT("Message Throughput", "MessageThroughputSimulation",
       "Messages per second (sustained)", Thresholds.THROUGHPUT.text(),
-      "message.throughput.sustained"),
+      CheckIds.THROUGHPUT_SUSTAINED),
   WEBSOCKET("WebSocket Performance", "HeartbeatSimulation", "Connection stability",
       Thresholds.STABILITY.text(),
-      "websocket.heartbeat.stability"),
+      CheckIds.HEARTBEAT_STABILITY),
   UI("UI Render Performance", "UiRenderSimulation", "Time to display message",
       Thresholds.DISPLAY.text(),
-      "ui.message.display"),
+      CheckIds.UI_DISPLAY),
   MEMORY("Memory Usage", "MemoryLeakSimulation", "No leaks after 10 minutes", "stable memory",
-      "memory.leak.rate");
+      CheckIds.LEAK_RATE);
 
   private final String title;
   private final String simulation;

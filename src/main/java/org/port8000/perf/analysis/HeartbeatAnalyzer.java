@@ -30,7 +30,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       section.note("Heartbeat figures not measured: " + why + ".");
-      section.check(Thresholds.STABILITY.notMeasured("websocket.heartbeat.stability", why));
+      section.check(Thresholds.STABILITY.notMeasured(CheckIds.HEARTBEAT_STABILITY, why));
       return section.build("not measured");
     }
     HeartbeatFacts f = maybeFacts.get();
@@ -43,7 +43,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     soakWindow(f, section);
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
-      section.check(Thresholds.MEMORY_PER_CONNECTION.notMeasured("websocket.memory.perConnection",
+      section.check(Thresholds.MEMORY_PER_CONNECTION.notMeasured(CheckIds.MEMORY_PER_CONNECTION,
           why));
       section.detail("Total memory", "not measured: " + why);
     } else {
@@ -115,13 +115,13 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     }
     if (probe.isEmpty()) {
       String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
-      section.check(Thresholds.STABILITY.notMeasured("websocket.heartbeat.stability", why));
+      section.check(Thresholds.STABILITY.notMeasured(CheckIds.HEARTBEAT_STABILITY, why));
       section.detail("Connection stability", "not measured: " + why);
       return 0;
     }
     PingPongResult p = probe.get();
     double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
-    Check stability = Thresholds.STABILITY.check("websocket.heartbeat.stability", ratio * 100)
+    Check stability = Thresholds.STABILITY.check(CheckIds.HEARTBEAT_STABILITY, ratio * 100)
         .withNote("WebSocket ping/pong");
     section.check(stability);
     section.detail("Pings sent / pongs in time", p.pingsSent() + " / " + p.pongsInTime()
@@ -165,7 +165,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total)
         .orElse(0L);
     double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
-    Check stability = Thresholds.STABILITY.check("websocket.heartbeat.stability", ratio * 100);
+    Check stability = Thresholds.STABILITY.check(CheckIds.HEARTBEAT_STABILITY, ratio * 100);
     section.check(stability);
     section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
@@ -196,7 +196,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * not in the window; their heartbeats count as lost in the stability figure.
    */
   private static void soakWindow(HeartbeatFacts f, AreaResult.Builder section) {
-    String metric = "websocket.heartbeat.soakWindow";
+    String metric = CheckIds.SOAK_WINDOW;
     Threshold target = new Threshold(">=", Math.max(0, f.soakPlannedMs() - f.intervalMs()) / 1000.0,
         "s");
     String planned = MemorySeries.seconds(f.soakPlannedMs());
@@ -270,7 +270,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * {@code footprint.connections} idle connections open; judged with the readings' resolution.
    */
   private void footprint(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
-    String metric = "websocket.memory.perConnection";
+    String metric = CheckIds.MEMORY_PER_CONNECTION;
     Threshold target = Thresholds.MEMORY_PER_CONNECTION;
     if (f.footprintConnections() == 0) {
       section.check(target.notMeasured(metric,

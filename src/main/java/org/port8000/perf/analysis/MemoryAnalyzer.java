@@ -17,7 +17,7 @@ import org.port8000.perf.results.RunMeta;
 public final class MemoryAnalyzer extends AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
-  static final String LEAK_RATE_METRIC = "memory.leak.rate";
+  static final String LEAK_RATE_METRIC = CheckIds.LEAK_RATE;
   /** The leak threshold as a target: {@link LeakDetector} judges against the same value. */
   static final Threshold LEAK_RATE = new Threshold("<=",
       LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB, "MB/1000 messages");
@@ -140,12 +140,12 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
    * connect/disconnect cycle completed, else it failed (and says how much was done).
    */
   private static void workDone(LeakRunFacts f, AreaResult.Builder section) {
-    section.check(new Check("memory.leak.messagesAnswered", (double) f.messagesAnswered(),
+    section.check(new Check(CheckIds.LEAK_MESSAGES_ANSWERED, (double) f.messagesAnswered(),
         "messages", "all " + f.messages(), f.messagesAnswered() == f.messages() ? Status.PASS
             : Status.FAIL, f.messagesAnswered() == f.messages() ? ""
             : (f.messages() - f.messagesAnswered()) + " of " + f.messages()
                 + " messages got no reply: the leak trend covers only the work done"));
-    section.check(new Check("memory.leak.cyclesCompleted", (double) f.cyclesCompleted(),
+    section.check(new Check(CheckIds.LEAK_CYCLES_COMPLETED, (double) f.cyclesCompleted(),
         "cycles", "all " + f.cycles(), f.cyclesCompleted() == f.cycles() ? Status.PASS
             : Status.FAIL, f.cyclesCompleted() == f.cycles() ? ""
             : (f.cycles() - f.cyclesCompleted()) + " of " + f.cycles()
@@ -195,7 +195,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     }
   }
 
-  static final String CYCLE_METRIC = "memory.leak.perCycle";
+  static final String CYCLE_METRIC = CheckIds.LEAK_PER_CYCLE;
   /** Growth per connect/disconnect cycle that ten cycles can tell from heap steps. */
   static final Threshold CYCLE_GROWTH = new Threshold("<=", 1, "MB/cycle");
 

@@ -42,7 +42,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     if (meta.isEmpty()) {
       String what = timings.isEmpty() ? "no phase completed"
           : "the phases that completed are shown";
-      section.check(new Check("message.run.completed", 0.0, "runs", "finished", Status.FAIL,
+      section.check(new Check(CheckIds.RUN_COMPLETED, 0.0, "runs", "finished", Status.FAIL,
           "the load generator's JVM died before the end of the run (no run facts written); "
               + what));
       section.note("The load generator's JVM died before the end of the run: " + what + ".");
@@ -95,10 +95,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     section.detail("Burst throughput", Format.number(p.achievedPerSecond())
         + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
         + " burst's fixed cadence caps it, see the sustained steps)");
-    Check latency = Thresholds.LATENCY.check("message.burst.latency.p95", l.p95());
+    Check latency = Thresholds.LATENCY.check(CheckIds.BURST_P95, l.p95());
     section.check(latency);
-    section.check(Thresholds.LATENCY.check("message.burst.latency.avg", l.mean()));
-    section.check(Check.none("message.burst.dropped", dropped, "messages"));
+    section.check(Thresholds.LATENCY.check(CheckIds.BURST_AVG, l.mean()));
+    section.check(Check.none(CheckIds.BURST_DROPPED, dropped, "messages"));
     if (latency.status() == Status.FAIL || !Thresholds.LATENCY.met(l.mean())) {
       section.recommend("High Latency Issues (> 200 ms)",
           "Add caching, compress messages, batch updates",
@@ -118,12 +118,12 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     String why = burst.isPresent()
         ? "no reply arrived: every burst message failed" + failures(burst.get())
         : "the burst did not run (see the run's notes)";
-    section.check(Thresholds.LATENCY.notMeasured("message.burst.latency.p95", why));
-    section.check(Thresholds.LATENCY.notMeasured("message.burst.latency.avg", why));
+    section.check(Thresholds.LATENCY.notMeasured(CheckIds.BURST_P95, why));
+    section.check(Thresholds.LATENCY.notMeasured(CheckIds.BURST_AVG, why));
     if (burst.isPresent()) {
-      section.check(Check.none("message.burst.dropped", burst.get().planned(), "messages"));
+      section.check(Check.none(CheckIds.BURST_DROPPED, burst.get().planned(), "messages"));
     } else {
-      section.check(Check.notMeasured("message.burst.dropped", "messages", "0 messages", why));
+      section.check(Check.notMeasured(CheckIds.BURST_DROPPED, "messages", "0 messages", why));
     }
     section.note("Burst latency not measured: " + why + ".");
   }
@@ -146,13 +146,13 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
                 + p.latency().p99() + " ms"));
     section.detail(FIRST_TOKEN_LABEL + ", many clients", firstToken(p, noStreams));
     if (p.latency() == null) {
-      section.check(Thresholds.LATENCY.notMeasured("message.burst.manyClients.latency.p95",
+      section.check(Thresholds.LATENCY.notMeasured(CheckIds.MANY_CLIENTS_P95,
           "no reply arrived: every burst message failed"));
     } else {
-      section.check(Thresholds.LATENCY.check("message.burst.manyClients.latency.p95",
+      section.check(Thresholds.LATENCY.check(CheckIds.MANY_CLIENTS_P95,
           p.latency().p95()));
     }
-    section.check(Check.none("message.burst.manyClients.dropped",
+    section.check(Check.none(CheckIds.MANY_CLIENTS_DROPPED,
         Math.max(0, p.planned() - p.replied()), "messages"));
   }
 
@@ -334,7 +334,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
           : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
       section.detail("Sustained throughput", headline + " at step "
           + highest.first.phase.name() + "; " + limit);
-      sustained = Thresholds.THROUGHPUT.check("message.throughput.sustained", achieved)
+      sustained = Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, achieved)
           .withNote(limit);
     } else if (broke != null && Thresholds.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
       // The first step already offered more than the target: whether the target holds the
@@ -342,19 +342,19 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       String why = "the first step " + broke.first.phase.name() + " already broke ("
           + broke.why() + bound + "), and no lower step ran; add lower -Dthroughput.steps to"
           + " find the sustained rate";
-      sustained = Thresholds.THROUGHPUT.notMeasured("message.throughput.sustained", why);
+      sustained = Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED, why);
       headline = "below " + broke.first.phase.name() + " (first step broke"
           + (machineBound.isPresent() ? " at the machine's bound" : "") + ")";
       section.detail("Sustained throughput", "not measured: " + why);
     } else if (broke != null) {
-      sustained = Thresholds.THROUGHPUT.check("message.throughput.sustained", 0).withNote(
+      sustained = Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, 0).withNote(
           "the first step " + broke.first.phase.name() + " already broke: " + broke.why()
               + bound);
       headline = "below " + broke.first.phase.name() + " (first step broke)";
       section.detail("Sustained throughput", "none: the first step " + broke.first.phase.name()
           + " broke: " + broke.why() + bound);
     } else {
-      sustained = Thresholds.THROUGHPUT.notMeasured("message.throughput.sustained",
+      sustained = Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED,
           "no throughput step ran");
       headline = "not measured";
     }

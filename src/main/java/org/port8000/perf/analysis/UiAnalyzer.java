@@ -16,8 +16,8 @@ import org.port8000.perf.results.UiProbeResult;
  * headless Chromium's 60 Hz animation frames, where no page can exceed 60: see {@link #FPS_RULE}.
  */
 public final class UiAnalyzer extends AreaAnalyzer {
-  static final String DISPLAY = "ui.message.display";
-  static final String FPS = "ui.scroll.fps";
+  static final String DISPLAY = CheckIds.UI_DISPLAY;
+  static final String FPS = CheckIds.UI_SCROLL_FPS;
 
   /** Average frame rate that still counts as 60 fps (≤ 2 missed frames per second). */
   static final double FPS_FLOOR = 58;

@@ -1,5 +1,6 @@
 package org.port8000.perf.baseline;
 
+import org.port8000.perf.analysis.CheckIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,9 @@ public final class BaselineComparator {
   record LatencyMetric(String metric, String label, String request) {}
 
   static final List<LatencyMetric> LATENCIES = List.of(
-      new LatencyMetric("message.burst.latency.median", "Burst latency, median",
+      new LatencyMetric(CheckIds.BURST_MEDIAN, "Burst latency, median",
           RequestNames.reply(RequestNames.BURST)),
-      new LatencyMetric("websocket.heartbeat.latency.median", "Heartbeat round trip, median",
+      new LatencyMetric(CheckIds.HEARTBEAT_MEDIAN, "Heartbeat round trip, median",
           RequestNames.HEARTBEAT_ACK));
   /**
    * The smallest latency shift that counts, whatever its share: Gatling records whole
@@ -161,7 +162,7 @@ public final class BaselineComparator {
     if (baseline.steps().isEmpty() && now.steps().isEmpty()) {
       return Optional.empty();
     }
-    String metric = "message.throughput.steps";
+    String metric = CheckIds.THROUGHPUT_STEPS;
     String label = "Throughput, achieved per step";
     if (baseline.steps().isEmpty() || now.steps().isEmpty()) {
       return Optional.of(new Comparison(metric, label, "msg/s", null, null, null,
@@ -241,7 +242,7 @@ public final class BaselineComparator {
     if (baseline.memory() == null && now.memory() == null) {
       return Optional.empty();
     }
-    String metric = "memory.leak.rate";
+    String metric = CheckIds.LEAK_RATE;
     String label = "Leak rate (MB per 1,000 messages)";
     TheilSen.Estimate b = slope(baseline.memory());
     TheilSen.Estimate n = slope(now.memory());

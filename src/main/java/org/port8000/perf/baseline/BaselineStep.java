@@ -1,5 +1,6 @@
 package org.port8000.perf.baseline;
 
+import org.port8000.perf.analysis.CheckIds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,11 +66,11 @@ public final class BaselineStep {
   /** Figures both runs have but that are not compared statistically, and why. */
   private static List<String> notCompared(RunSnapshot baseline, RunSnapshot now) {
     List<String> notes = new ArrayList<>();
-    if (both(baseline, now, "ui.message.display")) {
+    if (both(baseline, now, CheckIds.UI_DISPLAY)) {
       notes.add("Not compared: UI display time. The browser probe keeps percentiles, not"
           + " per-message samples, so no test can tell a change from noise; see its trend.");
     }
-    if (both(baseline, now, "websocket.memory.perConnection")) {
+    if (both(baseline, now, CheckIds.MEMORY_PER_CONNECTION)) {
       notes.add("Not compared: memory per connection. It is one reading per run, with no"
           + " sample to test against noise; see its trend.");
     }

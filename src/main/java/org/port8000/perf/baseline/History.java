@@ -1,5 +1,6 @@
 package org.port8000.perf.baseline;
 
+import org.port8000.perf.analysis.CheckIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,9 +26,9 @@ public final class History {
   /** The figures kept per run, with their labels and units. */
   static final Map<String, String[]> HEADLINES = headlines();
   /** The assignment's headline figures, drawn as trends (the medians serve the noise). */
-  static final List<String> CHARTED = List.of("message.burst.latency.p95",
-      "message.throughput.sustained", "websocket.heartbeat.stability",
-      "websocket.memory.perConnection", "ui.message.display", "memory.leak.rate");
+  static final List<String> CHARTED = List.of(CheckIds.BURST_P95,
+      CheckIds.THROUGHPUT_SUSTAINED, CheckIds.HEARTBEAT_STABILITY,
+      CheckIds.MEMORY_PER_CONNECTION, CheckIds.UI_DISPLAY, CheckIds.LEAK_RATE);
 
   private static final ObjectMapper LINE = ProbeFiles.JSON.copy()
       .disable(SerializationFeature.INDENT_OUTPUT);
@@ -110,15 +111,15 @@ public final class History {
 
   private static Map<String, String[]> headlines() {
     Map<String, String[]> m = new LinkedHashMap<>();
-    m.put("message.burst.latency.median", new String[] {"Burst latency, median", "ms"});
-    m.put("message.burst.latency.p95", new String[] {"Burst latency p95", "ms"});
-    m.put("message.throughput.sustained", new String[] {"Sustained throughput", "msg/s"});
-    m.put("websocket.heartbeat.stability", new String[] {"Heartbeat stability", "%"});
-    m.put("websocket.heartbeat.latency.median",
+    m.put(CheckIds.BURST_MEDIAN, new String[] {"Burst latency, median", "ms"});
+    m.put(CheckIds.BURST_P95, new String[] {"Burst latency p95", "ms"});
+    m.put(CheckIds.THROUGHPUT_SUSTAINED, new String[] {"Sustained throughput", "msg/s"});
+    m.put(CheckIds.HEARTBEAT_STABILITY, new String[] {"Heartbeat stability", "%"});
+    m.put(CheckIds.HEARTBEAT_MEDIAN,
         new String[] {"Heartbeat round trip, median", "ms"});
-    m.put("websocket.memory.perConnection", new String[] {"Memory per connection", "MB"});
-    m.put("ui.message.display", new String[] {"UI display time p95", "ms"});
-    m.put("memory.leak.rate", new String[] {"Leak rate", "MB/1000 messages"});
+    m.put(CheckIds.MEMORY_PER_CONNECTION, new String[] {"Memory per connection", "MB"});
+    m.put(CheckIds.UI_DISPLAY, new String[] {"UI display time p95", "ms"});
+    m.put(CheckIds.LEAK_RATE, new String[] {"Leak rate", "MB/1000 messages"});
     return m;
   }
 }
