@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Writes history pages as a stream: the page's ids are found first, then its messages are read
@@ -30,13 +32,7 @@ final class HistoryPages {
     }
 
     void write(Context ctx, int limit, int offset, String botId, String sessionId) {
-        boolean got;
-        try {
-            got = slots.tryAcquire(ReferenceConfig.HISTORY_WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            got = false;
-        }
+        boolean got = awaitSlot(ctx);
         if (!got) {
             ctx.header("Retry-After", "1");
             throw new ApiException(429, "too many history pages requested at once (" + maxConcurrent
@@ -66,6 +62,25 @@ final class HistoryPages {
             // The client went away mid-page: nobody is left to answer.
         } finally {
             slots.release();
+        }
+    }
+
+    /**
+     * Waits for a slot. Nothing moves on the connection meanwhile, so its idle timeout
+     * ({@code reference.idleTimeoutMs}) is lengthened by the wait, or a waiting request would
+     * be dropped without an answer instead of being served or told 429.
+     */
+    private boolean awaitSlot(Context ctx) {
+        EndPoint endPoint = Request.getBaseRequest(ctx.req()).getHttpChannel().getEndPoint();
+        long idle = endPoint.getIdleTimeout();
+        endPoint.setIdleTimeout(idle + ReferenceConfig.HISTORY_WAIT_MS);
+        try {
+            return slots.tryAcquire(ReferenceConfig.HISTORY_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            endPoint.setIdleTimeout(idle);
         }
     }
 }

@@ -70,7 +70,10 @@ final class PartialRequestReaper implements Connection.Listener {
 
         private void check() {
             HttpParser p = http.getParser();
-            boolean partial = (p.inHeaderState() && !p.isStart()) || p.inContentState();
+            // The parser also sits in a content state while the handler of a request without a
+            // body runs (a GET waiting for a history slot): only a body not yet in counts.
+            boolean partial = (p.inHeaderState() && !p.isStart())
+                    || (p.inContentState() && !http.getHttpChannel().getRequest().getHttpInput().isFinished());
             long messages = http.getMessagesIn();
             if (partial && partialBefore && messages == messagesBefore
                     && http.getEndPoint().getConnection() == http) {
