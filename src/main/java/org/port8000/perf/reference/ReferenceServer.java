@@ -19,6 +19,8 @@ import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
@@ -29,6 +31,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final ReferenceConfig config;
     private final Javalin app;
+    /** Connects the kernel queues for the acceptor (Java's default is 50). */
+    static final int ACCEPT_QUEUE = 1024;
     private final ScheduledThreadPoolExecutor timer;
     private final ChatHistoryStore history;
     private final ChatSocket socket;
@@ -59,6 +63,17 @@ public final class ReferenceServer implements AutoCloseable {
             // A known path with another method is 405, as from the original (FastAPI) server.
             cfg.http.prefer405over404 = true;
             cfg.jetty.defaultHost = ReferenceConfig.HOST;
+            // A burst of connects (100 history pages at once, a ramp of WebSocket clients) waits
+            // in the accept queue instead of being dropped: with Java's default backlog of 50
+            // the kernel dropped connects while the acceptor waited for a core, and the clients
+            // timed out without an answer.
+            cfg.jetty.addConnector((jetty, http) -> {
+                ServerConnector c = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                c.setHost(ReferenceConfig.HOST);
+                c.setPort(config.port());
+                c.setAcceptQueueSize(ACCEPT_QUEUE);
+                return c;
+            });
             if (config.compat().rejectH2cUpgrade()) {
                 cfg.jetty.modifyServletContextHandler(h -> h.addFilter(
                         new FilterHolder(new H2cUpgradeRefusal()), "/*", EnumSet.of(DispatcherType.REQUEST)));
