@@ -168,7 +168,7 @@ public class MemoryLeakSimulation extends Simulation {
   }
 
   private Session warmUpSettled(Session s) {
-    if (!s.getBoolean("lost")) {
+    if (!s.getBoolean(RoundTrips.LOST)) {
       warmUpAnswered.incrementAndGet();
     }
     return s;
@@ -184,7 +184,7 @@ public class MemoryLeakSimulation extends Simulation {
   }
 
   private Session messageSettled(Session s) {
-    if (!s.getBoolean("lost")) {
+    if (!s.getBoolean(RoundTrips.LOST)) {
       messagesAnswered.incrementAndGet();
       synchronized (answeredAtMs) {
         answeredAtMs.add((System.nanoTime() - initialNs) / 1_000_000);

@@ -49,7 +49,8 @@ final class RoundTrips {
 
   private static final String SENT_AT = "sentAt";
   private static final String LAST_RT = "lastRt";
-  private static final String LOST = "lost";
+  /** Set after every round trip: true when it was a KO. */
+  static final String LOST = "lost";
 
   private final Pattern errorPattern;
   private final Duration replyTimeout;
@@ -96,14 +97,14 @@ final class RoundTrips {
           if (recorder != null) {
             recorder.roundTrip(now, rt, ok);
           }
-          return ok ? session.set(LAST_RT, rt)
+          // LOST stays readable after the round trip (the memory simulation counts by it).
+          return ok ? session.set(LAST_RT, rt).set(LOST, false)
               : session.set(LAST_RT, rt).set(LOST, true).markAsSucceeded();
         })
-        .doIf(session -> session.contains(LOST)).then(
+        .doIf(session -> session.getBoolean(LOST)).then(
             // A dead target would otherwise make every later message wait out its timeout.
             stopLoadGeneratorIf(s -> "the target stopped running",
                 s -> !targetAlive.getAsBoolean()),
-            exec(session -> session.remove(LOST)),
             exec(ws(RequestNames.close(phase)).close()),
             exec(ws(RequestNames.connect(phase)).connect("/ws")));
   }
