@@ -83,8 +83,7 @@ public class MemoryLeakSimulation extends Simulation {
   // scenarios
   // Each chat message a checked Gatling round trip on its own connection (RoundTrips).
   private final RoundTrips trips = new RoundTrips(settings.replyErrorPattern(), replyTimeout,
-      TargetCapabilities.has(support.capabilities.streams()),
-      TargetCapabilities.has(support.capabilities.echoesId()), support.target::isAlive);
+      TargetCapabilities.has(support.capabilities.streams()), support.target::isAlive);
 
   private final ScenarioBuilder warmUpChat = scenario(RequestNames.LEAK_WARMUP)
       .exec(ws(RequestNames.connect(RequestNames.LEAK_WARMUP)).connect("/ws"))
@@ -169,7 +168,7 @@ public class MemoryLeakSimulation extends Simulation {
   }
 
   private Session warmUpSettled(Session s) {
-    if (!s.getBoolean("lost")) {
+    if (!s.getBoolean(RoundTrips.LOST)) {
       warmUpAnswered.incrementAndGet();
     }
     return s;
@@ -185,7 +184,7 @@ public class MemoryLeakSimulation extends Simulation {
   }
 
   private Session messageSettled(Session s) {
-    if (!s.getBoolean("lost")) {
+    if (!s.getBoolean(RoundTrips.LOST)) {
       messagesAnswered.incrementAndGet();
       synchronized (answeredAtMs) {
         answeredAtMs.add((System.nanoTime() - initialNs) / 1_000_000);

@@ -27,8 +27,8 @@ import org.port8000.perf.results.RequestNames;
 /**
  * Chat round trips in Gatling's idiom, for every simulation that sends chat messages: one
  * message in flight per connection, {@code sendText(…).await(replyTimeout).on(checks)}. The
- * reply check matches the message's {@code response} or {@code error} frame (by its echoed id
- * when the target echoes ids, else in order) and skips {@code stream} frames; an error frame, a
+ * reply check matches the next {@code response} or {@code error} frame (in order: the socket is
+ * replaced after any KO, so no id is needed) and skips {@code stream} frames; an error frame, a
  * reply matching {@code reply.errorPattern}, a timeout or a closed socket is a KO with its
  * reason. When the target streams, "first token" is a check of its own before it in the same
  * sequence, so both are timed from the send. Also the paced step pools, and the Gatling
@@ -38,25 +38,30 @@ final class RoundTrips {
 
   /** A step connection sends one message at most this often: twice the latency target. */
   static final Duration PACE = Duration.ofMillis(2 * (long) Thresholds.LATENCY.limit());
-  /** A chat message; the id lets a target that echoes ids be matched by it. */
+  /** A chat message with an id, for the one-client burst, whose replies the probe matches. */
   static final String MESSAGE = "{\"type\":\"message\",\"content\":\"perf #{id}\",\"id\":\"#{id}\"}";
+  /** A round trip's chat message: one is in flight per connection, so it needs no id. */
+  static final String CHAT = "{\"type\":\"message\",\"content\":\"perf\"}";
+  /** A frame's {@code type} (its first {@code "type"} member), without parsing the JSON. */
+  private static final String TYPE = "\"type\"\\s*:\\s*\"([a-z_]+)\"";
   /** The verdict requests' expected value: anything else is the KO's reason. */
   static final String PASS = "PASS";
 
-  private static final AtomicLong MESSAGE_IDS = new AtomicLong();
+  private static final String SENT_AT = "sentAt";
+  private static final String LAST_RT = "lastRt";
+  /** Set after every round trip: true when it was a KO. */
+  static final String LOST = "lost";
 
   private final Pattern errorPattern;
   private final Duration replyTimeout;
   private final boolean streams;
-  private final boolean echoesId;
   private final BooleanSupplier targetAlive;
 
-  RoundTrips(Pattern errorPattern, Duration replyTimeout, boolean streams, boolean echoesId,
+  RoundTrips(Pattern errorPattern, Duration replyTimeout, boolean streams,
       BooleanSupplier targetAlive) {
     this.errorPattern = errorPattern;
     this.replyTimeout = replyTimeout;
     this.streams = streams;
-    this.echoesId = echoesId;
     this.targetAlive = targetAlive;
   }
 
@@ -68,38 +73,47 @@ final class RoundTrips {
   /**
    * One round trip on the user's open socket: the reply (and first token) checks, the paced
    * send's lateness and the outcome to {@code recorder} (none for the warm-up). {@code pace}:
-   * the user's pace, or null when it sends once. After a KO on a target without id echo the
-   * socket is replaced, so a late reply cannot be taken for the next message's.
+   * the user's pace, or null when it sends once. One message is in flight per connection, so
+   * its reply is the next final frame: no id is needed. After any KO the socket is replaced, so
+   * a late reply cannot be taken for the next message's; a dead target (checked only then: it
+   * makes every message a KO) stops the load.
    */
   ChainBuilder roundTrip(String phase, MessageTimings.Recorder recorder, Duration pace) {
+    long paceMs = pace == null ? -1 : pace.toMillis();
     return exec(session -> {
       long now = MonotonicClock.nowMillis();
       if (recorder != null) {
-        long last = session.contains("lastRt") ? session.getLong("lastRt") : -1;
-        recorder.pacedSend(now, pace == null || last < 0 ? 0 : last - pace.toMillis());
+        long last = paceMs < 0 || !session.contains(LAST_RT) ? -1 : session.getLong(LAST_RT);
+        recorder.pacedSend(now, last < 0 ? 0 : last - paceMs);
       }
-      return session.set("id", phase.replace('/', '_').replace(' ', '-') + "-"
-          + MESSAGE_IDS.incrementAndGet()).set("sentAt", now);
+      return session.set(SENT_AT, now);
     })
-        .exec(ws(RequestNames.send(phase)).sendText(MESSAGE).await(replyTimeout)
+        .exec(ws(RequestNames.send(phase)).sendText(CHAT).await(replyTimeout)
             .on(checks(phase)))
         .exec(session -> {
           long now = MonotonicClock.nowMillis();
-          long rt = now - session.getLong("sentAt");
+          long rt = now - session.getLong(SENT_AT);
           boolean ok = !session.isFailed();
           if (recorder != null) {
             recorder.roundTrip(now, rt, ok);
           }
-          return session.set("lastRt", rt).set("lost", !ok).markAsSucceeded();
+          // LOST stays readable after the round trip (the memory simulation counts by it).
+          return ok ? session.set(LAST_RT, rt).set(LOST, false)
+              : session.set(LAST_RT, rt).set(LOST, true).markAsSucceeded();
         })
-        .doIf(session -> session.getBoolean("lost") && !echoesId).then(
+        .doIf(session -> session.getBoolean(LOST)).then(
+            // A dead target would otherwise make every later message wait out its timeout.
+            stopLoadGeneratorIf(s -> "the target stopped running",
+                s -> !targetAlive.getAsBoolean()),
             exec(ws(RequestNames.close(phase)).close()),
-            exec(ws(RequestNames.connect(phase)).connect("/ws")))
-        // A dead target would otherwise make every later message wait out its timeout.
-        .exec(stopLoadGeneratorIf(s -> "the target stopped running",
-            s -> !targetAlive.getAsBoolean()));
+            exec(ws(RequestNames.connect(phase)).connect("/ws")));
   }
 
+  /**
+   * The reply (and first token) checks. Frames are told apart by a regex on their {@code type}
+   * (no JSON parse of every stream frame); the matched frames' checks are strict JSON, so a
+   * frame the regex took for a reply or a first token by mistake is a KO, never a silent pass.
+   */
   private WsFrameCheck[] checks(String phase) {
     WsFrameCheck reply = ws.checkTextMessage(RequestNames.reply(phase))
         .matching(frameOf("response", "error"))
@@ -117,11 +131,8 @@ final class RoundTrips {
     return new WsFrameCheck[] {firstToken, reply};
   }
 
-  private CheckBuilder[] frameOf(String... types) {
-    CheckBuilder type = jsonPath("$.type").in(types);
-    return echoesId
-        ? new CheckBuilder[] {type, jsonPath("$.id").is(session -> session.getString("id"))}
-        : new CheckBuilder[] {type};
+  private static CheckBuilder frameOf(String... types) {
+    return regex(TYPE).in(types);
   }
 
   /**
