@@ -4,10 +4,9 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
-import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.WsFrameCheck;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,30 +24,36 @@ import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
 
 /**
- * Chat round trips in Gatling's idiom, for every simulation that sends chat messages: one
- * message in flight per connection, {@code sendText(…).await(replyTimeout).on(checks)}. The
- * reply check matches the next {@code response} or {@code error} frame (in order: the socket is
- * replaced after any KO, so no id is needed) and skips {@code stream} frames; an error frame, a
- * reply matching {@code reply.errorPattern}, a timeout or a closed socket is a KO with its
- * reason. When the target streams, "first token" is a check of its own before it in the same
- * sequence, so both are timed from the send. Also the paced step pools, and the Gatling
- * assertions and verdicts, each from the analysis' own {@link Thresholds} and {@link StepRule}.
+ * Chat round trips in Gatling's idiom, for every simulation that sends chat messages: one message
+ * in flight per connection, {@code sendText(…).await(replyTimeout).on(checks)}. The reply check
+ * matches the next {@code response} or {@code error} frame (in order: the socket is replaced after
+ * any KO, so no id is needed) and skips {@code stream} frames; an error frame, a reply matching
+ * {@code reply.errorPattern}, a timeout or a closed socket is a KO with its reason. When the target
+ * streams, "first token" is a check of its own before it in the same sequence, so both are timed
+ * from the send. Also the paced step pools, and the Gatling assertions and verdicts, each from the
+ * analysis' own {@link Thresholds} and {@link StepRule}.
  */
 final class RoundTrips {
 
   /** A step connection sends one message at most this often: twice the latency target. */
   static final Duration PACE = Duration.ofMillis(2 * (long) Thresholds.LATENCY.limit());
+
   /** A chat message with an id, for the one-client burst, whose replies the probe matches. */
-  static final String MESSAGE = "{\"type\":\"message\",\"content\":\"perf #{id}\",\"id\":\"#{id}\"}";
+  static final String MESSAGE =
+      "{\"type\":\"message\",\"content\":\"perf #{id}\",\"id\":\"#{id}\"}";
+
   /** A round trip's chat message: one is in flight per connection, so it needs no id. */
   static final String CHAT = "{\"type\":\"message\",\"content\":\"perf\"}";
+
   /** A frame's {@code type} (its first {@code "type"} member), without parsing the JSON. */
   private static final String TYPE = "\"type\"\\s*:\\s*\"([a-z_]+)\"";
+
   /** The verdict requests' expected value: anything else is the KO's reason. */
   static final String PASS = "PASS";
 
   private static final String SENT_AT = "sentAt";
   private static final String LAST_RT = "lastRt";
+
   /** Set after every round trip: true when it was a KO. */
   static final String LOST = "lost";
 
@@ -57,8 +62,8 @@ final class RoundTrips {
   private final boolean streams;
   private final BooleanSupplier targetAlive;
 
-  RoundTrips(Pattern errorPattern, Duration replyTimeout, boolean streams,
-      BooleanSupplier targetAlive) {
+  RoundTrips(
+      Pattern errorPattern, Duration replyTimeout, boolean streams, BooleanSupplier targetAlive) {
     this.errorPattern = errorPattern;
     this.replyTimeout = replyTimeout;
     this.streams = streams;
@@ -71,63 +76,70 @@ final class RoundTrips {
   }
 
   /**
-   * One round trip on the user's open socket: the reply (and first token) checks, the paced
-   * send's lateness and the outcome to {@code recorder} (none for the warm-up). {@code pace}:
-   * the user's pace, or null when it sends once. One message is in flight per connection, so
-   * its reply is the next final frame: no id is needed. After any KO the socket is replaced, so
-   * a late reply cannot be taken for the next message's; a dead target (checked only then: it
-   * makes every message a KO) stops the load.
+   * One round trip on the user's open socket: the reply (and first token) checks, the paced send's
+   * lateness and the outcome to {@code recorder} (none for the warm-up). {@code pace}: the user's
+   * pace, or null when it sends once. One message is in flight per connection, so its reply is the
+   * next final frame: no id is needed. After any KO the socket is replaced, so a late reply cannot
+   * be taken for the next message's; a dead target (checked only then: it makes every message a KO)
+   * stops the load.
    */
   ChainBuilder roundTrip(String phase, MessageTimings.Recorder recorder, Duration pace) {
     long paceMs = pace == null ? -1 : pace.toMillis();
     return exec(session -> {
-      long now = MonotonicClock.nowMillis();
-      if (recorder != null) {
-        long last = paceMs < 0 || !session.contains(LAST_RT) ? -1 : session.getLong(LAST_RT);
-        recorder.pacedSend(now, last < 0 ? 0 : last - paceMs);
-      }
-      return session.set(SENT_AT, now);
-    })
-        .exec(ws(RequestNames.send(phase)).sendText(CHAT).await(replyTimeout)
-            .on(checks(phase)))
-        .exec(session -> {
           long now = MonotonicClock.nowMillis();
-          long rt = now - session.getLong(SENT_AT);
-          boolean ok = !session.isFailed();
           if (recorder != null) {
-            recorder.roundTrip(now, rt, ok);
+            long last = paceMs < 0 || !session.contains(LAST_RT) ? -1 : session.getLong(LAST_RT);
+            recorder.pacedSend(now, last < 0 ? 0 : last - paceMs);
           }
-          // LOST stays readable after the round trip (the memory simulation counts by it).
-          return ok ? session.set(LAST_RT, rt).set(LOST, false)
-              : session.set(LAST_RT, rt).set(LOST, true).markAsSucceeded();
+          return session.set(SENT_AT, now);
         })
-        .doIf(session -> session.getBoolean(LOST)).then(
+        .exec(ws(RequestNames.send(phase)).sendText(CHAT).await(replyTimeout).on(checks(phase)))
+        .exec(
+            session -> {
+              long now = MonotonicClock.nowMillis();
+              long rt = now - session.getLong(SENT_AT);
+              boolean ok = !session.isFailed();
+              if (recorder != null) {
+                recorder.roundTrip(now, rt, ok);
+              }
+              // LOST stays readable after the round trip (the memory simulation counts by it).
+              return ok
+                  ? session.set(LAST_RT, rt).set(LOST, false)
+                  : session.set(LAST_RT, rt).set(LOST, true).markAsSucceeded();
+            })
+        .doIf(session -> session.getBoolean(LOST))
+        .then(
             // A dead target would otherwise make every later message wait out its timeout.
-            stopLoadGeneratorIf(s -> "the target stopped running",
-                s -> !targetAlive.getAsBoolean()),
+            stopLoadGeneratorIf(
+                s -> "the target stopped running", s -> !targetAlive.getAsBoolean()),
             exec(ws(RequestNames.close(phase)).close()),
             exec(ws(RequestNames.connect(phase)).connect("/ws")));
   }
 
   /**
-   * The reply (and first token) checks. Frames are told apart by a regex on their {@code type}
-   * (no JSON parse of every stream frame); the matched frames' checks are strict JSON, so a
-   * frame the regex took for a reply or a first token by mistake is a KO, never a silent pass.
+   * The reply (and first token) checks. Frames are told apart by a regex on their {@code type} (no
+   * JSON parse of every stream frame); the matched frames' checks are strict JSON, so a frame the
+   * regex took for a reply or a first token by mistake is a KO, never a silent pass.
    */
   private WsFrameCheck[] checks(String phase) {
-    WsFrameCheck reply = ws.checkTextMessage(RequestNames.reply(phase))
-        .matching(frameOf("response", "error"))
-        .check(jsonPath("$.type").is("response"),
-            jsonPath("$.content").transform(c -> errorPattern.matcher(c).find()
-                ? "an error reply: " + c : "a reply").is("a reply"));
+    WsFrameCheck reply =
+        ws.checkTextMessage(RequestNames.reply(phase))
+            .matching(frameOf("response", "error"))
+            .check(
+                jsonPath("$.type").is("response"),
+                jsonPath("$.content")
+                    .transform(
+                        c -> errorPattern.matcher(c).find() ? "an error reply: " + c : "a reply")
+                    .is("a reply"));
     if (!streams) {
       return new WsFrameCheck[] {reply};
     }
     // Matches the final frames too: the reply without any stream frame is a KO here, not a
     // frame this check swallows silently while the reply check waits out its timeout.
-    WsFrameCheck firstToken = ws.checkTextMessage(RequestNames.firstToken(phase))
-        .matching(frameOf("stream", "response", "error"))
-        .check(jsonPath("$.type").is("stream"));
+    WsFrameCheck firstToken =
+        ws.checkTextMessage(RequestNames.firstToken(phase))
+            .matching(frameOf("stream", "response", "error"))
+            .check(jsonPath("$.type").is("stream"));
     return new WsFrameCheck[] {firstToken, reply};
   }
 
@@ -136,8 +148,8 @@ final class RoundTrips {
   }
 
   /**
-   * One try of a throughput step (or the warm-up): {@code users} connections, each sending
-   * {@code perUser} messages one per {@code pace}, their first sends spread over one pace.
+   * One try of a throughput step (or the warm-up): {@code users} connections, each sending {@code
+   * perUser} messages one per {@code pace}, their first sends spread over one pace.
    */
   static final class Step {
     final String name;
@@ -156,8 +168,14 @@ final class RoundTrips {
     private volatile Step retry;
     private volatile Boolean runs;
 
-    private Step(String name, int rate, Duration duration, Duration wait,
-        MessageTimings timings, Step first, SimulationSupport support) {
+    private Step(
+        String name,
+        int rate,
+        Duration duration,
+        Duration wait,
+        MessageTimings timings,
+        Step first,
+        SimulationSupport support) {
       this.name = name;
       this.rate = rate;
       this.users = poolSize(rate);
@@ -168,24 +186,31 @@ final class RoundTrips {
       this.wait = wait;
       this.first = first;
       this.support = support;
-      this.recorder = timings == null ? null
-          : timings.gatlingTimed(name, users * perUser, rate, users);
+      this.recorder =
+          timings == null ? null : timings.gatlingTimed(name, users * perUser, rate, users);
     }
 
     static Step warmup(int rate, Duration duration) {
       return new Step(RequestNames.WARMUP, rate, duration, Duration.ZERO, null, null, null);
     }
 
-    static Step first(MessageTimings timings, int rate, Duration duration,
-        SimulationSupport support) {
-      return new Step(RequestNames.step(rate), rate, duration, Duration.ZERO, timings, null,
-          support);
+    static Step first(
+        MessageTimings timings, int rate, Duration duration, SimulationSupport support) {
+      return new Step(
+          RequestNames.step(rate), rate, duration, Duration.ZERO, timings, null, support);
     }
 
-    static Step retry(MessageTimings timings, Step first, Duration coolDown,
-        SimulationSupport support) {
-      Step r = new Step(RequestNames.stepRetry(first.rate), first.rate, first.stepDuration,
-          coolDown, timings, first, support);
+    static Step retry(
+        MessageTimings timings, Step first, Duration coolDown, SimulationSupport support) {
+      Step r =
+          new Step(
+              RequestNames.stepRetry(first.rate),
+              first.rate,
+              first.stepDuration,
+              coolDown,
+              timings,
+              first,
+              support);
       first.retry = r;
       return r;
     }
@@ -205,8 +230,8 @@ final class RoundTrips {
     }
 
     StepRule.Figures figures() {
-      return new StepRule.Figures(recorder.planned(), recorder.answered(), recorder.ownP95(),
-          recorder.lateSends());
+      return new StepRule.Figures(
+          recorder.planned(), recorder.answered(), recorder.ownP95(), recorder.lateSends());
     }
 
     /** By the report's rule, on this run's own round-trip times. */
@@ -224,9 +249,14 @@ final class RoundTrips {
           if (runs == null) {
             runs = !first.held();
             if (runs) {
-              System.out.println("[perf] step " + first.name + " broke ("
-                  + String.join(", ", StepRule.why(first.figures())) + "): repeating it after "
-                  + wait.toSeconds() + " s");
+              System.out.println(
+                  "[perf] step "
+                      + first.name
+                      + " broke ("
+                      + String.join(", ", StepRule.why(first.figures()))
+                      + "): repeating it after "
+                      + wait.toSeconds()
+                      + " s");
             }
           }
         }
@@ -235,8 +265,11 @@ final class RoundTrips {
     }
 
     long start() {
-      startMs.compareAndSet(0, MonotonicClock.nowMillis() + wait.toMillis()
-          + MessageThroughputSimulation.LEAD.toMillis());
+      startMs.compareAndSet(
+          0,
+          MonotonicClock.nowMillis()
+              + wait.toMillis()
+              + MessageThroughputSimulation.LEAD.toMillis());
       return startMs.get();
     }
 
@@ -262,23 +295,30 @@ final class RoundTrips {
 
   /** A step's connection users: connect during the lead, then paced round trips, then close. */
   PopulationBuilder step(Step step) {
-    ChainBuilder user = exec(session -> session
-        .set("slot", step.slotMs(step.nextUser.getAndIncrement())))
-        .exec(ws(RequestNames.connect(step.name)).connect("/ws"))
-        .doIf(session -> !session.isFailed()).then(
-            pause(session -> Duration.ofMillis(Math.max(0,
-                session.getLong("slot") - MonotonicClock.nowMillis()))),
-            asLongAs(session -> session.getInt("n") < step.perUser
-                && MonotonicClock.nowMillis() < step.deadlineMs(replyTimeout), "n").on(
-                pace(step.pace),
-                roundTrip(step.name, step.recorder, step.pace)),
-            exec(ws(RequestNames.close(step.name)).close()))
-        .exec(session -> {
-          step.userDone();
-          return session;
-        });
+    ChainBuilder user =
+        exec(session -> session.set("slot", step.slotMs(step.nextUser.getAndIncrement())))
+            .exec(ws(RequestNames.connect(step.name)).connect("/ws"))
+            .doIf(session -> !session.isFailed())
+            .then(
+                pause(
+                    session ->
+                        Duration.ofMillis(
+                            Math.max(0, session.getLong("slot") - MonotonicClock.nowMillis()))),
+                asLongAs(
+                        session ->
+                            session.getInt("n") < step.perUser
+                                && MonotonicClock.nowMillis() < step.deadlineMs(replyTimeout),
+                        "n")
+                    .on(pace(step.pace), roundTrip(step.name, step.recorder, step.pace)),
+                exec(ws(RequestNames.close(step.name)).close()))
+            .exec(
+                session -> {
+                  step.userDone();
+                  return session;
+                });
     return scenario(step.name)
-        .doIf(session -> step.runs()).then(user)
+        .doIf(session -> step.runs())
+        .then(user)
         .injectOpen(rampUsers(step.users).during(MessageThroughputSimulation.LEAD));
   }
 
@@ -306,20 +346,24 @@ final class RoundTrips {
       return "FAIL: no throughput step held";
     }
     double a = highestHeldAchieved.get();
-    return Thresholds.THROUGHPUT.met(a) ? PASS
-        : "FAIL: sustained " + Math.round(a) + " msg/s (needs " + Thresholds.THROUGHPUT.prose() + ")";
+    return Thresholds.THROUGHPUT.met(a)
+        ? PASS
+        : "FAIL: sustained "
+            + Math.round(a)
+            + " msg/s (needs "
+            + Thresholds.THROUGHPUT.prose()
+            + ")";
   }
 
   /**
-   * The message simulation's Gatling assertions: the many-client burst's reply p95 and replies,
-   * and the verdicts of the one-client burst (the probe's) and of the knee rule, each as the
-   * report judges them, from the same {@link Thresholds}.
+   * The message simulation's Gatling assertions: the many-client burst's reply p95 and replies, and
+   * the verdicts of the one-client burst (the probe's) and of the knee rule, each as the report
+   * judges them, from the same {@link Thresholds}.
    */
   static List<Assertion> assertions(int burstMessages) {
     String burst = RequestNames.reply(RequestNames.BURST);
     List<Assertion> a = new ArrayList<>();
-    a.add(details(burst).responseTime().percentile(95.0)
-        .lte((int) Thresholds.LATENCY.limit()));
+    a.add(details(burst).responseTime().percentile(95.0).lte((int) Thresholds.LATENCY.limit()));
     a.add(details(burst).successfulRequests().count().gte((long) burstMessages));
     a.add(details(RequestNames.VERDICT_ONE_CLIENT_BURST).successfulRequests().count().is(1L));
     a.add(details(RequestNames.VERDICT_SUSTAINED).successfulRequests().count().is(1L));

@@ -15,8 +15,8 @@ import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
 import org.port8000.perf.results.RunStart;
+import org.port8000.perf.results.TargetCapabilities;
 import org.port8000.perf.target.HealthCheck;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
@@ -30,15 +30,20 @@ public final class SimulationSupport {
   private final Class<?> simulation;
   public final Settings settings;
   public final RunningTarget target;
+
   /** What the target can do, found before any load; also written as probe-target.json. */
   public final TargetCapabilities capabilities;
+
   private final Instant startedAt = Instant.now();
   private final Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
   private boolean finished;
   private String couldNotStart;
 
-  private SimulationSupport(Class<?> simulation, Settings settings, RunningTarget target,
+  private SimulationSupport(
+      Class<?> simulation,
+      Settings settings,
+      RunningTarget target,
       TargetCapabilities capabilities) {
     this.simulation = simulation;
     this.settings = settings;
@@ -54,18 +59,25 @@ public final class SimulationSupport {
     page.put("ui.selector.input", ui.input());
     page.put("ui.selector.send", ui.send());
     page.put("ui.selector.botList", ui.botList());
-    return new CapabilityProbe(target.baseUrl(), target.wsUrl(), settings.replyTimeout(), page,
-        target.pid()).check();
+    return new CapabilityProbe(
+            target.baseUrl(), target.wsUrl(), settings.replyTimeout(), page, target.pid())
+        .check();
   }
 
   /** Reads settings and starts (or checks) the target; throws a clear error before any load. */
   public static SimulationSupport start(Class<?> simulation) {
     Settings settings = Settings.load();
     RunningTarget target = TargetLauncher.start(settings);
-    System.out.println("[perf] " + simulation.getSimpleName() + ": profile " + settings.profile()
-        + ", target " + target.baseUrl()
-        + (target.startedByThisRun() ? " (reference server started for this run, pid "
-            + target.pid().getAsLong() + ")" : ""));
+    System.out.println(
+        "[perf] "
+            + simulation.getSimpleName()
+            + ": profile "
+            + settings.profile()
+            + ", target "
+            + target.baseUrl()
+            + (target.startedByThisRun()
+                ? " (reference server started for this run, pid " + target.pid().getAsLong() + ")"
+                : ""));
     TargetCapabilities capabilities;
     try {
       capabilities = checkCapabilities(settings, target);
@@ -73,18 +85,27 @@ public final class SimulationSupport {
       target.close();
       throw e;
     }
-    System.out.println("[perf] target capabilities: streams " + capabilities.streams()
-        + ", heartbeat ack " + capabilities.heartbeatAck() + ", id echo "
-        + capabilities.echoesId() + ", chat page " + capabilities.chatPage() + ", /metrics "
-        + capabilities.metrics() + ", pid alive " + capabilities.pidAlive());
+    System.out.println(
+        "[perf] target capabilities: streams "
+            + capabilities.streams()
+            + ", heartbeat ack "
+            + capabilities.heartbeatAck()
+            + ", id echo "
+            + capabilities.echoesId()
+            + ", chat page "
+            + capabilities.chatPage()
+            + ", /metrics "
+            + capabilities.metrics()
+            + ", pid alive "
+            + capabilities.pidAlive());
     return new SimulationSupport(simulation, settings, target, capabilities);
   }
 
   /**
-   * The simulation refuses to start its load (e.g. its plan does not fit the open-file limit):
-   * the reason is written as {@code probe-could-not-start.json} and the report states the area
-   * as failed; the simulation runs {@link #couldNotStartPopulation()} instead of its load, so
-   * the suite's other simulations still run.
+   * The simulation refuses to start its load (e.g. its plan does not fit the open-file limit): the
+   * reason is written as {@code probe-could-not-start.json} and the report states the area as
+   * failed; the simulation runs {@link #couldNotStartPopulation()} instead of its load, so the
+   * suite's other simulations still run.
    */
   public synchronized void couldNotStart(String reason) {
     couldNotStart = reason;
@@ -98,24 +119,30 @@ public final class SimulationSupport {
 
   /**
    * What a simulation that could not start runs: one health check, failed on purpose with the
-   * reason (Gatling writes no report of a run without requests, and an error would stop the
-   * Maven plugin's other simulations; a failed assertion does not). Use with
-   * {@link #couldNotStartAssertion()} and an HTTP protocol on the target.
+   * reason (Gatling writes no report of a run without requests, and an error would stop the Maven
+   * plugin's other simulations; a failed assertion does not). Use with {@link
+   * #couldNotStartAssertion()} and an HTTP protocol on the target.
    */
   public io.gatling.javaapi.core.PopulationBuilder couldNotStartPopulation() {
     String reason = couldNotStart;
     return io.gatling.javaapi.core.CoreDsl.scenario(RequestNames.COULD_NOT_START)
-        .exec(io.gatling.javaapi.http.HttpDsl.http(RequestNames.COULD_NOT_START)
-            .get("/api/health")
-            .check(io.gatling.javaapi.core.CoreDsl.bodyString().transform(b -> false).is(true)
-                .name(RequestNames.COULD_NOT_START + ": " + reason)))
+        .exec(
+            io.gatling.javaapi.http.HttpDsl.http(RequestNames.COULD_NOT_START)
+                .get("/api/health")
+                .check(
+                    io.gatling.javaapi.core.CoreDsl.bodyString()
+                        .transform(b -> false)
+                        .is(true)
+                        .name(RequestNames.COULD_NOT_START + ": " + reason)))
         .injectOpen(io.gatling.javaapi.core.CoreDsl.atOnceUsers(1));
   }
 
   /** The assertion of a run that could not start: its one request failed, so it fails. */
   public static io.gatling.javaapi.core.Assertion couldNotStartAssertion() {
     return io.gatling.javaapi.core.CoreDsl.details(RequestNames.COULD_NOT_START)
-        .failedRequests().count().is(0L);
+        .failedRequests()
+        .count()
+        .is(0L);
   }
 
   /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
@@ -124,8 +151,8 @@ public final class SimulationSupport {
   }
 
   /**
-   * Writes one probe's file now, while the run goes on (e.g. after each phase), so a run whose
-   * JVM dies keeps what completed. Quietly skipped before Gatling created the run folder.
+   * Writes one probe's file now, while the run goes on (e.g. after each phase), so a run whose JVM
+   * dies keeps what completed. Quietly skipped before Gatling created the run folder.
    */
   public synchronized void writeProbe(String name) {
     Supplier<Object> probe = probes.get(name);
@@ -157,19 +184,25 @@ public final class SimulationSupport {
     try {
       boolean answers = HealthCheck.answers(target.baseUrl());
       if (!answers) {
-        notes.add("The target stopped answering during the run (no healthy answer from "
-            + target.baseUrl() + "/api/health at the end).");
+        notes.add(
+            "The target stopped answering during the run (no healthy answer from "
+                + target.baseUrl()
+                + "/api/health at the end).");
       }
       Path folder = RunFolder.current(settings.gatlingResultsFolder(), simulation).orElse(null);
       if (folder == null) {
-        System.err.println("[perf] no Gatling run folder for " + simulation.getSimpleName()
-            + " under " + settings.gatlingResultsFolder() + "; probe results not written");
+        System.err.println(
+            "[perf] no Gatling run folder for "
+                + simulation.getSimpleName()
+                + " under "
+                + settings.gatlingResultsFolder()
+                + "; probe results not written");
         return;
       }
       ProbeFiles.write(folder, TargetCapabilities.PROBE, capabilities);
       if (couldNotStart != null) {
-        ProbeFiles.write(folder, CouldNotStart.PROBE,
-            new CouldNotStart(simulation.getName(), couldNotStart));
+        ProbeFiles.write(
+            folder, CouldNotStart.PROBE, new CouldNotStart(simulation.getName(), couldNotStart));
       }
       for (Map.Entry<String, Supplier<Object>> p : probes.entrySet()) {
         try {
@@ -178,11 +211,21 @@ public final class SimulationSupport {
           notes.add("Probe '" + p.getKey() + "' failed: " + e.getMessage());
         }
       }
-      ProbeFiles.write(folder, RunMeta.PROBE, new RunMeta(simulation.getName(),
-          settings.profile(), settings.isFullAssignment(), target.baseUrl().toString(),
-          target.startedByThisRun(), target.pid().isPresent() ? target.pid().getAsLong() : null,
-          startedAt, Instant.now(), answers, notes,
-          target.maxHeapMb().isPresent() ? target.maxHeapMb().getAsInt() : null));
+      ProbeFiles.write(
+          folder,
+          RunMeta.PROBE,
+          new RunMeta(
+              simulation.getName(),
+              settings.profile(),
+              settings.isFullAssignment(),
+              target.baseUrl().toString(),
+              target.startedByThisRun(),
+              target.pid().isPresent() ? target.pid().getAsLong() : null,
+              startedAt,
+              Instant.now(),
+              answers,
+              notes,
+              target.maxHeapMb().isPresent() ? target.maxHeapMb().getAsInt() : null));
     } finally {
       target.close();
     }

@@ -8,7 +8,9 @@ public final class AreaChecks {
   private AreaChecks() {}
 
   public static Check check(AreaResult area, String metric) {
-    return area.checks().stream().filter(c -> c.metric().equals(metric)).findFirst()
+    return area.checks().stream()
+        .filter(c -> c.metric().equals(metric))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no check " + metric + " in " + area.checks()));
   }
 }

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs one simulation in this JVM, as the Maven plugin would, with the given system properties
- * set for the run only; returns the run folder Gatling wrote. Tests use it to prove verdicts
- * end to end (needs {@code --add-opens=java.base/java.lang=ALL-UNNAMED}, set in the pom).
+ * Runs one simulation in this JVM, as the Maven plugin would, with the given system properties set
+ * for the run only; returns the run folder Gatling wrote. Tests use it to prove verdicts end to end
+ * (needs {@code --add-opens=java.base/java.lang=ALL-UNNAMED}, set in the pom).
  */
 public final class GatlingRunner {
   private GatlingRunner() {}
@@ -26,10 +26,13 @@ public final class GatlingRunner {
     all.putIfAbsent("gatling.resultsFolder", resultsFolder.toString());
     sys.setAll(all);
     try {
-      int status = Gatling$.MODULE$.fromArgs(new String[] {
-          "-s", simulation.getName(),
-          "-rf", resultsFolder.toAbsolutePath().toString(),
-          "-rd", "test"});
+      int status =
+          Gatling$.MODULE$.fromArgs(
+              new String[] {
+                "-s", simulation.getName(),
+                "-rf", resultsFolder.toAbsolutePath().toString(),
+                "-rd", "test"
+              });
       return new Run(status, newestRunFolder(resultsFolder));
     } finally {
       sys.restore();

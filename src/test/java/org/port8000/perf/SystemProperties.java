@@ -4,9 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Sets system properties for a test and puts back what was there before, so one test's
- * settings never leak into the next. Call {@link #restore()} from {@code @AfterEach} or
- * {@code finally}.
+ * Sets system properties for a test and puts back what was there before, so one test's settings
+ * never leak into the next. Call {@link #restore()} from {@code @AfterEach} or {@code finally}.
  */
 public final class SystemProperties {
   private final Map<String, String> saved = new HashMap<>();
@@ -23,13 +22,14 @@ public final class SystemProperties {
   }
 
   public void restore() {
-    saved.forEach((key, value) -> {
-      if (value == null) {
-        System.clearProperty(key);
-      } else {
-        System.setProperty(key, value);
-      }
-    });
+    saved.forEach(
+        (key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
     saved.clear();
   }
 }

@@ -9,9 +9,6 @@ public final class Analyzers {
   public static List<AreaAnalyzer> all() {
     // One line per area; an area without an analyzer reports "not run".
     return List.of(
-        new ThroughputAnalyzer(),
-        new HeartbeatAnalyzer(),
-        new UiAnalyzer(),
-        new MemoryAnalyzer());
+        new ThroughputAnalyzer(), new HeartbeatAnalyzer(), new UiAnalyzer(), new MemoryAnalyzer());
   }
 }

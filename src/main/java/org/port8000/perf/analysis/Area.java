@@ -2,16 +2,29 @@ package org.port8000.perf.analysis;
 
 /** The four measured areas of the assignment, in its order, with the simulation of each. */
 public enum Area {
-  THROUGHPUT("Message Throughput", "MessageThroughputSimulation",
-      "Messages per second (sustained)", Thresholds.THROUGHPUT.text(),
+  THROUGHPUT(
+      "Message Throughput",
+      "MessageThroughputSimulation",
+      "Messages per second (sustained)",
+      Thresholds.THROUGHPUT.text(),
       CheckIds.THROUGHPUT_SUSTAINED),
-  WEBSOCKET("WebSocket Performance", "HeartbeatSimulation", "Connection stability",
+  WEBSOCKET(
+      "WebSocket Performance",
+      "HeartbeatSimulation",
+      "Connection stability",
       Thresholds.STABILITY.text(),
       CheckIds.HEARTBEAT_STABILITY),
-  UI("UI Render Performance", "UiRenderSimulation", "Time to display message",
+  UI(
+      "UI Render Performance",
+      "UiRenderSimulation",
+      "Time to display message",
       Thresholds.DISPLAY.text(),
       CheckIds.UI_DISPLAY),
-  MEMORY("Memory Usage", "MemoryLeakSimulation", "No leaks after 10 minutes", "stable memory",
+  MEMORY(
+      "Memory Usage",
+      "MemoryLeakSimulation",
+      "No leaks after 10 minutes",
+      "stable memory",
       CheckIds.LEAK_RATE);
 
   private final String title;

@@ -29,12 +29,13 @@ public abstract class AreaAnalyzer {
   }
 
   /**
-   * The section of a run that happened: its Gatling report linked and the run's own notes
-   * first, then the area's rules.
+   * The section of a run that happened: its Gatling report linked and the run's own notes first,
+   * then the area's rules.
    */
   public final AreaResult analyze(GatlingRun run) {
-    AreaResult.Builder section = AreaResult.builder(area)
-        .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
+    AreaResult.Builder section =
+        AreaResult.builder(area)
+            .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
     Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
     Optional<ResourceSamples> samples = probe(run, ResourceSamples.PROBE, ResourceSamples.class);
     meta.ifPresent(m -> section.notes(m.notes()));
@@ -42,18 +43,27 @@ public abstract class AreaAnalyzer {
     if (refused.isPresent()) {
       return couldNotStart(area, refused.get(), section);
     }
-    targetStopped(area.name().toLowerCase(Locale.ROOT) + ".target.answering", gatlingReport,
-        meta, samples).ifPresent(section::check);
+    targetStopped(
+            area.name().toLowerCase(Locale.ROOT) + ".target.answering",
+            gatlingReport,
+            meta,
+            samples)
+        .ifPresent(section::check);
     return analyze(run, meta, samples, section);
   }
 
   /** A simulation that refused to start its load: a failed finding naming the reason. */
   static AreaResult couldNotStart(Area area, CouldNotStart refused, AreaResult.Builder section) {
     String why = "could not start: " + refused.reason();
-    section.check(new Check(area.name().toLowerCase(Locale.ROOT) + ".started", null, "",
-        "the simulation starts its load", Status.FAIL, why));
-    section.note("The simulation " + refused.simulation().replaceFirst(".*\\.", "")
-        + " " + why);
+    section.check(
+        new Check(
+            area.name().toLowerCase(Locale.ROOT) + ".started",
+            null,
+            "",
+            "the simulation starts its load",
+            Status.FAIL,
+            why));
+    section.note("The simulation " + refused.simulation().replaceFirst(".*\\.", "") + " " + why);
     return section.build(why);
   }
 
@@ -61,30 +71,56 @@ public abstract class AreaAnalyzer {
    * A target that died or stopped answering is a failed check of its own (not "not measured"),
    * naming the phase (the last checkpoint the run had reached) and the time.
    */
-  static Optional<Check> targetStopped(String metric, String runName, Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples) {
+  static Optional<Check> targetStopped(
+      String metric, String runName, Optional<RunMeta> meta, Optional<ResourceSamples> samples) {
     String target = "answers throughout the run";
     Optional<ResourceSamples> lost = samples.filter(ResourceSamples::targetLost);
     if (lost.isPresent()) {
       ResourceSamples s = lost.get();
       long at = s.targetLostAtMs();
-      String phase = s.checkpoints().stream().filter(c -> c.t() <= at)
-          .reduce((a, b) -> b).map(c -> "after the run reached '" + c.label() + "'")
-          .orElse("before the first checkpoint");
-      String when = s.startedAt() == null ? Format.number(at / 1000.0) + " s into the run"
-          : Format.time(s.startedAt().plusMillis(at)) + " (" + Format.number(at / 1000.0)
-              + " s into the run)";
-      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
-          "the target stopped during the " + runName + " " + phase + ", at " + when
-              + (s.targetLostReason() == null ? "" : ": " + s.targetLostReason())));
+      String phase =
+          s.checkpoints().stream()
+              .filter(c -> c.t() <= at)
+              .reduce((a, b) -> b)
+              .map(c -> "after the run reached '" + c.label() + "'")
+              .orElse("before the first checkpoint");
+      String when =
+          s.startedAt() == null
+              ? Format.number(at / 1000.0) + " s into the run"
+              : Format.time(s.startedAt().plusMillis(at))
+                  + " ("
+                  + Format.number(at / 1000.0)
+                  + " s into the run)";
+      return Optional.of(
+          new Check(
+              metric,
+              null,
+              "",
+              target,
+              Status.FAIL,
+              "the target stopped during the "
+                  + runName
+                  + " "
+                  + phase
+                  + ", at "
+                  + when
+                  + (s.targetLostReason() == null ? "" : ": " + s.targetLostReason())));
     }
     if (meta.isPresent() && !meta.get().targetAnsweredAtEnd()) {
       RunMeta m = meta.get();
-      return Optional.of(new Check(metric, null, "", target, Status.FAIL,
-          "the target stopped during the " + runName + ": no answer from /api/health at the"
-              + " end of the run ("
-              + (m.endedAt() == null ? "end time unknown" : Format.time(m.endedAt()))
-              + ")"));
+      return Optional.of(
+          new Check(
+              metric,
+              null,
+              "",
+              target,
+              Status.FAIL,
+              "the target stopped during the "
+                  + runName
+                  + ": no answer from /api/health at the"
+                  + " end of the run ("
+                  + (m.endedAt() == null ? "end time unknown" : Format.time(m.endedAt()))
+                  + ")"));
     }
     return Optional.empty();
   }
@@ -96,9 +132,12 @@ public abstract class AreaAnalyzer {
 
   /**
    * @param meta what the simulation wrote about its run, when it wrote it
-   * @param samples the target's memory and CPU ({@code probe-resources.json}), when written;
-   *     read once here for the target-stopped check and the areas that report memory
+   * @param samples the target's memory and CPU ({@code probe-resources.json}), when written; read
+   *     once here for the target-stopped check and the areas that report memory
    */
-  protected abstract AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples, AreaResult.Builder section);
+  protected abstract AreaResult analyze(
+      GatlingRun run,
+      Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples,
+      AreaResult.Builder section);
 }

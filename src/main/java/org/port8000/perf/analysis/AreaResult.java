@@ -12,9 +12,19 @@ import java.util.List;
  * @param block preformatted lines shown in a code block; may be empty
  * @param notes plain sentences, e.g. why something was not measured or that the target died
  */
-public record AreaResult(Area area, boolean ran, String metric, String result, String target,
-    Status status, List<Detail> details, List<String> block, List<Check> checks,
-    List<Recommendation> recommendations, List<String> notes, List<Link> links,
+public record AreaResult(
+    Area area,
+    boolean ran,
+    String metric,
+    String result,
+    String target,
+    Status status,
+    List<Detail> details,
+    List<String> block,
+    List<Check> checks,
+    List<Recommendation> recommendations,
+    List<String> notes,
+    List<Link> links,
     List<Chart> charts) {
 
   public AreaResult {
@@ -29,18 +39,42 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
 
   /** The target could not be reached, so nothing of this area was measured. */
   public static AreaResult targetDown(Area area, String why) {
-    return new AreaResult(area, true, area.metric(), "not measured: the target did not answer",
-        area.target(), Status.NOT_MEASURED, List.of(), List.of(),
-        List.of(Check.notMeasured(area.headlineCheck(), "", area.target(), why)), List.of(),
-        List.of(why), List.of(), List.of());
+    return new AreaResult(
+        area,
+        true,
+        area.metric(),
+        "not measured: the target did not answer",
+        area.target(),
+        Status.NOT_MEASURED,
+        List.of(),
+        List.of(),
+        List.of(Check.notMeasured(area.headlineCheck(), "", area.target(), why)),
+        List.of(),
+        List.of(why),
+        List.of(),
+        List.of());
   }
 
   /** The area's simulation did not run in this invocation: no figures, no verdict. */
   public static AreaResult notRun(Area area) {
-    return new AreaResult(area, false, area.metric(), "not run in this invocation", area.target(),
-        Status.NOT_MEASURED, List.of(), List.of(), List.of(), List.of(),
-        List.of("Not run in this invocation. Run it with `" + area.command() + "` (or `mvn verify`"
-            + " for the whole suite)."), List.of(), List.of());
+    return new AreaResult(
+        area,
+        false,
+        area.metric(),
+        "not run in this invocation",
+        area.target(),
+        Status.NOT_MEASURED,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(
+            "Not run in this invocation. Run it with `"
+                + area.command()
+                + "` (or `mvn verify`"
+                + " for the whole suite)."),
+        List.of(),
+        List.of());
   }
 
   /** Collects a section that ran; see {@link Builder}. */
@@ -49,8 +83,8 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
   }
 
   /**
-   * Collects one section's figures in the order they are added. The section's status is always
-   * the worst of its checks (PASS only when every check passed; no check is never a pass).
+   * Collects one section's figures in the order they are added. The section's status is always the
+   * worst of its checks (PASS only when every check passed; no check is never a pass).
    */
   public static final class Builder {
     private final Area area;
@@ -116,10 +150,24 @@ public record AreaResult(Area area, boolean ran, String metric, String result, S
 
     /** The section with {@code result} as its headline figure. */
     public AreaResult build(String result) {
-      Status status = checks.isEmpty() ? Status.NOT_MEASURED
-          : Status.worst(checks.stream().map(Check::status).toList());
-      return new AreaResult(area, true, metric, result, area.target(), status, details, block,
-          checks, recommendations, notes, links, charts);
+      Status status =
+          checks.isEmpty()
+              ? Status.NOT_MEASURED
+              : Status.worst(checks.stream().map(Check::status).toList());
+      return new AreaResult(
+          area,
+          true,
+          metric,
+          result,
+          area.target(),
+          status,
+          details,
+          block,
+          checks,
+          recommendations,
+          notes,
+          links,
+          charts);
     }
   }
 }

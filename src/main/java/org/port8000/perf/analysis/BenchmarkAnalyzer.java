@@ -10,10 +10,10 @@ import org.port8000.perf.results.RunMeta;
 
 /**
  * Judges the operation benchmark from Gatling's stats (latency, errors per request name) and the
- * simulation's probe files, one judge per table: {@link LatencyRows} against the seed's targets
- * by p95, {@link ThroughputRows} from each capacity ramp's knee ({@link CapacityKnees}),
- * {@link ResourceRows}, {@link ChurnRetention} (memory and open files given back) and
- * {@link ReadinessRows} with the headroom; then the headline and conclusion.
+ * simulation's probe files, one judge per table: {@link LatencyRows} against the seed's targets by
+ * p95, {@link ThroughputRows} from each capacity ramp's knee ({@link CapacityKnees}), {@link
+ * ResourceRows}, {@link ChurnRetention} (memory and open files given back) and {@link
+ * ReadinessRows} with the headroom; then the headline and conclusion.
  */
 public final class BenchmarkAnalyzer {
 
@@ -26,8 +26,8 @@ public final class BenchmarkAnalyzer {
     BenchmarkSection section = new BenchmarkSection();
     run.meta().ifPresent(m -> m.notes().forEach(section::note));
     if (run.facts().isEmpty()) {
-      section.note("The run wrote no benchmark facts (probe-benchmark.json): it did not"
-          + " finish.");
+      section.note(
+          "The run wrote no benchmark facts (probe-benchmark.json): it did not" + " finish.");
     }
     boolean answered = run.meta().map(RunMeta::targetAnsweredAtEnd).orElse(false);
     List<LatencyRow> latency = LatencyRows.judge(run, section);
@@ -35,35 +35,85 @@ public final class BenchmarkAnalyzer {
     List<Row> resources = ResourceRows.judge(run, section);
     ChurnRetention.judge(run, section);
     if (!answered) {
-      section.check(new Check("benchmark.target.answered", 0.0, "", "answers at the end",
-          Status.FAIL, "the target did not answer /api/health at the end of the run"));
+      section.check(
+          new Check(
+              "benchmark.target.answered",
+              0.0,
+              "",
+              "answers at the end",
+              Status.FAIL,
+              "the target did not answer /api/health at the end of the run"));
     }
     Status status = section.status();
     List<Row> readiness = ReadinessRows.judge(run, section, answered);
     if (section.recommendations.isEmpty()) {
-      section.recommend("No recommendation: no latency row missed its target, no ramp broke"
-          + " for a reason on the target's side, and churn gave its memory and open files"
-          + " back.");
+      section.recommend(
+          "No recommendation: no latency row missed its target, no ramp broke"
+              + " for a reason on the target's side, and churn gave its memory and open files"
+              + " back.");
     }
     List<Check> checks = section.checks;
     long passed = checks.stream().filter(c -> c.status() == Status.PASS).count();
-    String headline = status == Status.PASS ? "all " + checks.size() + " checks met"
-        : status == Status.FAIL ? (checks.size() - passed) + " of " + checks.size()
-            + " checks not met (" + checks.stream().filter(c -> c.status() == Status.FAIL)
-                .count() + " failed)"
-        : "not everything could be measured (" + passed + " of " + checks.size() + " met)";
+    String headline =
+        status == Status.PASS
+            ? "all " + checks.size() + " checks met"
+            : status == Status.FAIL
+                ? (checks.size() - passed)
+                    + " of "
+                    + checks.size()
+                    + " checks not met ("
+                    + checks.stream().filter(c -> c.status() == Status.FAIL).count()
+                    + " failed)"
+                : "not everything could be measured (" + passed + " of " + checks.size() + " met)";
     List<String> conclusion = new ArrayList<>();
     conclusion.add("**" + status.label() + "** — " + headline + ".");
-    checks.stream().filter(c -> c.status() != Status.PASS).forEach(c -> conclusion.add(
-        (c.status() == Status.FAIL ? "❌ " : "⚠️ ") + c.metric() + ": " + c.display()
-            + " (target " + c.target() + ")" + (c.note().isEmpty() ? "" : " — " + c.note())));
-    List<Link> links = List.of(new Link("Gatling HTML report (" + gatling.simulationName()
-        + ")", gatling.htmlReport(), false));
-    String phase = run.facts().map(f -> f.parameters().latencyPerSecond() + " requests/s per"
-        + " operation for " + f.parameters().latencySeconds() + " s, after a "
-        + f.parameters().warmUpSeconds() + " s warm-up with 2 users").orElse("unknown");
-    return new BenchmarkResult(true, status, headline, phase, latency, throughput, resources,
-        section.comparison, section.ramps, section.headroom, readiness,
-        section.recommendations, conclusion, section.notes, links, checks);
+    checks.stream()
+        .filter(c -> c.status() != Status.PASS)
+        .forEach(
+            c ->
+                conclusion.add(
+                    (c.status() == Status.FAIL ? "❌ " : "⚠️ ")
+                        + c.metric()
+                        + ": "
+                        + c.display()
+                        + " (target "
+                        + c.target()
+                        + ")"
+                        + (c.note().isEmpty() ? "" : " — " + c.note())));
+    List<Link> links =
+        List.of(
+            new Link(
+                "Gatling HTML report (" + gatling.simulationName() + ")",
+                gatling.htmlReport(),
+                false));
+    String phase =
+        run.facts()
+            .map(
+                f ->
+                    f.parameters().latencyPerSecond()
+                        + " requests/s per"
+                        + " operation for "
+                        + f.parameters().latencySeconds()
+                        + " s, after a "
+                        + f.parameters().warmUpSeconds()
+                        + " s warm-up with 2 users")
+            .orElse("unknown");
+    return new BenchmarkResult(
+        true,
+        status,
+        headline,
+        phase,
+        latency,
+        throughput,
+        resources,
+        section.comparison,
+        section.ramps,
+        section.headroom,
+        readiness,
+        section.recommendations,
+        conclusion,
+        section.notes,
+        links,
+        checks);
   }
 }

@@ -9,14 +9,19 @@ import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.RunMeta;
 
 /**
- * One benchmark run as the judges read it: Gatling's stats and the simulation's probe files
- * (what it wrote about its run, its steps and process readings, the server's memory and CPU).
+ * One benchmark run as the judges read it: Gatling's stats and the simulation's probe files (what
+ * it wrote about its run, its steps and process readings, the server's memory and CPU).
  */
-record BenchmarkRun(GatlingRun gatling, Optional<RunMeta> meta, Optional<BenchmarkFacts> facts,
+record BenchmarkRun(
+    GatlingRun gatling,
+    Optional<RunMeta> meta,
+    Optional<BenchmarkFacts> facts,
     Optional<ResourceSamples> resources) {
 
   static BenchmarkRun read(GatlingRun run) {
-    return new BenchmarkRun(run, ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class),
+    return new BenchmarkRun(
+        run,
+        ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class),
         ProbeFiles.read(run.folder(), BenchmarkFacts.PROBE, BenchmarkFacts.class),
         ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class));
   }

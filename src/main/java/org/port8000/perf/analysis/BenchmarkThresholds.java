@@ -10,6 +10,7 @@ final class BenchmarkThresholds {
 
   /** Share of a step's requests that must succeed, as in the simulation's stop rule. */
   static final double MIN_SHARE = 0.999;
+
   /** Above this share of all cores the load generator may itself be the limit. */
   static final double GENERATOR_BUSY_PERCENT = 80;
 
@@ -30,7 +31,8 @@ final class BenchmarkThresholds {
   /** How far a measured figure is from its limit, e.g. "40 % below" or "12 % over". */
   static String margin(double measured, double limit) {
     double share = (limit - measured) / limit;
-    return share >= 0 ? Format.number(share * 100) + " % below"
+    return share >= 0
+        ? Format.number(share * 100) + " % below"
         : Format.number(-share * 100) + " % over";
   }
 }

@@ -13,16 +13,17 @@ import org.port8000.perf.results.RequestStats;
 
 /**
  * The rising capacity ramps (API calls/s, idle WebSocket connections, connect/disconnect churn),
- * each judged by {@link CapacityRule} on the steps as the simulation recorded them: the same
- * rule on the same data that stopped the ramp, so the knee is the step that stopped it. Capacity
- * is judged apart from latency (a slow server that holds every level holds them); each step's
- * latency is shown beside it, as the simulation timed it and as Gatling's report shows it, and
- * the latency targets are judged by the latency rows only. Each step shows the load generator's
- * CPU, so a knee the generator caused is not blamed on the target.
+ * each judged by {@link CapacityRule} on the steps as the simulation recorded them: the same rule
+ * on the same data that stopped the ramp, so the knee is the step that stopped it. Capacity is
+ * judged apart from latency (a slow server that holds every level holds them); each step's latency
+ * is shown beside it, as the simulation timed it and as Gatling's report shows it, and the latency
+ * targets are judged by the latency rows only. Each step shows the load generator's CPU, so a knee
+ * the generator caused is not blamed on the target.
  */
 final class CapacityKnees {
   /** Timed request kinds as the simulation's steps record them. */
   private static final String CHAT = BenchmarkRequests.STEP_CHAT;
+
   private static final String CONNECT = BenchmarkRequests.STEP_CONNECT;
   private static final String REPLY = BenchmarkRequests.STEP_REPLY;
 
@@ -34,8 +35,9 @@ final class CapacityKnees {
   CapacityKnees(BenchmarkRun run, BenchmarkSection section, BenchmarkFacts.Parameters p) {
     this.run = run;
     this.section = section;
-    this.share999 = new CapacityRule(BenchmarkThresholds.MIN_SHARE, p.capacityLatencyFactor(),
-        p.capacityLatencyAddMs());
+    this.share999 =
+        new CapacityRule(
+            BenchmarkThresholds.MIN_SHARE, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
     this.all = new CapacityRule(1.0, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
   }
 
@@ -74,25 +76,34 @@ final class CapacityKnees {
         }
         ok += r.get().ok();
         ko += r.get().ko();
-        if (r.get().p95() * 1.0 / o.targetP95Ms() > (worstOp == null ? -1
-            : worstP95 * 1.0 / worstOp.targetP95Ms())) {
+        if (r.get().p95() * 1.0 / o.targetP95Ms()
+            > (worstOp == null ? -1 : worstP95 * 1.0 / worstOp.targetP95Ms())) {
           worstP95 = r.get().p95();
           worstOp = o;
         }
       }
       whys.add(why);
-      rows.add(new StepRow(s.name(), achieved(s, "calls/s"),
-          s.skipped() ? "–" : ok + " ok, " + ko + " failed",
-          worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
-          generatorCpu(s), "–",
-          result(s, why)));
+      rows.add(
+          new StepRow(
+              s.name(),
+              achieved(s, "calls/s"),
+              s.skipped() ? "–" : ok + " ok, " + ko + " failed",
+              worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
+              generatorCpu(s),
+              "–",
+              result(s, why)));
     }
     Knee k = Knee.walk(steps, whys, spread(steps, null, "worst operation p95"));
-    section.ramp(new Ramp("API calls/s (open mix of the read operations)",
-        "A step holds while ≥ 99.9 % of its calls succeed and " + share999.describe() + ";"
-            + " the worst p95 relative to its latency target is shown (the latency targets are"
-            + " judged by the latency rows).",
-        rows, k.text("calls/s", true) + stopped(steps) + busyNote(k)));
+    section.ramp(
+        new Ramp(
+            "API calls/s (open mix of the read operations)",
+            "A step holds while ≥ 99.9 % of its calls succeed and "
+                + share999.describe()
+                + ";"
+                + " the worst p95 relative to its latency target is shown (the latency targets are"
+                + " judged by the latency rows).",
+            rows,
+            k.text("calls/s", true) + stopped(steps) + busyNote(k)));
     return k;
   }
 
@@ -111,27 +122,41 @@ final class CapacityKnees {
       long opened = open.map(RequestStats::ok).orElse(0L);
       long failed = open.map(RequestStats::ko).orElse(0L);
       if (why == null && s.serverConnections() == null) {
-        section.note("At " + s.name() + " the server's connection count could not be read"
-            + " (/api/health has no active_connections): the level is judged without it.");
+        section.note(
+            "At "
+                + s.name()
+                + " the server's connection count could not be read"
+                + " (/api/health has no active_connections): the level is judged without it.");
       }
       whys.add(why);
       // Each level opens only the connections the levels before it did not leave open.
-      rows.add(new StepRow(s.level() + " connections", s.skipped() ? "–"
-          : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
-          s.skipped() ? "–" : failed + " failed to open",
-          chat(s, probe),
-          generatorCpu(s), s.serverConnections() == null ? "–"
-              : s.serverConnections() + " open (server's count)",
-          result(s, why)));
+      rows.add(
+          new StepRow(
+              s.level() + " connections",
+              s.skipped()
+                  ? "–"
+                  : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
+              s.skipped() ? "–" : failed + " failed to open",
+              chat(s, probe),
+              generatorCpu(s),
+              s.serverConnections() == null
+                  ? "–"
+                  : s.serverConnections() + " open (server's count)",
+              result(s, why)));
     }
     Knee k = Knee.walk(steps, whys, spread(steps, CHAT, "chat p95"));
-    section.ramp(new Ramp("Concurrent WebSocket connections (idle, rising levels)",
-        "A level holds when every connection opened, the server counts them all (when it has a"
-            + " count), and a probe connection chatting meanwhile gets every reply with "
-            + all.describe() + ". The chat latency is shown beside each level; the < "
-            + BenchmarkOperation.WS_MESSAGE.targetP95Ms() + " ms target is judged by the"
-            + " latency rows.", rows, k.text("connections", false) + stopped(steps)
-            + busyNote(k)));
+    section.ramp(
+        new Ramp(
+            "Concurrent WebSocket connections (idle, rising levels)",
+            "A level holds when every connection opened, the server counts them all (when it has a"
+                + " count), and a probe connection chatting meanwhile gets every reply with "
+                + all.describe()
+                + ". The chat latency is shown beside each level; the < "
+                + BenchmarkOperation.WS_MESSAGE.targetP95Ms()
+                + " ms target is judged by the"
+                + " latency rows.",
+            rows,
+            k.text("connections", false) + stopped(steps) + busyNote(k)));
     return k;
   }
 
@@ -150,16 +175,25 @@ final class CapacityKnees {
       long ok = message.map(RequestStats::ok).orElse(0L);
       long failed = s.planned() - ok;
       whys.add(why);
-      rows.add(new StepRow(s.name(), achieved(s, "connections/s"),
-          s.skipped() ? "–" : ok + " ok, " + failed + " failed",
-          timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message),
-          generatorCpu(s), "–", result(s, why)));
+      rows.add(
+          new StepRow(
+              s.name(),
+              achieved(s, "connections/s"),
+              s.skipped() ? "–" : ok + " ok, " + failed + " failed",
+              timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message),
+              generatorCpu(s),
+              "–",
+              result(s, why)));
     }
     Knee k = Knee.walk(steps, whys, spread(steps, REPLY, "reply p95"));
-    section.ramp(new Ramp(ChurnRetention.RAMP_TITLE + " (connect → one message → close)",
-        "A rate holds while ≥ 99.9 % of its cycles get their reply and " + share999.describe()
-            + " (connect and reply). Latency targets are judged by the latency rows.",
-        rows, k.text("connections/s", true) + stopped(steps) + busyNote(k)));
+    section.ramp(
+        new Ramp(
+            ChurnRetention.RAMP_TITLE + " (connect → one message → close)",
+            "A rate holds while ≥ 99.9 % of its cycles get their reply and "
+                + share999.describe()
+                + " (connect and reply). Latency targets are judged by the latency rows.",
+            rows,
+            k.text("connections/s", true) + stopped(steps) + busyNote(k)));
     return k;
   }
 
@@ -170,8 +204,7 @@ final class CapacityKnees {
 
   private static String timed(Step s, String kind, String label, Optional<RequestStats> gatling) {
     Integer own = s.p95Ms().get(kind);
-    String g = gatling.filter(r -> r.ok() > 0).map(r -> "Gatling " + r.p95() + " ms")
-        .orElse(null);
+    String g = gatling.filter(r -> r.ok() > 0).map(r -> "Gatling " + r.p95() + " ms").orElse(null);
     if (own == null) {
       return g == null ? "–" : label + " " + g;
     }
@@ -185,8 +218,10 @@ final class CapacityKnees {
       if (s.skipped()) {
         continue;
       }
-      Integer v = kind != null ? s.p95Ms().get(kind)
-          : s.p95Ms().values().stream().max(Integer::compare).orElse(null);
+      Integer v =
+          kind != null
+              ? s.p95Ms().get(kind)
+              : s.p95Ms().values().stream().max(Integer::compare).orElse(null);
       if (v != null) {
         values.add(v);
       }
@@ -204,9 +239,12 @@ final class CapacityKnees {
 
   /** The step that stopped the ramp in the simulation, with its reason, when one did. */
   private static String stopped(List<Step> steps) {
-    return steps.stream().filter(s -> s.stopReason() != null).findFirst()
-        .map(s -> " The simulation stopped the ramp after " + s.name() + ": " + s.stopReason()
-            + ".").orElse("");
+    return steps.stream()
+        .filter(s -> s.stopReason() != null)
+        .findFirst()
+        .map(
+            s -> " The simulation stopped the ramp after " + s.name() + ": " + s.stopReason() + ".")
+        .orElse("");
   }
 
   private static String result(Step s, String why) {
@@ -214,20 +252,24 @@ final class CapacityKnees {
   }
 
   private static String achieved(Step s, String unit) {
-    return s.achievedPerSecond() == null ? "–" : Format.number(s.achievedPerSecond()) + " "
-        + unit + " (offered " + s.level() + ")";
+    return s.achievedPerSecond() == null
+        ? "–"
+        : Format.number(s.achievedPerSecond()) + " " + unit + " (offered " + s.level() + ")";
   }
 
   static String generatorCpu(Step s) {
-    return s.skipped() ? "–" : s.generatorCpuPercent() == null
-        ? "not measured (the JVM does not tell)"
-        : Format.number(s.generatorCpuPercent()) + " %";
+    return s.skipped()
+        ? "–"
+        : s.generatorCpuPercent() == null
+            ? "not measured (the JVM does not tell)"
+            : Format.number(s.generatorCpuPercent()) + " %";
   }
 
   /** A step the simulation cut short (the target stopped keeping up) says so. */
   private static String cutShort(Step s, String why) {
     return why != null && s.stopReason() != null && s.stopReason().contains("outstanding")
-        ? s.stopReason() : why;
+        ? s.stopReason()
+        : why;
   }
 
   private static String skippedWhy(Step s) {
@@ -235,13 +277,18 @@ final class CapacityKnees {
   }
 
   private String busyNote(Knee k) {
-    if (k.broke() != null && k.broke().generatorCpuPercent() != null
+    if (k.broke() != null
+        && k.broke().generatorCpuPercent() != null
         && k.broke().generatorCpuPercent() >= BenchmarkThresholds.GENERATOR_BUSY_PERCENT) {
-      section.recommend("**Load generator** — it used "
-          + Format.number(k.broke().generatorCpuPercent()) + " % of this machine's CPU when "
-          + k.broke().name() + " broke: run it on another machine (or other cores) to find the"
-          + " target's own knee.");
-      return " The load generator used " + Format.number(k.broke().generatorCpuPercent())
+      section.recommend(
+          "**Load generator** — it used "
+              + Format.number(k.broke().generatorCpuPercent())
+              + " % of this machine's CPU when "
+              + k.broke().name()
+              + " broke: run it on another machine (or other cores) to find the"
+              + " target's own knee.");
+      return " The load generator used "
+          + Format.number(k.broke().generatorCpuPercent())
           + " % of all cores then: the limit may be this machine's, not the target's.";
     }
     return "";

@@ -5,14 +5,13 @@ import java.util.TreeMap;
 import org.port8000.perf.results.BenchmarkFacts.Step;
 
 /**
- * The one rule a capacity step is held or broken by, used by the simulation to stop its ramp
- * and by the report to find the knee, on the same data (the step as the simulation recorded
- * it). Capacity, not latency: a step holds while enough of its users succeed, the server counts
- * every connection (when it has a count), and each timed request stays responsive relative to
- * the same request at the ramp's lowest step: its p95 at most {@code latencyFactor} × or
- * {@code latencyAddMs} more than there, whichever is looser (so a fast server's millisecond
- * noise cannot break a level). Whether that latency meets the product's targets is judged by
- * the latency rows alone.
+ * The one rule a capacity step is held or broken by, used by the simulation to stop its ramp and by
+ * the report to find the knee, on the same data (the step as the simulation recorded it). Capacity,
+ * not latency: a step holds while enough of its users succeed, the server counts every connection
+ * (when it has a count), and each timed request stays responsive relative to the same request at
+ * the ramp's lowest step: its p95 at most {@code latencyFactor} × or {@code latencyAddMs} more than
+ * there, whichever is looser (so a fast server's millisecond noise cannot break a level). Whether
+ * that latency meets the product's targets is judged by the latency rows alone.
  *
  * @param minShare share of a step's users that must succeed (1.0: every connection)
  */
@@ -25,13 +24,16 @@ public record CapacityRule(double minShare, double latencyFactor, long latencyAd
 
   /** The rule in words, for a ramp's description. */
   public String describe() {
-    return "each timed request's p95 stays within " + Format.number(latencyFactor) + " × or + "
-        + latencyAddMs + " ms (whichever is looser) of its p95 at the lowest step";
+    return "each timed request's p95 stays within "
+        + Format.number(latencyFactor)
+        + " × or + "
+        + latencyAddMs
+        + " ms (whichever is looser) of its p95 at the lowest step";
   }
 
   /**
-   * Why {@code step} broke, or null when it held. {@code lowest} is the ramp's first step that
-   * ran (the step itself at the lowest level).
+   * Why {@code step} broke, or null when it held. {@code lowest} is the ramp's first step that ran
+   * (the step itself at the lowest level).
    */
   public String why(Step step, Step lowest) {
     long settled = step.ok() + step.failed();
@@ -39,8 +41,12 @@ public record CapacityRule(double minShare, double latencyFactor, long latencyAd
       return "no request of this step completed";
     }
     if (step.ok() < minShare * step.planned()) {
-      return step.ok() + " of " + step.planned() + " succeeded (needs "
-          + Format.number(minShare * 100) + " %)";
+      return step.ok()
+          + " of "
+          + step.planned()
+          + " succeeded (needs "
+          + Format.number(minShare * 100)
+          + " %)";
     }
     if (step.failed() > (1 - minShare) * step.planned()) {
       return step.failed() + " failed";
@@ -57,8 +63,16 @@ public record CapacityRule(double minShare, double latencyFactor, long latencyAd
         }
         long limit = limitMs(base);
         if (e.getValue() > limit) {
-          return e.getKey() + " p95 " + e.getValue() + " ms, more than the " + limit
-              + " ms its p95 of " + base + " ms at " + lowest.name() + " allows: the target"
+          return e.getKey()
+              + " p95 "
+              + e.getValue()
+              + " ms, more than the "
+              + limit
+              + " ms its p95 of "
+              + base
+              + " ms at "
+              + lowest.name()
+              + " allows: the target"
               + " slowed down under this load";
         }
       }

@@ -11,8 +11,13 @@ import java.util.List;
  * @param points the measured series, in x order
  * @param markers named moments (checkpoints) drawn as vertical lines
  */
-public record Chart(String fileName, String title, String xLabel, String yLabel,
-    List<Point> points, List<Marker> markers) {
+public record Chart(
+    String fileName,
+    String title,
+    String xLabel,
+    String yLabel,
+    List<Point> points,
+    List<Marker> markers) {
 
   public Chart {
     points = List.copyOf(points);

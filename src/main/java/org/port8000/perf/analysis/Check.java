@@ -9,8 +9,8 @@ package org.port8000.perf.analysis;
  * @param target the target as text, e.g. {@code <= 200 ms}
  * @param note why it was not measured, or what it means; may be empty
  */
-public record Check(String metric, Double value, String unit, String target, Status status,
-    String note) {
+public record Check(
+    String metric, Double value, String unit, String target, Status status, String note) {
 
   /** Passes only at zero, e.g. dropped messages. */
   public static Check none(String metric, double value, String unit) {

@@ -11,30 +11,35 @@ import org.port8000.perf.results.BenchmarkFacts.Step;
 /**
  * Whether churn gives memory and open files back. Memory: after the churn ramp the simulation
  * churns in rounds at one fixed rate, each followed by a cool-down and a reading of the server's
- * resident memory. A JVM grows its heap once under new load and does not give it back, which is
- * no leak per connection; so the series starts at the reading after the first round, and the
- * memory kept per connection is the Theil–Sen slope of the later readings over cumulative
- * connections, with Sen's 95 % interval. It passes when the whole interval is under the limit,
- * fails when the whole interval is over it, and otherwise (or when the limit times the judged
- * connections is inside a JVM's noise) says it cannot resolve the figure: never a verdict on
- * what the run could not tell. Open files: after the last round's cool-down, compared with the
- * reading before the churn ramp.
+ * resident memory. A JVM grows its heap once under new load and does not give it back, which is no
+ * leak per connection; so the series starts at the reading after the first round, and the memory
+ * kept per connection is the Theil–Sen slope of the later readings over cumulative connections,
+ * with Sen's 95 % interval. It passes when the whole interval is under the limit, fails when the
+ * whole interval is over it, and otherwise (or when the limit times the judged connections is
+ * inside a JVM's noise) says it cannot resolve the figure: never a verdict on what the run could
+ * not tell. Open files: after the last round's cool-down, compared with the reading before the
+ * churn ramp.
  */
 final class ChurnRetention {
   static final String RAMP_TITLE = "Connect/disconnect churn";
   static final String MEMORY_METRIC = "benchmark.churn.retainedPerConnection";
   static final String FILES_METRIC = "benchmark.churn.openFilesAfterCoolDown";
+
   /** Memory kept per churned connection above this is retained (a leak per connection). */
   static final Threshold RETAINED = new Threshold("<=", 32, "KB");
+
   /**
-   * A JVM's resident memory moves by a few MB on its own (heap resizing, code cache): growth
-   * within this over the judged connections is not attributed to them.
+   * A JVM's resident memory moves by a few MB on its own (heap resizing, code cache): growth within
+   * this over the judged connections is not attributed to them.
    */
   static final double NOISE_FLOOR_MB = 4;
+
   /** Open files may differ from the baseline by this many (server housekeeping). */
   static final int OPEN_FILES_SLACK = 5;
+
   /** Readings the slope needs (after the first round): fewer give no interval. */
   static final int MIN_READINGS = 3;
+
   static final String RAISE = "raise benchmark.churn.roundConnections or benchmark.churn.rounds";
 
   private final BenchmarkSection section;
@@ -54,8 +59,8 @@ final class ChurnRetention {
     Optional<BenchmarkFacts> facts = run.facts();
     String text = memory(facts) + " " + openFiles(facts);
     section.compare("Churn: " + text);
-    section.updateRamp(RAMP_TITLE, r -> new Ramp(r.title(), r.rule(), r.steps(),
-        r.result() + " " + text));
+    section.updateRamp(
+        RAMP_TITLE, r -> new Ramp(r.title(), r.rule(), r.steps(), r.result() + " " + text));
   }
 
   /** The readings after each round that ran, in order; the first is after round 1. */
@@ -78,10 +83,18 @@ final class ChurnRetention {
   private String memory(Optional<BenchmarkFacts> facts) {
     List<Reading> r = facts.map(ChurnRetention::readings).orElse(List.of());
     if (r.size() < MIN_READINGS) {
-      String why = facts.isEmpty() ? "the run wrote no benchmark facts"
-          : !facts.get().processMeasured() ? facts.get().processSource()
-          : "only " + r.size() + " memory readings after the churn rounds (needs "
-              + MIN_READINGS + "; " + facts.get().churnRounds().size() + " rounds ran)";
+      String why =
+          facts.isEmpty()
+              ? "the run wrote no benchmark facts"
+              : !facts.get().processMeasured()
+                  ? facts.get().processSource()
+                  : "only "
+                      + r.size()
+                      + " memory readings after the churn rounds (needs "
+                      + MIN_READINGS
+                      + "; "
+                      + facts.get().churnRounds().size()
+                      + " rounds ran)";
       section.check(RETAINED.notMeasured(MEMORY_METRIC, why));
       return "Memory kept per churned connection not measured: " + why + ".";
     }
@@ -99,41 +112,86 @@ final class ChurnRetention {
     double hi = e.upper() / 1024;
     // The smallest rate per connection that growth above the noise floor could show.
     double floorKb = NOISE_FLOOR_MB * 1024 / judged;
-    String figures = Format.number(kb) + " KB per connection (95 % interval "
-        + Format.number(lo) + " to " + Format.number(hi) + " KB; Theil–Sen slope of "
-        + r.size() + " readings, one after each churn round from the first on (its growth"
-        + " excluded), over the " + judged + " connections after the first; memory "
-        + Format.mb(r.get(0).rssBytes()) + " → " + Format.mb(r.get(r.size() - 1).rssBytes())
-        + " MB)";
+    String figures =
+        Format.number(kb)
+            + " KB per connection (95 % interval "
+            + Format.number(lo)
+            + " to "
+            + Format.number(hi)
+            + " KB; Theil–Sen slope of "
+            + r.size()
+            + " readings, one after each churn round from the first on (its growth"
+            + " excluded), over the "
+            + judged
+            + " connections after the first; memory "
+            + Format.mb(r.get(0).rssBytes())
+            + " → "
+            + Format.mb(r.get(r.size() - 1).rssBytes())
+            + " MB)";
     Status status;
     String note;
     if (floorKb > RETAINED.limit()) {
       double resolution = Math.max(floorKb, (hi - lo) / 2);
       status = Status.NOT_MEASURED;
-      note = "cannot resolve (± " + Format.number(resolution) + " KB per connection): "
-          + judged + " connections × " + RETAINED.prose() + " is inside the "
-          + Format.number(NOISE_FLOOR_MB) + " MB a JVM's memory moves on its own; " + RAISE;
+      note =
+          "cannot resolve (± "
+              + Format.number(resolution)
+              + " KB per connection): "
+              + judged
+              + " connections × "
+              + RETAINED.prose()
+              + " is inside the "
+              + Format.number(NOISE_FLOOR_MB)
+              + " MB a JVM's memory moves on its own; "
+              + RAISE;
     } else {
       status = RETAINED.judgeInterval(lo, hi);
-      note = status != Status.NOT_MEASURED ? figures
-          : "cannot resolve (± " + Format.number((hi - lo) / 2) + " KB per connection): the"
-              + " 95 % interval " + Format.number(lo) + " to " + Format.number(hi)
-              + " KB straddles the " + RETAINED.prose() + " limit; " + RAISE;
+      note =
+          status != Status.NOT_MEASURED
+              ? figures
+              : "cannot resolve (± "
+                  + Format.number((hi - lo) / 2)
+                  + " KB per connection): the"
+                  + " 95 % interval "
+                  + Format.number(lo)
+                  + " to "
+                  + Format.number(hi)
+                  + " KB straddles the "
+                  + RETAINED.prose()
+                  + " limit; "
+                  + RAISE;
     }
-    section.check(new Check(MEMORY_METRIC, status == Status.NOT_MEASURED ? null : kb,
-        RETAINED.unit(), RETAINED.text() + " per connection", status,
-        status == Status.NOT_MEASURED ? note + " (" + figures + ")" : note));
+    section.check(
+        new Check(
+            MEMORY_METRIC,
+            status == Status.NOT_MEASURED ? null : kb,
+            RETAINED.unit(),
+            RETAINED.text() + " per connection",
+            status,
+            status == Status.NOT_MEASURED ? note + " (" + figures + ")" : note));
     if (status == Status.FAIL) {
-      section.recommend("**Per-connection memory** — the server kept " + Format.number(kb)
-          + " KB per churned connection (at least " + Format.number(lo) + " KB) round after"
-          + " round: look for per-connection state (buffers, conversations, listeners) not"
-          + " released on close.");
+      section.recommend(
+          "**Per-connection memory** — the server kept "
+              + Format.number(kb)
+              + " KB per churned connection (at least "
+              + Format.number(lo)
+              + " KB) round after"
+              + " round: look for per-connection state (buffers, conversations, listeners) not"
+              + " released on close.");
     }
     return switch (status) {
-      case PASS -> "Memory kept per churned connection: " + figures + ", under the "
-          + RETAINED.prose() + " limit: returned to its level.";
-      case FAIL -> "Memory kept per churned connection: " + figures + ", over the "
-          + RETAINED.prose() + " limit: NOT given back.";
+      case PASS ->
+          "Memory kept per churned connection: "
+              + figures
+              + ", under the "
+              + RETAINED.prose()
+              + " limit: returned to its level.";
+      case FAIL ->
+          "Memory kept per churned connection: "
+              + figures
+              + ", over the "
+              + RETAINED.prose()
+              + " limit: NOT given back.";
       default -> "Memory kept per churned connection: " + note + ".";
     };
   }
@@ -143,26 +201,44 @@ final class ChurnRetention {
     Optional<Snapshot> after = facts.flatMap(f -> f.snapshot(BenchmarkFacts.CHURN_AFTER));
     String target = "baseline + " + OPEN_FILES_SLACK;
     if (base.isEmpty() || after.isEmpty()) {
-      String why = facts.map(f -> f.processMeasured() ? "the churn phase did not finish"
-          : f.processSource()).orElse("the run wrote no benchmark facts");
+      String why =
+          facts
+              .map(f -> f.processMeasured() ? "the churn phase did not finish" : f.processSource())
+              .orElse("the run wrote no benchmark facts");
       section.check(Check.notMeasured(FILES_METRIC, "files", target, why));
       return "Open files after the churn not measured: " + why + ".";
     }
     long baseFiles = base.get().openFiles();
     long afterFiles = after.get().openFiles();
     long limit = baseFiles + OPEN_FILES_SLACK;
-    Status status = baseFiles < 0 || afterFiles < 0 ? Status.NOT_MEASURED
-        : afterFiles <= limit ? Status.PASS : Status.FAIL;
-    section.check(new Check(FILES_METRIC, (double) afterFiles, "files", "<= " + limit
-        + " files (baseline " + baseFiles + " + " + OPEN_FILES_SLACK + ")", status,
-        "open file descriptors of the server (sockets included)"));
+    Status status =
+        baseFiles < 0 || afterFiles < 0
+            ? Status.NOT_MEASURED
+            : afterFiles <= limit ? Status.PASS : Status.FAIL;
+    section.check(
+        new Check(
+            FILES_METRIC,
+            (double) afterFiles,
+            "files",
+            "<= " + limit + " files (baseline " + baseFiles + " + " + OPEN_FILES_SLACK + ")",
+            status,
+            "open file descriptors of the server (sockets included)"));
     if (status == Status.FAIL) {
-      section.recommend("**Open files** — " + (afterFiles - baseFiles) + " more open files"
-          + " after the churn's cool-down than before: sockets or files are not closed with"
-          + " their connection.");
+      section.recommend(
+          "**Open files** — "
+              + (afterFiles - baseFiles)
+              + " more open files"
+              + " after the churn's cool-down than before: sockets or files are not closed with"
+              + " their connection.");
     }
-    return "Open files " + baseFiles + " → " + afterFiles + " after the last round's"
-        + " cool-down: " + (status == Status.PASS ? "back to their baseline."
+    return "Open files "
+        + baseFiles
+        + " → "
+        + afterFiles
+        + " after the last round's"
+        + " cool-down: "
+        + (status == Status.PASS
+            ? "back to their baseline."
             : status == Status.FAIL ? "NOT back to their baseline." : "not measured.");
   }
 }

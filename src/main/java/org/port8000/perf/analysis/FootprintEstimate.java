@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * Memory per idle connection from the footprint step's readings, judged with the readings' own
  * resolution: growth = median with the connections open − median of the quiet readings before;
- * noise = the larger spread of either set, at least one memory page (what a resident-memory
- * reading can tell apart). A growth inside the noise is below what the step can resolve: it
- * bounds the cost per connection by ± noise / N, and is never a figure of 0.
+ * noise = the larger spread of either set, at least one memory page (what a resident-memory reading
+ * can tell apart). A growth inside the noise is below what the step can resolve: it bounds the cost
+ * per connection by ± noise / N, and is never a figure of 0.
  *
  * @param connections idle connections open during the readings
  * @param growthBytes median open − median before
@@ -44,8 +44,11 @@ record FootprintEstimate(int connections, long growthBytes, long noiseBytes) {
 
   /** "± 2.1 KB per connection with 200 connections". */
   String resolutionText() {
-    return "± " + Format.number(resolutionBytes() / 1024) + " KB per connection with "
-        + connections + " connections";
+    return "± "
+        + Format.number(resolutionBytes() / 1024)
+        + " KB per connection with "
+        + connections
+        + " connections";
   }
 
   /** True when even the largest cost the noise could hide is under the target. */
@@ -58,7 +61,7 @@ record FootprintEstimate(int connections, long growthBytes, long noiseBytes) {
   }
 
   private static long median(List<Long> xs) {
-    return (long) TheilSen.medianOfSorted(xs.stream().mapToDouble(Long::doubleValue).sorted()
-        .toArray());
+    return (long)
+        TheilSen.medianOfSorted(xs.stream().mapToDouble(Long::doubleValue).sorted().toArray());
   }
 }

@@ -13,8 +13,8 @@ import org.port8000.perf.results.RunMeta;
 /**
  * WebSocket performance (assignment §2) from the heartbeat run: stability = acked / expected
  * heartbeats (expected from the parameters the run used, so lost clients' heartbeats count as
- * lost), memory per connection from the footprint step and from the soak clients, total memory
- * and its trend.
+ * lost), memory per connection from the footprint step and from the soak clients, total memory and
+ * its trend.
  */
 public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
@@ -23,10 +23,12 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   }
 
   @Override
-  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples, AreaResult.Builder section) {
-    Optional<HeartbeatFacts> maybeFacts =
-        probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
+  protected AreaResult analyze(
+      GatlingRun run,
+      Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples,
+      AreaResult.Builder section) {
+    Optional<HeartbeatFacts> maybeFacts = probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
     if (maybeFacts.isEmpty()) {
       String why = "the run wrote no probe-heartbeat.json (it ended before after() ran)";
       section.note("Heartbeat figures not measured: " + why + ".");
@@ -34,60 +36,88 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       return section.build("not measured");
     }
     HeartbeatFacts f = maybeFacts.get();
-    boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
-        || samples.map(ResourceSamples::targetLost).orElse(false);
+    boolean targetLost =
+        meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
+            || samples.map(ResourceSamples::targetLost).orElse(false);
     Optional<PingPongResult> ping = probe(run, PingPongResult.PROBE, PingPongResult.class);
-    double ratio = f.ackUnknown() ? unknownAck(run, f, ping, targetLost, section)
-        : f.ackSupported() ? stability(run, f, targetLost, section)
-        : pingStability(run, f, ping, targetLost, section, NO_ACK);
+    double ratio =
+        f.ackUnknown()
+            ? unknownAck(run, f, ping, targetLost, section)
+            : f.ackSupported()
+                ? stability(run, f, targetLost, section)
+                : pingStability(run, f, ping, targetLost, section, NO_ACK);
     soakWindow(f, section);
     if (samples.isEmpty()) {
       String why = "the run wrote no probe-resources.json";
-      section.check(Thresholds.MEMORY_PER_CONNECTION.notMeasured(CheckIds.MEMORY_PER_CONNECTION,
-          why));
+      section.check(
+          Thresholds.MEMORY_PER_CONNECTION.notMeasured(CheckIds.MEMORY_PER_CONNECTION, why));
       section.detail("Total memory", "not measured: " + why);
     } else {
       memory(f, samples.get(), section);
     }
     if (targetLost) {
-      section.note("The target stopped answering during the heartbeat run; heartbeats after"
-          + " that point count as lost.");
+      section.note(
+          "The target stopped answering during the heartbeat run; heartbeats after"
+              + " that point count as lost.");
     }
-    return section.build(Format.percent(ratio)
-        + (targetLost ? " (target stopped answering)" : ""));
+    return section.build(Format.percent(ratio) + (targetLost ? " (target stopped answering)" : ""));
   }
 
-  private static final String NO_ACK = "The target has no app-level heartbeat ack (it does not"
-      + " answer `{\"type\":\"heartbeat\"}`), so connection stability was measured with"
-      + " WebSocket (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.";
+  private static final String NO_ACK =
+      "The target has no app-level heartbeat ack (it does not"
+          + " answer `{\"type\":\"heartbeat\"}`), so connection stability was measured with"
+          + " WebSocket (RFC 6455) ping/pong on the same schedule, beside the heartbeat soak.";
 
   /**
-   * The ack capability could not be found out before the load, so the soak awaited acks and
-   * the ping/pong probe ran beside it. Stability is judged by the acks when any came (the
-   * target acks heartbeats), else by ping/pong; both are reported.
+   * The ack capability could not be found out before the load, so the soak awaited acks and the
+   * ping/pong probe ran beside it. Stability is judged by the acks when any came (the target acks
+   * heartbeats), else by ping/pong; both are reported.
    */
-  private double unknownAck(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> ping,
-      boolean targetLost, AreaResult.Builder section) {
+  private double unknownAck(
+      GatlingRun run,
+      HeartbeatFacts f,
+      Optional<PingPongResult> ping,
+      boolean targetLost,
+      AreaResult.Builder section) {
     long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
-    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total)
-        .orElse(0L);
-    section.note("Whether the target acks heartbeats was unknown before the load (the"
-        + " capability check got no answer in its time), so the soak awaited acks and also"
-        + " measured WebSocket ping/pong; both are shown.");
+    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total).orElse(0L);
+    section.note(
+        "Whether the target acks heartbeats was unknown before the load (the"
+            + " capability check got no answer in its time), so the soak awaited acks and also"
+            + " measured WebSocket ping/pong; both are shown.");
     if (acked > 0) {
       double ratio = stability(run, f, targetLost, section);
-      ping.ifPresentOrElse(p -> section.detail("Ping/pong beside the soak", p.pongsInTime()
-          + " / " + p.expectedPings() + " pongs in time (not judged: acks came)"),
-          () -> section.detail("Ping/pong beside the soak", "not measured: the run wrote no"
-              + " probe-pingpong.json"));
+      ping.ifPresentOrElse(
+          p ->
+              section.detail(
+                  "Ping/pong beside the soak",
+                  p.pongsInTime()
+                      + " / "
+                      + p.expectedPings()
+                      + " pongs in time (not judged: acks came)"),
+          () ->
+              section.detail(
+                  "Ping/pong beside the soak",
+                  "not measured: the run wrote no" + " probe-pingpong.json"));
       return ratio;
     }
-    double ratio = pingStability(run, f, ping, targetLost, section, "No `heartbeat_ack` came"
-        + " during the soak (" + attempted + " heartbeats sent, each awaited " + f.ackTimeoutMs()
-        + " ms), so stability is judged by WebSocket ping/pong; whether the target acks"
-        + " heartbeats stays unknown.");
-    section.detail("Heartbeats acknowledged", "0 of " + attempted + " sent (each awaited "
-        + f.ackTimeoutMs() + " ms)");
+    double ratio =
+        pingStability(
+            run,
+            f,
+            ping,
+            targetLost,
+            section,
+            "No `heartbeat_ack` came"
+                + " during the soak ("
+                + attempted
+                + " heartbeats sent, each awaited "
+                + f.ackTimeoutMs()
+                + " ms), so stability is judged by WebSocket ping/pong; whether the target acks"
+                + " heartbeats stays unknown.");
+    section.detail(
+        "Heartbeats acknowledged",
+        "0 of " + attempted + " sent (each awaited " + f.ackTimeoutMs() + " ms)");
     return ratio;
   }
 
@@ -96,22 +126,32 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * (connection survival), liveness is the ping/pong probe's pongs in time over the pings its
    * schedule called for. Returns the ratio (0 when the probe wrote nothing).
    */
-  private double pingStability(GatlingRun run, HeartbeatFacts f, Optional<PingPongResult> probe,
-      boolean targetLost, AreaResult.Builder section, String mode) {
+  private double pingStability(
+      GatlingRun run,
+      HeartbeatFacts f,
+      Optional<PingPongResult> probe,
+      boolean targetLost,
+      AreaResult.Builder section,
+      String mode) {
     section.note(mode);
-    section.detail("Stability measured by", "WebSocket ping/pong (" + (f.ackUnknown()
-        ? "no heartbeat ack came; the capability is unknown" : "the target has no app-level"
-        + " heartbeat ack") + ")");
-    section.detail("Clients connected", f.clientsConnected() + "/" + f.clients()
-        + " (heartbeat sessions)");
+    section.detail(
+        "Stability measured by",
+        "WebSocket ping/pong ("
+            + (f.ackUnknown()
+                ? "no heartbeat ack came; the capability is unknown"
+                : "the target has no app-level" + " heartbeat ack")
+            + ")");
+    section.detail(
+        "Clients connected", f.clientsConnected() + "/" + f.clients() + " (heartbeat sessions)");
     section.detail("Heartbeats sent", f.heartbeatsSent() + expected(f));
     if (!f.ackUnknown()) {
       section.detail("Heartbeats acknowledged", "not supported by the target");
     }
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (f.helloFailed() > 0) {
-      section.detail("Clients lost at their first chat message", f.helloFailed() + "/"
-          + f.clients() + " (no reply: they sent no heartbeats)");
+      section.detail(
+          "Clients lost at their first chat message",
+          f.helloFailed() + "/" + f.clients() + " (no reply: they sent no heartbeats)");
     }
     if (probe.isEmpty()) {
       String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
@@ -121,106 +161,179 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     }
     PingPongResult p = probe.get();
     double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
-    Check stability = Thresholds.STABILITY.check(CheckIds.HEARTBEAT_STABILITY, ratio * 100)
-        .withNote("WebSocket ping/pong");
+    Check stability =
+        Thresholds.STABILITY
+            .check(CheckIds.HEARTBEAT_STABILITY, ratio * 100)
+            .withNote("WebSocket ping/pong");
     section.check(stability);
-    section.detail("Pings sent / pongs in time", p.pingsSent() + " / " + p.pongsInTime()
-        + " (expected " + p.expectedPings() + " = " + p.clients() + " connections × "
-        + p.pingsPerClient() + "; a pong later than " + p.pongTimeoutMs()
-        + " ms counts as lost" + (p.pongsLate() > 0 ? "; " + p.pongsLate() + " late" : "")
-        + ")");
-    section.detail("Connection stability", Format.percent(ratio) + " (" + p.pongsInTime()
-        + " / " + p.expectedPings() + " pongs, ping/pong)");
-    section.detail("Ping connections dropped", p.connectionsDropped() + " of "
-        + p.clientsConnected() + " connected" + (p.firstFailure().isEmpty() ? ""
-            : " (first: " + p.firstFailure() + ")"));
+    section.detail(
+        "Pings sent / pongs in time",
+        p.pingsSent()
+            + " / "
+            + p.pongsInTime()
+            + " (expected "
+            + p.expectedPings()
+            + " = "
+            + p.clients()
+            + " connections × "
+            + p.pingsPerClient()
+            + "; a pong later than "
+            + p.pongTimeoutMs()
+            + " ms counts as lost"
+            + (p.pongsLate() > 0 ? "; " + p.pongsLate() + " late" : "")
+            + ")");
+    section.detail(
+        "Connection stability",
+        Format.percent(ratio)
+            + " ("
+            + p.pongsInTime()
+            + " / "
+            + p.expectedPings()
+            + " pongs, ping/pong)");
+    section.detail(
+        "Ping connections dropped",
+        p.connectionsDropped()
+            + " of "
+            + p.clientsConnected()
+            + " connected"
+            + (p.firstFailure().isEmpty() ? "" : " (first: " + p.firstFailure() + ")"));
     if (stability.status() == Status.FAIL) {
       String cause;
       String action;
       if (targetLost) {
         cause = "the target stopped answering";
-        action = "Find why the server process stopped or restarted during the soak (its log,"
-            + " crash or out-of-memory kill) before tuning connections";
+        action =
+            "Find why the server process stopped or restarted during the soak (its log,"
+                + " crash or out-of-memory kill) before tuning connections";
       } else if (p.connectionsDropped() > 0 || p.clientsConnected() < p.clients()) {
-        cause = p.connectionsDropped() + " connections dropped, " + (p.clients()
-            - p.clientsConnected()) + " never opened";
-        action = "Find what closes the WebSocket connections: idle timeouts of the server or a"
-            + " proxy, connection limits, and handler exceptions that end the socket";
+        cause =
+            p.connectionsDropped()
+                + " connections dropped, "
+                + (p.clients() - p.clientsConnected())
+                + " never opened";
+        action =
+            "Find what closes the WebSocket connections: idle timeouts of the server or a"
+                + " proxy, connection limits, and handler exceptions that end the socket";
       } else {
         cause = "pongs came late or not at all on open connections";
-        action = "Find what blocks the server's event loop (synchronous work in the WebSocket"
-            + " handler delays even protocol pongs)";
+        action =
+            "Find what blocks the server's event loop (synchronous work in the WebSocket"
+                + " handler delays even protocol pongs)";
       }
-      section.recommend("Connection stability below 99%", action, "ping/pong stability "
-          + Format.percent(ratio) + " (" + p.pongsInTime() + " of " + p.expectedPings()
-          + " pongs in time; " + cause + ")");
+      section.recommend(
+          "Connection stability below 99%",
+          action,
+          "ping/pong stability "
+              + Format.percent(ratio)
+              + " ("
+              + p.pongsInTime()
+              + " of "
+              + p.expectedPings()
+              + " pongs in time; "
+              + cause
+              + ")");
     }
     return ratio;
   }
 
   /** Heartbeats acknowledged over those the run's parameters called for; returns the ratio. */
-  private double stability(GatlingRun run, HeartbeatFacts f, boolean targetLost,
-      AreaResult.Builder section) {
+  private double stability(
+      GatlingRun run, HeartbeatFacts f, boolean targetLost, AreaResult.Builder section) {
     long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
-    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total)
-        .orElse(0L);
+    long attempted = run.request(RequestNames.HEARTBEAT_SEND).map(RequestStats::total).orElse(0L);
     double ratio = f.expectedHeartbeats() == 0 ? 0 : (double) acked / f.expectedHeartbeats();
     Check stability = Thresholds.STABILITY.check(CheckIds.HEARTBEAT_STABILITY, ratio * 100);
     section.check(stability);
     section.detail("Stability measured by", "app-level heartbeat acks (`heartbeat_ack`)");
     section.detail("Clients connected", f.clientsConnected() + "/" + f.clients());
     section.detail("Heartbeats sent", attempted + expected(f));
-    section.detail("Heartbeats received (acked)", acked + " (an ack later than "
-        + f.ackTimeoutMs() + " ms counts as lost)");
-    section.detail("Connection stability", Format.percent(ratio) + " ("
-        + acked + " / " + f.expectedHeartbeats() + " expected)");
-    section.detail("Clients that lost heartbeats", f.clientsWithLostHeartbeats() + "/"
-        + f.clients() + (f.helloFailed() > 0 ? " (" + f.helloFailed() + " lost at their first"
-            + " chat message, which got no reply)" : ""));
+    section.detail(
+        "Heartbeats received (acked)",
+        acked + " (an ack later than " + f.ackTimeoutMs() + " ms counts as lost)");
+    section.detail(
+        "Connection stability",
+        Format.percent(ratio) + " (" + acked + " / " + f.expectedHeartbeats() + " expected)");
+    section.detail(
+        "Clients that lost heartbeats",
+        f.clientsWithLostHeartbeats()
+            + "/"
+            + f.clients()
+            + (f.helloFailed() > 0
+                ? " ("
+                    + f.helloFailed()
+                    + " lost at their first"
+                    + " chat message, which got no reply)"
+                : ""));
     section.detail("Reconnects", String.valueOf(f.reconnects()));
     if (stability.status() == Status.FAIL) {
-      section.recommend("Connection stability below 99%",
+      section.recommend(
+          "Connection stability below 99%",
           "Find why heartbeats go unanswered: check the WebSocket handler for blocking work,"
               + " server restarts and idle timeouts; keep connections alive with heartbeats and"
               + " reconnect with backoff",
-          "stability " + Format.percent(ratio) + " (" + acked + " of " + f.expectedHeartbeats()
-              + " heartbeats acked" + (targetLost ? "; the target stopped answering" : "") + ")");
+          "stability "
+              + Format.percent(ratio)
+              + " ("
+              + acked
+              + " of "
+              + f.expectedHeartbeats()
+              + " heartbeats acked"
+              + (targetLost ? "; the target stopped answering" : "")
+              + ")");
     }
     return ratio;
   }
 
   /**
-   * Whether the clients soaked together for the planned duration: the window in which every
-   * client that heartbeated to the end was heartbeating at once, against the planned soak less
-   * one interval (clients start within one interval of each other). Clients lost on the way are
-   * not in the window; their heartbeats count as lost in the stability figure.
+   * Whether the clients soaked together for the planned duration: the window in which every client
+   * that heartbeated to the end was heartbeating at once, against the planned soak less one
+   * interval (clients start within one interval of each other). Clients lost on the way are not in
+   * the window; their heartbeats count as lost in the stability figure.
    */
   private static void soakWindow(HeartbeatFacts f, AreaResult.Builder section) {
     String metric = CheckIds.SOAK_WINDOW;
-    Threshold target = new Threshold(">=", Math.max(0, f.soakPlannedMs() - f.intervalMs()) / 1000.0,
-        "s");
+    Threshold target =
+        new Threshold(">=", Math.max(0, f.soakPlannedMs() - f.intervalMs()) / 1000.0, "s");
     String planned = MemorySeries.seconds(f.soakPlannedMs());
-    String who = f.soakClients() == f.clients() ? "all " + f.clients() + " clients"
-        : f.soakClients() + " of " + f.clients() + " clients (" + (f.clients() - f.soakClients())
-            + " lost or not answered at the end)";
+    String who =
+        f.soakClients() == f.clients()
+            ? "all " + f.clients() + " clients"
+            : f.soakClients()
+                + " of "
+                + f.clients()
+                + " clients ("
+                + (f.clients() - f.soakClients())
+                + " lost or not answered at the end)";
     if (f.soakClients() == 0 || f.soakOverlapMs() < 0) {
-      String why = "no client heartbeated to the end of the soak with its last heartbeat"
-          + " answered";
+      String why =
+          "no client heartbeated to the end of the soak with its last heartbeat" + " answered";
       section.check(new Check(metric, null, target.unit(), target.text(), Status.FAIL, why));
       section.detail("Soak window", why + " (planned " + planned + ")");
       return;
     }
-    String window = who + " heartbeating together for "
-        + MemorySeries.seconds(f.soakOverlapMs()) + " of the planned " + planned;
+    String window =
+        who
+            + " heartbeating together for "
+            + MemorySeries.seconds(f.soakOverlapMs())
+            + " of the planned "
+            + planned;
     section.check(target.check(metric, f.soakOverlapMs() / 1000.0).withNote(window));
     section.detail("Soak window", window);
   }
 
   /** " (expected 400 = 4 clients × 100, one every 500 ms for 50 seconds)". */
   private static String expected(HeartbeatFacts f) {
-    return " (expected " + f.expectedHeartbeats() + " = " + f.clients() + " clients × "
-        + f.heartbeatsPerClient() + ", one every " + f.intervalMs() + " ms for "
-        + MemorySeries.duration(f.durationSeconds()) + ")";
+    return " (expected "
+        + f.expectedHeartbeats()
+        + " = "
+        + f.clients()
+        + " clients × "
+        + f.heartbeatsPerClient()
+        + ", one every "
+        + f.intervalMs()
+        + " ms for "
+        + MemorySeries.duration(f.durationSeconds())
+        + ")";
   }
 
   /** Memory per connection (footprint step, soak clients), total and trend. */
@@ -234,21 +347,29 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
     if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
       double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
-      section.detail("Memory per connection (" + f.clientsConnected() + " soak clients)",
-          Format.number(per / 1024) + " KB (" + MemorySeries.mbSigned(withClients.get()
-              - initial.get()) + " for " + f.clientsConnected()
+      section.detail(
+          "Memory per connection (" + f.clientsConnected() + " soak clients)",
+          Format.number(per / 1024)
+              + " KB ("
+              + MemorySeries.mbSigned(withClients.get() - initial.get())
+              + " for "
+              + f.clientsConnected()
               + " clients, including their first messages; small counts are noise-dominated)");
     } else {
-      section.detail("Memory per connection (" + f.clients() + " soak clients)",
-          "not measured: " + MemorySeries.whyMissing(s, initial.isEmpty()
-              ? HeartbeatFacts.SOAK_START : clientsLabel));
+      section.detail(
+          "Memory per connection (" + f.clients() + " soak clients)",
+          "not measured: "
+              + MemorySeries.whyMissing(
+                  s, initial.isEmpty() ? HeartbeatFacts.SOAK_START : clientsLabel));
     }
 
     // total and trend over the soak window
-    long from = s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceSamples.Checkpoint::t)
-        .orElse(0L);
-    long to = s.checkpoint(HeartbeatFacts.SOAK_END).map(ResourceSamples.Checkpoint::t)
-        .orElse(s.targetLost() ? s.targetLostAtMs() : s.endedMs());
+    long from =
+        s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceSamples.Checkpoint::t).orElse(0L);
+    long to =
+        s.checkpoint(HeartbeatFacts.SOAK_END)
+            .map(ResourceSamples.Checkpoint::t)
+            .orElse(s.targetLost() ? s.targetLostAtMs() : s.endedMs());
     List<ResourceSamples.Sample> soak = s.between(from, to);
     if (soak.isEmpty()) {
       String why = MemorySeries.whyMissing(s, HeartbeatFacts.SOAK_START);
@@ -256,13 +377,21 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     } else {
       long peak = soak.stream().mapToLong(ResourceSamples.Sample::rssBytes).max().orElseThrow();
       // The assignment sets no target for total memory: a figure, not a check.
-      section.detail("Total memory", Format.mb(peak) + " MB (peak resident memory of"
-          + " the target during the soak, " + f.clientsConnected() + " clients)");
+      section.detail(
+          "Total memory",
+          Format.mb(peak)
+              + " MB (peak resident memory of"
+              + " the target during the soak, "
+              + f.clientsConnected()
+              + " clients)");
       section.detail("Memory trend over the soak", trend(soak));
     }
     section.detail("Memory source", MemorySeries.sourceText(s));
-    section.chart(MemorySeries.chart("memory-trend-heartbeat.svg",
-        "Target memory during the heartbeat soak and footprint step", s));
+    section.chart(
+        MemorySeries.chart(
+            "memory-trend-heartbeat.svg",
+            "Target memory during the heartbeat soak and footprint step",
+            s));
   }
 
   /**
@@ -273,73 +402,105 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     String metric = CheckIds.MEMORY_PER_CONNECTION;
     Threshold target = Thresholds.MEMORY_PER_CONNECTION;
     if (f.footprintConnections() == 0) {
-      section.check(target.notMeasured(metric,
-          "footprint.connections is 0: the footprint step did not run"));
+      section.check(
+          target.notMeasured(metric, "footprint.connections is 0: the footprint step did not run"));
       return;
     }
     List<Long> before = readings(s, HeartbeatFacts.FOOTPRINT_BEFORE);
     List<Long> open = readings(s, HeartbeatFacts.FOOTPRINT_OPEN);
-    String label = "Memory per connection (footprint, " + f.footprintConnections()
-        + " connections)";
-    Optional<FootprintEstimate> maybe = f.footprintMeasured()
-        ? FootprintEstimate.of(before, open, f.footprintOpened()) : Optional.empty();
+    String label =
+        "Memory per connection (footprint, " + f.footprintConnections() + " connections)";
+    Optional<FootprintEstimate> maybe =
+        f.footprintMeasured()
+            ? FootprintEstimate.of(before, open, f.footprintOpened())
+            : Optional.empty();
     if (maybe.isEmpty()) {
-      String why = !f.footprintMeasured()
-          ? "the footprint step's readings with " + f.footprintConnections()
-              + " connections open were not taken (connections failed or the target was lost)"
-          : MemorySeries.whyMissing(s, before.isEmpty()
-              ? HeartbeatFacts.footprintBeforeLabel(1)
-              : HeartbeatFacts.footprintOpenLabel(f.footprintOpened(), 1));
+      String why =
+          !f.footprintMeasured()
+              ? "the footprint step's readings with "
+                  + f.footprintConnections()
+                  + " connections open were not taken (connections failed or the target was lost)"
+              : MemorySeries.whyMissing(
+                  s,
+                  before.isEmpty()
+                      ? HeartbeatFacts.footprintBeforeLabel(1)
+                      : HeartbeatFacts.footprintOpenLabel(f.footprintOpened(), 1));
       section.check(target.notMeasured(metric, why));
       section.detail(label, "not measured: " + why);
       return;
     }
     FootprintEstimate e = maybe.get();
     label = "Memory per connection (footprint, " + e.connections() + " connections)";
-    String where = "footprint step on the quiet target before the soak, " + e.connections()
-        + " idle connections";
-    String growth = MemorySeries.mbSigned(e.growthBytes()) + " resident for " + e.connections()
-        + " idle connections; quiet readings " + before.size() + " before, " + open.size()
-        + " open, spread up to " + Format.number(e.noiseBytes() / 1024.0) + " KB";
+    String where =
+        "footprint step on the quiet target before the soak, "
+            + e.connections()
+            + " idle connections";
+    String growth =
+        MemorySeries.mbSigned(e.growthBytes())
+            + " resident for "
+            + e.connections()
+            + " idle connections; quiet readings "
+            + before.size()
+            + " before, "
+            + open.size()
+            + " open, spread up to "
+            + Format.number(e.noiseBytes() / 1024.0)
+            + " KB";
     if (!e.resolved()) {
       // a growth inside the noise is a bound, not a figure: never "0 KB"
       String sentence = "below what it can resolve (" + e.resolutionText() + ")";
       section.detail(label, sentence + " (" + growth + ")");
-      section.note("Memory per connection is " + sentence + ": resident memory did not move"
-          + " beyond its quiet spread while the connections opened (memory a runtime had"
-          + " already reserved is not visible to this reading).");
-      section.check(e.boundMeets(target)
-          ? new Check(metric, null, target.unit(), target.text(), Status.PASS,
-              sentence + ", " + where)
-          : target.notMeasured(metric, sentence + ", which is not under the target " + target
-              .text() + ": open more idle connections (footprint.connections)"));
+      section.note(
+          "Memory per connection is "
+              + sentence
+              + ": resident memory did not move"
+              + " beyond its quiet spread while the connections opened (memory a runtime had"
+              + " already reserved is not visible to this reading).");
+      section.check(
+          e.boundMeets(target)
+              ? new Check(
+                  metric, null, target.unit(), target.text(), Status.PASS, sentence + ", " + where)
+              : target.notMeasured(
+                  metric,
+                  sentence
+                      + ", which is not under the target "
+                      + target.text()
+                      + ": open more idle connections (footprint.connections)"));
       return;
     }
     if (e.growthBytes() < 0) {
-      String why = "resident memory fell while the connections were open (a collection returned"
-          + " memory), so the step cannot resolve their cost (" + growth + ")";
+      String why =
+          "resident memory fell while the connections were open (a collection returned"
+              + " memory), so the step cannot resolve their cost ("
+              + growth
+              + ")";
       section.check(target.notMeasured(metric, why));
       section.detail(label, "not measured: " + why);
       return;
     }
     double perConn = e.perConnectionBytes();
-    Check c = target.check(metric, perConn / MemorySeries.MB).withNote(where + ", "
-        + e.resolutionText());
+    Check c =
+        target.check(metric, perConn / MemorySeries.MB).withNote(where + ", " + e.resolutionText());
     section.check(c);
-    section.detail(label, Format.number(perConn / 1024) + " KB " + e.resolutionText() + " ("
-        + growth + ")");
+    section.detail(
+        label, Format.number(perConn / 1024) + " KB " + e.resolutionText() + " (" + growth + ")");
     if (c.status() == Status.FAIL) {
-      section.recommend("Memory per connection above 10 MB",
+      section.recommend(
+          "Memory per connection above 10 MB",
           "Reduce per-connection buffers and state (frame buffers, per-session caches)",
-          Format.number(perConn / MemorySeries.MB) + " MB per connection over "
-              + e.connections() + " idle connections");
+          Format.number(perConn / MemorySeries.MB)
+              + " MB per connection over "
+              + e.connections()
+              + " idle connections");
     }
   }
 
   /** The readings of the checkpoints whose label starts with {@code prefix}, in order. */
   private static List<Long> readings(ResourceSamples s, String prefix) {
-    return s.checkpoints().stream().filter(c -> c.label().startsWith(prefix)
-        && c.rssBytes() != null).map(ResourceSamples.Checkpoint::rssBytes).toList();
+    return s.checkpoints().stream()
+        .filter(c -> c.label().startsWith(prefix) && c.rssBytes() != null)
+        .map(ResourceSamples.Checkpoint::rssBytes)
+        .toList();
   }
 
   /** Theil–Sen slope over time after the warm-up cut, in MB per minute. */
@@ -349,11 +510,17 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     if (used.size() < LeakDetector.MIN_POINTS) {
       return "not measured: only " + soak.size() + " samples in the soak";
     }
-    double slope = TheilSen.slope(
-        used.stream().mapToDouble(x -> x.t() / 60_000.0).toArray(),
-        used.stream().mapToDouble(x -> x.rssBytes() / MemorySeries.MB).toArray());
-    return (slope >= 0 ? "+" : "") + Format.number(slope) + " MB per minute (Theil–Sen slope"
-        + " of " + used.size() + " samples after a " + LeakDetector.WARM_UP_PERCENT
+    double slope =
+        TheilSen.slope(
+            used.stream().mapToDouble(x -> x.t() / 60_000.0).toArray(),
+            used.stream().mapToDouble(x -> x.rssBytes() / MemorySeries.MB).toArray());
+    return (slope >= 0 ? "+" : "")
+        + Format.number(slope)
+        + " MB per minute (Theil–Sen slope"
+        + " of "
+        + used.size()
+        + " samples after a "
+        + LeakDetector.WARM_UP_PERCENT
         + " % warm-up; memory over time is in the chart)";
   }
 }

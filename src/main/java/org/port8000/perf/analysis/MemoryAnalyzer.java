@@ -10,32 +10,41 @@ import org.port8000.perf.results.RunMeta;
 
 /**
  * Memory usage and leaks (assignment §4): the assignment's memory block (initial, after the
- * messages, after the cycles, trend, recommendation), and the leak verdict of
- * {@link LeakDetector} from the sampled series of the measured message phase, which begins after
- * the warm-up messages (the "initial" reading); the fresh-start memory is reported beside it.
+ * messages, after the cycles, trend, recommendation), and the leak verdict of {@link LeakDetector}
+ * from the sampled series of the measured message phase, which begins after the warm-up messages
+ * (the "initial" reading); the fresh-start memory is reported beside it.
  */
 public final class MemoryAnalyzer extends AreaAnalyzer {
   public static final String MONITOR = "Monitor in production";
   public static final String CLEANUP = "Add cleanup handlers, fix event listeners";
   static final String LEAK_RATE_METRIC = CheckIds.LEAK_RATE;
+
   /** The leak threshold as a target: {@link LeakDetector} judges against the same value. */
-  static final Threshold LEAK_RATE = new Threshold("<=",
-      LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB, "MB/1000 messages");
+  static final Threshold LEAK_RATE =
+      new Threshold(
+          "<=",
+          LeakDetector.THRESHOLD_BYTES_PER_MESSAGE * 1000 / MemorySeries.MB,
+          "MB/1000 messages");
 
   public MemoryAnalyzer() {
     super(Area.MEMORY, "memory and leaks");
   }
 
   @Override
-  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples, AreaResult.Builder section) {
-    Optional<LeakRunFacts> maybeFacts =
-        probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
+  protected AreaResult analyze(
+      GatlingRun run,
+      Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples,
+      AreaResult.Builder section) {
+    Optional<LeakRunFacts> maybeFacts = probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
     if (maybeFacts.isEmpty() || samples.isEmpty()) {
-      String why = "the run wrote no probe-leak.json / probe-resources.json (it ended before"
-          + " after() ran)";
-      return section.check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why))
-          .note("Memory not measured: " + why + ".").build("not measured");
+      String why =
+          "the run wrote no probe-leak.json / probe-resources.json (it ended before"
+              + " after() ran)";
+      return section
+          .check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why))
+          .note("Memory not measured: " + why + ".")
+          .build("not measured");
     }
     LeakRunFacts f = maybeFacts.get();
     ResourceSamples s = samples.get();
@@ -43,9 +52,10 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
     MemorySeries.lostNote(s).ifPresent(section::note);
     if (!f.targetFresh()) {
-      section.note("The target was not started by this run (-Dtarget.url), so it was not fresh:"
-          + " its initial memory includes whatever it did before, and the leak trend starts"
-          + " from that state.");
+      section.note(
+          "The target was not started by this run (-Dtarget.url), so it was not fresh:"
+              + " its initial memory includes whatever it did before, and the leak trend starts"
+              + " from that state.");
     }
     Readings r = memoryBlock(f, s, section);
     String result = leakVerdict(f, s, r, targetLost, section);
@@ -56,72 +66,132 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   }
 
   /** The readings at the run's checkpoints; empty when not taken. */
-  private record Readings(Optional<Long> fresh, Optional<Long> initial, Optional<Long> messages,
+  private record Readings(
+      Optional<Long> fresh,
+      Optional<Long> initial,
+      Optional<Long> messages,
       Optional<Long> cycles) {}
 
   /** The assignment's memory block: initial, after the messages, after the cycles. */
-  private static Readings memoryBlock(LeakRunFacts f, ResourceSamples s,
-      AreaResult.Builder section) {
+  private static Readings memoryBlock(
+      LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
-    Readings r = new Readings(MemorySeries.at(s, LeakRunFacts.FRESH_START),
-        MemorySeries.at(s, LeakRunFacts.INITIAL), MemorySeries.at(s, afterMessages),
-        MemorySeries.at(s, afterCycles));
-    String warmedUp = f.warmUpMessages() <= 0 ? "" : " (after " + f.warmUpMessages()
-        + " warm-up messages; fresh start " + r.fresh().map(v -> Format.mb(v) + " MB")
-            .orElse("not measured") + ")";
-    section.block(r.initial().map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
-        .orElse("Initial memory: not measured (" + MemorySeries.whyMissing(s,
-            LeakRunFacts.INITIAL) + ")"));
-    section.block(line("After " + f.messages() + " messages", r.messages(), r.initial(),
-        () -> MemorySeries.whyMissing(s, afterMessages)));
-    section.block(line("After " + f.cycles() + " connect/disconnect cycles", r.cycles(),
-        r.messages(), () -> MemorySeries.whyMissing(s, afterCycles)));
+    Readings r =
+        new Readings(
+            MemorySeries.at(s, LeakRunFacts.FRESH_START),
+            MemorySeries.at(s, LeakRunFacts.INITIAL),
+            MemorySeries.at(s, afterMessages),
+            MemorySeries.at(s, afterCycles));
+    String warmedUp =
+        f.warmUpMessages() <= 0
+            ? ""
+            : " (after "
+                + f.warmUpMessages()
+                + " warm-up messages; fresh start "
+                + r.fresh().map(v -> Format.mb(v) + " MB").orElse("not measured")
+                + ")";
+    section.block(
+        r.initial()
+            .map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
+            .orElse(
+                "Initial memory: not measured ("
+                    + MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
+                    + ")"));
+    section.block(
+        line(
+            "After " + f.messages() + " messages",
+            r.messages(),
+            r.initial(),
+            () -> MemorySeries.whyMissing(s, afterMessages)));
+    section.block(
+        line(
+            "After " + f.cycles() + " connect/disconnect cycles",
+            r.cycles(),
+            r.messages(),
+            () -> MemorySeries.whyMissing(s, afterCycles)));
     return r;
   }
 
   /** The leak verdict, its trend line and recommendation; returns the headline. */
-  private String leakVerdict(LeakRunFacts f, ResourceSamples s, Readings r, boolean targetLost,
+  private String leakVerdict(
+      LeakRunFacts f,
+      ResourceSamples s,
+      Readings r,
+      boolean targetLost,
       AreaResult.Builder section) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     // a target lost before the message phase ended leaves a truncated series: no verdict
-    boolean lostDuringMessages = s.targetLost() && s.checkpoint(afterMessages)
-        .map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
+    boolean lostDuringMessages =
+        s.targetLost()
+            && s.checkpoint(afterMessages).map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
     // memory that did not grow while no message was answered proves nothing
     boolean noWork = f.messagesAnswered() == 0;
-    Optional<LeakDetector.Verdict> verdict = noWork || lostDuringMessages || (targetLost
-        && r.messages().isEmpty()) ? Optional.empty() : verdict(f, s);
+    Optional<LeakDetector.Verdict> verdict =
+        noWork || lostDuringMessages || (targetLost && r.messages().isEmpty())
+            ? Optional.empty()
+            : verdict(f, s);
     Check check;
     String result;
     if (verdict.isPresent()) {
       LeakDetector.Verdict v = verdict.get();
-      check = new Check(LEAK_RATE_METRIC, v.mbPer1000Messages(), LEAK_RATE.unit(),
-          LEAK_RATE.text(), v.leak() ? Status.FAIL : Status.PASS, v.statistic());
+      check =
+          new Check(
+              LEAK_RATE_METRIC,
+              v.mbPer1000Messages(),
+              LEAK_RATE.unit(),
+              LEAK_RATE.text(),
+              v.leak() ? Status.FAIL : Status.PASS,
+              v.statistic());
       String rate = MemorySeries.mbSigned(v.bytesPerMessage() * 1000) + " per 1,000 messages";
       if (v.leak()) {
-        section.block("Trend: Growing — leak detected (" + rate + ", above the threshold of "
-            + Format.number(v.thresholdMbPer1000Messages()) + " MB per 1,000 messages)");
+        section.block(
+            "Trend: Growing — leak detected ("
+                + rate
+                + ", above the threshold of "
+                + Format.number(v.thresholdMbPer1000Messages())
+                + " MB per 1,000 messages)");
         section.block("Recommendation: " + CLEANUP);
-        section.recommend("Memory Leaks (memory grows unbounded)", CLEANUP,
-            "resident memory grew " + rate + " while messages were handled ("
-                + v.statistic() + "; threshold " + Format.number(v.thresholdMbPer1000Messages())
+        section.recommend(
+            "Memory Leaks (memory grows unbounded)",
+            CLEANUP,
+            "resident memory grew "
+                + rate
+                + " while messages were handled ("
+                + v.statistic()
+                + "; threshold "
+                + Format.number(v.thresholdMbPer1000Messages())
                 + " MB per 1,000 messages)");
         result = "Leak: " + rate;
       } else {
-        section.block("Trend: Stable (no leak detected: " + rate + ", threshold "
-            + Format.number(v.thresholdMbPer1000Messages()) + " MB per 1,000 messages)");
+        section.block(
+            "Trend: Stable (no leak detected: "
+                + rate
+                + ", threshold "
+                + Format.number(v.thresholdMbPer1000Messages())
+                + " MB per 1,000 messages)");
         section.block("Recommendation: " + MONITOR);
-        result = "Stable, peak " + s.peakRssBytes().flatMap(p -> r.initial().map(i ->
-            MemorySeries.mbSigned(p - i))).orElse("not measured");
+        result =
+            "Stable, peak "
+                + s.peakRssBytes()
+                    .flatMap(p -> r.initial().map(i -> MemorySeries.mbSigned(p - i)))
+                    .orElse("not measured");
       }
       section.detail("Leak statistic", v.statistic());
     } else {
-      String why = noWork ? "none of the " + f.messages() + " messages was answered, so the"
-          + " server did none of the work whose memory the trend judges"
-          : targetLost ? "the target stopped answering before the message phase ended"
-          : !s.measured() ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
-          : "too few samples in the message phase for a trend (need "
-              + LeakDetector.MIN_POINTS + " after the warm-up cut)";
+      String why =
+          noWork
+              ? "none of the "
+                  + f.messages()
+                  + " messages was answered, so the"
+                  + " server did none of the work whose memory the trend judges"
+              : targetLost
+                  ? "the target stopped answering before the message phase ended"
+                  : !s.measured()
+                      ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
+                      : "too few samples in the message phase for a trend (need "
+                          + LeakDetector.MIN_POINTS
+                          + " after the warm-up cut)";
       check = LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why);
       section.block("Trend: not measured (" + why + ")");
       section.block("Recommendation: measure again; no verdict without a trend");
@@ -140,95 +210,158 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
    * connect/disconnect cycle completed, else it failed (and says how much was done).
    */
   private static void workDone(LeakRunFacts f, AreaResult.Builder section) {
-    section.check(new Check(CheckIds.LEAK_MESSAGES_ANSWERED, (double) f.messagesAnswered(),
-        "messages", "all " + f.messages(), f.messagesAnswered() == f.messages() ? Status.PASS
-            : Status.FAIL, f.messagesAnswered() == f.messages() ? ""
-            : (f.messages() - f.messagesAnswered()) + " of " + f.messages()
-                + " messages got no reply: the leak trend covers only the work done"));
-    section.check(new Check(CheckIds.LEAK_CYCLES_COMPLETED, (double) f.cyclesCompleted(),
-        "cycles", "all " + f.cycles(), f.cyclesCompleted() == f.cycles() ? Status.PASS
-            : Status.FAIL, f.cyclesCompleted() == f.cycles() ? ""
-            : (f.cycles() - f.cyclesCompleted()) + " of " + f.cycles()
-                + " connect/disconnect cycles failed"));
+    section.check(
+        new Check(
+            CheckIds.LEAK_MESSAGES_ANSWERED,
+            (double) f.messagesAnswered(),
+            "messages",
+            "all " + f.messages(),
+            f.messagesAnswered() == f.messages() ? Status.PASS : Status.FAIL,
+            f.messagesAnswered() == f.messages()
+                ? ""
+                : (f.messages() - f.messagesAnswered())
+                    + " of "
+                    + f.messages()
+                    + " messages got no reply: the leak trend covers only the work done"));
+    section.check(
+        new Check(
+            CheckIds.LEAK_CYCLES_COMPLETED,
+            (double) f.cyclesCompleted(),
+            "cycles",
+            "all " + f.cycles(),
+            f.cyclesCompleted() == f.cycles() ? Status.PASS : Status.FAIL,
+            f.cyclesCompleted() == f.cycles()
+                ? ""
+                : (f.cycles() - f.cyclesCompleted())
+                    + " of "
+                    + f.cycles()
+                    + " connect/disconnect cycles failed"));
   }
 
   /**
    * Growth per connect/disconnect cycle: Theil–Sen slope of the readings after the messages and
    * after each cycle. Ten cycles cannot resolve less than the JVM's heap steps, so the limit is
-   * {@link #CYCLE_GROWTH}; smaller per-connection leaks show in the message phase, which opens
-   * one connection per message.
+   * {@link #CYCLE_GROWTH}; smaller per-connection leaks show in the message phase, which opens one
+   * connection per message.
    */
   private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    MemorySeries.at(s, LeakRunFacts.afterMessagesLabel(f.messages())).ifPresent(v -> {
-      x.add(0.0);
-      y.add(v / MemorySeries.MB);
-    });
+    MemorySeries.at(s, LeakRunFacts.afterMessagesLabel(f.messages()))
+        .ifPresent(
+            v -> {
+              x.add(0.0);
+              y.add(v / MemorySeries.MB);
+            });
     for (int c = 1; c <= f.cycles(); c++) {
       int cycle = c;
-      MemorySeries.at(s, LeakRunFacts.afterCycleLabel(c)).ifPresent(v -> {
-        x.add((double) cycle);
-        y.add(v / MemorySeries.MB);
-      });
+      MemorySeries.at(s, LeakRunFacts.afterCycleLabel(c))
+          .ifPresent(
+              v -> {
+                x.add((double) cycle);
+                y.add(v / MemorySeries.MB);
+              });
     }
     if (f.cycles() == 0 || x.size() < 3) {
-      String why = f.cycles() == 0 ? "leak.cycles is 0" : "only " + x.size()
-          + " memory readings at the cycle checkpoints (need 3)";
+      String why =
+          f.cycles() == 0
+              ? "leak.cycles is 0"
+              : "only " + x.size() + " memory readings at the cycle checkpoints (need 3)";
       section.check(CYCLE_GROWTH.notMeasured(CYCLE_METRIC, why));
       section.detail("Memory per connect/disconnect cycle", "not measured: " + why);
       return;
     }
-    double slope = TheilSen.slope(x.stream().mapToDouble(Double::doubleValue).toArray(),
-        y.stream().mapToDouble(Double::doubleValue).toArray());
-    Check c = CYCLE_GROWTH.check(CYCLE_METRIC, slope).withNote("Theil–Sen slope over "
-        + x.size() + " readings");
+    double slope =
+        TheilSen.slope(
+            x.stream().mapToDouble(Double::doubleValue).toArray(),
+            y.stream().mapToDouble(Double::doubleValue).toArray());
+    Check c =
+        CYCLE_GROWTH
+            .check(CYCLE_METRIC, slope)
+            .withNote("Theil–Sen slope over " + x.size() + " readings");
     section.check(c);
-    section.detail("Memory per connect/disconnect cycle", (slope >= 0 ? "+" : "")
-        + Format.number(slope * 1024) + " KB per cycle (Theil–Sen slope of " + x.size()
-        + " readings; limit " + CYCLE_GROWTH.text() + ": smaller per-connection leaks show in"
-        + " the message phase, one connection per message)");
+    section.detail(
+        "Memory per connect/disconnect cycle",
+        (slope >= 0 ? "+" : "")
+            + Format.number(slope * 1024)
+            + " KB per cycle (Theil–Sen slope of "
+            + x.size()
+            + " readings; limit "
+            + CYCLE_GROWTH.text()
+            + ": smaller per-connection leaks show in"
+            + " the message phase, one connection per message)");
     if (c.status() == Status.FAIL) {
-      section.recommend("Memory Leaks (memory grows unbounded)", CLEANUP,
-          "resident memory grew " + Format.number(slope) + " MB per connect/disconnect cycle"
-              + " over " + (x.size() - 1) + " cycles: connections or bots leave state behind");
+      section.recommend(
+          "Memory Leaks (memory grows unbounded)",
+          CLEANUP,
+          "resident memory grew "
+              + Format.number(slope)
+              + " MB per connect/disconnect cycle"
+              + " over "
+              + (x.size() - 1)
+              + " cycles: connections or bots leave state behind");
     }
   }
 
   static final String CYCLE_METRIC = CheckIds.LEAK_PER_CYCLE;
+
   /** Growth per connect/disconnect cycle that ten cycles can tell from heap steps. */
   static final Threshold CYCLE_GROWTH = new Threshold("<=", 1, "MB/cycle");
 
   /** Warm-up, messages answered, cycles, peak, source and the chart. */
-  private static void details(LeakRunFacts f, ResourceSamples s, Readings r,
-      AreaResult.Builder section) {
+  private static void details(
+      LeakRunFacts f, ResourceSamples s, Readings r, AreaResult.Builder section) {
     if (f.warmUpMessages() > 0) {
-      section.detail("Warm-up", f.warmUpMessages() + " chat messages over "
-          + MemorySeries.duration(f.warmUpSeconds()) + " before the initial reading, "
-          + f.warmUpAnswered() + " answered; memory " + r.fresh().map(v -> Format.mb(v) + " MB")
-              .orElse("not measured") + " fresh → " + r.initial().map(v -> Format.mb(v) + " MB")
-              .orElse("not measured") + " initial" + r.fresh().flatMap(a -> r.initial().map(b -> " ("
-                  + MemorySeries.mbSigned(b - a) + ")")).orElse("")
-          + "; a fresh process grows while it warms up (JIT, caches, allocator), so these"
-          + " messages count neither in the trend nor in the messages answered");
+      section.detail(
+          "Warm-up",
+          f.warmUpMessages()
+              + " chat messages over "
+              + MemorySeries.duration(f.warmUpSeconds())
+              + " before the initial reading, "
+              + f.warmUpAnswered()
+              + " answered; memory "
+              + r.fresh().map(v -> Format.mb(v) + " MB").orElse("not measured")
+              + " fresh → "
+              + r.initial().map(v -> Format.mb(v) + " MB").orElse("not measured")
+              + " initial"
+              + r.fresh()
+                  .flatMap(a -> r.initial().map(b -> " (" + MemorySeries.mbSigned(b - a) + ")"))
+                  .orElse("")
+              + "; a fresh process grows while it warms up (JIT, caches, allocator), so these"
+              + " messages count neither in the trend nor in the messages answered");
     }
-    section.detail("Messages answered", f.messagesAnswered() + "/" + f.messages()
-        + " over " + MemorySeries.duration(f.durationSeconds()));
-    section.detail("Connect/disconnect cycles completed", f.cyclesCompleted() + "/"
-        + f.cycles() + " (WebSocket connect/close and bot launch/stop)");
+    section.detail(
+        "Messages answered",
+        f.messagesAnswered()
+            + "/"
+            + f.messages()
+            + " over "
+            + MemorySeries.duration(f.durationSeconds()));
+    section.detail(
+        "Connect/disconnect cycles completed",
+        f.cyclesCompleted() + "/" + f.cycles() + " (WebSocket connect/close and bot launch/stop)");
     s.peakRssBytes().ifPresent(p -> section.detail("Peak memory", Format.mb(p) + " MB"));
     section.detail("Memory source", MemorySeries.sourceText(s));
-    section.chart(MemorySeries.chart("memory-trend-leak.svg",
-        "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles", s));
+    section.chart(
+        MemorySeries.chart(
+            "memory-trend-leak.svg",
+            "Target memory during " + f.messages() + " messages and " + f.cycles() + " cycles",
+            s));
   }
 
-  private static String line(String label, Optional<Long> value, Optional<Long> previous,
+  private static String line(
+      String label,
+      Optional<Long> value,
+      Optional<Long> previous,
       java.util.function.Supplier<String> why) {
     if (value.isEmpty()) {
       return label + ": not measured (" + why.get() + ")";
     }
-    return label + ": " + Format.mb(value.get()) + " MB" + previous.map(p -> " (delta: "
-        + MemorySeries.mbSigned(value.get() - p) + ")").orElse("");
+    return label
+        + ": "
+        + Format.mb(value.get())
+        + " MB"
+        + previous.map(p -> " (delta: " + MemorySeries.mbSigned(value.get() - p) + ")").orElse("");
   }
 
   /** The leak verdict on {@link LeakSeries}' axis. */

@@ -24,8 +24,13 @@ final class MemorySeries {
     if (s.targetLost()) {
       markers.add(new Chart.Marker(s.targetLostAtMs() / 1000.0, "target lost"));
     }
-    return new Chart(fileName, title, "seconds since start",
-        "resident memory of the target (MB)", points, markers);
+    return new Chart(
+        fileName,
+        title,
+        "seconds since start",
+        "resident memory of the target (MB)",
+        points,
+        markers);
   }
 
   /**
@@ -42,13 +47,23 @@ final class MemorySeries {
       return "the target's memory could not be read (" + s.sourceReason() + ")";
     }
     if (s.checkpoint(label).isPresent() && s.targetLost()) {
-      return "the target was gone when \"" + label + "\" was reached (" + s.targetLostReason()
+      return "the target was gone when \""
+          + label
+          + "\" was reached ("
+          + s.targetLostReason()
           + ")";
     }
     if (s.checkpoint(label).isEmpty()) {
-      return "the run never reached \"" + label + "\""
-          + (s.targetLost() ? " (the target was lost at " + seconds(s.targetLostAtMs()) + ": "
-              + s.targetLostReason() + ")" : "");
+      return "the run never reached \""
+          + label
+          + "\""
+          + (s.targetLost()
+              ? " (the target was lost at "
+                  + seconds(s.targetLostAtMs())
+                  + ": "
+                  + s.targetLostReason()
+                  + ")"
+              : "");
     }
     return "no reading could be taken at \"" + label + "\"";
   }
@@ -58,10 +73,14 @@ final class MemorySeries {
     if (!s.targetLost()) {
       return Optional.empty();
     }
-    return Optional.of("The resource sampler lost the target at " + seconds(s.targetLostAtMs())
-        + " after the start (" + s.targetLostReason() + "); the last memory sample is at "
-        + (s.samples().isEmpty() ? "–" : seconds(s.samples().get(s.samples().size() - 1).t()))
-        + ".");
+    return Optional.of(
+        "The resource sampler lost the target at "
+            + seconds(s.targetLostAtMs())
+            + " after the start ("
+            + s.targetLostReason()
+            + "); the last memory sample is at "
+            + (s.samples().isEmpty() ? "–" : seconds(s.samples().get(s.samples().size() - 1).t()))
+            + ".");
   }
 
   static String seconds(long ms) {
@@ -74,8 +93,14 @@ final class MemorySeries {
 
   /** Where the readings came from, for a detail line. */
   static String sourceText(ResourceSamples s) {
-    return s.source() + " (" + s.sourceReason() + "), " + s.samples().size() + " samples every "
-        + s.intervalMs() + " ms";
+    return s.source()
+        + " ("
+        + s.sourceReason()
+        + "), "
+        + s.samples().size()
+        + " samples every "
+        + s.intervalMs()
+        + " ms";
   }
 
   /** "10 minutes", "20 seconds", "90 seconds". */

@@ -3,17 +3,18 @@ package org.port8000.perf.analysis;
 import java.util.Arrays;
 
 /**
- * The Theil–Sen estimator: the median of the slopes between every pair of points. Up to about
- * 29 % of the points can be wild (a GC spike, a heap resize) without moving it, unlike least
- * squares, which is why the memory trend uses it. {@link #estimate} adds Sen's
- * distribution-free 95 % confidence interval: the pairwise slopes ranked, cut where Kendall's S
- * statistic would be significant. A memory series is autocorrelated (a JVM's resident memory
- * moves in steps), so the interval is narrower than the truth; the baseline comparison
- * therefore also asks for a minimum practical change before it calls a leak rate different.
+ * The Theil–Sen estimator: the median of the slopes between every pair of points. Up to about 29 %
+ * of the points can be wild (a GC spike, a heap resize) without moving it, unlike least squares,
+ * which is why the memory trend uses it. {@link #estimate} adds Sen's distribution-free 95 %
+ * confidence interval: the pairwise slopes ranked, cut where Kendall's S statistic would be
+ * significant. A memory series is autocorrelated (a JVM's resident memory moves in steps), so the
+ * interval is narrower than the truth; the baseline comparison therefore also asks for a minimum
+ * practical change before it calls a leak rate different.
  */
 public final class TheilSen {
   /** Above this many points, every {@code stride}-th is used so the pair count stays bounded. */
   static final int MAX_POINTS = 2000;
+
   /** z for a two-sided 95 % interval. */
   static final double Z_95 = 1.959963984540054;
 
@@ -35,8 +36,8 @@ public final class TheilSen {
     double c = Z_95 * Math.sqrt(varS);
     int lo = (int) Math.floor((k - c) / 2.0);
     int hi = (int) Math.ceil((k + c) / 2.0);
-    return new Estimate(median, s[Math.max(0, Math.min(k - 1, lo))],
-        s[Math.max(0, Math.min(k - 1, hi))], n);
+    return new Estimate(
+        median, s[Math.max(0, Math.min(k - 1, lo))], s[Math.max(0, Math.min(k - 1, hi))], n);
   }
 
   /** The slope of y over x; NaN with fewer than two distinct x values. */

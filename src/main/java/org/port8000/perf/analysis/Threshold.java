@@ -2,9 +2,9 @@ package org.port8000.perf.analysis;
 
 /**
  * One threshold (the assignment calls it a target; "target" in this project is the server under
- * test): the comparison its check makes, the limit and the unit. Its {@link #text()} is
- * what every report, check, not-measured row and headline shows, so the words can never say
- * something other than what the check does.
+ * test): the comparison its check makes, the limit and the unit. Its {@link #text()} is what every
+ * report, check, not-measured row and headline shows, so the words can never say something other
+ * than what the check does.
  *
  * @param comparison one of {@code <}, {@code <=}, {@code >}, {@code >=}
  */
@@ -23,11 +23,12 @@ public record Threshold(String comparison, double limit, String unit) {
 
   /** In sentences, e.g. {@code ≤ 200 ms}, {@code ≥ 99.9%}. */
   public String prose() {
-    String symbol = switch (comparison) {
-      case "<=" -> "≤";
-      case ">=" -> "≥";
-      default -> comparison;
-    };
+    String symbol =
+        switch (comparison) {
+          case "<=" -> "≤";
+          case ">=" -> "≥";
+          default -> comparison;
+        };
     return symbol + " " + Format.number(limit) + ("%".equals(unit) ? "%" : " " + unit);
   }
 
@@ -41,13 +42,14 @@ public record Threshold(String comparison, double limit, String unit) {
   }
 
   /**
-   * A figure known only within its interval [lower, upper]: PASS when the whole interval meets
-   * the target, FAIL when none of it does, otherwise the measurement cannot tell.
+   * A figure known only within its interval [lower, upper]: PASS when the whole interval meets the
+   * target, FAIL when none of it does, otherwise the measurement cannot tell.
    */
   public Status judgeInterval(double lower, double upper) {
     boolean lowerMet = met(lower);
     boolean upperMet = met(upper);
-    return lowerMet && upperMet ? Status.PASS
+    return lowerMet && upperMet
+        ? Status.PASS
         : !lowerMet && !upperMet ? Status.FAIL : Status.NOT_MEASURED;
   }
 

@@ -14,12 +14,12 @@ import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
 /**
- * §1 Message throughput: the assignment's burst from one client (timed by the message probe,
- * whose sends Gatling cannot await), the same burst from many clients and the throughput steps
- * (Gatling's own figures for their {@code reply} and {@code first token} requests, so each
- * p50/p95/p99 here is what Gatling's HTML report shows), and the highest sustained rate by the
- * knee rule ({@link StepRule}: replies, p95, late sends; a broken step repeated once; a break
- * below a held step is transient; a break on a ≥ 90 % busy machine is the machine's bound).
+ * §1 Message throughput: the assignment's burst from one client (timed by the message probe, whose
+ * sends Gatling cannot await), the same burst from many clients and the throughput steps (Gatling's
+ * own figures for their {@code reply} and {@code first token} requests, so each p50/p95/p99 here is
+ * what Gatling's HTML report shows), and the highest sustained rate by the knee rule ({@link
+ * StepRule}: replies, p95, late sends; a broken step repeated once; a break below a held step is
+ * transient; a break on a ≥ 90 % busy machine is the machine's bound).
  */
 public final class ThroughputAnalyzer extends AreaAnalyzer {
   /**
@@ -27,6 +27,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * broken step may be the machine's limit, and the report says so.
    */
   static final double GENERATOR_BUSY_PERCENT = 80;
+
   /** The same for the whole machine (generator, target and everything else). */
   static final double MACHINE_BUSY_PERCENT = 90;
 
@@ -35,29 +36,46 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   @Override
-  protected AreaResult analyze(GatlingRun run, Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples, AreaResult.Builder section) {
-    Optional<PhaseTimings> timings =
-        probe(run, PhaseTimings.PROBE, PhaseTimings.class);
+  protected AreaResult analyze(
+      GatlingRun run,
+      Optional<RunMeta> meta,
+      Optional<ResourceSamples> samples,
+      AreaResult.Builder section) {
+    Optional<PhaseTimings> timings = probe(run, PhaseTimings.PROBE, PhaseTimings.class);
     if (meta.isEmpty()) {
-      String what = timings.isEmpty() ? "no phase completed"
-          : "the phases that completed are shown";
-      section.check(new Check(CheckIds.RUN_COMPLETED, 0.0, "runs", "finished", Status.FAIL,
-          "the load generator's JVM died before the end of the run (no run facts written); "
-              + what));
+      String what =
+          timings.isEmpty() ? "no phase completed" : "the phases that completed are shown";
+      section.check(
+          new Check(
+              CheckIds.RUN_COMPLETED,
+              0.0,
+              "runs",
+              "finished",
+              Status.FAIL,
+              "the load generator's JVM died before the end of the run (no run facts written); "
+                  + what));
       section.note("The load generator's JVM died before the end of the run: " + what + ".");
     }
     if (timings.isEmpty()) {
       section.note("The run wrote no message timings (probe-timings.json): it did not finish.");
     }
-    section.detail("Where the latencies are", "Gatling's report (linked above) times every"
-        + " round trip of the many-client burst and the steps: its '"
-        + RequestNames.reply("…") + "' and '" + RequestNames.firstToken("…") + "' rows are the"
-        + " figures below. The one-client burst's sends do not wait for replies, so Gatling"
-        + " cannot time them: its '" + RequestNames.ONE_CLIENT_BURST_SEND + "' rows are sends"
-        + " only, and the burst's latencies are the probe's, in this section.");
-    boolean noStreams = TargetCapabilities.read(run.folder())
-        .map(c -> Boolean.FALSE.equals(c.streams())).orElse(false);
+    section.detail(
+        "Where the latencies are",
+        "Gatling's report (linked above) times every"
+            + " round trip of the many-client burst and the steps: its '"
+            + RequestNames.reply("…")
+            + "' and '"
+            + RequestNames.firstToken("…")
+            + "' rows are the"
+            + " figures below. The one-client burst's sends do not wait for replies, so Gatling"
+            + " cannot time them: its '"
+            + RequestNames.ONE_CLIENT_BURST_SEND
+            + "' rows are sends"
+            + " only, and the burst's latencies are the probe's, in this section.");
+    boolean noStreams =
+        TargetCapabilities.read(run.folder())
+            .map(c -> Boolean.FALSE.equals(c.streams()))
+            .orElse(false);
     List<PhaseTimings.Phase> phases = timings.map(t -> measured(run, t)).orElse(List.of());
     oneClientBurst(phase(phases, RequestNames.ONE_CLIENT_BURST), section);
     manyClientBurst(phase(phases, RequestNames.BURST), noStreams, section);
@@ -74,50 +92,67 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     PhaseTimings.Phase p = burst.get();
     PhaseTimings.Latency l = p.latency();
     long dropped = p.planned() - p.replied();
-    section.detail("Burst, one client", p.planned() + " messages on one connection, one every "
-        + Format.number(1000.0 / p.offeredPerSecond()) + " ms regardless of replies");
+    section.detail(
+        "Burst, one client",
+        p.planned()
+            + " messages on one connection, one every "
+            + Format.number(1000.0 / p.offeredPerSecond())
+            + " ms regardless of replies");
     section.detail("Messages sent", p.sent() + " of " + p.planned() + " planned");
     section.detail("Messages received", p.replied() + failures(p));
     section.detail("Avg latency", l.mean() + " ms");
     section.detail("Max latency", l.max() + " ms");
     section.detail("Min latency", l.min() + " ms");
-    section.detail("p50 / p95 / p99 latency", l.p50() + " / " + l.p95() + " / " + l.p99()
-        + " ms");
-    section.detail("First token, one client (the message's scheduled send → its first stream"
-        + " frame, timed by the probe) p50 / p95", p.firstToken() != null
-        ? p.firstToken().p50() + " / " + p.firstToken().p95() + " ms"
-        : "not streamed (no stream frame arrived, only final responses)");
+    section.detail("p50 / p95 / p99 latency", l.p50() + " / " + l.p95() + " / " + l.p99() + " ms");
+    section.detail(
+        "First token, one client (the message's scheduled send → its first stream"
+            + " frame, timed by the probe) p50 / p95",
+        p.firstToken() != null
+            ? p.firstToken().p50() + " / " + p.firstToken().p95() + " ms"
+            : "not streamed (no stream frame arrived, only final responses)");
     Optional<String> queued = queueing(p);
-    queued.ifPresent(s -> {
-      section.detail("Replies queued", s);
-      section.note("Burst, one client: " + s);
-    });
-    section.detail("Burst throughput", Format.number(p.achievedPerSecond())
-        + " messages/second (offered: " + Format.number(p.offeredPerSecond()) + " msg/s; the"
-        + " burst's fixed cadence caps it, see the sustained steps)");
+    queued.ifPresent(
+        s -> {
+          section.detail("Replies queued", s);
+          section.note("Burst, one client: " + s);
+        });
+    section.detail(
+        "Burst throughput",
+        Format.number(p.achievedPerSecond())
+            + " messages/second (offered: "
+            + Format.number(p.offeredPerSecond())
+            + " msg/s; the"
+            + " burst's fixed cadence caps it, see the sustained steps)");
     Check latency = Thresholds.LATENCY.check(CheckIds.BURST_P95, l.p95());
     section.check(latency);
     section.check(Thresholds.LATENCY.check(CheckIds.BURST_AVG, l.mean()));
     section.check(Check.none(CheckIds.BURST_DROPPED, dropped, "messages"));
     if (latency.status() == Status.FAIL || !Thresholds.LATENCY.met(l.mean())) {
-      section.recommend("High Latency Issues (> 200 ms)",
+      section.recommend(
+          "High Latency Issues (> 200 ms)",
           "Add caching, compress messages, batch updates",
-          "burst latency p95 " + l.p95() + " ms, avg " + l.mean() + " ms"
+          "burst latency p95 "
+              + l.p95()
+              + " ms, avg "
+              + l.mean()
+              + " ms"
               + queued.map(s -> "; " + s).orElse(""));
     }
     if (dropped > 0) {
-      section.recommend("Dropped messages",
+      section.recommend(
+          "Dropped messages",
           "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
               + " before tuning speed",
           dropped + " of " + p.planned() + " burst messages failed" + failures(p));
     }
   }
 
-  private static void burstNotMeasured(Optional<PhaseTimings.Phase> burst,
-      AreaResult.Builder section) {
-    String why = burst.isPresent()
-        ? "no reply arrived: every burst message failed" + failures(burst.get())
-        : "the burst did not run (see the run's notes)";
+  private static void burstNotMeasured(
+      Optional<PhaseTimings.Phase> burst, AreaResult.Builder section) {
+    String why =
+        burst.isPresent()
+            ? "no reply arrived: every burst message failed" + failures(burst.get())
+            : "the burst did not run (see the run's notes)";
     section.check(Thresholds.LATENCY.notMeasured(CheckIds.BURST_P95, why));
     section.check(Thresholds.LATENCY.notMeasured(CheckIds.BURST_AVG, why));
     if (burst.isPresent()) {
@@ -130,30 +165,44 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
 
   /**
    * The same burst from many clients, one connection per message, each round trip a Gatling
-   * request: judged like the one-client burst (p95 within the latency target, none dropped), as
-   * the simulation's Gatling assertions do.
+   * request: judged like the one-client burst (p95 within the latency target, none dropped), as the
+   * simulation's Gatling assertions do.
    */
-  private void manyClientBurst(Optional<PhaseTimings.Phase> burst, boolean noStreams,
-      AreaResult.Builder section) {
+  private void manyClientBurst(
+      Optional<PhaseTimings.Phase> burst, boolean noStreams, AreaResult.Builder section) {
     if (burst.isEmpty()) {
       return;
     }
     PhaseTimings.Phase p = burst.get();
-    section.detail("Burst, many clients (one connection per message; Gatling's '"
-        + RequestNames.reply(RequestNames.BURST) + "')", p.replied() + "/" + p.planned()
-        + " answered" + gatlingFailures(p) + (p.latency() == null ? ""
-            : ", p50 / p95 / p99 " + p.latency().p50() + " / " + p.latency().p95() + " / "
-                + p.latency().p99() + " ms"));
+    section.detail(
+        "Burst, many clients (one connection per message; Gatling's '"
+            + RequestNames.reply(RequestNames.BURST)
+            + "')",
+        p.replied()
+            + "/"
+            + p.planned()
+            + " answered"
+            + gatlingFailures(p)
+            + (p.latency() == null
+                ? ""
+                : ", p50 / p95 / p99 "
+                    + p.latency().p50()
+                    + " / "
+                    + p.latency().p95()
+                    + " / "
+                    + p.latency().p99()
+                    + " ms"));
     section.detail(FIRST_TOKEN_LABEL + ", many clients", firstToken(p, noStreams));
     if (p.latency() == null) {
-      section.check(Thresholds.LATENCY.notMeasured(CheckIds.MANY_CLIENTS_P95,
-          "no reply arrived: every burst message failed"));
+      section.check(
+          Thresholds.LATENCY.notMeasured(
+              CheckIds.MANY_CLIENTS_P95, "no reply arrived: every burst message failed"));
     } else {
-      section.check(Thresholds.LATENCY.check(CheckIds.MANY_CLIENTS_P95,
-          p.latency().p95()));
+      section.check(Thresholds.LATENCY.check(CheckIds.MANY_CLIENTS_P95, p.latency().p95()));
     }
-    section.check(Check.none(CheckIds.MANY_CLIENTS_DROPPED,
-        Math.max(0, p.planned() - p.replied()), "messages"));
+    section.check(
+        Check.none(
+            CheckIds.MANY_CLIENTS_DROPPED, Math.max(0, p.planned() - p.replied()), "messages"));
   }
 
   /** What Gatling's first-token rows measure. */
@@ -164,8 +213,9 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     if (p.firstToken() != null) {
       return p.firstToken().p50() + " / " + p.firstToken().p95() + " ms";
     }
-    return noStreams ? "not streamed (the target sends no stream frames, only the final"
-        + " response)" : "not measured (no first stream frame was recorded)";
+    return noStreams
+        ? "not streamed (the target sends no stream frames, only the final" + " response)"
+        : "not measured (no first stream frame was recorded)";
   }
 
   /** " (failed: 3 not answered (Gatling's report lists each KO's reason), 2 not sent)" or "". */
@@ -174,8 +224,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     long unsent = Math.max(0, p.planned() - p.sent());
     long unanswered = Math.max(0, p.planned() - p.replied() - unsent);
     if (unanswered > 0) {
-      f.add(unanswered + " not answered (error frame, error reply, timeout or closed socket:"
-          + " Gatling's report lists each KO's reason)");
+      f.add(
+          unanswered
+              + " not answered (error frame, error reply, timeout or closed socket:"
+              + " Gatling's report lists each KO's reason)");
     }
     if (unsent > 0) {
       f.add(unsent + " not sent");
@@ -184,11 +236,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /**
-   * The phases as the report judges them: the probe's facts (planned, sent, late sends, CPU,
-   * span) with, for every phase but the one-client burst, Gatling's own figures for its
-   * {@code reply} and {@code first token} requests (answered = OK replies; latency = Gatling's
-   * min/mean/percentiles/max, as its HTML report shows them). A retry that did not run is left
-   * out. Without any Gatling figures (a run whose JVM died) the probe's own counts stand, without
+   * The phases as the report judges them: the probe's facts (planned, sent, late sends, CPU, span)
+   * with, for every phase but the one-client burst, Gatling's own figures for its {@code reply} and
+   * {@code first token} requests (answered = OK replies; latency = Gatling's
+   * min/mean/percentiles/max, as its HTML report shows them). A retry that did not run is left out.
+   * Without any Gatling figures (a run whose JVM died) the probe's own counts stand, without
    * latencies.
    */
   public static List<PhaseTimings.Phase> measured(GatlingRun run, PhaseTimings timings) {
@@ -205,26 +257,46 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       Optional<RequestStats> reply = run.request(RequestNames.reply(p.name()));
       Optional<RequestStats> first = run.request(RequestNames.firstToken(p.name()));
       long ok = reply.map(RequestStats::ok).orElse(0L);
-      out.add(new PhaseTimings.Phase(p.name(), p.planned(), p.offeredPerSecond(),
-          p.connections(), p.sent(), ok, 0, 0, Math.max(0, p.sent() - ok), p.lateSends(),
-          p.maxSendLagMs(), p.firstSendMs(), p.lastReplyMs(), reply.map(ThroughputAnalyzer::latency)
-              .orElse(null), first.map(ThroughputAnalyzer::latency).orElse(null), null,
-          p.generatorCpuPercent(), p.generatorCpuSeconds(), p.machineCpuPercent(),
-          p.connections(), p.connections(), p.connectionBoundBy(), 0));
+      out.add(
+          new PhaseTimings.Phase(
+              p.name(),
+              p.planned(),
+              p.offeredPerSecond(),
+              p.connections(),
+              p.sent(),
+              ok,
+              0,
+              0,
+              Math.max(0, p.sent() - ok),
+              p.lateSends(),
+              p.maxSendLagMs(),
+              p.firstSendMs(),
+              p.lastReplyMs(),
+              reply.map(ThroughputAnalyzer::latency).orElse(null),
+              first.map(ThroughputAnalyzer::latency).orElse(null),
+              null,
+              p.generatorCpuPercent(),
+              p.generatorCpuSeconds(),
+              p.machineCpuPercent(),
+              p.connections(),
+              p.connections(),
+              p.connectionBoundBy(),
+              0));
     }
     return out;
   }
 
   /**
-   * Gatling's own figures for a request, from the reader its HTML report uses. Its percentiles
-   * come from a t-digest (randomised), so two readings of one log can differ by a few per cent;
-   * exact nearest-rank percentiles of the raw times differ from the HTML report's by more (up to
-   * ~7 % at p95 measured here), so the report shows Gatling's estimate.
+   * Gatling's own figures for a request, from the reader its HTML report uses. Its percentiles come
+   * from a t-digest (randomised), so two readings of one log can differ by a few per cent; exact
+   * nearest-rank percentiles of the raw times differ from the HTML report's by more (up to ~7 % at
+   * p95 measured here), so the report shows Gatling's estimate.
    */
   private static PhaseTimings.Latency latency(RequestStats s) {
-    return s.ok() == 0 ? null
-        : new PhaseTimings.Latency((int) s.ok(), s.min(), s.mean(), s.p50(), s.p95(), s.p99(),
-            s.max());
+    return s.ok() == 0
+        ? null
+        : new PhaseTimings.Latency(
+            (int) s.ok(), s.min(), s.mean(), s.p50(), s.p95(), s.p99(), s.max());
   }
 
   /**
@@ -246,10 +318,15 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     if (last - first < interval) {
       return Optional.empty();
     }
-    return Optional.of("the replies queued up: the target took longer to answer than the "
-        + Format.number(interval) + " ms between this client's messages, so each reply waited"
-        + " behind the previous ones (latency grew from " + Format.number(first)
-        + " ms for the first messages to " + Format.number(last) + " ms for the last).");
+    return Optional.of(
+        "the replies queued up: the target took longer to answer than the "
+            + Format.number(interval)
+            + " ms between this client's messages, so each reply waited"
+            + " behind the previous ones (latency grew from "
+            + Format.number(first)
+            + " ms for the first messages to "
+            + Format.number(last)
+            + " ms for the last).");
   }
 
   private static double median(List<Integer> values) {
@@ -278,11 +355,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /**
-   * Sustained throughput by the knee rule; returns the headline. Each step is decided by its
-   * last try (a broken first try is repeated once after a cool-down; the report shows both); the
-   * highest step that held is the sustained rate, and a break below it was transient. The first
-   * step above it that broke is the knee, reported as the machine's bound when the whole
-   * machine was at least {@link #MACHINE_BUSY_PERCENT} % busy at the break.
+   * Sustained throughput by the knee rule; returns the headline. Each step is decided by its last
+   * try (a broken first try is repeated once after a cool-down; the report shows both); the highest
+   * step that held is the sustained rate, and a break below it was transient. The first step above
+   * it that broke is the knee, reported as the machine's bound when the whole machine was at least
+   * {@link #MACHINE_BUSY_PERCENT} % busy at the break.
    */
   private String sustained(List<PhaseTimings.Phase> phases, AreaResult.Builder section) {
     Map<Integer, StepTries> steps = new LinkedHashMap<>();
@@ -313,62 +390,97 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     }
     boolean passedHighest = false;
     for (StepTries t : tries) {
-      section.detail("Step " + t.first.phase.name(), t.describe(!passedHighest && highest != null
-          && t != highest));
+      section.detail(
+          "Step " + t.first.phase.name(),
+          t.describe(!passedHighest && highest != null && t != highest));
       passedHighest |= t == highest;
     }
-    Optional<String> machineBound = broke == null ? Optional.empty()
-        : broke.decisive().machineLimit();
+    Optional<String> machineBound =
+        broke == null ? Optional.empty() : broke.decisive().machineLimit();
     // why() already names the machine's CPU at the break: say only what follows from it.
-    String bound = machineBound.map(m -> "; so this knee is the machine's bound, not the"
-        + " target's").orElse("");
+    String bound =
+        machineBound
+            .map(m -> "; so this knee is the machine's bound, not the" + " target's")
+            .orElse("");
     Check sustained;
     String headline;
     if (highest != null) {
       double achieved = highest.decisive().phase.achievedPerSecond();
-      headline = Format.number(achieved) + " msg/sec"
-          + (machineBound.isPresent() ? " (the machine's bound)" : "");
-      String limit = broke == null
-          ? "no step broke up to " + highest.first.phase.name() + " (the highest step"
-              + " configured), so the real limit is higher"
-          : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
-      section.detail("Sustained throughput", headline + " at step "
-          + highest.first.phase.name() + "; " + limit);
-      sustained = Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, achieved)
-          .withNote(limit);
+      headline =
+          Format.number(achieved)
+              + " msg/sec"
+              + (machineBound.isPresent() ? " (the machine's bound)" : "");
+      String limit =
+          broke == null
+              ? "no step broke up to "
+                  + highest.first.phase.name()
+                  + " (the highest step"
+                  + " configured), so the real limit is higher"
+              : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
+      section.detail(
+          "Sustained throughput",
+          headline + " at step " + highest.first.phase.name() + "; " + limit);
+      sustained =
+          Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, achieved).withNote(limit);
     } else if (broke != null && Thresholds.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
       // The first step already offered more than the target: whether the target holds the
       // target rate is unknown, so this is no FAIL of "< 50 msg/s" (and no such advice).
-      String why = "the first step " + broke.first.phase.name() + " already broke ("
-          + broke.why() + bound + "), and no lower step ran; add lower -Dthroughput.steps to"
-          + " find the sustained rate";
+      String why =
+          "the first step "
+              + broke.first.phase.name()
+              + " already broke ("
+              + broke.why()
+              + bound
+              + "), and no lower step ran; add lower -Dthroughput.steps to"
+              + " find the sustained rate";
       sustained = Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED, why);
-      headline = "below " + broke.first.phase.name() + " (first step broke"
-          + (machineBound.isPresent() ? " at the machine's bound" : "") + ")";
+      headline =
+          "below "
+              + broke.first.phase.name()
+              + " (first step broke"
+              + (machineBound.isPresent() ? " at the machine's bound" : "")
+              + ")";
       section.detail("Sustained throughput", "not measured: " + why);
     } else if (broke != null) {
-      sustained = Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, 0).withNote(
-          "the first step " + broke.first.phase.name() + " already broke: " + broke.why()
-              + bound);
+      sustained =
+          Thresholds.THROUGHPUT
+              .check(CheckIds.THROUGHPUT_SUSTAINED, 0)
+              .withNote(
+                  "the first step "
+                      + broke.first.phase.name()
+                      + " already broke: "
+                      + broke.why()
+                      + bound);
       headline = "below " + broke.first.phase.name() + " (first step broke)";
-      section.detail("Sustained throughput", "none: the first step " + broke.first.phase.name()
-          + " broke: " + broke.why() + bound);
+      section.detail(
+          "Sustained throughput",
+          "none: the first step " + broke.first.phase.name() + " broke: " + broke.why() + bound);
     } else {
-      sustained = Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED,
-          "no throughput step ran");
+      sustained =
+          Thresholds.THROUGHPUT.notMeasured(
+              CheckIds.THROUGHPUT_SUSTAINED, "no throughput step ran");
       headline = "not measured";
     }
     section.check(sustained);
     if (sustained.status() == Status.FAIL) {
-      section.recommend("Low Throughput (< 50 msg/sec)",
+      section.recommend(
+          "Low Throughput (< 50 msg/sec)",
           "Optimize WebSocket handler, reduce processing",
           highest == null
-              ? "no step held (" + Thresholds.STEP_REPLIES.prose() + " of replies and p95 "
-                  + Thresholds.LATENCY.prose() + "); the first, " + broke.first.phase.name()
-                  + ", broke: " + broke.why()
-              : "sustained " + Format.number(highest.decisive().phase.achievedPerSecond())
-                  + " msg/s" + (broke == null ? "" : "; step " + broke.first.phase.name()
-                      + " broke: " + broke.why()));
+              ? "no step held ("
+                  + Thresholds.STEP_REPLIES.prose()
+                  + " of replies and p95 "
+                  + Thresholds.LATENCY.prose()
+                  + "); the first, "
+                  + broke.first.phase.name()
+                  + ", broke: "
+                  + broke.why()
+              : "sustained "
+                  + Format.number(highest.decisive().phase.achievedPerSecond())
+                  + " msg/s"
+                  + (broke == null
+                      ? ""
+                      : "; step " + broke.first.phase.name() + " broke: " + broke.why()));
     }
     return headline;
   }
@@ -381,8 +493,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     return new StepOutcome(step).passed();
   }
 
-  private static Optional<PhaseTimings.Phase> phase(List<PhaseTimings.Phase> phases,
-      String name) {
+  private static Optional<PhaseTimings.Phase> phase(List<PhaseTimings.Phase> phases, String name) {
     return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
@@ -400,7 +511,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     }
 
     String why() {
-      return retry == null ? first.why() + (first.passed() ? "" : " (not repeated)")
+      return retry == null
+          ? first.why() + (first.passed() ? "" : " (not repeated)")
           : "broke on both tries: first " + first.why() + "; then " + retry.why();
     }
 
@@ -408,8 +520,12 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     String describe(boolean belowHighest) {
       String text = first.describe();
       if (retry != null) {
-        text = "try 1: " + text + "; try 2 after a cool-down: " + retry.describe()
-            + (retry.passed() ? " (the first try's break was transient)" : "");
+        text =
+            "try 1: "
+                + text
+                + "; try 2 after a cool-down: "
+                + retry.describe()
+                + (retry.passed() ? " (the first try's break was transient)" : "");
       }
       if (belowHighest && !held()) {
         text += " — transient: a higher step held";
@@ -422,8 +538,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   private record StepOutcome(PhaseTimings.Phase phase) {
 
     StepRule.Figures figures() {
-      return new StepRule.Figures(phase.planned(), phase.replied(),
-          phase.latency() == null ? 0 : phase.latency().p95(), phase.lateSends());
+      return new StepRule.Figures(
+          phase.planned(),
+          phase.replied(),
+          phase.latency() == null ? 0 : phase.latency().p95(),
+          phase.lateSends());
     }
 
     boolean passed() {
@@ -441,13 +560,21 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       Double machine = phase.machineCpuPercent();
       Double generator = phase.generatorCpuPercent();
       if (machine != null && machine >= MACHINE_BUSY_PERCENT) {
-        return Optional.of("this machine's CPU was " + Format.number(machine) + "% busy"
-            + (generator == null ? "" : " (the load generator " + Format.number(generator)
-                + "%, the target and everything else the rest)"));
+        return Optional.of(
+            "this machine's CPU was "
+                + Format.number(machine)
+                + "% busy"
+                + (generator == null
+                    ? ""
+                    : " (the load generator "
+                        + Format.number(generator)
+                        + "%, the target and everything else the rest)"));
       }
       if (machine == null && generator != null && generator >= GENERATOR_BUSY_PERCENT) {
-        return Optional.of("the load generator itself used " + Format.number(generator)
-            + "% of this machine's CPU");
+        return Optional.of(
+            "the load generator itself used "
+                + Format.number(generator)
+                + "% of this machine's CPU");
       }
       return Optional.empty();
     }
@@ -456,21 +583,40 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       Double cpu = phase.generatorCpuPercent();
       Double machine = phase.machineCpuPercent();
       PhaseTimings.Latency l = phase.latency();
-      String late = phase.lateSends() == 0 ? ", no late sends"
-          : ", " + phase.lateSends() + " late sends (the previous reply on their connection"
-              + " took longer than the pace; up to " + phase.maxSendLagMs() + " ms late)";
-      return phase.replied() + "/" + phase.planned() + " answered ("
-          + Format.percent(figures().repliedPercent() / 100) + ")" + gatlingFailures(phase)
-          + (l == null ? ", p50 / p95 / p99 n/a"
+      String late =
+          phase.lateSends() == 0
+              ? ", no late sends"
+              : ", "
+                  + phase.lateSends()
+                  + " late sends (the previous reply on their connection"
+                  + " took longer than the pace; up to "
+                  + phase.maxSendLagMs()
+                  + " ms late)";
+      return phase.replied()
+          + "/"
+          + phase.planned()
+          + " answered ("
+          + Format.percent(figures().repliedPercent() / 100)
+          + ")"
+          + gatlingFailures(phase)
+          + (l == null
+              ? ", p50 / p95 / p99 n/a"
               : ", p50 / p95 / p99 " + l.p50() + " / " + l.p95() + " / " + l.p99() + " ms")
-          + (phase.firstToken() == null ? ""
+          + (phase.firstToken() == null
+              ? ""
               : ", first token p95 " + phase.firstToken().p95() + " ms")
-          + late + ", achieved " + Format.number(phase.achievedPerSecond()) + " msg/s over "
-          + phase.connections() + " connections (one message each per "
-          + Format.number(phase.connections() * 1000.0 / phase.offeredPerSecond()) + " ms)"
+          + late
+          + ", achieved "
+          + Format.number(phase.achievedPerSecond())
+          + " msg/s over "
+          + phase.connections()
+          + " connections (one message each per "
+          + Format.number(phase.connections() * 1000.0 / phase.offeredPerSecond())
+          + " ms)"
           + (cpu == null ? "" : ", load generator CPU " + Format.number(cpu) + "%")
           + (machine == null ? "" : ", machine CPU " + Format.number(machine) + "%")
-          + " — " + (passed() ? "held" : "broke: " + why());
+          + " — "
+          + (passed() ? "held" : "broke: " + why());
     }
   }
 }

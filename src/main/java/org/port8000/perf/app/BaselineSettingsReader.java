@@ -11,12 +11,21 @@ public final class BaselineSettingsReader {
   private BaselineSettingsReader() {}
 
   /**
-   * Settings that shape the load and so the figures: two runs that differ in one of them are
-   * not comparable. Paths, the target, the browser and the report settings are not among them.
+   * Settings that shape the load and so the figures: two runs that differ in one of them are not
+   * comparable. Paths, the target, the browser and the report settings are not among them.
    */
-  static final List<String> LOAD_PREFIXES = List.of("burst.", "reply.", "throughput.",
-      "heartbeat.", "footprint.", "leak.", "ui.historyMessages", "ui.renderMessages",
-      "ui.scrollSeconds", "sampler.");
+  static final List<String> LOAD_PREFIXES =
+      List.of(
+          "burst.",
+          "reply.",
+          "throughput.",
+          "heartbeat.",
+          "footprint.",
+          "leak.",
+          "ui.historyMessages",
+          "ui.renderMessages",
+          "ui.scrollSeconds",
+          "sampler.");
 
   public static BaselineSettings read(Settings s) {
     Map<String, String> load = new LinkedHashMap<>();
@@ -25,8 +34,15 @@ public final class BaselineSettingsReader {
         load.put(name, s.raw(name));
       }
     }
-    return new BaselineSettings(s.baselineDir(), s.baselineMinChangePercent(),
-        s.baselineFailOnRegression(), s.baselineForce(), s.baselineTrendRuns(), s.profile(),
-        s.targetUrl(), load, s.perfOutputFolder());
+    return new BaselineSettings(
+        s.baselineDir(),
+        s.baselineMinChangePercent(),
+        s.baselineFailOnRegression(),
+        s.baselineForce(),
+        s.baselineTrendRuns(),
+        s.profile(),
+        s.targetUrl(),
+        load,
+        s.perfOutputFolder());
   }
 }

@@ -10,10 +10,10 @@ import org.port8000.perf.results.RunFolder;
 
 /**
  * For {@code bench/generator.sh}: prints how many chat replies the newest run of a simulation
- * answered, from Gatling's own stats (the OK count of every request named "reply" or
- * "reply …"; for runs of revisions before round trips were Gatling requests, the message
- * probe's count), so the script can divide the generator's CPU by answered messages.
- * Arguments: the Gatling results folder and the simulation's class name.
+ * answered, from Gatling's own stats (the OK count of every request named "reply" or "reply …"; for
+ * runs of revisions before round trips were Gatling requests, the message probe's count), so the
+ * script can divide the generator's CPU by answered messages. Arguments: the Gatling results folder
+ * and the simulation's class name.
  */
 public final class GeneratorBench {
   private GeneratorBench() {}
@@ -31,14 +31,17 @@ public final class GeneratorBench {
       System.exit(1);
     }
     GatlingRun stats = GatlingLogReader.read(run);
-    long answered = stats.requests().values().stream()
-        .filter(r -> r.name().equals("reply") || r.name().startsWith("reply "))
-        .mapToLong(RequestStats::ok).sum();
+    long answered =
+        stats.requests().values().stream()
+            .filter(r -> r.name().equals("reply") || r.name().startsWith("reply "))
+            .mapToLong(RequestStats::ok)
+            .sum();
     if (answered == 0) {
       // A revision from before round trips were Gatling requests: its probe counted replies.
-      answered = ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
-          .map(t -> t.phases().stream().mapToLong(PhaseTimings.Phase::replied).sum())
-          .orElse(0L);
+      answered =
+          ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
+              .map(t -> t.phases().stream().mapToLong(PhaseTimings.Phase::replied).sum())
+              .orElse(0L);
     }
     System.out.println(answered + " " + run.getFileName());
   }

@@ -8,9 +8,9 @@ import org.port8000.perf.config.Settings;
 import org.port8000.perf.config.SettingsException;
 
 /**
- * Checks before any load that the settings point at things that exist: a report root the suite
- * can write, and a {@code -Dtarget.pid} that is a running process. Each failure names the
- * setting, the value and the fix.
+ * Checks before any load that the settings point at things that exist: a report root the suite can
+ * write, and a {@code -Dtarget.pid} that is a running process. Each failure names the setting, the
+ * value and the fix.
  */
 final class PreFlight {
   private PreFlight() {}
@@ -27,9 +27,19 @@ final class PreFlight {
       Path probe = Files.createTempFile(folder, ".write-check", ".tmp");
       Files.delete(probe);
     } catch (IOException | SecurityException e) {
-      throw new SettingsException("Setting '" + setting + "' is '" + folder + "': the suite"
-          + " cannot write there (" + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + "). Fix: -D" + setting + "=<a folder this user can write>, or make it writable.");
+      throw new SettingsException(
+          "Setting '"
+              + setting
+              + "' is '"
+              + folder
+              + "': the suite"
+              + " cannot write there ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "). Fix: -D"
+              + setting
+              + "=<a folder this user can write>, or make it writable.");
     }
   }
 
@@ -39,9 +49,12 @@ final class PreFlight {
     }
     long p = pid.getAsLong();
     if (!ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)) {
-      throw new SettingsException("Setting 'target.pid' is '" + p + "': no running process has"
-          + " that id. Fix: -Dtarget.pid=<the server's process id> (e.g. from `pgrep -f"
-          + " uvicorn`), or leave it unset to read the target's memory from its /metrics.");
+      throw new SettingsException(
+          "Setting 'target.pid' is '"
+              + p
+              + "': no running process has"
+              + " that id. Fix: -Dtarget.pid=<the server's process id> (e.g. from `pgrep -f"
+              + " uvicorn`), or leave it unset to read the target's memory from its /metrics.");
     }
   }
 }

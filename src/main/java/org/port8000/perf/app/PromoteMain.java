@@ -5,8 +5,8 @@ import org.port8000.perf.baseline.Promote;
 import org.port8000.perf.config.Settings;
 
 /**
- * {@code mvn exec:java@baseline}: makes the latest run the baseline of its target and profile
- * (see {@link Promote}); a run that did not PASS needs {@code -Dbaseline.force=true}.
+ * {@code mvn exec:java@baseline}: makes the latest run the baseline of its target and profile (see
+ * {@link Promote}); a run that did not PASS needs {@code -Dbaseline.force=true}.
  */
 public final class PromoteMain {
   private PromoteMain() {}

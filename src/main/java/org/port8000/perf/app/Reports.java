@@ -17,31 +17,47 @@ import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
 /**
- * The one way both entry points write reports: every output, into the settings' folders, with
- * the comparison with the baseline when there is one, and the operation benchmark's report.
+ * The one way both entry points write reports: every output, into the settings' folders, with the
+ * comparison with the baseline when there is one, and the operation benchmark's report.
  */
 final class Reports {
   private Reports() {}
 
-
   /**
-   * Writes every output of a run judged as {@code verdict}: {@code baseline} is the comparison
-   * with the baseline, or null when none was made; {@code injectors}: a run merged from several
+   * Writes every output of a run judged as {@code verdict}: {@code baseline} is the comparison with
+   * the baseline, or null when none was made; {@code injectors}: a run merged from several
    * injectors adds its "Injectors" section (empty: one injector).
    */
-  static ReportFiles write(Settings settings, ReportMain.Judged judged, RunVerdict verdict,
-      BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
-    return write(settings, judged.areas(), judged.benchmark(), judged.metas(),
-        judged.capabilities(), verdict, baseline, injectors);
+  static ReportFiles write(
+      Settings settings,
+      ReportMain.Judged judged,
+      RunVerdict verdict,
+      BaselineOutcome baseline,
+      List<MergedRunFolder.Injectors> injectors) {
+    return write(
+        settings,
+        judged.areas(),
+        judged.benchmark(),
+        judged.metas(),
+        judged.capabilities(),
+        verdict,
+        baseline,
+        injectors);
   }
 
-  static ReportFiles write(Settings settings, List<AreaResult> areas, BenchmarkResult benchmark,
-      List<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
-      BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
-    ReportFiles files = new ReportFiles(settings.reportRoot().normalize(),
-        settings.perfOutputFolder());
-    new ReportWriter(files, new TemplateRenderer(), SvgChart::render).write(areas, benchmark,
-        metas, capabilities, verdict, Instant.now(), baseline, injectors);
+  static ReportFiles write(
+      Settings settings,
+      List<AreaResult> areas,
+      BenchmarkResult benchmark,
+      List<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities,
+      RunVerdict verdict,
+      BaselineOutcome baseline,
+      List<MergedRunFolder.Injectors> injectors) {
+    ReportFiles files =
+        new ReportFiles(settings.reportRoot().normalize(), settings.perfOutputFolder());
+    new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
+        .write(areas, benchmark, metas, capabilities, verdict, Instant.now(), baseline, injectors);
     return files;
   }
 }

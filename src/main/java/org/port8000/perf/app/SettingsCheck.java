@@ -7,18 +7,18 @@ import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.RunVerdict;
-import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.report.ReportFiles;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetException;
 import org.port8000.perf.target.TargetLauncher;
 
 /**
- * Runs before any simulation ({@code mvn verify}'s pre-integration-test): validates every
- * setting, refuses a non-loopback target, an unwritable report root and a dead
- * {@code -Dtarget.pid}, so a wrong setting fails before any load. A given
- * target that does not answer gets reports saying so (every metric "not measured") and fails the
- * build, within the bounded start timeout, instead of four simulations each waiting for it.
+ * Runs before any simulation ({@code mvn verify}'s pre-integration-test): validates every setting,
+ * refuses a non-loopback target, an unwritable report root and a dead {@code -Dtarget.pid}, so a
+ * wrong setting fails before any load. A given target that does not answer gets reports saying so
+ * (every metric "not measured") and fails the build, within the bounded start timeout, instead of
+ * four simulations each waiting for it.
  */
 public final class SettingsCheck {
   private SettingsCheck() {}
@@ -38,19 +38,23 @@ public final class SettingsCheck {
         throw e;
       }
     }
-    System.out.println("[perf] settings OK: profile " + s.profile() + ", target "
-        + s.targetUrl().map(Object::toString).orElse("embedded reference server"));
+    System.out.println(
+        "[perf] settings OK: profile "
+            + s.profile()
+            + ", target "
+            + s.targetUrl().map(Object::toString).orElse("embedded reference server"));
   }
 
   private static void writeTargetDownReports(Settings s, String why) {
-    List<AreaResult> areas = Arrays.stream(Area.values())
-        .map(a -> AreaResult.targetDown(a, why)).toList();
+    List<AreaResult> areas =
+        Arrays.stream(Area.values()).map(a -> AreaResult.targetDown(a, why)).toList();
     // Nothing was measured, so there is nothing to compare with a baseline.
     BenchmarkResult benchmark = BenchmarkResult.targetDown(why);
-    RunVerdict verdict = RunVerdict.judge(areas, benchmark, List.of(), s.profile(),
-        s.isFullAssignment(), Optional.empty());
-    ReportFiles files = Reports.write(s, areas, benchmark, List.of(), Optional.empty(), verdict,
-        null, List.of());
+    RunVerdict verdict =
+        RunVerdict.judge(
+            areas, benchmark, List.of(), s.profile(), s.isFullAssignment(), Optional.empty());
+    ReportFiles files =
+        Reports.write(s, areas, benchmark, List.of(), Optional.empty(), verdict, null, List.of());
     System.err.println("[perf] the target did not answer; reports written: " + files.report());
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the baseline step needs from the run's settings, read once by the entry point
- * ({@code app/}), so this package never reads {@code config/}.
+ * What the baseline step needs from the run's settings, read once by the entry point ({@code
+ * app/}), so this package never reads {@code config/}.
  *
  * @param dir the folder of baselines and history ({@code baseline.dir})
  * @param minChangePercent smallest relative change that counts ({@code baseline.minChangePercent})
@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param trendRuns how many runs the trend charts show ({@code baseline.trendRuns})
  * @param parameters the measurement settings that shape the load
  */
-public record BaselineSettings(Path dir, double minChangePercent, boolean failOnRegression,
-    boolean force, int trendRuns, String profile, Optional<URI> targetUrl,
-    Map<String, String> parameters, Path perfOutputFolder) {
+public record BaselineSettings(
+    Path dir,
+    double minChangePercent,
+    boolean failOnRegression,
+    boolean force,
+    int trendRuns,
+    String profile,
+    Optional<URI> targetUrl,
+    Map<String, String> parameters,
+    Path perfOutputFolder) {
 
   /** {@code reference-server}, or the external target's host and port, safe as a folder name. */
   public String target() {

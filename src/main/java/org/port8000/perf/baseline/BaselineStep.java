@@ -1,6 +1,5 @@
 package org.port8000.perf.baseline;
 
-import org.port8000.perf.analysis.CheckIds;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,20 +8,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
+import org.port8000.perf.analysis.CheckIds;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
  * The report step's baseline work: {@link #compare} before the reports are rendered (it writes
- * nothing), {@link #record} after they were written (this run's snapshot for a later promotion,
- * and its history line).
+ * nothing), {@link #record} after they were written (this run's snapshot for a later promotion, and
+ * its history line).
  */
 public final class BaselineStep {
   private BaselineStep() {}
 
-  public static BaselineOutcome compare(BaselineSettings settings, Map<String, GatlingRun> runs,
-      List<AreaResult> areas, String verdict) {
+  public static BaselineOutcome compare(
+      BaselineSettings settings,
+      Map<String, GatlingRun> runs,
+      List<AreaResult> areas,
+      String verdict) {
     RunSnapshot now = SnapshotBuilder.build(settings, runs, areas, verdict);
     BaselineStore store = new BaselineStore(settings.dir());
     Path folder = store.folder(now.target(), now.profile());
@@ -32,30 +35,62 @@ public final class BaselineStep {
     List<Chart> trends = Trends.of(recent);
     Optional<RunSnapshot> baseline = store.load(now.target(), now.profile());
     if (baseline.isEmpty()) {
-      return new BaselineOutcome(BaselineOutcome.State.NO_BASELINE, "No baseline yet for target"
-          + " '" + now.target() + "' and profile '" + now.profile() + "' (in `" + folder
-          + "`): nothing to compare with. Promote a run with `mvn exec:java@baseline`"
-          + " (add -Dperf.profile=" + now.profile() + " for this profile).", now, null, folder,
-          List.of(), List.of(), trends, settings.failOnRegression(),
+      return new BaselineOutcome(
+          BaselineOutcome.State.NO_BASELINE,
+          "No baseline yet for target"
+              + " '"
+              + now.target()
+              + "' and profile '"
+              + now.profile()
+              + "' (in `"
+              + folder
+              + "`): nothing to compare with. Promote a run with `mvn exec:java@baseline`"
+              + " (add -Dperf.profile="
+              + now.profile()
+              + " for this profile).",
+          now,
+          null,
+          folder,
+          List.of(),
+          List.of(),
+          trends,
+          settings.failOnRegression(),
           settings.minChangePercent());
     }
     Optional<String> refusal = BaselineStore.refusal(baseline.get(), now, folder);
     if (refusal.isPresent()) {
-      return new BaselineOutcome(BaselineOutcome.State.REFUSED, refusal.get(), now,
-          baseline.get(), folder, List.of(), List.of(), trends, settings.failOnRegression(),
+      return new BaselineOutcome(
+          BaselineOutcome.State.REFUSED,
+          refusal.get(),
+          now,
+          baseline.get(),
+          folder,
+          List.of(),
+          List.of(),
+          trends,
+          settings.failOnRegression(),
           settings.minChangePercent());
     }
-    List<Comparison> rows = new BaselineComparator(settings.minChangePercent())
-        .compare(baseline.get(), now, earlier);
-    return new BaselineOutcome(BaselineOutcome.State.COMPARED, "", now, baseline.get(), folder,
-        rows, notCompared(baseline.get(), now), trends, settings.failOnRegression(),
+    List<Comparison> rows =
+        new BaselineComparator(settings.minChangePercent()).compare(baseline.get(), now, earlier);
+    return new BaselineOutcome(
+        BaselineOutcome.State.COMPARED,
+        "",
+        now,
+        baseline.get(),
+        folder,
+        rows,
+        notCompared(baseline.get(), now),
+        trends,
+        settings.failOnRegression(),
         settings.minChangePercent());
   }
 
   /** Writes this run's snapshot beside summary.json and appends its history line. */
   public static void record(BaselineSettings settings, BaselineOutcome outcome) {
     try {
-      AtomicFiles.write(settings.perfOutputFolder().resolve(RunSnapshot.FILE),
+      AtomicFiles.write(
+          settings.perfOutputFolder().resolve(RunSnapshot.FILE),
           ProbeFiles.JSON.writeValueAsBytes(outcome.now()));
     } catch (IOException e) {
       throw new BaselineException("Cannot write " + RunSnapshot.FILE + ": " + e.getMessage(), e);
@@ -67,12 +102,14 @@ public final class BaselineStep {
   private static List<String> notCompared(RunSnapshot baseline, RunSnapshot now) {
     List<String> notes = new ArrayList<>();
     if (both(baseline, now, CheckIds.UI_DISPLAY)) {
-      notes.add("Not compared: UI display time. The browser probe keeps percentiles, not"
-          + " per-message samples, so no test can tell a change from noise; see its trend.");
+      notes.add(
+          "Not compared: UI display time. The browser probe keeps percentiles, not"
+              + " per-message samples, so no test can tell a change from noise; see its trend.");
     }
     if (both(baseline, now, CheckIds.MEMORY_PER_CONNECTION)) {
-      notes.add("Not compared: memory per connection. It is one reading per run, with no"
-          + " sample to test against noise; see its trend.");
+      notes.add(
+          "Not compared: memory per connection. It is one reading per run, with no"
+              + " sample to test against noise; see its trend.");
     }
     return notes;
   }

@@ -11,9 +11,9 @@ import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
- * The baselines: one folder per target and profile under {@code baseline.dir}
- * ({@code <dir>/<target>/<profile>/}), each holding the promoted run's snapshot
- * ({@code baseline.json}) and its {@code summary.json}. The history file lives beside them.
+ * The baselines: one folder per target and profile under {@code baseline.dir} ({@code
+ * <dir>/<target>/<profile>/}), each holding the promoted run's snapshot ({@code baseline.json}) and
+ * its {@code summary.json}. The history file lives beside them.
  */
 public final class BaselineStore {
   public static final String BASELINE_FILE = "baseline.json";
@@ -42,8 +42,13 @@ public final class BaselineStore {
     try {
       return Optional.of(ProbeFiles.JSON.readValue(file.toFile(), RunSnapshot.class));
     } catch (IOException e) {
-      throw new BaselineException("Cannot read the baseline " + file + " (" + e.getMessage()
-          + "). Promote a new one with `mvn exec:java@baseline` after a run, or delete it.", e);
+      throw new BaselineException(
+          "Cannot read the baseline "
+              + file
+              + " ("
+              + e.getMessage()
+              + "). Promote a new one with `mvn exec:java@baseline` after a run, or delete it.",
+          e);
     }
   }
 
@@ -51,38 +56,55 @@ public final class BaselineStore {
   public Path save(RunSnapshot snapshot, Optional<byte[]> summaryJson) {
     Path folder = folder(snapshot.target(), snapshot.profile());
     try {
-      AtomicFiles.write(folder.resolve(BASELINE_FILE),
-          ProbeFiles.JSON.writeValueAsBytes(snapshot));
+      AtomicFiles.write(folder.resolve(BASELINE_FILE), ProbeFiles.JSON.writeValueAsBytes(snapshot));
     } catch (IOException e) {
-      throw new BaselineException("Cannot write the baseline in " + folder + ": "
-          + e.getMessage(), e);
+      throw new BaselineException(
+          "Cannot write the baseline in " + folder + ": " + e.getMessage(), e);
     }
     summaryJson.ifPresent(bytes -> AtomicFiles.write(folder.resolve(SUMMARY_FILE), bytes));
     return folder;
   }
 
   /**
-   * Why the baseline cannot be compared with this run, naming both sides; empty when it can.
-   * Never compare silently across profiles, targets, suite versions or load parameters: the
-   * figures would differ for reasons that are not the target's.
+   * Why the baseline cannot be compared with this run, naming both sides; empty when it can. Never
+   * compare silently across profiles, targets, suite versions or load parameters: the figures would
+   * differ for reasons that are not the target's.
    */
   public static Optional<String> refusal(RunSnapshot baseline, RunSnapshot now, Path folder) {
     String where = "The baseline in " + folder;
     if (!baseline.profile().equals(now.profile())) {
-      return Optional.of(where + " was recorded with profile '" + baseline.profile()
-          + "', but this run used profile '" + now.profile() + "'. Runs are compared only with"
-          + " a baseline of their own profile: promote a run of profile '" + now.profile()
-          + "' with `mvn exec:java@baseline -Dperf.profile=" + now.profile() + "`.");
+      return Optional.of(
+          where
+              + " was recorded with profile '"
+              + baseline.profile()
+              + "', but this run used profile '"
+              + now.profile()
+              + "'. Runs are compared only with"
+              + " a baseline of their own profile: promote a run of profile '"
+              + now.profile()
+              + "' with `mvn exec:java@baseline -Dperf.profile="
+              + now.profile()
+              + "`.");
     }
     if (!baseline.target().equals(now.target())) {
-      return Optional.of(where + " was recorded against target '" + baseline.target()
-          + "', but this run measured target '" + now.target() + "'. Promote a run of this"
-          + " target with `mvn exec:java@baseline`.");
+      return Optional.of(
+          where
+              + " was recorded against target '"
+              + baseline.target()
+              + "', but this run measured target '"
+              + now.target()
+              + "'. Promote a run of this"
+              + " target with `mvn exec:java@baseline`.");
     }
     if (!baseline.suiteVersion().equals(now.suiteVersion())) {
-      return Optional.of(where + " was measured by suite version " + baseline.suiteVersion()
-          + ", this run by suite version " + now.suiteVersion() + ", which measures"
-          + " differently. Promote a run of this version with `mvn exec:java@baseline`.");
+      return Optional.of(
+          where
+              + " was measured by suite version "
+              + baseline.suiteVersion()
+              + ", this run by suite version "
+              + now.suiteVersion()
+              + ", which measures"
+              + " differently. Promote a run of this version with `mvn exec:java@baseline`.");
     }
     List<String> differ = new ArrayList<>();
     TreeSet<String> keys = new TreeSet<>(baseline.parameters().keySet());
@@ -95,9 +117,13 @@ public final class BaselineStore {
       }
     }
     if (!differ.isEmpty()) {
-      return Optional.of(where + " was measured with other load parameters (baseline → this"
-          + " run: " + String.join(", ", differ) + "). Run with the baseline's parameters, or"
-          + " promote a run with these with `mvn exec:java@baseline`.");
+      return Optional.of(
+          where
+              + " was measured with other load parameters (baseline → this"
+              + " run: "
+              + String.join(", ", differ)
+              + "). Run with the baseline's parameters, or"
+              + " promote a run with these with `mvn exec:java@baseline`.");
     }
     return Optional.empty();
   }

@@ -10,8 +10,8 @@ import java.util.List;
  * @param notes what was not compared and why, and the gate
  * @param charts the trend charts of the last runs, as links relative to the report
  */
-public record BaselineView(String headline, List<Row> rows, List<String> notes,
-    List<ChartLink> charts) {
+public record BaselineView(
+    String headline, List<Row> rows, List<String> notes, List<ChartLink> charts) {
 
   public BaselineView {
     rows = List.copyOf(rows);
@@ -20,8 +20,8 @@ public record BaselineView(String headline, List<Row> rows, List<String> notes,
   }
 
   /** One table row: metric, baseline, now, change in %, verdict, and its reason. */
-  public record Row(String metric, String baseline, String now, String change, String verdict,
-      String reason) {}
+  public record Row(
+      String metric, String baseline, String now, String change, String verdict, String reason) {}
 
   public record ChartLink(String label, String href) {}
 }

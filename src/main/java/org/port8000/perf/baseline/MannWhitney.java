@@ -3,11 +3,11 @@ package org.port8000.perf.baseline;
 import java.util.Arrays;
 
 /**
- * The Mann–Whitney U test on two independent samples (e.g. per-message latencies of the
- * baseline and of this run): does one tend to be larger than the other? Rank-based, so a few
- * wild latencies (a GC pause, a busy neighbour on a shared machine) move it little, unlike a
- * t-test on means. Normal approximation with tie correction and continuity correction; accurate
- * from about eight samples per side, which every compared request has.
+ * The Mann–Whitney U test on two independent samples (e.g. per-message latencies of the baseline
+ * and of this run): does one tend to be larger than the other? Rank-based, so a few wild latencies
+ * (a GC pause, a busy neighbour on a shared machine) move it little, unlike a t-test on means.
+ * Normal approximation with tie correction and continuity correction; accurate from about eight
+ * samples per side, which every compared request has.
  */
 public final class MannWhitney {
   private MannWhitney() {}

@@ -25,50 +25,74 @@ import org.port8000.perf.results.ResourceSamples;
 public final class SnapshotBuilder {
   private SnapshotBuilder() {}
 
-  public static RunSnapshot build(BaselineSettings settings, Map<String, GatlingRun> runs,
-      List<AreaResult> areas, String verdict) {
+  public static RunSnapshot build(
+      BaselineSettings settings,
+      Map<String, GatlingRun> runs,
+      List<AreaResult> areas,
+      String verdict) {
     Map<String, Double> figures = new LinkedHashMap<>();
-    areas.forEach(a -> a.checks().stream().filter(c -> c.value() != null)
-        .forEach(c -> figures.put(c.metric(), c.value())));
+    areas.forEach(
+        a ->
+            a.checks().stream()
+                .filter(c -> c.value() != null)
+                .forEach(c -> figures.put(c.metric(), c.value())));
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
     // Read once: the judged burst's latencies and the throughput steps both come from it.
     Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
-    Optional<PhaseTimings> timings = throughput
-        .flatMap(r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
+    Optional<PhaseTimings> timings =
+        throughput.flatMap(
+            r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
-      Optional<List<Integer>> times = m.request().equals(RequestNames.reply(RequestNames.BURST))
-          // The judged burst is the assignment's one client; its latencies are the message
-          // probe's (replies matched on a long-lived connection), Gatling logs only connects.
-          ? timings.flatMap(t -> t.phases().stream()
-              .filter(p -> p.name().equals(RequestNames.ONE_CLIENT_BURST)).findFirst())
-              .map(SnapshotBuilder::answeredLatencies)
-          : gatlingTimes(runs, m.request());
-      times.ifPresent(t -> {
-        latencies.put(m.request(), t);
-        if (!t.isEmpty()) {
-          figures.put(m.metric(), BaselineComparator.median(t));
-        }
-      });
+      Optional<List<Integer>> times =
+          m.request().equals(RequestNames.reply(RequestNames.BURST))
+              // The judged burst is the assignment's one client; its latencies are the message
+              // probe's (replies matched on a long-lived connection), Gatling logs only connects.
+              ? timings
+                  .flatMap(
+                      t ->
+                          t.phases().stream()
+                              .filter(p -> p.name().equals(RequestNames.ONE_CLIENT_BURST))
+                              .findFirst())
+                  .map(SnapshotBuilder::answeredLatencies)
+              : gatlingTimes(runs, m.request());
+      times.ifPresent(
+          t -> {
+            latencies.put(m.request(), t);
+            if (!t.isEmpty()) {
+              figures.put(m.metric(), BaselineComparator.median(t));
+            }
+          });
     }
     Optional<GatlingRun> memory = Optional.ofNullable(runs.get(Area.MEMORY.simulation()));
-    Instant started = runs.values().stream().map(GatlingRun::start).min(Comparator.naturalOrder())
-        .orElse(Instant.EPOCH);
-    return new RunSnapshot(RunSnapshot.SUITE_VERSION, settings.target(), settings.profile(),
-        settings.parameters(), started, gitCommit(), verdict, figures, latencies,
-        timings.map(t -> steps(ThroughputAnalyzer.measured(throughput.get(), t)))
-            .orElse(List.of()),
+    Instant started =
+        runs.values().stream()
+            .map(GatlingRun::start)
+            .min(Comparator.naturalOrder())
+            .orElse(Instant.EPOCH);
+    return new RunSnapshot(
+        RunSnapshot.SUITE_VERSION,
+        settings.target(),
+        settings.profile(),
+        settings.parameters(),
+        started,
+        gitCommit(),
+        verdict,
+        figures,
+        latencies,
+        timings.map(t -> steps(ThroughputAnalyzer.measured(throughput.get(), t))).orElse(List.of()),
         memory.flatMap(SnapshotBuilder::memory).orElse(null));
   }
 
   /** Each answered message's latency in send order (-1 marks one that was not answered). */
   private static List<Integer> answeredLatencies(PhaseTimings.Phase p) {
-    return p.perMessageMs() == null ? List.of()
+    return p.perMessageMs() == null
+        ? List.of()
         : p.perMessageMs().stream().filter(v -> v >= 0).toList();
   }
 
   /** The OK response times of a Gatling request, from the run that logged it. */
-  private static Optional<List<Integer>> gatlingTimes(Map<String, GatlingRun> runs,
-      String request) {
+  private static Optional<List<Integer>> gatlingTimes(
+      Map<String, GatlingRun> runs, String request) {
     for (GatlingRun run : runs.values()) {
       if (run.request(request).isPresent()) {
         return Optional.of(RawResponseTimes.read(run.folder()).getOrDefault(request, List.of()));
@@ -79,24 +103,35 @@ public final class SnapshotBuilder {
 
   /** Each throughput step's try (Gatling's figures), judged by the throughput analysis' rule. */
   static List<RunSnapshot.Step> steps(List<PhaseTimings.Phase> phases) {
-    return phases.stream().filter(p -> RequestNames.isStep(p.name()))
-        .map(p -> new RunSnapshot.Step(p.name(), p.planned(), p.replied(),
-            p.latency() == null ? 0 : p.latency().p95(), p.achievedPerSecond(),
-            ThroughputAnalyzer.stepHeld(p)))
+    return phases.stream()
+        .filter(p -> RequestNames.isStep(p.name()))
+        .map(
+            p ->
+                new RunSnapshot.Step(
+                    p.name(),
+                    p.planned(),
+                    p.replied(),
+                    p.latency() == null ? 0 : p.latency().p95(),
+                    p.achievedPerSecond(),
+                    ThroughputAnalyzer.stepHeld(p)))
         .toList();
   }
 
   /** The leak soak's measured phase on the leak verdict's own axis ({@link LeakSeries}). */
   static Optional<List<RunSnapshot.MemoryPoint>> memory(GatlingRun run) {
-    Optional<LeakRunFacts> facts = ProbeFiles.read(run.folder(), LeakRunFacts.PROBE,
-        LeakRunFacts.class);
-    Optional<ResourceSamples> samples = ProbeFiles.read(run.folder(), ResourceSamples.PROBE,
-        ResourceSamples.class);
+    Optional<LeakRunFacts> facts =
+        ProbeFiles.read(run.folder(), LeakRunFacts.PROBE, LeakRunFacts.class);
+    Optional<ResourceSamples> samples =
+        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
     if (facts.isEmpty() || samples.isEmpty() || !samples.get().measured()) {
       return Optional.empty();
     }
-    return LeakSeries.of(facts.get(), samples.get()).map(points -> points.stream()
-        .map(p -> new RunSnapshot.MemoryPoint(p.messages(), p.bytes())).toList());
+    return LeakSeries.of(facts.get(), samples.get())
+        .map(
+            points ->
+                points.stream()
+                    .map(p -> new RunSnapshot.MemoryPoint(p.messages(), p.bytes()))
+                    .toList());
   }
 
   /** The project's git commit (CI's GITHUB_SHA, else git itself), or null when not known. */
@@ -106,8 +141,7 @@ public final class SnapshotBuilder {
       return sha.trim();
     }
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true)
-          .start();
+      Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
       if (!p.waitFor(5, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return null;

@@ -23,9 +23,14 @@ final class Trends {
         }
       }
       if (points.size() >= 2) {
-        charts.add(new Chart("trend-" + h.getKey().replace('.', '-') + ".svg",
-            h.getValue()[0] + ", last " + runs.size() + " runs", "run (oldest → this run)",
-            h.getValue()[0] + " (" + h.getValue()[1] + ")", points, List.of()));
+        charts.add(
+            new Chart(
+                "trend-" + h.getKey().replace('.', '-') + ".svg",
+                h.getValue()[0] + ", last " + runs.size() + " runs",
+                "run (oldest → this run)",
+                h.getValue()[0] + " (" + h.getValue()[1] + ")",
+                points,
+                List.of()));
       }
     }
     return charts;

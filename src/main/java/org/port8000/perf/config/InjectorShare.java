@@ -11,16 +11,19 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * This injector's part of a run that several injectors share ({@code injector.index} of
- * {@code injector.count}): its share of every phase's users and rates, the first id of its
- * disjoint range, whether it runs what must run once, and the shared start instant.
+ * This injector's part of a run that several injectors share ({@code injector.index} of {@code
+ * injector.count}): its share of every phase's users and rates, the first id of its disjoint range,
+ * whether it runs what must run once, and the shared start instant.
  */
 public final class InjectorShare {
   public static final int MAX_INJECTORS = 1_000;
+
   /** Set by Kubernetes in each pod of an Indexed Job. */
   public static final String INDEX_ENV = "JOB_COMPLETION_INDEX";
+
   /** A start instant further back than this means the injectors would not start together. */
   public static final Duration LATE_TOLERANCE = Duration.ofSeconds(10);
+
   /** Waiting longer than this for the start is a mistake, not a plan. */
   public static final Duration MAX_WAIT = Duration.ofHours(1);
 
@@ -49,9 +52,13 @@ public final class InjectorShare {
       index = indexFromEnv(env.get(INDEX_ENV), count);
     }
     if (index >= count) {
-      throw SettingsException.of(List.of(SettingsRegistry.INJECTOR_INDEX,
-          SettingsRegistry.INJECTOR_COUNT), Map.of(SettingsRegistry.INJECTOR_INDEX.name(),
-          String.valueOf(index), SettingsRegistry.INJECTOR_COUNT.name(), String.valueOf(count)),
+      throw SettingsException.of(
+          List.of(SettingsRegistry.INJECTOR_INDEX, SettingsRegistry.INJECTOR_COUNT),
+          Map.of(
+              SettingsRegistry.INJECTOR_INDEX.name(),
+              String.valueOf(index),
+              SettingsRegistry.INJECTOR_COUNT.name(),
+              String.valueOf(count)),
           "name an injector that does not exist (indexes run from 0 to count - 1)");
     }
     String runId = settings.get(SettingsRegistry.INJECTOR_RUN_ID).orElseGet(() -> generated(count));
@@ -70,25 +77,49 @@ public final class InjectorShare {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new SettingsException("Environment variable " + INDEX_ENV + " is '" + value
-        + "' and 'injector.count' is '" + count + "': expected a whole number from 0 to "
-        + (count - 1) + ". Fix: -Dinjector.count=<the Job's completions>, or -Dinjector.index"
-        + "=<value> to override the variable.");
+    throw new SettingsException(
+        "Environment variable "
+            + INDEX_ENV
+            + " is '"
+            + value
+            + "' and 'injector.count' is '"
+            + count
+            + "': expected a whole number from 0 to "
+            + (count - 1)
+            + ". Fix: -Dinjector.count=<the Job's completions>, or -Dinjector.index"
+            + "=<value> to override the variable.");
   }
 
   // A lone injector needs no agreed id; several must be given one (Settings refuses it unset).
   private static String generated(int count) {
-    return "run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-        .format(Instant.now()) + "-" + Integer.toHexString(ThreadLocalRandom.current()
-        .nextInt(0x1000, 0x10000));
+    return "run-"
+        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.now())
+        + "-"
+        + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
   }
 
-  public int index() { return index; }
-  public int count() { return count; }
-  public String runId() { return runId; }
-  public OptionalLong startAt() { return startAt; }
+  public int index() {
+    return index;
+  }
 
-  /** Injector 0 runs what must run once: the browser probe, the footprint step, the target's sampling. */
+  public int count() {
+    return count;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public OptionalLong startAt() {
+    return startAt;
+  }
+
+  /**
+   * Injector 0 runs what must run once: the browser probe, the footprint step, the target's
+   * sampling.
+   */
   public boolean isFirst() {
     return index == 0;
   }
@@ -109,9 +140,9 @@ public final class InjectorShare {
   }
 
   /**
-   * Waits until the shared start instant (returns at once without one). Refuses one that has
-   * passed by more than {@link #LATE_TOLERANCE} (this injector would start late against the
-   * others) or lies more than {@link #MAX_WAIT} ahead.
+   * Waits until the shared start instant (returns at once without one). Refuses one that has passed
+   * by more than {@link #LATE_TOLERANCE} (this injector would start late against the others) or
+   * lies more than {@link #MAX_WAIT} ahead.
    */
   public void awaitStart() throws InterruptedException {
     awaitStart(Clock.systemUTC(), Thread::sleep);
@@ -129,16 +160,29 @@ public final class InjectorShare {
     long at = startAt.getAsLong();
     long wait = at - clock.millis();
     if (-wait > LATE_TOLERANCE.toMillis()) {
-      throw new SettingsException("Setting 'injector.startAt' is '" + at + "' ("
-          + Instant.ofEpochMilli(at) + "), " + (-wait / 1000) + " s ago: this injector would start"
-          + " after the others. Fix: -Dinjector.startAt=<epoch ms a little ahead of every"
-          + " injector's start>, e.g. $(( $(date +%s%3N) + 60000 )) for one minute from now.");
+      throw new SettingsException(
+          "Setting 'injector.startAt' is '"
+              + at
+              + "' ("
+              + Instant.ofEpochMilli(at)
+              + "), "
+              + (-wait / 1000)
+              + " s ago: this injector would start"
+              + " after the others. Fix: -Dinjector.startAt=<epoch ms a little ahead of every"
+              + " injector's start>, e.g. $(( $(date +%s%3N) + 60000 )) for one minute from now.");
     }
     if (wait > MAX_WAIT.toMillis()) {
-      throw new SettingsException("Setting 'injector.startAt' is '" + at + "' ("
-          + Instant.ofEpochMilli(at) + "), " + (wait / 1000) + " s ahead: more than "
-          + MAX_WAIT.toMinutes() + " minutes of waiting. Fix: -Dinjector.startAt=<epoch ms"
-          + " within the next hour>.");
+      throw new SettingsException(
+          "Setting 'injector.startAt' is '"
+              + at
+              + "' ("
+              + Instant.ofEpochMilli(at)
+              + "), "
+              + (wait / 1000)
+              + " s ahead: more than "
+              + MAX_WAIT.toMinutes()
+              + " minutes of waiting. Fix: -Dinjector.startAt=<epoch ms"
+              + " within the next hour>.");
     }
     while (wait > 0) {
       sleeper.sleep(Math.min(wait, 1_000));

@@ -14,11 +14,11 @@ import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
- * The one reader of settings: parses and range-checks one property at a time, and every error
- * has one form, naming the setting, the value, what is accepted and the fix: {@code Setting
- * 'burst.messages' is 'abc': expected a whole number from 1 to 100000. Fix: -Dburst.messages=<value>}.
- * A blank value counts as unset. Reads with a default are for settings nothing else sets; the
- * others are required.
+ * The one reader of settings: parses and range-checks one property at a time, and every error has
+ * one form, naming the setting, the value, what is accepted and the fix: {@code Setting
+ * 'burst.messages' is 'abc': expected a whole number from 1 to 100000. Fix:
+ * -Dburst.messages=<value>}. A blank value counts as unset. Reads with a default are for settings
+ * nothing else sets; the others are required.
  */
 public final class PropertyReader {
   private final Map<String, String> values;
@@ -58,8 +58,18 @@ public final class PropertyReader {
   /** The error for a value that is not accepted (also for checks across settings). */
   public SettingsException invalid(String name, String accepted) {
     String v = raw(name);
-    return new SettingsException("Setting '" + name + "' is '" + (v == null ? "" : v)
-        + "': expected " + accepted + ". Fix: -D" + name + "=<value>" + alsoFix + ".");
+    return new SettingsException(
+        "Setting '"
+            + name
+            + "' is '"
+            + (v == null ? "" : v)
+            + "': expected "
+            + accepted
+            + ". Fix: -D"
+            + name
+            + "=<value>"
+            + alsoFix
+            + ".");
   }
 
   // Reads with a default, for settings no profile sets.
@@ -167,8 +177,12 @@ public final class PropertyReader {
 
   /** A comma-separated list of rising whole numbers, e.g. {@code 10,25,50,100}. */
   public List<Integer> risingInts(String name, int min, int max) {
-    String accepted = "a comma-separated list of rising whole numbers from " + min + " to " + max
-        + ", e.g. 10,25,50,100";
+    String accepted =
+        "a comma-separated list of rising whole numbers from "
+            + min
+            + " to "
+            + max
+            + ", e.g. 10,25,50,100";
     List<Integer> out = new ArrayList<>();
     try {
       for (String part : text(name).split(",")) {

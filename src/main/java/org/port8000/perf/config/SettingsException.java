@@ -12,16 +12,25 @@ public final class SettingsException extends IllegalArgumentException {
 
   /**
    * A refusal of settings that are fine one by one but not together, in the one-setting form:
-   * {@code Settings 'a' is '1' and 'b' is '2': <why>. Fix: -Da=<value> or -Db=<value>, or
-   * change them in resources/profiles/.}
+   * {@code Settings 'a' is '1' and 'b' is '2': <why>. Fix: -Da=<value> or -Db=<value>, or change
+   * them in resources/profiles/.}
    */
   static SettingsException of(List<Setting<?>> settings, Map<String, String> values, String why) {
-    String named = settings.stream()
-        .map(s -> "'" + s.name() + "' is '" + values.getOrDefault(s.name(), "") + "'")
-        .collect(Collectors.joining(" and "));
-    String fix = settings.stream().map(s -> "-D" + s.name() + "=<value>")
-        .collect(Collectors.joining(" or "));
-    return new SettingsException("Settings " + named + ": together they " + why + ". Fix: " + fix
-        + ", or change them in resources/profiles/.");
+    String named =
+        settings.stream()
+            .map(s -> "'" + s.name() + "' is '" + values.getOrDefault(s.name(), "") + "'")
+            .collect(Collectors.joining(" and "));
+    String fix =
+        settings.stream()
+            .map(s -> "-D" + s.name() + "=<value>")
+            .collect(Collectors.joining(" or "));
+    return new SettingsException(
+        "Settings "
+            + named
+            + ": together they "
+            + why
+            + ". Fix: "
+            + fix
+            + ", or change them in resources/profiles/.");
   }
 }

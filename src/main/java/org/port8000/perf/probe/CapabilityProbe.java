@@ -42,11 +42,15 @@ public final class CapabilityProbe {
   private final OptionalLong pid;
 
   /**
-   * @param pageSelectors setting name → CSS selector of the page elements that exist before
-   *     any message (e.g. {@code ui.selector.input} → {@code #chatInput})
+   * @param pageSelectors setting name → CSS selector of the page elements that exist before any
+   *     message (e.g. {@code ui.selector.input} → {@code #chatInput})
    */
-  public CapabilityProbe(URI baseUrl, URI wsUrl, Duration replyTimeout,
-      Map<String, String> pageSelectors, OptionalLong pid) {
+  public CapabilityProbe(
+      URI baseUrl,
+      URI wsUrl,
+      Duration replyTimeout,
+      Map<String, String> pageSelectors,
+      OptionalLong pid) {
     this.baseUrl = baseUrl;
     this.wsUrl = wsUrl;
     this.replyTimeout = replyTimeout;
@@ -59,10 +63,21 @@ public final class CapabilityProbe {
     Found page = chatPage();
     Found metrics = metrics();
     Found alive = pidAlive();
-    return new TargetCapabilities(baseUrl.toString(), Instant.now(),
-        chat.streams.flag, chat.streams.detail, chat.heartbeatAck.flag, chat.heartbeatAck.detail,
-        chat.echoesId.flag, chat.echoesId.detail, page.flag, page.detail, metrics.flag,
-        metrics.detail, alive.flag, alive.detail);
+    return new TargetCapabilities(
+        baseUrl.toString(),
+        Instant.now(),
+        chat.streams.flag,
+        chat.streams.detail,
+        chat.heartbeatAck.flag,
+        chat.heartbeatAck.detail,
+        chat.echoesId.flag,
+        chat.echoesId.detail,
+        page.flag,
+        page.detail,
+        metrics.flag,
+        metrics.detail,
+        alive.flag,
+        alive.detail);
   }
 
   private record Found(Boolean flag, String detail) {
@@ -77,17 +92,21 @@ public final class CapabilityProbe {
     LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     WebSocket ws;
     try {
-      ws = http.newWebSocketBuilder().connectTimeout(HTTP_TIMEOUT)
-          .buildAsync(wsUrl, new Collector(frames)).get(HTTP_TIMEOUT.toMillis(),
-              TimeUnit.MILLISECONDS);
+      ws =
+          http.newWebSocketBuilder()
+              .connectTimeout(HTTP_TIMEOUT)
+              .buildAsync(wsUrl, new Collector(frames))
+              .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
-      String why = "not found out: the WebSocket " + wsUrl + " did not open ("
-          + RootCause.describe(e) + ")";
+      String why =
+          "not found out: the WebSocket " + wsUrl + " did not open (" + RootCause.describe(e) + ")";
       return new Chat(Found.unknown(why), Found.unknown(why), Found.unknown(why));
     }
     try {
-      ws.sendText("{\"type\":\"message\",\"content\":\"capability check\",\"id\":\""
-          + PROBE_ID + "\"}", true).get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      ws.sendText(
+              "{\"type\":\"message\",\"content\":\"capability check\",\"id\":\"" + PROBE_ID + "\"}",
+              true)
+          .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       int streamFrames = 0;
       JsonNode response = null;
       long deadline = System.nanoTime() + replyTimeout.toNanos();
@@ -106,17 +125,21 @@ public final class CapabilityProbe {
       Found streams;
       Found echo;
       if (response == null) {
-        String why = "not found out: no `response` frame within " + replyTimeout.toMillis()
-            + " ms of a chat message";
+        String why =
+            "not found out: no `response` frame within "
+                + replyTimeout.toMillis()
+                + " ms of a chat message";
         streams = Found.unknown(why);
         echo = Found.unknown(why);
       } else {
-        streams = streamFrames > 0
-            ? new Found(true, streamFrames + " `stream` frames before the `response`")
-            : new Found(false, "the target sends no stream frames (the `response` alone)");
-        echo = PROBE_ID.equals(response.path("id").asText(null))
-            ? new Found(true, "replies carry the message's `id`")
-            : new Found(false, "replies carry no `id`: matched in order");
+        streams =
+            streamFrames > 0
+                ? new Found(true, streamFrames + " `stream` frames before the `response`")
+                : new Found(false, "the target sends no stream frames (the `response` alone)");
+        echo =
+            PROBE_ID.equals(response.path("id").asText(null))
+                ? new Found(true, "replies carry the message's `id`")
+                : new Found(false, "replies carry no `id`: matched in order");
       }
       Found ack = heartbeatAck(ws, frames);
       return new Chat(streams, echo, ack);
@@ -130,9 +153,9 @@ public final class CapabilityProbe {
   }
 
   /**
-   * Yes when a {@code heartbeat_ack} comes; no only with evidence of absence (an error frame
-   * for the heartbeat, or a chat message sent after it answered while the heartbeat was not);
-   * unknown when the target answered nothing in the probe's time, so it cannot be told.
+   * Yes when a {@code heartbeat_ack} comes; no only with evidence of absence (an error frame for
+   * the heartbeat, or a chat message sent after it answered while the heartbeat was not); unknown
+   * when the target answered nothing in the probe's time, so it cannot be told.
    */
   private Found heartbeatAck(WebSocket ws, LinkedBlockingQueue<String> frames) throws Exception {
     long sent = System.nanoTime();
@@ -142,37 +165,54 @@ public final class CapabilityProbe {
     for (JsonNode f; (f = next(frames, ackDeadline)) != null; ) {
       String type = f.path("type").asText();
       if ("heartbeat_ack".equals(type)) {
-        return new Found(true, "`heartbeat` is answered with `heartbeat_ack` ("
-            + (System.nanoTime() - sent) / 1_000_000 + " ms)");
+        return new Found(
+            true,
+            "`heartbeat` is answered with `heartbeat_ack` ("
+                + (System.nanoTime() - sent) / 1_000_000
+                + " ms)");
       }
       if ("error".equals(type)) {
-        return new Found(false, "the target answered `heartbeat` with an error frame ("
-            + abbreviate(f.path("message").asText(f.toString())) + "): no app-level heartbeat;"
-            + " liveness is measured with WebSocket ping/pong");
+        return new Found(
+            false,
+            "the target answered `heartbeat` with an error frame ("
+                + abbreviate(f.path("message").asText(f.toString()))
+                + "): no app-level heartbeat;"
+                + " liveness is measured with WebSocket ping/pong");
       }
     }
     // No ack in time: does the target answer anything sent after the heartbeat?
     long chatSent = System.nanoTime();
-    ws.sendText("{\"type\":\"message\",\"content\":\"capability check after heartbeat\"}",
-        true).get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    ws.sendText("{\"type\":\"message\",\"content\":\"capability check after heartbeat\"}", true)
+        .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     long deadline = chatSent + replyTimeout.toNanos();
     for (JsonNode f; (f = next(frames, deadline)) != null; ) {
       String type = f.path("type").asText();
       if ("heartbeat_ack".equals(type)) {
-        return new Found(true, "`heartbeat` is answered with `heartbeat_ack`, late ("
-            + (System.nanoTime() - sent) / 1_000_000 + " ms)");
+        return new Found(
+            true,
+            "`heartbeat` is answered with `heartbeat_ack`, late ("
+                + (System.nanoTime() - sent) / 1_000_000
+                + " ms)");
       }
       if ("response".equals(type) || "error".equals(type)) {
-        return new Found(false, "no `heartbeat_ack` within " + ACK_WAIT.toMillis() + " ms,"
-            + " while a chat message sent after the heartbeat was answered ("
-            + (System.nanoTime() - chatSent) / 1_000_000 + " ms): no app-level heartbeat;"
-            + " liveness is measured with WebSocket ping/pong");
+        return new Found(
+            false,
+            "no `heartbeat_ack` within "
+                + ACK_WAIT.toMillis()
+                + " ms,"
+                + " while a chat message sent after the heartbeat was answered ("
+                + (System.nanoTime() - chatSent) / 1_000_000
+                + " ms): no app-level heartbeat;"
+                + " liveness is measured with WebSocket ping/pong");
       }
     }
-    return Found.unknown("not found out: no `heartbeat_ack` within " + ACK_WAIT.toMillis()
-        + " ms, and a chat message sent after the heartbeat got no reply within "
-        + replyTimeout.toMillis() + " ms either (the target answered nothing in the probe's"
-        + " time); the soak checks acks and also measures WebSocket ping/pong");
+    return Found.unknown(
+        "not found out: no `heartbeat_ack` within "
+            + ACK_WAIT.toMillis()
+            + " ms, and a chat message sent after the heartbeat got no reply within "
+            + replyTimeout.toMillis()
+            + " ms either (the target answered nothing in the probe's"
+            + " time); the soak checks acks and also measures WebSocket ping/pong");
   }
 
   private static String abbreviate(String s) {
@@ -220,8 +260,8 @@ public final class CapabilityProbe {
     if (!missing.isEmpty()) {
       return new Found(false, page + " answered HTTP 200 without " + String.join(", ", missing));
     }
-    return new Found(true, "HTTP 200" + (found.isEmpty() ? "" : " with "
-        + String.join(", ", found)));
+    return new Found(
+        true, "HTTP 200" + (found.isEmpty() ? "" : " with " + String.join(", ", found)));
   }
 
   private Found metrics() {
@@ -245,13 +285,15 @@ public final class CapabilityProbe {
     }
     long p = pid.getAsLong();
     boolean alive = ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
-    return alive ? new Found(true, "pid " + p + " is running")
+    return alive
+        ? new Found(true, "pid " + p + " is running")
         : new Found(false, "no running process " + p + " (-Dtarget.pid)");
   }
 
   private HttpResponse<String> get(URI url) throws IOException {
     try {
-      return http.send(HttpRequest.newBuilder(url).timeout(HTTP_TIMEOUT).GET().build(),
+      return http.send(
+          HttpRequest.newBuilder(url).timeout(HTTP_TIMEOUT).GET().build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

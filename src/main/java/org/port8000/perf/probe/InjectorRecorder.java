@@ -14,8 +14,8 @@ import oshi.hardware.CentralProcessor;
 
 /**
  * Records which injector ran a simulation and the CPU it and its machine used: started in a
- * simulation's {@code before()} (after {@link InjectorShare#awaitStart}), finished in its
- * {@code after()} with the run folder, where it writes {@link InjectorFacts}.
+ * simulation's {@code before()} (after {@link InjectorShare#awaitStart}), finished in its {@code
+ * after()} with the run folder, where it writes {@link InjectorFacts}.
  */
 public final class InjectorRecorder {
   private final InjectorShare share;
@@ -42,14 +42,23 @@ public final class InjectorRecorder {
     int cores = Runtime.getRuntime().availableProcessors();
     long cpuNow = processCpuNs();
     Double cpuSeconds = cpuAtStart < 0 || cpuNow < 0 ? null : (cpuNow - cpuAtStart) / 1e9;
-    Double cpuPercent = cpuSeconds == null || wallSeconds <= 0 ? null
-        : 100.0 * cpuSeconds / (wallSeconds * cores);
-    Double machine = cpu == null ? null
-        : 100.0 * cpu.getSystemCpuLoadBetweenTicks(ticksAtStart);
-    return new InjectorFacts(share.runId(), share.index(), share.count(), host(), simulation,
+    Double cpuPercent =
+        cpuSeconds == null || wallSeconds <= 0 ? null : 100.0 * cpuSeconds / (wallSeconds * cores);
+    Double machine = cpu == null ? null : 100.0 * cpu.getSystemCpuLoadBetweenTicks(ticksAtStart);
+    return new InjectorFacts(
+        share.runId(),
+        share.index(),
+        share.count(),
+        host(),
+        simulation,
         GatlingVersion$.MODULE$.ThisVersion().fullVersion(),
-        share.startAt().isPresent() ? share.startAt().getAsLong() : null, startedAt,
-        Instant.now(), cores, cpuSeconds, cpuPercent, machine);
+        share.startAt().isPresent() ? share.startAt().getAsLong() : null,
+        startedAt,
+        Instant.now(),
+        cores,
+        cpuSeconds,
+        cpuPercent,
+        machine);
   }
 
   /** Writes the facts into the run folder ({@code probe-injector.json}). */

@@ -12,12 +12,12 @@ import oshi.hardware.CentralProcessor;
 
 /**
  * Measures what Gatling's stats do not hold about each phase of a message run: the messages it
- * planned and sent, the span from first send to last reply (so "achieved msg/s" is replies over
- * the time they really took), the sends that fell behind their slot, and the CPU this generator
- * and the whole machine used meanwhile. For the one-client burst, which Gatling cannot await, it
- * also keeps every message's outcome and latency as {@link ReplyMatcher} matched it; the other
- * phases' latencies are Gatling's own ({@link #gatlingTimed}): their own round-trip times here
- * only decide in-run whether a step is repeated, and are not written.
+ * planned and sent, the span from first send to last reply (so "achieved msg/s" is replies over the
+ * time they really took), the sends that fell behind their slot, and the CPU this generator and the
+ * whole machine used meanwhile. For the one-client burst, which Gatling cannot await, it also keeps
+ * every message's outcome and latency as {@link ReplyMatcher} matched it; the other phases'
+ * latencies are Gatling's own ({@link #gatlingTimed}): their own round-trip times here only decide
+ * in-run whether a step is repeated, and are not written.
  */
 public final class MessageTimings {
 
@@ -28,20 +28,20 @@ public final class MessageTimings {
   private final CentralProcessor cpu = machineCpu();
 
   /**
-   * Declares a phase in display order whose replies {@link ReplyMatcher} matches: how many
-   * messages it sends, at what rate, over how many connections; {@code keepEach} keeps every
-   * message's latency (the one-client burst).
+   * Declares a phase in display order whose replies {@link ReplyMatcher} matches: how many messages
+   * it sends, at what rate, over how many connections; {@code keepEach} keeps every message's
+   * latency (the one-client burst).
    */
-  public synchronized Recorder plan(String phase, int planned, double offeredPerSecond,
-      int connections, boolean keepEach) {
+  public synchronized Recorder plan(
+      String phase, int planned, double offeredPerSecond, int connections, boolean keepEach) {
     Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, keepEach, false);
     phases.put(phase, r);
     return r;
   }
 
   /** A phase whose round trips Gatling times (its checks): no latencies in the result. */
-  public synchronized Recorder gatlingTimed(String phase, int planned, double offeredPerSecond,
-      int connections) {
+  public synchronized Recorder gatlingTimed(
+      String phase, int planned, double offeredPerSecond, int connections) {
     Recorder r = new Recorder(phase, planned, offeredPerSecond, connections, false, true);
     phases.put(phase, r);
     return r;
@@ -78,8 +78,13 @@ public final class MessageTimings {
     private long[] machineTicksAtFirstSend;
     private Double machineCpuPercent;
 
-    private Recorder(String name, int planned, double offered, int connections,
-        boolean keepEach, boolean gatlingTimed) {
+    private Recorder(
+        String name,
+        int planned,
+        double offered,
+        int connections,
+        boolean keepEach,
+        boolean gatlingTimed) {
       this.name = name;
       this.planned = planned;
       this.offered = offered;
@@ -105,8 +110,8 @@ public final class MessageTimings {
     }
 
     /**
-     * A paced send: {@code lagMs} behind its slot because the previous round trip on its
-     * connection took longer than the pace (0 or less: on time).
+     * A paced send: {@code lagMs} behind its slot because the previous round trip on its connection
+     * took longer than the pace (0 or less: on time).
      */
     public synchronized void pacedSend(long atMs, long lagMs) {
       sent(atMs, 0);
@@ -224,8 +229,10 @@ public final class MessageTimings {
         long wall = wallEnd - wallAtFirstSendNs;
         cpuSeconds = (cpuEnd - cpuAtFirstSendNs) / 1e9;
         if (wall > 0) {
-          cpuPercent = 100.0 * (cpuEnd - cpuAtFirstSendNs)
-              / ((double) wall * Runtime.getRuntime().availableProcessors());
+          cpuPercent =
+              100.0
+                  * (cpuEnd - cpuAtFirstSendNs)
+                  / ((double) wall * Runtime.getRuntime().availableProcessors());
         }
       }
       List<Integer> perMessage = null;
@@ -236,14 +243,32 @@ public final class MessageTimings {
         }
       }
       // Gatling-timed phases: the counts of failures by kind and the latencies are Gatling's.
-      return new PhaseTimings.Phase(name, planned, offered, connections, sent, answered,
-          errorFrames, errorReplies, gatlingTimed ? 0 : timedOut, lateSends, maxLagMs,
-          sent == 0 ? 0 : firstSendMs, lastReplyMs,
+      return new PhaseTimings.Phase(
+          name,
+          planned,
+          offered,
+          connections,
+          sent,
+          answered,
+          errorFrames,
+          errorReplies,
+          gatlingTimed ? 0 : timedOut,
+          lateSends,
+          maxLagMs,
+          sent == 0 ? 0 : firstSendMs,
+          lastReplyMs,
           gatlingTimed ? null : PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
-          gatlingTimed ? null
+          gatlingTimed
+              ? null
               : PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)),
-          perMessage, cpuPercent, cpuSeconds, machineCpuPercent, connections, connections,
-          "fixed", queuedSends);
+          perMessage,
+          cpuPercent,
+          cpuSeconds,
+          machineCpuPercent,
+          connections,
+          connections,
+          "fixed",
+          queuedSends);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 import org.port8000.perf.target.HealthCheck;
 
 /**
- * Reads a target's {@code /metrics} (Prometheus text): {@code process_resident_memory_bytes}
- * and {@code process_cpu_seconds_total}. For targets whose PID this machine cannot see.
+ * Reads a target's {@code /metrics} (Prometheus text): {@code process_resident_memory_bytes} and
+ * {@code process_cpu_seconds_total}. For targets whose PID this machine cannot see.
  */
 final class MetricsReader implements ProcessReader {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -34,8 +34,10 @@ final class MetricsReader implements ProcessReader {
   public Optional<ProcessReading> read() {
     String body;
     try {
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(metrics).timeout(TIMEOUT).GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(metrics).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         lastFailure = metrics + " answered HTTP " + r.statusCode();
         return Optional.empty();
@@ -55,8 +57,9 @@ final class MetricsReader implements ProcessReader {
       return Optional.empty();
     }
     OptionalDouble cpu = value(body, "process_cpu_seconds_total");
-    return Optional.of(new ProcessReading((long) rss.getAsDouble(),
-        cpu.isPresent() ? Math.round(cpu.getAsDouble() * 1000) : -1));
+    return Optional.of(
+        new ProcessReading(
+            (long) rss.getAsDouble(), cpu.isPresent() ? Math.round(cpu.getAsDouble() * 1000) : -1));
   }
 
   @Override
@@ -69,8 +72,8 @@ final class MetricsReader implements ProcessReader {
     for (String line : text.split("\n")) {
       if (line.startsWith(name + " ") || line.startsWith(name + "\t")) {
         try {
-          return OptionalDouble.of(Double.parseDouble(line.substring(name.length()).trim()
-              .split("\\s+")[0]));
+          return OptionalDouble.of(
+              Double.parseDouble(line.substring(name.length()).trim().split("\\s+")[0]));
         } catch (NumberFormatException e) {
           return OptionalDouble.empty();
         }

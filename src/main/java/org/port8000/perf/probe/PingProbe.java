@@ -20,9 +20,9 @@ import org.port8000.perf.target.HealthCheck;
 
 /**
  * Liveness by RFC 6455 ping/pong for targets without an app-level heartbeat ack (Gatling cannot
- * send pings; the JDK's WebSocket can): {@code clients} connections each send a ping every
- * {@code interval}, {@code pingsPerClient} times, and expect the matching pong before the next
- * ping is due. Runs on its own two threads beside the simulation; bounded in count and time.
+ * send pings; the JDK's WebSocket can): {@code clients} connections each send a ping every {@code
+ * interval}, {@code pingsPerClient} times, and expect the matching pong before the next ping is
+ * due. Runs on its own two threads beside the simulation; bounded in count and time.
  */
 public final class PingProbe {
   private final URI wsUrl;
@@ -31,11 +31,14 @@ public final class PingProbe {
   private final int pingsPerClient;
   private final Duration pongTimeout;
   private final HttpClient http = HealthCheck.client(Duration.ofSeconds(5));
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "ping-probe");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "ping-probe");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Client> all = new ArrayList<>();
   private final AtomicInteger connected = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
@@ -46,8 +49,8 @@ public final class PingProbe {
   private final CompletableFuture<Void> done = new CompletableFuture<>();
   private final AtomicInteger clientsDone = new AtomicInteger();
 
-  private PingProbe(URI wsUrl, int clients, Duration interval, int pingsPerClient,
-      Duration pongTimeout) {
+  private PingProbe(
+      URI wsUrl, int clients, Duration interval, int pingsPerClient, Duration pongTimeout) {
     this.wsUrl = wsUrl;
     this.clients = clients;
     this.interval = interval;
@@ -56,14 +59,14 @@ public final class PingProbe {
   }
 
   /** Starts the clients, spread over one interval so their pings do not arrive in lockstep. */
-  public static PingProbe start(URI wsUrl, int clients, Duration interval, int pingsPerClient,
-      Duration pongTimeout) {
+  public static PingProbe start(
+      URI wsUrl, int clients, Duration interval, int pingsPerClient, Duration pongTimeout) {
     PingProbe p = new PingProbe(wsUrl, clients, interval, pingsPerClient, pongTimeout);
     for (int i = 0; i < clients; i++) {
       Client c = p.new Client();
       p.all.add(c);
-      p.timer.schedule(c::open, interval.toMillis() * i / Math.max(1, clients),
-          TimeUnit.MILLISECONDS);
+      p.timer.schedule(
+          c::open, interval.toMillis() * i / Math.max(1, clients), TimeUnit.MILLISECONDS);
     }
     if (clients == 0) {
       p.done.complete(null);
@@ -81,9 +84,19 @@ public final class PingProbe {
     timer.shutdownNow();
     all.forEach(Client::close);
     int withLoss = (int) all.stream().filter(c -> c.lost.get() > 0 || !c.opened).count();
-    return new PingPongResult(clients, connected.get(), interval.toMillis(), pingsPerClient,
-        (long) clients * pingsPerClient, sent.get(), inTime.get(), late.get(),
-        pongTimeout.toMillis(), dropped.get(), withLoss, firstFailure.get());
+    return new PingPongResult(
+        clients,
+        connected.get(),
+        interval.toMillis(),
+        pingsPerClient,
+        (long) clients * pingsPerClient,
+        sent.get(),
+        inTime.get(),
+        late.get(),
+        pongTimeout.toMillis(),
+        dropped.get(),
+        withLoss,
+        firstFailure.get());
   }
 
   private void fail(String why) {
@@ -108,19 +121,23 @@ public final class PingProbe {
     private volatile int seq;
 
     void open() {
-      http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-          .buildAsync(wsUrl, this).whenComplete((w, e) -> {
-            if (e != null) {
-              fail("connect to " + wsUrl + " failed: " + RootCause.describe(e));
-              lost.addAndGet(pingsPerClient);
-              clientDone();
-              return;
-            }
-            ws = w;
-            opened = true;
-            connected.incrementAndGet();
-            timer.scheduleAtFixedRate(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-          });
+      http.newWebSocketBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .buildAsync(wsUrl, this)
+          .whenComplete(
+              (w, e) -> {
+                if (e != null) {
+                  fail("connect to " + wsUrl + " failed: " + RootCause.describe(e));
+                  lost.addAndGet(pingsPerClient);
+                  clientDone();
+                  return;
+                }
+                ws = w;
+                opened = true;
+                connected.incrementAndGet();
+                timer.scheduleAtFixedRate(
+                    this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+              });
     }
 
     private void tick() {
@@ -140,11 +157,13 @@ public final class PingProbe {
         try {
           // A send to a connection the target dropped fails here, often before (or without)
           // a close event reaching the listener.
-          ws.sendPing(ByteBuffer.wrap(Long.toString(n).getBytes())).whenComplete((w, e) -> {
-            if (e != null) {
-              dropped(" failed to take a ping: " + RootCause.describe(e));
-            }
-          });
+          ws.sendPing(ByteBuffer.wrap(Long.toString(n).getBytes()))
+              .whenComplete(
+                  (w, e) -> {
+                    if (e != null) {
+                      dropped(" failed to take a ping: " + RootCause.describe(e));
+                    }
+                  });
         } catch (RuntimeException e) {
           fail("ping failed: " + RootCause.describe(e));
         }
@@ -185,8 +204,8 @@ public final class PingProbe {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      dropped(" closed by the target (" + statusCode + (reason.isEmpty() ? "" : " " + reason)
-          + ")");
+      dropped(
+          " closed by the target (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
       return null;
     }
 

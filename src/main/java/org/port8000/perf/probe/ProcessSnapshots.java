@@ -8,9 +8,9 @@ import org.port8000.perf.target.RunningTarget;
 
 /**
  * Labelled readings of the target's process tree through OSHI ({@link ProcessTree}): resident
- * memory and open file descriptors summed, storage bytes read/written accumulated; timed by
- * {@link MonotonicClock}. Needs the target's PID on this machine; without it every
- * reading is absent and {@link #source()} says why.
+ * memory and open file descriptors summed, storage bytes read/written accumulated; timed by {@link
+ * MonotonicClock}. Needs the target's PID on this machine; without it every reading is absent and
+ * {@link #source()} says why.
  */
 public final class ProcessSnapshots {
   private final ProcessTree process;
@@ -24,15 +24,17 @@ public final class ProcessSnapshots {
 
   public static ProcessSnapshots of(RunningTarget target) {
     if (target.pid().isEmpty()) {
-      return new ProcessSnapshots(null, "not measured: the target's PID is not known (not started"
-          + " by this run; set -Dtarget.pid to the server's process id)");
+      return new ProcessSnapshots(
+          null,
+          "not measured: the target's PID is not known (not started"
+              + " by this run; set -Dtarget.pid to the server's process id)");
     }
     long pid = target.pid().getAsLong();
     Optional<ProcessTree> p = ProcessTree.open(pid);
     return p.isEmpty()
         ? new ProcessSnapshots(null, "not measured: no process has the target's PID " + pid)
-        : new ProcessSnapshots(p.get(), "process " + pid + " and its descendants on this"
-            + " machine (OSHI)");
+        : new ProcessSnapshots(
+            p.get(), "process " + pid + " and its descendants on this" + " machine (OSHI)");
   }
 
   public boolean measured() {
@@ -51,8 +53,14 @@ public final class ProcessSnapshots {
       return;
     }
     ProcessTree.Reading t = r.get();
-    taken.add(new Snapshot(label, MonotonicClock.nowMillis(), t.rssBytes(), t.openFiles(),
-        t.bytesRead(), t.bytesWritten()));
+    taken.add(
+        new Snapshot(
+            label,
+            MonotonicClock.nowMillis(),
+            t.rssBytes(),
+            t.openFiles(),
+            t.bytesRead(),
+            t.bytesWritten()));
   }
 
   public synchronized List<Snapshot> result() {

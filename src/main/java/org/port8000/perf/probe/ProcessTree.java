@@ -12,8 +12,8 @@ import oshi.software.os.OperatingSystem;
 
 /**
  * The target's process and all its descendants, read through OSHI: a server may run each bot (or
- * worker) as a child process, whose memory and CPU are the server's too. Resident memory and
- * open files are summed over the processes alive at a reading. CPU time and storage bytes are
+ * worker) as a child process, whose memory and CPU are the server's too. Resident memory and open
+ * files are summed over the processes alive at a reading. CPU time and storage bytes are
  * accumulated from each process's own increase between readings, so a child that exits takes
  * nothing back and one born during the run counts from its start. Remembers every process it
  * counted, so the report can name them.
@@ -39,7 +39,8 @@ public final class ProcessTree {
   /** Empty when no process has this PID. */
   public static Optional<ProcessTree> open(long pid) {
     OperatingSystem os = new SystemInfo().getOperatingSystem();
-    return os.getProcess((int) pid) == null ? Optional.empty()
+    return os.getProcess((int) pid) == null
+        ? Optional.empty()
         : Optional.of(new ProcessTree(os, (int) pid));
   }
 
@@ -49,14 +50,21 @@ public final class ProcessTree {
    * @param processes how many processes were alive and counted
    * @param openFiles summed over them (-1 when the OS does not tell)
    */
-  public record Reading(long rssBytes, long cpuMillis, long openFiles, long bytesRead,
-      long bytesWritten, int processes) {}
+  public record Reading(
+      long rssBytes,
+      long cpuMillis,
+      long openFiles,
+      long bytesRead,
+      long bytesWritten,
+      int processes) {}
 
   /** A reading, or empty when the root process is gone (exited, or a zombie). */
   public synchronized Optional<Reading> read() {
     OSProcess r = os.getProcess(root);
-    if (r == null || r.getState() == OSProcess.State.INVALID
-        || r.getState() == OSProcess.State.ZOMBIE || r.getResidentSetSize() <= 0) {
+    if (r == null
+        || r.getState() == OSProcess.State.INVALID
+        || r.getState() == OSProcess.State.ZOMBIE
+        || r.getResidentSetSize() <= 0) {
       return Optional.empty();
     }
     List<OSProcess> all = new ArrayList<>();
@@ -85,18 +93,26 @@ public final class ProcessTree {
       seen.putIfAbsent(p.getProcessID(), p.getName());
     }
     first = false;
-    return Optional.of(new Reading(rss, cpuMillis, filesKnown ? files : -1, bytesRead,
-        bytesWritten, alive));
+    return Optional.of(
+        new Reading(rss, cpuMillis, filesKnown ? files : -1, bytesRead, bytesWritten, alive));
   }
 
   /** E.g. "process 123 (java) and its descendants: 123 java, 130 perl, 131 perl (3 counted)". */
   public synchronized String counted() {
     List<String> names = new ArrayList<>();
-    seen.entrySet().stream().limit(NAMED_MAX)
+    seen.entrySet().stream()
+        .limit(NAMED_MAX)
         .forEach(e -> names.add(e.getKey() + " " + e.getValue()));
     String more = seen.size() > NAMED_MAX ? ", … " + (seen.size() - NAMED_MAX) + " more" : "";
-    return "process " + root + " and its descendants, summed: " + String.join(", ", names)
-        + more + " (" + seen.size() + " process" + (seen.size() == 1 ? "" : "es")
+    return "process "
+        + root
+        + " and its descendants, summed: "
+        + String.join(", ", names)
+        + more
+        + " ("
+        + seen.size()
+        + " process"
+        + (seen.size() == 1 ? "" : "es")
         + " counted over the run)";
   }
 }

@@ -7,20 +7,19 @@ import java.util.Iterator;
 import java.util.regex.Pattern;
 
 /**
- * One chat connection's messages in flight, matched with the frames that come back. A reply
- * goes to the message whose {@code id} it echoes, else to the oldest message waiting (the
- * original server answers each connection in order and echoes no id). A message is answered by
- * its final {@code response} frame whether or not {@code stream} frames came first; an
- * {@code error} frame, or a response whose content matches the error pattern, is a failed
- * message. Latency runs from the time the message was due, so a send that fell behind its
- * schedule still counts its delay (no coordinated omission).
+ * One chat connection's messages in flight, matched with the frames that come back. A reply goes to
+ * the message whose {@code id} it echoes, else to the oldest message waiting (the original server
+ * answers each connection in order and echoes no id). A message is answered by its final {@code
+ * response} frame whether or not {@code stream} frames came first; an {@code error} frame, or a
+ * response whose content matches the error pattern, is a failed message. Latency runs from the time
+ * the message was due, so a send that fell behind its schedule still counts its delay (no
+ * coordinated omission).
  *
  * <p>A reply that comes after its message timed out must not answer a later message: one that
- * echoes an id nobody waits for is dropped; on a connection matched in order (no id echoed yet)
- * the first timeout retires the connection, since its next reply may be the late one or the
- * next message's and nothing tells them apart. A retired connection takes no frames; the
- * messages still on it time out. Not thread-safe: one per connection, used by its virtual user
- * only.
+ * echoes an id nobody waits for is dropped; on a connection matched in order (no id echoed yet) the
+ * first timeout retires the connection, since its next reply may be the late one or the next
+ * message's and nothing tells them apart. A retired connection takes no frames; the messages still
+ * on it time out. Not thread-safe: one per connection, used by its virtual user only.
  */
 public final class ReplyMatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,8 +54,7 @@ public final class ReplyMatcher {
       return; // not JSON: not a chat reply
     }
     String type = frame.path("type").asText("");
-    if (retired
-        || !type.equals("stream") && !type.equals("response") && !type.equals("error")) {
+    if (retired || !type.equals("stream") && !type.equals("response") && !type.equals("error")) {
       return; // heartbeat acks and other frames are not message replies
     }
     Pending p = match(frame.path("id"));

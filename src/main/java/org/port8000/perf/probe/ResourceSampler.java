@@ -18,10 +18,10 @@ import org.port8000.perf.target.RunningTarget;
 
 /**
  * Samples the target's resident memory and CPU on a daemon thread for the whole simulation: from
- * its PID and that process's descendants when it runs here (OSHI, {@link ProcessTree}), else
- * from its {@code /metrics} (one process). The simulation marks named
- * checkpoints as it goes; each gets a fresh reading. Sampling ends on {@link #stop()}, after
- * {@code maxRun}, or when the target dies or stops answering (recorded with its time).
+ * its PID and that process's descendants when it runs here (OSHI, {@link ProcessTree}), else from
+ * its {@code /metrics} (one process). The simulation marks named checkpoints as it goes; each gets
+ * a fresh reading. Sampling ends on {@link #stop()}, after {@code maxRun}, or when the target dies
+ * or stops answering (recorded with its time).
  *
  * <p>All readings happen on the one sampler thread, so a checkpoint marked from a Gatling action
  * never blocks Gatling's threads: the reading is queued and its future completes when taken.
@@ -47,29 +47,31 @@ public final class ResourceSampler implements AutoCloseable {
   private String lostReason;
   private Long endedMs;
 
-  private ResourceSampler(ProcessReader reader, String source, String sourceReason,
-      Duration interval) {
+  private ResourceSampler(
+      ProcessReader reader, String source, String sourceReason, Duration interval) {
     this.reader = reader;
     this.source = source;
     this.sourceReason = sourceReason;
     this.intervalMs = interval.toMillis();
-    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "resource-sampler");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "resource-sampler");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Starts sampling {@code target} every {@code interval}; stops by itself after {@code maxRun}
-   * at the latest, so a forgotten sampler cannot run on.
+   * Starts sampling {@code target} every {@code interval}; stops by itself after {@code maxRun} at
+   * the latest, so a forgotten sampler cannot run on.
    */
   public static ResourceSampler start(RunningTarget target, Duration interval, Duration maxRun) {
     ResourceSampler s = choose(target, interval);
     synchronized (s) {
       if (s.reader != null) {
-        s.periodic = s.thread.scheduleAtFixedRate(s::sample, 0, s.intervalMs,
-            TimeUnit.MILLISECONDS);
+        s.periodic =
+            s.thread.scheduleAtFixedRate(s::sample, 0, s.intervalMs, TimeUnit.MILLISECONDS);
       }
       s.thread.schedule(s::stopNow, maxRun.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -82,8 +84,7 @@ public final class ResourceSampler implements AutoCloseable {
       long pid = target.pid().getAsLong();
       Optional<PidReader> pr = PidReader.open(pid);
       if (pr.isPresent()) {
-        return new ResourceSampler(pr.get(), ResourceSamples.PID,
-            "read on this machine", interval);
+        return new ResourceSampler(pr.get(), ResourceSamples.PID, "read on this machine", interval);
       }
       pidProblem = "no process has the target's PID " + pid;
     } else {
@@ -91,12 +92,22 @@ public final class ResourceSampler implements AutoCloseable {
     }
     MetricsReader mr = new MetricsReader(target.baseUrl());
     if (mr.read().isPresent()) {
-      return new ResourceSampler(mr, ResourceSamples.METRICS,
-          "read from " + target.baseUrl() + "/metrics because " + pidProblem + "; the figure"
-              + " covers the one process that exports it, not any child processes", interval);
+      return new ResourceSampler(
+          mr,
+          ResourceSamples.METRICS,
+          "read from "
+              + target.baseUrl()
+              + "/metrics because "
+              + pidProblem
+              + "; the figure"
+              + " covers the one process that exports it, not any child processes",
+          interval);
     }
-    return new ResourceSampler(null, ResourceSamples.NONE, pidProblem + ", and "
-        + mr.lastFailure() + ": set -Dtarget.pid to the server's process id", interval);
+    return new ResourceSampler(
+        null,
+        ResourceSamples.NONE,
+        pidProblem + ", and " + mr.lastFailure() + ": set -Dtarget.pid to the server's process id",
+        interval);
   }
 
   /** How results name where the readings came from: "pid", "metrics" or "none". */
@@ -194,10 +205,17 @@ public final class ResourceSampler implements AutoCloseable {
   /** What has been measured so far (a copy). */
   public synchronized ResourceSamples result() {
     // the tree's processes are known only as they appear: named when the result is taken
-    String reason = reader instanceof PidReader p ? sourceReason + " (" + p.counted() + ")"
-        : sourceReason;
-    return new ResourceSamples(source, reason, intervalMs, startedAt,
-        endedMs == null ? now() : endedMs, lostAtMs, lostReason, samples,
+    String reason =
+        reader instanceof PidReader p ? sourceReason + " (" + p.counted() + ")" : sourceReason;
+    return new ResourceSamples(
+        source,
+        reason,
+        intervalMs,
+        startedAt,
+        endedMs == null ? now() : endedMs,
+        lostAtMs,
+        lostReason,
+        samples,
         checkpoints.stream().sorted((a, b) -> Long.compare(a.t(), b.t())).toList());
   }
 

@@ -10,10 +10,10 @@ import org.port8000.perf.results.BenchmarkFacts.Step;
 
 /**
  * Records one capacity ramp (rising steps) inside the simulation and applies its stop rule, a
- * {@link Judge} given by the simulation (the report's rule, so both judge alike on the same
- * data: the {@link Step} records written to the probe file). When a step breaks, the later steps
- * send no load. It also measures what Gatling cannot: the load generator's CPU per step and the
- * achieved rate (monotonic clock).
+ * {@link Judge} given by the simulation (the report's rule, so both judge alike on the same data:
+ * the {@link Step} records written to the probe file). When a step breaks, the later steps send no
+ * load. It also measures what Gatling cannot: the load generator's CPU per step and the achieved
+ * rate (monotonic clock).
  */
 public final class StepRecorder {
 
@@ -63,8 +63,8 @@ public final class StepRecorder {
   }
 
   /**
-   * Called by each user of a step before its load: true when it should run, false when an
-   * earlier step broke (the ramp stopped). The first user of a step judges the steps before it.
+   * Called by each user of a step before its load: true when it should run, false when an earlier
+   * step broke (the ramp stopped). The first user of a step judges the steps before it.
    */
   public synchronized boolean begin(String step) {
     Span s = spans.get(step);
@@ -94,8 +94,11 @@ public final class StepRecorder {
     long outstanding = Math.max(MIN_OUTSTANDING, s.level);
     if (s.inFlight > outstanding) {
       s.judged = true;
-      s.stopReason = s.inFlight + " requests outstanding (more than " + outstanding
-          + "): the target stopped keeping up, the rest of the step was not sent";
+      s.stopReason =
+          s.inFlight
+              + " requests outstanding (more than "
+              + outstanding
+              + "): the target stopped keeping up, the rest of the step was not sent";
       broken = true;
       return false;
     }
@@ -163,8 +166,11 @@ public final class StepRecorder {
   }
 
   private String name(Span s) {
-    return spans.entrySet().stream().filter(e -> e.getValue() == s).map(Map.Entry::getKey)
-        .findFirst().orElse("");
+    return spans.entrySet().stream()
+        .filter(e -> e.getValue() == s)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse("");
   }
 
   /** The ramp's first step that ran, as a record (the baseline of the responsiveness rule). */
@@ -181,15 +187,26 @@ public final class StepRecorder {
   /** The step as recorded so far; {@code cpu} null when not computed. */
   private Step step(String name, Span s, Double cpu) {
     Map<String, Integer> p95 = new LinkedHashMap<>();
-    s.latencies.forEach((k, v) -> {
-      if (!v.isEmpty()) {
-        p95.put(k, p95(v));
-      }
-    });
+    s.latencies.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            p95.put(k, p95(v));
+          }
+        });
     long span = s.lastEndMs - s.firstStartMs;
     Double achieved = s.ok > 0 && span > 0 ? s.ok * 1000.0 / span : null;
-    return new Step(name, s.level, s.planned, s.ok, s.failed, achieved, cpu,
-        s.serverConnections, s.skipped || !s.begun, s.stopReason, p95);
+    return new Step(
+        name,
+        s.level,
+        s.planned,
+        s.ok,
+        s.failed,
+        achieved,
+        cpu,
+        s.serverConnections,
+        s.skipped || !s.begun,
+        s.stopReason,
+        p95);
   }
 
   private static int p95(List<Integer> values) {

@@ -16,8 +16,16 @@ public final class InjectorsModel {
   public record Table(String simulation, String headline, List<Row> rows) {}
 
   /** One injector; every cell already formatted and markdown-safe. */
-  public record Row(String index, String host, String users, String requests, String rate,
-      String started, String injectorCpu, String machineCpu, String saturated) {}
+  public record Row(
+      String index,
+      String host,
+      String users,
+      String requests,
+      String rate,
+      String started,
+      String injectorCpu,
+      String machineCpu,
+      String saturated) {}
 
   public static List<Table> of(List<MergedRunFolder.Injectors> merged) {
     return merged.stream().map(InjectorsModel::table).toList();
@@ -26,32 +34,66 @@ public final class InjectorsModel {
   static Table table(MergedRunFolder.Injectors m) {
     long ok = m.rows().stream().mapToLong(MergedRunFolder.Row::ok).sum();
     long ko = m.rows().stream().mapToLong(MergedRunFolder.Row::ko).sum();
-    long saturated = m.rows().stream().filter(r -> Boolean.TRUE.equals(r.facts().saturated()))
-        .count();
-    String headline = m.rows().size() + " injectors, run `" + Markdown.cell(m.runId()) + "`: "
-        + (ok + ko) + " requests (" + ok + " OK, " + ko + " KO) at "
-        + Format.number(m.requestsPerSecond()) + " requests/s over "
-        + Format.number(m.windowMs() / 1000.0) + " s, pooled from every injector's log."
-        + (saturated == 0 ? "" : " " + saturated + " injector" + (saturated == 1 ? " was" : "s"
-            + " were") + " CPU-saturated: "
-            + "its load may have come late, and its latencies include its own queueing.");
-    return new Table(Markdown.cell(m.simulation()), headline,
+    long saturated =
+        m.rows().stream().filter(r -> Boolean.TRUE.equals(r.facts().saturated())).count();
+    String headline =
+        m.rows().size()
+            + " injectors, run `"
+            + Markdown.cell(m.runId())
+            + "`: "
+            + (ok + ko)
+            + " requests ("
+            + ok
+            + " OK, "
+            + ko
+            + " KO) at "
+            + Format.number(m.requestsPerSecond())
+            + " requests/s over "
+            + Format.number(m.windowMs() / 1000.0)
+            + " s, pooled from every injector's log."
+            + (saturated == 0
+                ? ""
+                : " "
+                    + saturated
+                    + " injector"
+                    + (saturated == 1 ? " was" : "s" + " were")
+                    + " CPU-saturated: "
+                    + "its load may have come late, and its latencies include its own queueing.");
+    return new Table(
+        Markdown.cell(m.simulation()),
+        headline,
         m.rows().stream().map(InjectorsModel::row).toList());
   }
 
   static Row row(MergedRunFolder.Row r) {
     InjectorFacts f = r.facts();
-    String cpu = f.processCpuPercent() == null ? "not measured (the JVM does not tell)"
-        : Format.number(f.processCpuPercent()) + " % of " + f.cores() + " cores ("
-            + Format.number(f.processCpuSeconds()) + " CPU-s)";
-    String machine = f.machineCpuPercent() == null ? "not measured"
-        : Format.number(f.machineCpuPercent()) + " %";
+    String cpu =
+        f.processCpuPercent() == null
+            ? "not measured (the JVM does not tell)"
+            : Format.number(f.processCpuPercent())
+                + " % of "
+                + f.cores()
+                + " cores ("
+                + Format.number(f.processCpuSeconds())
+                + " CPU-s)";
+    String machine =
+        f.machineCpuPercent() == null
+            ? "not measured"
+            : Format.number(f.machineCpuPercent()) + " %";
     Boolean s = f.saturated();
-    String saturated = s == null ? "not measured" : s ? "**yes** (≥ "
-        + Format.number(InjectorFacts.SATURATED_PERCENT) + " %)" : "no";
-    return new Row(String.valueOf(f.index()), Markdown.cell(f.host()),
-        String.valueOf(r.usersStarted()), r.ok() + " OK / " + r.ko() + " KO",
-        Format.number(r.requestsPerSecond()), "+" + Format.number(r.startOffsetMs() / 1000.0)
-            + " s", Markdown.cell(cpu), machine, saturated);
+    String saturated =
+        s == null
+            ? "not measured"
+            : s ? "**yes** (≥ " + Format.number(InjectorFacts.SATURATED_PERCENT) + " %)" : "no";
+    return new Row(
+        String.valueOf(f.index()),
+        Markdown.cell(f.host()),
+        String.valueOf(r.usersStarted()),
+        r.ok() + " OK / " + r.ko() + " KO",
+        Format.number(r.requestsPerSecond()),
+        "+" + Format.number(r.startOffsetMs() / 1000.0) + " s",
+        Markdown.cell(cpu),
+        machine,
+        saturated);
   }
 }

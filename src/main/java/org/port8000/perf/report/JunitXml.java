@@ -24,8 +24,8 @@ final class JunitXml {
   private JunitXml() {}
 
   /** The areas' suites, the operation benchmark's own suite, then the baseline's (if any). */
-  static String render(List<AreaResult> areas, BenchmarkResult benchmark,
-      List<Check> baselineChecks) {
+  static String render(
+      List<AreaResult> areas, BenchmarkResult benchmark, List<Check> baselineChecks) {
     try {
       Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
       Element suites = doc.createElement("testsuites");
@@ -69,13 +69,15 @@ final class JunitXml {
       tc.setAttribute("classname", BENCHMARK);
       tc.setAttribute("name", "benchmark.run");
       Element skip = doc.createElement("skipped");
-      skip.setAttribute("message", b.notes().isEmpty() ? "not run in this invocation"
-          : b.notes().get(0));
+      skip.setAttribute(
+          "message", b.notes().isEmpty() ? "not run in this invocation" : b.notes().get(0));
       tc.appendChild(skip);
       suite.appendChild(tc);
       suite.setAttribute("tests", String.valueOf(b.checks().size() + 1));
-      suite.setAttribute("skipped", String.valueOf(b.checks().stream()
-          .filter(c -> c.status() == Status.NOT_MEASURED).count() + 1));
+      suite.setAttribute(
+          "skipped",
+          String.valueOf(
+              b.checks().stream().filter(c -> c.status() == Status.NOT_MEASURED).count() + 1));
     }
     return suite;
   }
@@ -85,10 +87,11 @@ final class JunitXml {
     Element suite = doc.createElement("testsuite");
     suite.setAttribute("name", name);
     suite.setAttribute("tests", String.valueOf(checks.size()));
-    suite.setAttribute("failures", String.valueOf(checks.stream()
-        .filter(c -> c.status() == Status.FAIL).count()));
-    suite.setAttribute("skipped", String.valueOf(checks.stream()
-        .filter(c -> c.status() == Status.NOT_MEASURED).count()));
+    suite.setAttribute(
+        "failures", String.valueOf(checks.stream().filter(c -> c.status() == Status.FAIL).count()));
+    suite.setAttribute(
+        "skipped",
+        String.valueOf(checks.stream().filter(c -> c.status() == Status.NOT_MEASURED).count()));
     suite.setAttribute("errors", "0");
     checks.forEach(c -> suite.appendChild(testCase(doc, name, c)));
     return suite;
@@ -98,8 +101,14 @@ final class JunitXml {
     Element tc = doc.createElement("testcase");
     tc.setAttribute("classname", classname);
     tc.setAttribute("name", c.metric());
-    String text = c.metric() + " = " + c.display() + " (target " + c.target() + ")"
-        + (c.note().isEmpty() ? "" : ": " + c.note());
+    String text =
+        c.metric()
+            + " = "
+            + c.display()
+            + " (target "
+            + c.target()
+            + ")"
+            + (c.note().isEmpty() ? "" : ": " + c.note());
     if (c.status() == Status.FAIL) {
       Element f = doc.createElement("failure");
       f.setAttribute("message", text);

@@ -6,38 +6,89 @@ import org.port8000.perf.baseline.BaselineView;
 /**
  * Everything the templates show, already formatted: the templates only list and test.
  *
- * @param profileNotice empty for a run with the assignment's full parameters; otherwise the
- *     warning shown at the top of every report
- * @param baseline the "Compared with baseline" section; null when the report step did not
- *     compare (then the section is left out)
- * @param targetTable the target's capabilities (label = capability, value = yes/no/unknown,
- *     target = what it changes); empty when no run recorded them
- * @param injectors the injectors of a merged run, one table per simulation; empty for a run of
- *     one injector (then the section is left out)
+ * @param profileNotice empty for a run with the assignment's full parameters; otherwise the warning
+ *     shown at the top of every report
+ * @param baseline the "Compared with baseline" section; null when the report step did not compare
+ *     (then the section is left out)
+ * @param targetTable the target's capabilities (label = capability, value = yes/no/unknown, target
+ *     = what it changes); empty when no run recorded them
+ * @param injectors the injectors of a merged run, one table per simulation; empty for a run of one
+ *     injector (then the section is left out)
  */
-public record ReportModel(String generatedAt, String profile, String profileNotice,
-    String target, String verdict, List<String> summary, List<Section> sections,
-    List<String> recommendations, String signOff, List<Row> keyFindings,
-    List<String> completeness, String allComplete, String readyForWindow3, String readyReason,
-    List<Row> targetTable, BaselineView baseline, List<InjectorsModel.Table> injectors) {
+public record ReportModel(
+    String generatedAt,
+    String profile,
+    String profileNotice,
+    String target,
+    String verdict,
+    List<String> summary,
+    List<Section> sections,
+    List<String> recommendations,
+    String signOff,
+    List<Row> keyFindings,
+    List<String> completeness,
+    String allComplete,
+    String readyForWindow3,
+    String readyReason,
+    List<Row> targetTable,
+    BaselineView baseline,
+    List<InjectorsModel.Table> injectors) {
 
   public ReportModel withBaseline(BaselineView view) {
-    return new ReportModel(generatedAt, profile, profileNotice, target, verdict, summary,
-        sections, recommendations, signOff, keyFindings, completeness, allComplete,
-        readyForWindow3, readyReason, targetTable, view, injectors);
+    return new ReportModel(
+        generatedAt,
+        profile,
+        profileNotice,
+        target,
+        verdict,
+        summary,
+        sections,
+        recommendations,
+        signOff,
+        keyFindings,
+        completeness,
+        allComplete,
+        readyForWindow3,
+        readyReason,
+        targetTable,
+        view,
+        injectors);
   }
 
   /** With the "Injectors" section of a merged run (empty: left out). */
   public ReportModel withInjectors(List<InjectorsModel.Table> tables) {
-    return new ReportModel(generatedAt, profile, profileNotice, target, verdict, summary,
-        sections, recommendations, signOff, keyFindings, completeness, allComplete,
-        readyForWindow3, readyReason, targetTable, baseline, List.copyOf(tables));
+    return new ReportModel(
+        generatedAt,
+        profile,
+        profileNotice,
+        target,
+        verdict,
+        summary,
+        sections,
+        recommendations,
+        signOff,
+        keyFindings,
+        completeness,
+        allComplete,
+        readyForWindow3,
+        readyReason,
+        targetTable,
+        baseline,
+        List.copyOf(tables));
   }
 
   /** One metric's section, in the assignment's REPORT FORMAT. */
-  public record Section(String title, String metric, String result, String target,
-      String status, List<Row> details, List<String> block, List<String> notes,
-      List<Href> links, List<Href> charts) {}
+  public record Section(
+      String title,
+      String metric,
+      String result,
+      String target,
+      String status,
+      List<Row> details,
+      List<String> block,
+      List<String> notes,
+      List<Href> links,
+      List<Href> charts) {}
 
   /** A table row or a label/value line; cells are markdown-safe. */
   public record Row(String label, String value, String target, String status) {}

@@ -32,49 +32,111 @@ public final class ReportModelBuilder {
   }
 
   /** The flat model of the optimization and status reports for a run judged as {@code v}. */
-  public ReportModel build(List<AreaResult> areas, RunVerdict v, Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities, Instant generatedAt) {
-    String target = metas.isEmpty() ? "(no run)"
-        : v.selfCheck()
-            ? "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
-                + maxHeap(metas)
-        : String.join(", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct()
-            .sorted().toList());
-    String notice = v.full() ? "" : "This run did not use the assignment's full parameters"
-        + " (profile '" + v.profile() + "'" + (v.profile().contains(Settings.ASSIGNMENT)
-            ? " with -D overrides of its figures" : "") + "): its figures are not a production"
-        + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
+  public ReportModel build(
+      List<AreaResult> areas,
+      RunVerdict v,
+      Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities,
+      Instant generatedAt) {
+    String target =
+        metas.isEmpty()
+            ? "(no run)"
+            : v.selfCheck()
+                ? "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
+                    + maxHeap(metas)
+                : String.join(
+                    ", ",
+                    metas.stream()
+                        .map(ReportModelBuilder::describeTarget)
+                        .distinct()
+                        .sorted()
+                        .toList());
+    String notice =
+        v.full()
+            ? ""
+            : "This run did not use the assignment's full parameters"
+                + " (profile '"
+                + v.profile()
+                + "'"
+                + (v.profile().contains(Settings.ASSIGNMENT)
+                    ? " with -D overrides of its figures"
+                    : "")
+                + "): its figures are not a production"
+                + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
 
     List<ReportModel.Section> sections = areas.stream().map(this::section).toList();
-    List<ReportModel.Row> findings = areas.stream().flatMap(a -> a.checks().stream())
-        .map(c -> new ReportModel.Row(Markdown.cell(c.metric()), Markdown.cell(c.display()),
-            Markdown.cell(c.target()), c.status().label())).toList();
-    List<String> completeness = areas.stream().map(a -> a.area().title() + ": "
-        + (!a.ran() ? "not run in this invocation"
-            : a.checks().stream().anyMatch(c -> c.status() == Status.NOT_MEASURED)
-                ? "run, but not everything could be measured" : "measured")).toList();
-    return new ReportModel(Format.time(generatedAt), v.profile(), notice, target,
-        v.targets().name(), v.summary(), sections, recommendations(areas), v.signOff(), findings,
-        completeness, v.allComplete() ? "YES" : "NO", v.ready() ? "YES" : "NO", v.readyReason(),
-        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()), null, List.of());
+    List<ReportModel.Row> findings =
+        areas.stream()
+            .flatMap(a -> a.checks().stream())
+            .map(
+                c ->
+                    new ReportModel.Row(
+                        Markdown.cell(c.metric()),
+                        Markdown.cell(c.display()),
+                        Markdown.cell(c.target()),
+                        c.status().label()))
+            .toList();
+    List<String> completeness =
+        areas.stream()
+            .map(
+                a ->
+                    a.area().title()
+                        + ": "
+                        + (!a.ran()
+                            ? "not run in this invocation"
+                            : a.checks().stream().anyMatch(c -> c.status() == Status.NOT_MEASURED)
+                                ? "run, but not everything could be measured"
+                                : "measured"))
+            .toList();
+    return new ReportModel(
+        Format.time(generatedAt),
+        v.profile(),
+        notice,
+        target,
+        v.targets().name(),
+        v.summary(),
+        sections,
+        recommendations(areas),
+        v.signOff(),
+        findings,
+        completeness,
+        v.allComplete() ? "YES" : "NO",
+        v.ready() ? "YES" : "NO",
+        v.readyReason(),
+        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()),
+        null,
+        List.of());
   }
 
   private static List<String> recommendations(List<AreaResult> areas) {
     List<String> recommendations = new ArrayList<>();
     for (Recommendation r : areas.stream().flatMap(a -> a.recommendations().stream()).toList()) {
-      recommendations.add("**" + r.area().title() + " — " + r.rule() + ":** " + r.action()
-          + ". Evidence: " + r.evidence() + ".");
+      recommendations.add(
+          "**"
+              + r.area().title()
+              + " — "
+              + r.rule()
+              + ":** "
+              + r.action()
+              + ". Evidence: "
+              + r.evidence()
+              + ".");
     }
     if (recommendations.isEmpty()) {
       boolean allRan = areas.stream().allMatch(AreaResult::ran);
       // The rules fire past the targets: latency above its limit, throughput below its floor.
-      recommendations.add("No optimization needed: no recommendation rule (latency > "
-          + Format.number(Thresholds.LATENCY.limit()) + " ms, throughput < "
-          + Format.number(Thresholds.THROUGHPUT.limit()) + " msg/sec, memory growing without bound,"
-          + " scroll < 60 fps) was"
-          + " triggered by the " + (allRan ? "" : "metrics ") + "measured"
-          + (allRan ? " figures." : " in this run; the others were not run.")
-          + " Monitor in production.");
+      recommendations.add(
+          "No optimization needed: no recommendation rule (latency > "
+              + Format.number(Thresholds.LATENCY.limit())
+              + " ms, throughput < "
+              + Format.number(Thresholds.THROUGHPUT.limit())
+              + " msg/sec, memory growing without bound,"
+              + " scroll < 60 fps) was"
+              + " triggered by the "
+              + (allRan ? "" : "metrics ")
+              + "measured"
+              + (allRan ? " figures." : " in this run; the others were not run.")
+              + " Monitor in production.");
     }
     return recommendations;
   }
@@ -82,51 +144,87 @@ public final class ReportModelBuilder {
   /** The "Target" table: each capability, what was found, and what it changes in the report. */
   public static List<ReportModel.Row> targetTable(TargetCapabilities c) {
     return List.of(
-        capability("Streams (`stream` frames before the `response`)", c.streams(),
-            c.streamsDetail(), "first-token latency is shown only when it streams"),
-        capability("Heartbeat ack (`heartbeat_ack`)", c.heartbeatAck(), c.heartbeatAckDetail(),
+        capability(
+            "Streams (`stream` frames before the `response`)",
+            c.streams(),
+            c.streamsDetail(),
+            "first-token latency is shown only when it streams"),
+        capability(
+            "Heartbeat ack (`heartbeat_ack`)",
+            c.heartbeatAck(),
+            c.heartbeatAckDetail(),
             "stability from acks when yes, from WebSocket ping/pong when no; when unknown the soak"
                 + " checks acks and runs ping/pong, and reports both"),
-        capability("Echoes the message `id`", c.echoesId(), c.echoesIdDetail(),
+        capability(
+            "Echoes the message `id`",
+            c.echoesId(),
+            c.echoesIdDetail(),
             "replies matched by id when echoed, else in order"),
-        capability("Chat page with the configured selectors", c.chatPage(),
-            c.chatPageDetail(), "UI render is measured only on a page it can drive"),
-        capability("`/metrics`", c.metrics(), c.metricsDetail(),
+        capability(
+            "Chat page with the configured selectors",
+            c.chatPage(),
+            c.chatPageDetail(),
+            "UI render is measured only on a page it can drive"),
+        capability(
+            "`/metrics`",
+            c.metrics(),
+            c.metricsDetail(),
             "server memory from /metrics when no -Dtarget.pid"),
-        capability("`-Dtarget.pid` alive", c.pidAlive(), c.pidDetail(),
+        capability(
+            "`-Dtarget.pid` alive",
+            c.pidAlive(),
+            c.pidDetail(),
             "server memory and CPU from the process"));
   }
 
-  private static ReportModel.Row capability(String label, Boolean flag, String detail,
-      String changes) {
-    String value = TargetCapabilities.state(flag)
-        + (detail == null || detail.isBlank() ? "" : " — " + detail);
-    return new ReportModel.Row(Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes),
-        "");
+  private static ReportModel.Row capability(
+      String label, Boolean flag, String detail, String changes) {
+    String value =
+        TargetCapabilities.state(flag) + (detail == null || detail.isBlank() ? "" : " — " + detail);
+    return new ReportModel.Row(
+        Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes), "");
   }
 
   private static String describeTarget(RunMeta m) {
-    return m.targetUrl() + (!m.targetStartedByRun() ? ""
-        : m.targetMaxHeapMb() == null ? " (embedded reference server)"
-        : " (embedded reference server, maximum heap " + m.targetMaxHeapMb() + " MB)");
+    return m.targetUrl()
+        + (!m.targetStartedByRun()
+            ? ""
+            : m.targetMaxHeapMb() == null
+                ? " (embedded reference server)"
+                : " (embedded reference server, maximum heap " + m.targetMaxHeapMb() + " MB)");
   }
 
   /** The heap the runs gave the reference server they launched, as the reports name it. */
   private static String maxHeap(Collection<RunMeta> metas) {
-    List<String> heaps = metas.stream().map(RunMeta::targetMaxHeapMb)
-        .filter(Objects::nonNull).distinct().sorted().map(mb -> mb + " MB").toList();
-    return heaps.isEmpty() ? "" : ", maximum heap " + String.join(" / ", heaps)
-        + " (`-Xmx`, setting `reference.maxHeapMb`)";
+    List<String> heaps =
+        metas.stream()
+            .map(RunMeta::targetMaxHeapMb)
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted()
+            .map(mb -> mb + " MB")
+            .toList();
+    return heaps.isEmpty()
+        ? ""
+        : ", maximum heap "
+            + String.join(" / ", heaps)
+            + " (`-Xmx`, setting `reference.maxHeapMb`)";
   }
 
   private ReportModel.Section section(AreaResult a) {
     List<ReportModel.Row> details = new ArrayList<>();
     for (Detail d : a.details()) {
-      details.add(new ReportModel.Row(Markdown.cell(d.label()), Markdown.cell(d.value()), "",
-          ""));
+      details.add(new ReportModel.Row(Markdown.cell(d.label()), Markdown.cell(d.value()), "", ""));
     }
-    return new ReportModel.Section(a.area().title(), a.metric(), a.result(), a.target(),
-        a.ran() ? a.status().label() : "⏭️ NOT RUN", details, a.block(), a.notes(),
+    return new ReportModel.Section(
+        a.area().title(),
+        a.metric(),
+        a.result(),
+        a.target(),
+        a.ran() ? a.status().label() : "⏭️ NOT RUN",
+        details,
+        a.block(),
+        a.notes(),
         a.links().stream().map(l -> new ReportModel.Href(l.label(), linkHref.apply(l))).toList(),
         a.charts().stream().map(c -> new ReportModel.Href(c.title(), chartHref.apply(c))).toList());
   }

@@ -38,22 +38,27 @@ public final class ReportWriter {
   private final TemplateRenderer renderer;
   private final Function<Chart, String> chartRenderer;
 
-  public ReportWriter(ReportFiles files, TemplateRenderer renderer,
-      Function<Chart, String> chartRenderer) {
+  public ReportWriter(
+      ReportFiles files, TemplateRenderer renderer, Function<Chart, String> chartRenderer) {
     this.files = files;
     this.renderer = renderer;
     this.chartRenderer = chartRenderer;
   }
 
   /**
-   * Renders and writes all outputs of a run judged as {@code verdict}, the operation
-   * benchmark's report among them, with the target's capabilities as the runs found them (the
-   * "Target" table) and the comparison with the baseline (null: none): its section in the
-   * optimization report, its checks in summary.json and junit.xml.
+   * Renders and writes all outputs of a run judged as {@code verdict}, the operation benchmark's
+   * report among them, with the target's capabilities as the runs found them (the "Target" table)
+   * and the comparison with the baseline (null: none): its section in the optimization report, its
+   * checks in summary.json and junit.xml.
    */
-  public void write(List<AreaResult> areas, BenchmarkResult benchmark,
-      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
-      Instant generatedAt, BaselineOutcome baseline) {
+  public void write(
+      List<AreaResult> areas,
+      BenchmarkResult benchmark,
+      Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities,
+      RunVerdict verdict,
+      Instant generatedAt,
+      BaselineOutcome baseline) {
     write(areas, benchmark, metas, capabilities, verdict, generatedAt, baseline, List.of());
   }
 
@@ -61,14 +66,22 @@ public final class ReportWriter {
    * The same for a run merged from several injectors: {@code injectors} adds the "Injectors"
    * section to the optimization report and the injectors to summary.json.
    */
-  public void write(List<AreaResult> areas, BenchmarkResult benchmark,
-      Collection<RunMeta> metas, Optional<TargetCapabilities> capabilities, RunVerdict verdict,
-      Instant generatedAt, BaselineOutcome baseline, List<MergedRunFolder.Injectors> injectors) {
+  public void write(
+      List<AreaResult> areas,
+      BenchmarkResult benchmark,
+      Collection<RunMeta> metas,
+      Optional<TargetCapabilities> capabilities,
+      RunVerdict verdict,
+      Instant generatedAt,
+      BaselineOutcome baseline,
+      List<MergedRunFolder.Injectors> injectors) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
-    ReportModelBuilder builder = new ReportModelBuilder(
-        link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model = builder.build(areas, verdict, metas, capabilities, generatedAt)
-        .withInjectors(InjectorsModel.of(injectors));
+    ReportModelBuilder builder =
+        new ReportModelBuilder(link -> href(link, outputs), chart -> chartHref(chart, outputs));
+    ReportModel model =
+        builder
+            .build(areas, verdict, metas, capabilities, generatedAt)
+            .withInjectors(InjectorsModel.of(injectors));
     List<Check> baselineChecks = List.of();
     if (baseline != null) {
       model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
@@ -76,13 +89,31 @@ public final class ReportWriter {
     }
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
-    put(outputs, files.benchmark(), renderer.render(BENCHMARK_TEMPLATE,
-        BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
+    put(
+        outputs,
+        files.benchmark(),
+        renderer.render(
+            BENCHMARK_TEMPLATE, BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
     // When the load began: the earliest simulation's start, not the time of this report.
-    String startedAt = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).map(Format::time).orElse(null);
-    put(outputs, files.summaryJson(), SummaryJson.render(model.profile(), model.target(),
-        startedAt, verdict.overall(), areas, benchmark.checks(), baselineChecks, injectors));
+    String startedAt =
+        metas.stream()
+            .map(RunMeta::startedAt)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .map(Format::time)
+            .orElse(null);
+    put(
+        outputs,
+        files.summaryJson(),
+        SummaryJson.render(
+            model.profile(),
+            model.target(),
+            startedAt,
+            verdict.overall(),
+            areas,
+            benchmark.checks(),
+            baselineChecks,
+            injectors));
     put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
@@ -99,8 +130,8 @@ public final class ReportWriter {
       try {
         outputs.put(copy, Files.readAllBytes(file));
       } catch (IOException e) {
-        throw new ReportException("Cannot copy " + file + " beside the report: " + e.getMessage(),
-            e);
+        throw new ReportException(
+            "Cannot copy " + file + " beside the report: " + e.getMessage(), e);
       }
       file = copy.toAbsolutePath();
     }

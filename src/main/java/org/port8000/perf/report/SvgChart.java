@@ -25,22 +25,28 @@ import org.port8000.perf.analysis.Chart;
 
 /**
  * Renders a {@link Chart} as a standalone SVG line chart with JFreeChart and JFreeSVG. Checkpoints
- * are dashed vertical lines carrying a number; the legend below the plot says what each number
- * is, so labels never print over each other however close the checkpoints lie.
+ * are dashed vertical lines carrying a number; the legend below the plot says what each number is,
+ * so labels never print over each other however close the checkpoints lie.
  */
 public final class SvgChart {
   static final String NO_DATA = "no data measured";
   private static final int WIDTH = 800;
   private static final int PLOT_HEIGHT = 400;
+
   /** Room per legend line; the legend wraps, so each checkpoint gets at most one. */
   private static final int LEGEND_LINE = 18;
+
   /** Plot width in pixels, roughly (the frame minus the axes), for spacing the numbers. */
   private static final double PLOT_WIDTH_PX = WIDTH - 100;
+
   /** Height of one row of checkpoint numbers, and the plot area's height, roughly. */
   private static final int LABEL_ROW_PX = 14;
+
   private static final int PLOT_AREA_PX = PLOT_HEIGHT - 70;
+
   /** Two numbers closer than this go on different rows. */
   private static final double LABEL_GAP_PX = 26;
+
   private static final Color SERIES = new Color(0x20, 0x60, 0xc0);
   private static final Color MARKER = new Color(0xc0, 0x39, 0x2b);
 
@@ -51,8 +57,12 @@ public final class SvgChart {
     chart.points().forEach(p -> series.add(p.x(), p.y()));
     List<Integer> rows = labelRows(chart);
     int rowCount = rows.stream().mapToInt(r -> r + 1).max().orElse(0);
-    XYPlot plot = new XYPlot(new XYSeriesCollection(series), xAxis(chart),
-        yAxis(chart, rowCount), new XYLineAndShapeRenderer(true, false));
+    XYPlot plot =
+        new XYPlot(
+            new XYSeriesCollection(series),
+            xAxis(chart),
+            yAxis(chart, rowCount),
+            new XYLineAndShapeRenderer(true, false));
     plot.getRenderer().setSeriesPaint(0, SERIES);
     plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.5f));
     plot.setBackgroundPaint(Color.WHITE);
@@ -65,15 +75,15 @@ public final class SvgChart {
     double[] xr = xRange(chart);
     for (int i = 0; i < chart.markers().size(); i++) {
       Chart.Marker m = chart.markers().get(i);
-      boolean nearRightEdge = xr[1] > xr[0]
-          && (xr[1] - m.x()) / (xr[1] - xr[0]) * PLOT_WIDTH_PX < LABEL_GAP_PX;
+      boolean nearRightEdge =
+          xr[1] > xr[0] && (xr[1] - m.x()) / (xr[1] - xr[0]) * PLOT_WIDTH_PX < LABEL_GAP_PX;
       plot.addDomainMarker(marker(m.x(), i + 1, rows.get(i), nearRightEdge));
       legend.add(new LegendItem((i + 1) + "  " + m.label(), MARKER));
     }
     plot.setFixedLegendItems(legend);
 
-    JFreeChart jfc = new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15),
-        plot, false);
+    JFreeChart jfc =
+        new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.BOLD, 15), plot, false);
     LegendTitle title = new LegendTitle(plot);
     title.setPosition(RectangleEdge.BOTTOM);
     jfc.addLegend(title);
@@ -88,8 +98,12 @@ public final class SvgChart {
 
   /** {@code leftOfLine}: the number goes left of its line, so one at the right edge shows. */
   private static ValueMarker marker(double x, int number, int row, boolean leftOfLine) {
-    ValueMarker m = new ValueMarker(x, MARKER, new BasicStroke(1f, BasicStroke.CAP_BUTT,
-        BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+    ValueMarker m =
+        new ValueMarker(
+            x,
+            MARKER,
+            new BasicStroke(
+                1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
     m.setLabel(String.valueOf(number));
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
     m.setLabelPaint(MARKER);
@@ -112,8 +126,8 @@ public final class SvgChart {
 
   /**
    * y starts at 0 unless the data lie far above it (then their variation would be flattened);
-   * headroom above the data for {@code labelRows} rows of checkpoint numbers, so no number is
-   * drawn over the series.
+   * headroom above the data for {@code labelRows} rows of checkpoint numbers, so no number is drawn
+   * over the series.
    */
   private static NumberAxis yAxis(Chart chart, int labelRows) {
     NumberAxis axis = new NumberAxis(chart.yLabel());
@@ -139,8 +153,8 @@ public final class SvgChart {
   }
 
   /**
-   * The row of each checkpoint's number: the first row whose last number lies at least
-   * {@link #LABEL_GAP_PX} to its left, in x order, so two numbers never overprint.
+   * The row of each checkpoint's number: the first row whose last number lies at least {@link
+   * #LABEL_GAP_PX} to its left, in x order, so two numbers never overprint.
    */
   static List<Integer> labelRows(Chart chart) {
     double[] r = xRange(chart);

@@ -35,7 +35,8 @@ public final class TemplateRenderer {
       t.process(model, out);
       return out.toString();
     } catch (IOException | TemplateException e) {
-      throw new ReportException("Cannot render template " + templateName + ": " + e.getMessage(), e);
+      throw new ReportException(
+          "Cannot render template " + templateName + ": " + e.getMessage(), e);
     }
   }
 }

@@ -11,9 +11,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files whole or not at all: a temp file beside the target, then a rename over it. The
- * file is readable by others (rw-r--r--), like a file written the usual way: temp files are
- * created 0600, which a report server or artifact viewer running as another user cannot read.
+ * Writes files whole or not at all: a temp file beside the target, then a rename over it. The file
+ * is readable by others (rw-r--r--), like a file written the usual way: temp files are created
+ * 0600, which a report server or artifact viewer running as another user cannot read.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

@@ -3,8 +3,8 @@ package org.port8000.perf.results;
 import java.util.List;
 
 /**
- * The operations of the benchmark, each with its fixed Gatling request name (the simulation
- * writes it, the analysis reads it) and the seed's latency target, judged by p95.
+ * The operations of the benchmark, each with its fixed Gatling request name (the simulation writes
+ * it, the analysis reads it) and the seed's latency target, judged by p95.
  */
 public enum BenchmarkOperation {
   LIST_BOTS("list bots", "List bots", 100, true),

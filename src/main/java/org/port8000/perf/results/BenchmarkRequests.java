@@ -9,8 +9,10 @@ public final class BenchmarkRequests {
   public static final String BOTS_TASK = "bots task";
   public static final String BOTS_STOP = "bots stop";
   public static final String BUSY_TASK = "busy task";
+
   /** Every churn round uses the same names: the rounds differ only in when they ran. */
   public static final String CHURN_ROUND_CONNECT = "churn round connect";
+
   public static final String CHURN_ROUND_MESSAGE = "churn round message";
 
   // Set-up, closes and health checks: not timed figures of the report.
@@ -28,8 +30,8 @@ public final class BenchmarkRequests {
   public static final String CHURN_WARMUP_MESSAGE = "churn warm-up message";
 
   /**
-   * The send of a chat round trip: Gatling logs it beside the awaited reply as a request of
-   * about 0 ms, so it is named as a send, never as a latency.
+   * The send of a chat round trip: Gatling logs it beside the awaited reply as a request of about 0
+   * ms, so it is named as a send, never as a latency.
    */
   public static String send(String roundTrip) {
     return roundTrip + " send";
@@ -53,6 +55,7 @@ public final class BenchmarkRequests {
 
   /** Timed request kinds of a capacity step as the simulation records them (Step.p95Ms). */
   public static final String STEP_CHAT = "chat";
+
   public static final String STEP_CONNECT = "connect";
   public static final String STEP_REPLY = "reply";
 }

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Every request of a run's {@code simulation.log} with its times, for the merge of several
- * injectors' runs: which Gatling version wrote the log, the run's start, the users started and
- * each request's start and end as offsets from that start (Gatling's own reader keeps only
- * aggregates). Decodes the record layout of Gatling 3.15's {@code SecondPassParser}, as
- * {@link RawResponseTimes} does; its IT checks the counts against {@link GatlingLogReader}'s.
+ * injectors' runs: which Gatling version wrote the log, the run's start, the users started and each
+ * request's start and end as offsets from that start (Gatling's own reader keeps only aggregates).
+ * Decodes the record layout of Gatling 3.15's {@code SecondPassParser}, as {@link RawResponseTimes}
+ * does; its IT checks the counts against {@link GatlingLogReader}'s.
  */
 public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
   private static final byte RUN = RecordHeader.Run$.MODULE$.value();
@@ -30,8 +30,12 @@ public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
   }
 
   /** What a log holds; {@code runStart} in epoch ms. */
-  public record Content(String gatlingVersion, String simulationClass, long runStart,
-      int usersStarted, List<Sample> samples) {
+  public record Content(
+      String gatlingVersion,
+      String simulationClass,
+      long runStart,
+      int usersStarted,
+      List<Sample> samples) {
     public Content {
       samples = List.copyOf(samples);
     }
@@ -45,15 +49,18 @@ public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
   public static String version(Path runFolder) {
     try (GatlingLog parser = new GatlingLog(log(runFolder).toFile())) {
       if (parser.readByte() != RUN) {
-        throw new ResultsException("simulation.log in " + runFolder + " does not start with a"
-            + " run record: it is not a Gatling 3.13+ log.");
+        throw new ResultsException(
+            "simulation.log in "
+                + runFolder
+                + " does not start with a"
+                + " run record: it is not a Gatling 3.13+ log.");
       }
       return parser.readString();
     } catch (ResultsException e) {
       throw e;
     } catch (Exception e) {
-      throw new ResultsException("Cannot read the Gatling version of " + log(runFolder) + " ("
-          + e + ").", e);
+      throw new ResultsException(
+          "Cannot read the Gatling version of " + log(runFolder) + " (" + e + ").", e);
     }
   }
 
@@ -64,16 +71,24 @@ public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
     } catch (ResultsException e) {
       throw e;
     } catch (Exception e) { // Scala code can throw checked exceptions undeclared
-      throw new ResultsException("Cannot read the requests in " + log(runFolder) + " (" + e
-          + "); it may have been written by another Gatling version.", e);
+      throw new ResultsException(
+          "Cannot read the requests in "
+              + log(runFolder)
+              + " ("
+              + e
+              + "); it may have been written by another Gatling version.",
+          e);
     }
   }
 
   private static Path log(Path runFolder) {
     Path log = runFolder.resolve("simulation.log");
     if (!Files.isRegularFile(log)) {
-      throw new ResultsException("No simulation.log in " + runFolder + ": the run did not finish"
-          + " writing its results.");
+      throw new ResultsException(
+          "No simulation.log in "
+              + runFolder
+              + ": the run did not finish"
+              + " writing its results.");
     }
     return log;
   }
@@ -126,8 +141,11 @@ public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
         readCachedSanitizedString();
         skipInt();
       } else {
-        throw new ResultsException("Unknown record type " + header + " in simulation.log: it was"
-            + " written by another Gatling version.");
+        throw new ResultsException(
+            "Unknown record type "
+                + header
+                + " in simulation.log: it was"
+                + " written by another Gatling version.");
       }
     }
   }

@@ -19,11 +19,11 @@ import scala.Option;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * One of the two classes that know Gatling's internals (with {@link RawResponseTimes}, which
- * reads the raw response times this reader does not expose): {@code simulation.log} is binary
- * and readable only by the Gatling version that wrote it, so it is read with that version's own
- * reader from the same classpath. A Gatling upgrade that changes this API breaks this class's test, not the
- * report silently.
+ * One of the two classes that know Gatling's internals (with {@link RawResponseTimes}, which reads
+ * the raw response times this reader does not expose): {@code simulation.log} is binary and
+ * readable only by the Gatling version that wrote it, so it is read with that version's own reader
+ * from the same classpath. A Gatling upgrade that changes this API breaks this class's test, not
+ * the report silently.
  */
 public final class GatlingLogReader {
 
@@ -35,20 +35,26 @@ public final class GatlingLogReader {
   public static GatlingRun read(Path runFolder) {
     Path log = runFolder.resolve("simulation.log");
     if (!Files.isRegularFile(log)) {
-      throw new ResultsException("No simulation.log in " + runFolder + ": the run did not finish"
-          + " writing its results. Run the simulation again.");
+      throw new ResultsException(
+          "No simulation.log in "
+              + runFolder
+              + ": the run did not finish"
+              + " writing its results. Run the simulation again.");
     }
     LogFileData data;
     try {
-      data = LogFileReader.apply(runFolder.getFileName().toString(), runFolder.getParent(),
-          configuration()).read();
+      data =
+          LogFileReader.apply(
+                  runFolder.getFileName().toString(), runFolder.getParent(), configuration())
+              .read();
     } catch (Exception e) { // Scala code can throw checked exceptions undeclared
-      String hint = e instanceof IllegalAccessException
-          ? " Gatling's reader needs the JVM option --add-opens=java.base/java.lang=ALL-UNNAMED"
-              + " (.mvn/jvm.config sets it for Maven)."
-          : " It may have been written by another Gatling version; re-run the simulation.";
-      throw new ResultsException("Cannot read " + log + " with Gatling's reader (" + e + ")."
-          + hint, e);
+      String hint =
+          e instanceof IllegalAccessException
+              ? " Gatling's reader needs the JVM option --add-opens=java.base/java.lang=ALL-UNNAMED"
+                  + " (.mvn/jvm.config sets it for Maven)."
+              : " It may have been written by another Gatling version; re-run the simulation.";
+      throw new ResultsException(
+          "Cannot read " + log + " with Gatling's reader (" + e + ")." + hint, e);
     }
     Map<String, RequestStats> requests = new LinkedHashMap<>();
     for (StatsPath path : CollectionConverters.asJava(data.statsPaths())) {
@@ -56,26 +62,37 @@ public final class GatlingLogReader {
         requests.put(rp.request(), stats(data, rp));
       }
     }
-    return new GatlingRun(runFolder, data.runInfo().simulationClassName(),
-        Instant.ofEpochMilli(data.runInfo().runStart()), requests);
+    return new GatlingRun(
+        runFolder,
+        data.runInfo().simulationClassName(),
+        Instant.ofEpochMilli(data.runInfo().runStart()),
+        requests);
   }
 
   private static RequestStats stats(LogFileData data, RequestStatsPath path) {
     Option<String> name = Option.apply(path.request());
-    Option<GeneralStats> okStats = data.requestGeneralStats(name, path.group(),
-        Option.apply(OK$.MODULE$));
+    Option<GeneralStats> okStats =
+        data.requestGeneralStats(name, path.group(), Option.apply(OK$.MODULE$));
     long ok = okStats.isEmpty() ? 0 : okStats.get().count();
     long ko = count(data, name, path, KO$.MODULE$);
     if (ok == 0) {
       return new RequestStats(path.request(), ok, ko, 0, 0, 0, 0, 0, 0);
     }
     GeneralStats s = okStats.get();
-    return new RequestStats(path.request(), ok, ko, s.min(), s.max(), s.mean(),
-        percentile(s, 50), percentile(s, 95), percentile(s, 99));
+    return new RequestStats(
+        path.request(),
+        ok,
+        ko,
+        s.min(),
+        s.max(),
+        s.mean(),
+        percentile(s, 50),
+        percentile(s, 95),
+        percentile(s, 99));
   }
 
-  private static long count(LogFileData data, Option<String> name, RequestStatsPath path,
-      Status status) {
+  private static long count(
+      LogFileData data, Option<String> name, RequestStatsPath path, Status status) {
     Option<GeneralStats> s = data.requestGeneralStats(name, path.group(), Option.apply(status));
     return s.isEmpty() ? 0 : s.get().count();
   }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One Gatling run folder: which simulation, when, and the figures per request name. */
-public record GatlingRun(Path folder, String simulationClass, Instant start,
-    Map<String, RequestStats> requests) {
+public record GatlingRun(
+    Path folder, String simulationClass, Instant start, Map<String, RequestStats> requests) {
 
   public GatlingRun {
     requests = Map.copyOf(requests);

@@ -8,41 +8,84 @@ package org.port8000.perf.results;
  * @param clientsConnected clients whose first connect succeeded
  * @param connectionsOpened successful connects including reconnects
  * @param clientsWithLostHeartbeats clients that lost at least one heartbeat
- * @param footprintOpened idle connections that were open when the footprint reading was taken
- *     (0 when the footprint step did not run)
+ * @param footprintOpened idle connections that were open when the footprint reading was taken (0
+ *     when the footprint step did not run)
  * @param footprintMeasured true when the footprint reading with all connections open was taken
- * @param ackSupported true when the soak awaited acks (the target acks heartbeats, or it could
- *     not be found out); false: stability is measured by the ping/pong probe
- *     ({@link PingPongResult})
+ * @param ackSupported true when the soak awaited acks (the target acks heartbeats, or it could not
+ *     be found out); false: stability is measured by the ping/pong probe ({@link PingPongResult})
  * @param heartbeatsSent app-level heartbeat frames the soak's clients sent
- * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats
- *     were not sent and count as lost
+ * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats were not
+ *     sent and count as lost
  * @param soakClients clients that heartbeated to the end of the soak with their last heartbeat
  *     answered (acked, or sent when the target has no ack)
  * @param soakOverlapMs how long all {@code soakClients} heartbeated together: the earliest end
- *     (last heartbeat + one interval) minus the latest first heartbeat; -1 when no client got
- *     to the end
+ *     (last heartbeat + one interval) minus the latest first heartbeat; -1 when no client got to
+ *     the end
  * @param soakPlannedMs the soak each client was to run: heartbeats per client × interval
- * @param ackCapability the heartbeat ack as the capability check found it: "yes", "no" or
- *     "unknown" (then the soak awaited acks and the ping/pong probe ran beside it)
+ * @param ackCapability the heartbeat ack as the capability check found it: "yes", "no" or "unknown"
+ *     (then the soak awaited acks and the ping/pong probe ran beside it)
  */
-public record HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
-    int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
-    int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
-    int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
-    int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs,
+public record HeartbeatFacts(
+    int clients,
+    long intervalMs,
+    long durationSeconds,
+    int heartbeatsPerClient,
+    long expectedHeartbeats,
+    long ackTimeoutMs,
+    int clientsConnected,
+    int connectionsOpened,
+    int clientsWithLostHeartbeats,
+    int footprintConnections,
+    int footprintOpened,
+    boolean footprintMeasured,
+    boolean ackSupported,
+    long heartbeatsSent,
+    int helloFailed,
+    int soakClients,
+    long soakOverlapMs,
+    long soakPlannedMs,
     String ackCapability) {
 
   /** Facts of a run whose ack capability was known: yes when acks were awaited, else no. */
-  public HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
-      int heartbeatsPerClient, long expectedHeartbeats, long ackTimeoutMs, int clientsConnected,
-      int connectionsOpened, int clientsWithLostHeartbeats, int footprintConnections,
-      int footprintOpened, boolean footprintMeasured, boolean ackSupported, long heartbeatsSent,
-      int helloFailed, int soakClients, long soakOverlapMs, long soakPlannedMs) {
-    this(clients, intervalMs, durationSeconds, heartbeatsPerClient, expectedHeartbeats,
-        ackTimeoutMs, clientsConnected, connectionsOpened, clientsWithLostHeartbeats,
-        footprintConnections, footprintOpened, footprintMeasured, ackSupported, heartbeatsSent,
-        helloFailed, soakClients, soakOverlapMs, soakPlannedMs, ackSupported ? YES : NO);
+  public HeartbeatFacts(
+      int clients,
+      long intervalMs,
+      long durationSeconds,
+      int heartbeatsPerClient,
+      long expectedHeartbeats,
+      long ackTimeoutMs,
+      int clientsConnected,
+      int connectionsOpened,
+      int clientsWithLostHeartbeats,
+      int footprintConnections,
+      int footprintOpened,
+      boolean footprintMeasured,
+      boolean ackSupported,
+      long heartbeatsSent,
+      int helloFailed,
+      int soakClients,
+      long soakOverlapMs,
+      long soakPlannedMs) {
+    this(
+        clients,
+        intervalMs,
+        durationSeconds,
+        heartbeatsPerClient,
+        expectedHeartbeats,
+        ackTimeoutMs,
+        clientsConnected,
+        connectionsOpened,
+        clientsWithLostHeartbeats,
+        footprintConnections,
+        footprintOpened,
+        footprintMeasured,
+        ackSupported,
+        heartbeatsSent,
+        helloFailed,
+        soakClients,
+        soakOverlapMs,
+        soakPlannedMs,
+        ackSupported ? YES : NO);
   }
 
   public static final String YES = "yes";
@@ -57,10 +100,13 @@ public record HeartbeatFacts(int clients, long intervalMs, long durationSeconds,
   public static final String PROBE = "heartbeat";
   public static final String INITIAL = "initial";
   public static final String SOAK_END = "end of soak";
+
   /** Prefix of the footprint step's quiet readings before its connections open. */
   public static final String FOOTPRINT_BEFORE = "footprint: before";
+
   /** Prefix of the footprint step's readings with its connections open. */
   public static final String FOOTPRINT_OPEN = "footprint: open";
+
   /** Taken on the quiet target after the footprint step closed, just before the soak. */
   public static final String SOAK_START = "soak: start";
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One injector's run of one simulation, as the merge reads it: the injector's output root it
- * came from, its run folder, what the injector wrote about itself, and its log's requests.
+ * One injector's run of one simulation, as the merge reads it: the injector's output root it came
+ * from, its run folder, what the injector wrote about itself, and its log's requests.
  *
  * @param facts null when the run folder has no {@code probe-injector.json}
  */
@@ -22,14 +22,17 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
   static final List<String> RUN_PARENTS = List.of("", "gatling", "target/gatling");
 
   /**
-   * The run folders of an injector's output root, the newest per simulation (by Gatling's
-   * folder name, which ends in the run's start time), by simulation simple name; the log's
-   * Gatling version is checked before its records are read.
+   * The run folders of an injector's output root, the newest per simulation (by Gatling's folder
+   * name, which ends in the run's start time), by simulation simple name; the log's Gatling version
+   * is checked before its records are read.
    */
   public static Map<String, InjectorRun> readAll(Path input, String gatlingVersion) {
     if (!Files.isDirectory(input)) {
-      throw new ResultsException("Merge input " + input + " is not a folder: give each"
-          + " injector's output root (the folder holding its gatling/ run folders).");
+      throw new ResultsException(
+          "Merge input "
+              + input
+              + " is not a folder: give each"
+              + " injector's output root (the folder holding its gatling/ run folders).");
     }
     Map<String, Path> newest = new LinkedHashMap<>();
     for (Path folder : runFolders(input)) {
@@ -42,23 +45,36 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
       }
     }
     if (newest.isEmpty()) {
-      throw new ResultsException("Merge input " + input + " holds no Gatling run folder (a"
-          + " folder with simulation.log) in " + String.join(", ", RUN_PARENTS.stream()
-              .map(p -> p.isEmpty() ? "itself" : p + "/").toList()) + ".");
+      throw new ResultsException(
+          "Merge input "
+              + input
+              + " holds no Gatling run folder (a"
+              + " folder with simulation.log) in "
+              + String.join(
+                  ", ", RUN_PARENTS.stream().map(p -> p.isEmpty() ? "itself" : p + "/").toList())
+              + ".");
     }
     Map<String, InjectorRun> runs = new LinkedHashMap<>();
     for (Path folder : newest.values()) {
       String version = GatlingLog.version(folder);
       if (!version.equals(gatlingVersion)) {
-        throw new MergeRefused("Refusing to merge " + folder + ": its simulation.log was written"
-            + " by Gatling " + version + ", and this suite reads Gatling " + gatlingVersion
-            + "'s logs only (the log format is bound to its version). Merge with the suite built"
-            + " against Gatling " + version + ", the one the injectors ran.");
+        throw new MergeRefused(
+            "Refusing to merge "
+                + folder
+                + ": its simulation.log was written"
+                + " by Gatling "
+                + version
+                + ", and this suite reads Gatling "
+                + gatlingVersion
+                + "'s logs only (the log format is bound to its version). Merge with the suite built"
+                + " against Gatling "
+                + version
+                + ", the one the injectors ran.");
       }
       GatlingLog.Content log = GatlingLog.read(folder);
       agreesWithGatling(folder, log);
-      InjectorFacts facts = ProbeFiles.read(folder, InjectorFacts.PROBE, InjectorFacts.class)
-          .orElse(null);
+      InjectorFacts facts =
+          ProbeFiles.read(folder, InjectorFacts.PROBE, InjectorFacts.class).orElse(null);
       InjectorRun run = new InjectorRun(input, folder, facts, log);
       runs.put(run.simulationName(), run);
     }
@@ -66,8 +82,8 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
   }
 
   /**
-   * The merge's decoder must count what Gatling's own reader counts, request by request: a
-   * Gatling version whose layout differs is refused here, not merged wrongly.
+   * The merge's decoder must count what Gatling's own reader counts, request by request: a Gatling
+   * version whose layout differs is refused here, not merged wrongly.
    */
   static void agreesWithGatling(Path folder, GatlingLog.Content log) {
     Map<String, long[]> counts = new LinkedHashMap<>();
@@ -77,10 +93,21 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
     for (RequestStats r : GatlingLogReader.read(folder).requests().values()) {
       long[] c = counts.getOrDefault(r.name(), new long[2]);
       if (c[0] != r.ok() || c[1] != r.ko()) {
-        throw new ResultsException("The merge reads " + c[0] + " OK and " + c[1] + " KO '"
-            + r.name() + "' requests in " + folder + " where Gatling's reader counts " + r.ok()
-            + " and " + r.ko() + ": results.GatlingLog no longer decodes this Gatling version's"
-            + " log. Fix the decoder before merging.");
+        throw new ResultsException(
+            "The merge reads "
+                + c[0]
+                + " OK and "
+                + c[1]
+                + " KO '"
+                + r.name()
+                + "' requests in "
+                + folder
+                + " where Gatling's reader counts "
+                + r.ok()
+                + " and "
+                + r.ko()
+                + ": results.GatlingLog no longer decodes this Gatling version's"
+                + " log. Fix the decoder before merging.");
       }
     }
   }
@@ -93,8 +120,7 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
         continue;
       }
       try (Stream<Path> s = Files.list(dir)) {
-        s.filter(p -> Files.isRegularFile(p.resolve("simulation.log"))).sorted()
-            .forEach(out::add);
+        s.filter(p -> Files.isRegularFile(p.resolve("simulation.log"))).sorted().forEach(out::add);
       } catch (IOException e) {
         throw new ResultsException("Cannot list " + dir + ": " + e.getMessage(), e);
       }

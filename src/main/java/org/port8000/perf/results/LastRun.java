@@ -3,20 +3,19 @@ package org.port8000.perf.results;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Instant;
 
 /**
- * The runs of the last invocation: Gatling's Maven plugin lists their folders in
- * {@code lastRun.txt}, but writes it only with {@code failOnError=false} (the whole suite,
- * {@code mvn verify}). An on-demand {@code mvn gatling:test} fails the build on a missed
- * assertion ({@code failOnError=true}) and writes no list: its runs are the run folders newer
- * than the list (all of them when there is none). Reads each run, keeping the newest per
- * simulation.
+ * The runs of the last invocation: Gatling's Maven plugin lists their folders in {@code
+ * lastRun.txt}, but writes it only with {@code failOnError=false} (the whole suite, {@code mvn
+ * verify}). An on-demand {@code mvn gatling:test} fails the build on a missed assertion ({@code
+ * failOnError=true}) and writes no list: its runs are the run folders newer than the list (all of
+ * them when there is none). Reads each run, keeping the newest per simulation.
  */
 public final class LastRun {
   public static final String FILE = "lastRun.txt";
@@ -30,9 +29,12 @@ public final class LastRun {
     try {
       names = newerRuns(resultsFolder, list);
       if (names.isEmpty() && !Files.isRegularFile(list)) {
-        throw new ResultsException("No results to report: " + list + " does not exist. Run"
-            + " the suite first (`mvn verify`, or `mvn gatling:test` for one simulation);"
-            + " earlier reports were left untouched.");
+        throw new ResultsException(
+            "No results to report: "
+                + list
+                + " does not exist. Run"
+                + " the suite first (`mvn verify`, or `mvn gatling:test` for one simulation);"
+                + " earlier reports were left untouched.");
       }
       if (names.isEmpty()) {
         names = Files.readAllLines(list);
@@ -54,11 +56,14 @@ public final class LastRun {
       runs.add(readOrDead(folder));
     }
     if (runs.isEmpty()) {
-      throw new ResultsException(list + " lists no run: the last invocation ran no simulation."
-          + " Earlier reports were left untouched.");
+      throw new ResultsException(
+          list
+              + " lists no run: the last invocation ran no simulation."
+              + " Earlier reports were left untouched.");
     }
     Map<String, GatlingRun> bySimulation = new LinkedHashMap<>();
-    runs.stream().sorted((a, b) -> a.start().compareTo(b.start()))
+    runs.stream()
+        .sorted((a, b) -> a.start().compareTo(b.start()))
         .forEach(r -> bySimulation.put(r.simulationName(), r));
     return bySimulation;
   }
@@ -68,8 +73,8 @@ public final class LastRun {
     if (!Files.isDirectory(resultsFolder)) {
       return List.of();
     }
-    long listed = Files.isRegularFile(list) ? Files.getLastModifiedTime(list).toMillis()
-        : Long.MIN_VALUE;
+    long listed =
+        Files.isRegularFile(list) ? Files.getLastModifiedTime(list).toMillis() : Long.MIN_VALUE;
     List<String> out = new ArrayList<>();
     try (var folders = Files.list(resultsFolder)) {
       for (Path f : folders.filter(Files::isDirectory).toList()) {

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * Writes a merged run as a run folder the report step can read like an injector's: injector 0's
- * probe files (it ran what runs once: the target's sampling, the browser, the footprint step),
- * one {@link RunMeta} for all injectors, the injectors' facts ({@code probe-injectors.json}) and
- * an {@code index.html} linking every injector's own Gatling report. Its {@link GatlingRun}
- * carries the pooled request figures.
+ * probe files (it ran what runs once: the target's sampling, the browser, the footprint step), one
+ * {@link RunMeta} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an
+ * {@code index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries
+ * the pooled request figures.
  */
 public final class MergedRunFolder {
   public static final String INJECTORS_PROBE = "injectors";
@@ -25,16 +25,22 @@ public final class MergedRunFolder {
   private MergedRunFolder() {}
 
   /** The injectors' rows as the report shows them ({@code probe-injectors.json}). */
-  public record Injectors(String runId, String simulation, double requestsPerSecond,
-      long windowMs, List<Row> rows) {
+  public record Injectors(
+      String runId, String simulation, double requestsPerSecond, long windowMs, List<Row> rows) {
     public Injectors {
       rows = List.copyOf(rows);
     }
   }
 
   /** One injector; {@code facts} as it wrote them, the rest measured from its log. */
-  public record Row(InjectorFacts facts, String folder, long startOffsetMs, int usersStarted,
-      long ok, long ko, double requestsPerSecond) {}
+  public record Row(
+      InjectorFacts facts,
+      String folder,
+      long startOffsetMs,
+      int usersStarted,
+      long ok,
+      long ko,
+      double requestsPerSecond) {}
 
   public static GatlingRun write(MergedRun merged, Path outputRoot) {
     String name = merged.simulationName().toLowerCase(Locale.ROOT) + "-merged-" + merged.runId();
@@ -47,7 +53,8 @@ public final class MergedRunFolder {
         for (Path p : s.sorted().toList()) {
           String file = p.getFileName().toString();
           boolean probe = file.startsWith("probe-") && file.endsWith(".json");
-          if (probe && !file.equals(ProbeFiles.path(Path.of(""), InjectorFacts.PROBE).toString())
+          if (probe
+              && !file.equals(ProbeFiles.path(Path.of(""), InjectorFacts.PROBE).toString())
               && !file.equals(ProbeFiles.path(Path.of(""), RunMeta.PROBE).toString())) {
             AtomicFiles.write(folder.resolve(file), Files.readAllBytes(p));
             copied.add(file);
@@ -55,8 +62,8 @@ public final class MergedRunFolder {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the merged run " + folder + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the merged run " + folder + ": " + e.getMessage(), e);
     }
     ProbeFiles.write(folder, RunMeta.PROBE, meta(merged, copied));
     ProbeFiles.write(folder, INJECTORS_PROBE, injectors(merged));
@@ -65,21 +72,44 @@ public final class MergedRunFolder {
   }
 
   public static Injectors injectors(MergedRun merged) {
-    return new Injectors(merged.runId(), merged.simulationName(), merged.requestsPerSecond(),
-        merged.windowMs(), merged.injectors().stream().map(i -> new Row(i.facts(),
-            i.run().folder().toString(), i.startOffsetMs(), i.usersStarted(), i.ok(), i.ko(),
-            i.requestsPerSecond())).toList());
+    return new Injectors(
+        merged.runId(),
+        merged.simulationName(),
+        merged.requestsPerSecond(),
+        merged.windowMs(),
+        merged.injectors().stream()
+            .map(
+                i ->
+                    new Row(
+                        i.facts(),
+                        i.run().folder().toString(),
+                        i.startOffsetMs(),
+                        i.usersStarted(),
+                        i.ok(),
+                        i.ko(),
+                        i.requestsPerSecond()))
+            .toList());
   }
 
   /** All injectors' metas in one: the earliest start, the latest end, the target's answer. */
   static RunMeta meta(MergedRun merged, List<String> copied) {
-    List<RunMeta> metas = merged.injectors().stream().map(i -> i.run().meta().orElse(null))
-        .filter(Objects::nonNull).toList();
+    List<RunMeta> metas =
+        merged.injectors().stream()
+            .map(i -> i.run().meta().orElse(null))
+            .filter(Objects::nonNull)
+            .toList();
     List<String> notes = new ArrayList<>();
-    notes.add("Merged from " + merged.injectors().size() + " injectors (run "
-        + merged.runId() + "): request counts are summed and latencies recomputed from every"
-        + " injector's samples; " + (copied.isEmpty() ? "no probe file" : "the probe files ("
-        + String.join(", ", copied) + ")") + " are injector 0's.");
+    notes.add(
+        "Merged from "
+            + merged.injectors().size()
+            + " injectors (run "
+            + merged.runId()
+            + "): request counts are summed and latencies recomputed from every"
+            + " injector's samples; "
+            + (copied.isEmpty()
+                ? "no probe file"
+                : "the probe files (" + String.join(", ", copied) + ")")
+            + " are injector 0's.");
     RunMeta base = metas.isEmpty() ? null : metas.get(0);
     if (base != null) {
       notes.addAll(base.notes());
@@ -88,32 +118,64 @@ public final class MergedRunFolder {
       int index = merged.injectors().get(i).facts().index();
       metas.get(i).notes().forEach(n -> notes.add("Injector " + index + ": " + n));
     }
-    Instant started = metas.stream().map(RunMeta::startedAt).filter(Objects::nonNull)
-        .min(Comparator.naturalOrder()).orElse(merged.start());
-    Instant ended = metas.stream().map(RunMeta::endedAt).filter(Objects::nonNull)
-        .max(Comparator.naturalOrder()).orElse(null);
+    Instant started =
+        metas.stream()
+            .map(RunMeta::startedAt)
+            .filter(Objects::nonNull)
+            .min(Comparator.naturalOrder())
+            .orElse(merged.start());
+    Instant ended =
+        metas.stream()
+            .map(RunMeta::endedAt)
+            .filter(Objects::nonNull)
+            .max(Comparator.naturalOrder())
+            .orElse(null);
     boolean answered = !metas.isEmpty() && metas.stream().allMatch(RunMeta::targetAnsweredAtEnd);
     if (metas.size() < merged.injectors().size()) {
-      notes.add((merged.injectors().size() - metas.size()) + " injector(s) wrote no "
-          + ProbeFiles.path(Path.of(""), RunMeta.PROBE) + ": their end was not recorded.");
+      notes.add(
+          (merged.injectors().size() - metas.size())
+              + " injector(s) wrote no "
+              + ProbeFiles.path(Path.of(""), RunMeta.PROBE)
+              + ": their end was not recorded.");
     }
-    return new RunMeta(merged.simulationName(), base == null ? null : base.profile(),
+    return new RunMeta(
+        merged.simulationName(),
+        base == null ? null : base.profile(),
         base != null && metas.stream().allMatch(RunMeta::fullAssignment),
-        base == null ? null : base.targetUrl(), base != null && base.targetStartedByRun(),
-        base == null ? null : base.targetPid(), started, ended, answered, notes);
+        base == null ? null : base.targetUrl(),
+        base != null && base.targetStartedByRun(),
+        base == null ? null : base.targetPid(),
+        started,
+        ended,
+        answered,
+        notes);
   }
 
   private static String index(MergedRun merged, Path folder) {
-    StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-        + "<title>" + merged.simulationName() + " — merged run " + merged.runId()
-        + "</title></head><body>\n<h1>" + merged.simulationName() + ": " + merged.injectors()
-        .size() + " injectors, run " + merged.runId() + "</h1>\n<p>Gatling cannot draw one"
-        + " report from several logs; each injector's own report:</p>\n<ul>\n");
+    StringBuilder html =
+        new StringBuilder(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+                + "<title>"
+                + merged.simulationName()
+                + " — merged run "
+                + merged.runId()
+                + "</title></head><body>\n<h1>"
+                + merged.simulationName()
+                + ": "
+                + merged.injectors().size()
+                + " injectors, run "
+                + merged.runId()
+                + "</h1>\n<p>Gatling cannot draw one"
+                + " report from several logs; each injector's own report:</p>\n<ul>\n");
     for (MergedRun.Injector i : merged.injectors()) {
       Path report = i.run().folder().resolve("index.html").toAbsolutePath();
       String href = folder.toAbsolutePath().relativize(report).toString().replace('\\', '/');
-      html.append("<li><a href=\"").append(href).append("\">injector ")
-          .append(i.facts().index()).append(" (").append(escape(i.facts().host()))
+      html.append("<li><a href=\"")
+          .append(href)
+          .append("\">injector ")
+          .append(i.facts().index())
+          .append(" (")
+          .append(escape(i.facts().host()))
           .append(")</a></li>\n");
     }
     return html.append("</ul>\n</body></html>\n").toString();

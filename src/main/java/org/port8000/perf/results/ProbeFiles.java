@@ -11,15 +11,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The probes' result files: JSON written beside the Gatling run ({@code probe-<name>.json} in
- * the run folder), read back leniently into immutable records.
+ * The probes' result files: JSON written beside the Gatling run ({@code probe-<name>.json} in the
+ * run folder), read back leniently into immutable records.
  */
 public final class ProbeFiles {
-  public static final ObjectMapper JSON = new ObjectMapper()
-      .registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
   private ProbeFiles() {}
 

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every OK response time of every request name in a run's {@code simulation.log}, in the order
- * they were written. Gatling's own reader keeps only aggregates (percentiles, counts), and the
- * baseline comparison needs the raw samples; so this is a second pass over the binary log with
- * Gatling's own low-level parser (same classpath, same version), decoding the record layout of
- * Gatling 3.15's {@code SecondPassParser}. A version that changes the layout fails this class's
- * test (counts must equal {@link GatlingLogReader}'s), not the comparison silently.
+ * Every OK response time of every request name in a run's {@code simulation.log}, in the order they
+ * were written. Gatling's own reader keeps only aggregates (percentiles, counts), and the baseline
+ * comparison needs the raw samples; so this is a second pass over the binary log with Gatling's own
+ * low-level parser (same classpath, same version), decoding the record layout of Gatling 3.15's
+ * {@code SecondPassParser}. A version that changes the layout fails this class's test (counts must
+ * equal {@link GatlingLogReader}'s), not the comparison silently.
  */
 public final class RawResponseTimes extends LogFileParser<Map<String, List<Integer>>> {
   private static final byte USER = RecordHeader.User$.MODULE$.value();
@@ -32,16 +32,25 @@ public final class RawResponseTimes extends LogFileParser<Map<String, List<Integ
   public static Map<String, List<Integer>> read(Path runFolder) {
     Path log = runFolder.resolve("simulation.log");
     if (!Files.isRegularFile(log)) {
-      throw new ResultsException("No simulation.log in " + runFolder + ": the run did not finish"
-          + " writing its results. Run the simulation again.");
+      throw new ResultsException(
+          "No simulation.log in "
+              + runFolder
+              + ": the run did not finish"
+              + " writing its results. Run the simulation again.");
     }
     try (RawResponseTimes parser = new RawResponseTimes(log.toFile())) {
       return parser.parse();
     } catch (ResultsException e) {
       throw e;
     } catch (Exception e) { // Scala code can throw checked exceptions undeclared
-      throw new ResultsException("Cannot read the response times in " + log + " (" + e + ");"
-          + " it may have been written by another Gatling version: re-run the simulation.", e);
+      throw new ResultsException(
+          "Cannot read the response times in "
+              + log
+              + " ("
+              + e
+              + ");"
+              + " it may have been written by another Gatling version: re-run the simulation.",
+          e);
     }
   }
 
@@ -78,8 +87,11 @@ public final class RawResponseTimes extends LogFileParser<Map<String, List<Integ
         readCachedSanitizedString();
         skipInt();
       } else {
-        throw new ResultsException("Unknown record type " + header + " in simulation.log: it was"
-            + " written by another Gatling version; re-run the simulation.");
+        throw new ResultsException(
+            "Unknown record type "
+                + header
+                + " in simulation.log: it was"
+                + " written by another Gatling version; re-run the simulation.");
       }
     }
   }

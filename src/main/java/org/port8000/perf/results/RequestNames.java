@@ -1,19 +1,20 @@
 package org.port8000.perf.results;
 
 /**
- * The Gatling request names the simulations record and the analysis reads back: one spelling
- * for both sides. Message phases are named {@link #ONE_CLIENT_BURST}, {@link #BURST},
- * {@link #WARMUP} or a step's {@link #step(int)}; Gatling records each phase's connects and
- * round trips ({@link #reply}, {@link #firstToken}), the message-timings probe the one-client
- * burst's replies.
+ * The Gatling request names the simulations record and the analysis reads back: one spelling for
+ * both sides. Message phases are named {@link #ONE_CLIENT_BURST}, {@link #BURST}, {@link #WARMUP}
+ * or a step's {@link #step(int)}; Gatling records each phase's connects and round trips ({@link
+ * #reply}, {@link #firstToken}), the message-timings probe the one-client burst's replies.
  */
 public final class RequestNames {
   private RequestNames() {}
 
   /** The assignment's burst as written: one client, one connection. */
   public static final String ONE_CLIENT_BURST = "burst one client";
+
   /** The same burst from many clients, each message on its own connection. */
   public static final String BURST = "burst";
+
   public static final String WARMUP = "warmup";
 
   /** The phase name of a throughput step offering {@code ratePerSecond} messages a second. */
@@ -53,8 +54,8 @@ public final class RequestNames {
   }
 
   /**
-   * A verdict that is not a Gatling request (a probe's, or the knee rule's over the steps),
-   * logged as one check on the target's health request so a Gatling assertion can gate it.
+   * A verdict that is not a Gatling request (a probe's, or the knee rule's over the steps), logged
+   * as one check on the target's health request so a Gatling assertion can gate it.
    */
   public static String verdict(String what) {
     return "verdict – " + what;
@@ -66,6 +67,7 @@ public final class RequestNames {
 
   /** The memory simulation's chat phases. */
   public static final String LEAK_WARMUP = "leak warm-up";
+
   public static final String LEAK_MESSAGES = "leak";
 
   public static String connect(String phase) {
@@ -88,12 +90,13 @@ public final class RequestNames {
 
   /** A heartbeat's ack: OK when the ack arrived in time. */
   public static final String HEARTBEAT_ACK = "heartbeat";
+
   /** A heartbeat's send: every attempt, answered or not. */
   public static final String HEARTBEAT_SEND = "heartbeat send";
 
   /**
-   * The one request of a simulation that could not start its load: a health check that is
-   * failed on purpose, carrying the reason, so Gatling records the run and fails it.
+   * The one request of a simulation that could not start its load: a health check that is failed on
+   * purpose, carrying the reason, so Gatling records the run and fails it.
    */
   public static final String COULD_NOT_START = "could not start";
 

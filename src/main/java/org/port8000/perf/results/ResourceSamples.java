@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param targetLostAtMs when the target was found dead or stopped answering; null if it never was
  * @param targetLostReason what was seen then; null if the target was never lost
  */
-public record ResourceSamples(String source, String sourceReason, long intervalMs,
-    Instant startedAt, long endedMs, Long targetLostAtMs, String targetLostReason,
-    List<Sample> samples, List<Checkpoint> checkpoints) {
+public record ResourceSamples(
+    String source,
+    String sourceReason,
+    long intervalMs,
+    Instant startedAt,
+    long endedMs,
+    Long targetLostAtMs,
+    String targetLostReason,
+    List<Sample> samples,
+    List<Checkpoint> checkpoints) {
 
   public static final String PROBE = "resources";
   public static final String PID = "pid";

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Finds the Gatling run folder of the simulation running in this JVM. Gatling names it
- * {@code <simulation simple name, lower case>-<timestamp>} and creates it before the load, so in
- * {@code after()} the newest such folder is this run's.
+ * Finds the Gatling run folder of the simulation running in this JVM. Gatling names it {@code
+ * <simulation simple name, lower case>-<timestamp>} and creates it before the load, so in {@code
+ * after()} the newest such folder is this run's.
  */
 public final class RunFolder {
   private RunFolder() {}

@@ -5,14 +5,23 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a simulation wrote about its own run ({@code probe-run.json}): the profile, the target,
- * and whether the target still answered at the end. {@code targetMaxHeapMb} is the maximum heap
- * the run gave the reference server it launched ({@code null}: a target it did not launch, or
- * a file written before the field existed).
+ * What a simulation wrote about its own run ({@code probe-run.json}): the profile, the target, and
+ * whether the target still answered at the end. {@code targetMaxHeapMb} is the maximum heap the run
+ * gave the reference server it launched ({@code null}: a target it did not launch, or a file
+ * written before the field existed).
  */
-public record RunMeta(String simulation, String profile, boolean fullAssignment, String targetUrl,
-    boolean targetStartedByRun, Long targetPid, Instant startedAt, Instant endedAt,
-    boolean targetAnsweredAtEnd, List<String> notes, Integer targetMaxHeapMb) {
+public record RunMeta(
+    String simulation,
+    String profile,
+    boolean fullAssignment,
+    String targetUrl,
+    boolean targetStartedByRun,
+    Long targetPid,
+    Instant startedAt,
+    Instant endedAt,
+    boolean targetAnsweredAtEnd,
+    List<String> notes,
+    Integer targetMaxHeapMb) {
 
   public static final String PROBE = "run";
 
@@ -22,10 +31,28 @@ public record RunMeta(String simulation, String profile, boolean fullAssignment,
   }
 
   /** A run whose target's heap this run did not set. */
-  public RunMeta(String simulation, String profile, boolean fullAssignment, String targetUrl,
-      boolean targetStartedByRun, Long targetPid, Instant startedAt, Instant endedAt,
-      boolean targetAnsweredAtEnd, List<String> notes) {
-    this(simulation, profile, fullAssignment, targetUrl, targetStartedByRun, targetPid, startedAt,
-        endedAt, targetAnsweredAtEnd, notes, null);
+  public RunMeta(
+      String simulation,
+      String profile,
+      boolean fullAssignment,
+      String targetUrl,
+      boolean targetStartedByRun,
+      Long targetPid,
+      Instant startedAt,
+      Instant endedAt,
+      boolean targetAnsweredAtEnd,
+      List<String> notes) {
+    this(
+        simulation,
+        profile,
+        fullAssignment,
+        targetUrl,
+        targetStartedByRun,
+        targetPid,
+        startedAt,
+        endedAt,
+        targetAnsweredAtEnd,
+        notes,
+        null);
   }
 }

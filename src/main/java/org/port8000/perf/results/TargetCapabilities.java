@@ -10,22 +10,28 @@ import java.util.Optional;
  * Each capability is yes ({@code true}), no ({@code false}, with evidence of absence) or unknown
  * ({@code null}: it could not be found out); the matching detail gives the evidence or why not.
  *
- * @param streams            the target sends {@code stream} frames before the final
- *                           {@code response}
- * @param heartbeatAck       the target answers {@code {"type":"heartbeat"}} with
- *                           {@code heartbeat_ack}
- * @param echoesId           reply frames carry the message's {@code id}
- * @param chatPage           {@code /} serves a page naming the configured chat selectors
- * @param metrics            {@code /metrics} gives {@code process_resident_memory_bytes}
- * @param pidAlive           {@code -Dtarget.pid} is a running process ({@code null}: no pid given)
+ * @param streams the target sends {@code stream} frames before the final {@code response}
+ * @param heartbeatAck the target answers {@code {"type":"heartbeat"}} with {@code heartbeat_ack}
+ * @param echoesId reply frames carry the message's {@code id}
+ * @param chatPage {@code /} serves a page naming the configured chat selectors
+ * @param metrics {@code /metrics} gives {@code process_resident_memory_bytes}
+ * @param pidAlive {@code -Dtarget.pid} is a running process ({@code null}: no pid given)
  */
-public record TargetCapabilities(String targetUrl, Instant checkedAt,
-    Boolean streams, String streamsDetail,
-    Boolean heartbeatAck, String heartbeatAckDetail,
-    Boolean echoesId, String echoesIdDetail,
-    Boolean chatPage, String chatPageDetail,
-    Boolean metrics, String metricsDetail,
-    Boolean pidAlive, String pidDetail) {
+public record TargetCapabilities(
+    String targetUrl,
+    Instant checkedAt,
+    Boolean streams,
+    String streamsDetail,
+    Boolean heartbeatAck,
+    String heartbeatAckDetail,
+    Boolean echoesId,
+    String echoesIdDetail,
+    Boolean chatPage,
+    String chatPageDetail,
+    Boolean metrics,
+    String metricsDetail,
+    Boolean pidAlive,
+    String pidDetail) {
 
   public static final String PROBE = "target";
 

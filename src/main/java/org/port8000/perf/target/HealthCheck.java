@@ -31,8 +31,10 @@ public final class HealthCheck {
 
   /** The suite's HTTP client (HTTP/1.1, see {@link #client()}) with its own connect timeout. */
   public static HttpClient client(Duration connectTimeout) {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        .build();
   }
 
   static URI url(URI baseUrl) {
@@ -43,16 +45,18 @@ public final class HealthCheck {
   static Optional<String> problem(HttpClient client, URI baseUrl, Duration timeout)
       throws InterruptedException {
     try {
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(url(baseUrl))
-          .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(url(baseUrl)).timeout(timeout).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() == 200 && r.body().contains("healthy")) {
         return Optional.empty();
       }
       String body = r.body().length() > 120 ? r.body().substring(0, 120) + "…" : r.body();
       return Optional.of("HTTP " + r.statusCode() + " " + body);
     } catch (IOException e) {
-      return Optional.of(e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return Optional.of(
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 }

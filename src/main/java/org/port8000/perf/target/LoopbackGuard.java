@@ -32,9 +32,13 @@ public final class LoopbackGuard {
   }
 
   private static TargetException refuse(URI url, String why) {
-    return new TargetException("Setting 'target.url' is '" + url + "': its host " + why
-        + ", which is not a loopback address (127.0.0.0/8, ::1). This suite sends load only to this"
-        + " machine. Fix: point it at 127.0.0.1, or add -Dtarget.allowRemote=true if you own that"
-        + " server and mean to load it.");
+    return new TargetException(
+        "Setting 'target.url' is '"
+            + url
+            + "': its host "
+            + why
+            + ", which is not a loopback address (127.0.0.0/8, ::1). This suite sends load only to this"
+            + " machine. Fix: point it at 127.0.0.1, or add -Dtarget.allowRemote=true if you own that"
+            + " server and mean to load it.");
   }
 }

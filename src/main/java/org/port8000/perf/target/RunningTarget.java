@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * A target ready for load: its base URL, its PID when it runs on this machine, and whether this
- * run started it (fresh) or found it running.
+ * A target ready for load: its base URL, its PID when it runs on this machine, and whether this run
+ * started it (fresh) or found it running.
  */
 public interface RunningTarget extends AutoCloseable {
   /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8000}. */
@@ -26,8 +26,8 @@ public interface RunningTarget extends AutoCloseable {
   OptionalLong pid();
 
   /**
-   * The maximum heap (-Xmx, MB) this run gave the target: set for the reference server it
-   * launched, empty for a target it found running.
+   * The maximum heap (-Xmx, MB) this run gave the target: set for the reference server it launched,
+   * empty for a target it found running.
    */
   default OptionalInt maxHeapMb() {
     return OptionalInt.empty();

@@ -26,26 +26,37 @@ import org.port8000.perf.config.Settings;
  */
 public final class TargetLauncher {
   static final String SERVER_MAIN = "org.port8000.perf.reference.ReferenceServer";
+
   /**
-   * Children not closed yet; one shutdown hook for the whole JVM stops them, instead of a hook
-   * per launch that would keep every closed child reachable until the JVM exits.
+   * Children not closed yet; one shutdown hook for the whole JVM stops them, instead of a hook per
+   * launch that would keep every closed child reachable until the JVM exits.
    */
   private static final Set<ChildTarget> LIVE_CHILDREN = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> List.copyOf(LIVE_CHILDREN).forEach(ChildTarget::close), "reference-server-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> List.copyOf(LIVE_CHILDREN).forEach(ChildTarget::close),
+                "reference-server-stop"));
   }
+
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
   /**
-   * JVM options of the child server. A small initial heap that gives memory back after
-   * collections keeps its resident memory close to what it really holds, so a leak shows. The
-   * maximum heap comes from {@code reference.maxHeapMb}.
+   * JVM options of the child server. A small initial heap that gives memory back after collections
+   * keeps its resident memory close to what it really holds, so a leak shows. The maximum heap
+   * comes from {@code reference.maxHeapMb}.
    */
-  static final List<String> SERVER_JVM_OPTIONS = List.of(
-      "-Xms16m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
-      "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  static final List<String> SERVER_JVM_OPTIONS =
+      List.of(
+          "-Xms16m",
+          "-XX:+UseSerialGC",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30",
+          "-XX:TieredStopAtLevel=1",
+          "-Xss512k");
+
   /** The launcher's own setting among the reference.* ones: a JVM option, not a server property. */
   static final String MAX_HEAP_SETTING = "reference.maxHeapMb";
 
@@ -61,8 +72,7 @@ public final class TargetLauncher {
     if (settings.targetUrl().isPresent()) {
       URI url = settings.targetUrl().get();
       // not being started by this run: a refused connection is reported within 15 s
-      HealthWait.await(url, settings.targetStartTimeout(), () -> true,
-          HealthWait.REFUSED_LIMIT);
+      HealthWait.await(url, settings.targetStartTimeout(), () -> true, HealthWait.REFUSED_LIMIT);
       return new ExternalTarget(url, settings.targetPid());
     }
     return launchReference(settings);
@@ -74,11 +84,14 @@ public final class TargetLauncher {
     cmd.addAll(SERVER_JVM_OPTIONS);
     int maxHeapMb = settings.referenceMaxHeapMb();
     cmd.add("-Xmx" + maxHeapMb + "m");
-    settings.referenceProperties().forEach((k, v) -> {
-      if (!k.equals("reference.port") && !k.equals(MAX_HEAP_SETTING)) {
-        cmd.add("-D" + k + "=" + v);
-      }
-    });
+    settings
+        .referenceProperties()
+        .forEach(
+            (k, v) -> {
+              if (!k.equals("reference.port") && !k.equals(MAX_HEAP_SETTING)) {
+                cmd.add("-D" + k + "=" + v);
+              }
+            });
     cmd.add("-Dreference.port=0");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
@@ -87,8 +100,12 @@ public final class TargetLauncher {
     try {
       process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new TargetException("Cannot start the reference server (" + String.join(" ", cmd.subList(0, 1))
-          + "): " + e.getMessage(), e);
+      throw new TargetException(
+          "Cannot start the reference server ("
+              + String.join(" ", cmd.subList(0, 1))
+              + "): "
+              + e.getMessage(),
+          e);
     }
     CompletableFuture<URI> listening = new CompletableFuture<>();
     Thread pump = new Thread(() -> pump(process, listening), "reference-server-output");
@@ -103,12 +120,17 @@ public final class TargetLauncher {
       return target;
     } catch (TimeoutException e) {
       target.close();
-      throw new TargetException("The reference server did not report its address within "
-          + settings.targetStartTimeout().toSeconds() + " s; see its output above.");
+      throw new TargetException(
+          "The reference server did not report its address within "
+              + settings.targetStartTimeout().toSeconds()
+              + " s; see its output above.");
     } catch (ExecutionException e) {
       target.close();
-      throw new TargetException("The reference server exited before listening; see its output"
-          + " above. " + e.getCause().getMessage(), e.getCause());
+      throw new TargetException(
+          "The reference server exited before listening; see its output"
+              + " above. "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       target.close();
       Thread.currentThread().interrupt();
@@ -121,8 +143,9 @@ public final class TargetLauncher {
 
   /** Echoes the server's output (prefixed) and completes with its address once it listens. */
   private static void pump(Process process, CompletableFuture<URI> listening) {
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         System.out.println("[reference] " + line);
@@ -134,8 +157,8 @@ public final class TargetLauncher {
     } catch (IOException ignored) {
       // the process ended; handled below
     }
-    listening.completeExceptionally(new TargetException(
-        "reference server output ended (exit code " + exitCode(process) + ")"));
+    listening.completeExceptionally(
+        new TargetException("reference server output ended (exit code " + exitCode(process) + ")"));
   }
 
   private static String exitCode(Process p) {
@@ -155,8 +178,8 @@ public final class TargetLauncher {
 
     @Override
     public boolean isAlive() {
-      return pid.isEmpty() || ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive)
-          .orElse(false);
+      return pid.isEmpty()
+          || ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Override

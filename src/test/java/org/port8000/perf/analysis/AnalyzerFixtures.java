@@ -30,8 +30,20 @@ final class AnalyzerFixtures {
   }
 
   static void meta(Path folder, boolean answered, String... notes) {
-    ProbeFiles.write(folder, RunMeta.PROBE, new RunMeta("x", "smoke", false, "http://127.0.0.1:1",
-        true, 1L, Instant.now(), Instant.now(), answered, List.of(notes)));
+    ProbeFiles.write(
+        folder,
+        RunMeta.PROBE,
+        new RunMeta(
+            "x",
+            "smoke",
+            false,
+            "http://127.0.0.1:1",
+            true,
+            1L,
+            Instant.now(),
+            Instant.now(),
+            answered,
+            List.of(notes)));
   }
 
   /** Samples every 250 ms for {@code ms}, memory = f(t). */
@@ -43,11 +55,19 @@ final class AnalyzerFixtures {
     return s;
   }
 
-  static ResourceSamples samples(List<ResourceSamples.Sample> s,
-      List<ResourceSamples.Checkpoint> checkpoints, Long lostAt) {
+  static ResourceSamples samples(
+      List<ResourceSamples.Sample> s, List<ResourceSamples.Checkpoint> checkpoints, Long lostAt) {
     long end = s.isEmpty() ? 0 : s.get(s.size() - 1).t();
-    return new ResourceSamples(ResourceSamples.PID, "read from process 1", 250, Instant.now(),
-        end, lostAt, lostAt == null ? null : "process 1 no longer exists", s, checkpoints);
+    return new ResourceSamples(
+        ResourceSamples.PID,
+        "read from process 1",
+        250,
+        Instant.now(),
+        end,
+        lostAt,
+        lostAt == null ? null : "process 1 no longer exists",
+        s,
+        checkpoints);
   }
 
   static ResourceSamples.Checkpoint cp(String label, long t, Long rss) {

@@ -30,8 +30,17 @@ class BenchmarkAnalyzerTest {
   }
 
   private static Step step(String name, int level, int planned, boolean skipped, Double cpu) {
-    return new Step(name, level, planned, skipped ? 0 : planned, 0,
-        skipped ? null : level * 1.0, cpu, null, skipped, null);
+    return new Step(
+        name,
+        level,
+        planned,
+        skipped ? 0 : planned,
+        0,
+        skipped ? null : level * 1.0,
+        cpu,
+        null,
+        skipped,
+        null);
   }
 
   /** Every latency request fast and clean, plus the given extra requests. */
@@ -40,8 +49,8 @@ class BenchmarkAnalyzerTest {
     for (BenchmarkOperation o : BenchmarkOperation.values()) {
       all.add(stats(o.requestName(), 10, 0, o == BenchmarkOperation.WS_MESSAGE ? wsP95 : 5));
     }
-    return AnalyzerFixtures.run(folder, BenchmarkResult.SIMULATION,
-        all.toArray(RequestStats[]::new));
+    return AnalyzerFixtures.run(
+        folder, BenchmarkResult.SIMULATION, all.toArray(RequestStats[]::new));
   }
 
   /** A clean server: memory grew in the first churn round only (a JVM's one-time growth). */
@@ -55,25 +64,76 @@ class BenchmarkAnalyzerTest {
   }
 
   /** {@code roundMb}: memory after each churn round's cool-down; {@code perRound} connections. */
-  private void facts(List<Step> api, List<Step> conn, List<Step> churn, double[] roundMb,
-      int perRound, long extraFiles) {
-    BenchmarkFacts.Parameters p = new BenchmarkFacts.Parameters("smoke", 3, 3, 5, 2,
-        List.of(50, 200), 3, List.of(100), 2, List.of(10), 3, 3, roundMb.length, perRound, 50,
-        10, 5, 3, 2, 5000, 2, 100);
+  private void facts(
+      List<Step> api,
+      List<Step> conn,
+      List<Step> churn,
+      double[] roundMb,
+      int perRound,
+      long extraFiles) {
+    BenchmarkFacts.Parameters p =
+        new BenchmarkFacts.Parameters(
+            "smoke",
+            3,
+            3,
+            5,
+            2,
+            List.of(50, 200),
+            3,
+            List.of(100),
+            2,
+            List.of(10),
+            3,
+            3,
+            roundMb.length,
+            perRound,
+            50,
+            10,
+            5,
+            3,
+            2,
+            5000,
+            2,
+            100);
     List<Step> rounds = new ArrayList<>();
-    List<Snapshot> snaps = new ArrayList<>(List.of(
-        new Snapshot(BenchmarkFacts.RUN_START, 0, 100 * MB, 100, 0, 0),
-        new Snapshot(BenchmarkFacts.CHURN_BASELINE, 1000, 100 * MB, 150, 0, 0)));
+    List<Snapshot> snaps =
+        new ArrayList<>(
+            List.of(
+                new Snapshot(BenchmarkFacts.RUN_START, 0, 100 * MB, 100, 0, 0),
+                new Snapshot(BenchmarkFacts.CHURN_BASELINE, 1000, 100 * MB, 150, 0, 0)));
     for (int i = 1; i <= roundMb.length; i++) {
       rounds.add(step("round " + i, 50, perRound, false, 5.0));
-      snaps.add(new Snapshot(BenchmarkFacts.churnRoundLabel(i), 1000 + i,
-          (long) (roundMb[i - 1] * MB), 150, 0, 0));
+      snaps.add(
+          new Snapshot(
+              BenchmarkFacts.churnRoundLabel(i),
+              1000 + i,
+              (long) (roundMb[i - 1] * MB),
+              150,
+              0,
+              0));
     }
-    snaps.add(new Snapshot(BenchmarkFacts.CHURN_AFTER, 2000,
-        (long) (roundMb[roundMb.length - 1] * MB), 150 + extraFiles, 0, 4096));
+    snaps.add(
+        new Snapshot(
+            BenchmarkFacts.CHURN_AFTER,
+            2000,
+            (long) (roundMb[roundMb.length - 1] * MB),
+            150 + extraFiles,
+            0,
+            4096));
     snaps.add(new Snapshot(BenchmarkFacts.RUN_END, 2000, 100 * MB, 150, 0, 4096));
-    ProbeFiles.write(folder, BenchmarkFacts.PROBE, new BenchmarkFacts(p, api, conn, churn,
-        rounds, new BenchmarkFacts.Bots(10, 10, null, 10), true, "process 1", snaps));
+    ProbeFiles.write(
+        folder,
+        BenchmarkFacts.PROBE,
+        new BenchmarkFacts(
+            p,
+            api,
+            conn,
+            churn,
+            rounds,
+            new BenchmarkFacts.Bots(10, 10, null, 10),
+            true,
+            "process 1",
+            snaps));
     List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
     cps.add(cp(BenchmarkFacts.IDLE_START, 0, 90 * MB));
     cps.add(cp(BenchmarkFacts.IDLE_END, 1000, 90 * MB));
@@ -82,8 +142,8 @@ class BenchmarkAnalyzerTest {
     }
     cps.add(cp(BenchmarkFacts.BUSY_START, 2000, 100 * MB));
     cps.add(cp(BenchmarkFacts.BUSY_END, 3000, 100 * MB));
-    ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(3000, t -> 100 * MB),
-        cps, null));
+    ProbeFiles.write(
+        folder, ResourceSamples.PROBE, samples(series(3000, t -> 100 * MB), cps, null));
     meta(folder, true);
   }
 
@@ -98,13 +158,24 @@ class BenchmarkAnalyzerTest {
   /** The API ramp as the simulation recorded it: list bots at 5 ms, then at {@code p95}. */
   private List<Step> api(Double cpuOfSecond, int secondStepP95) {
     String op = BenchmarkOperation.LIST_BOTS.requestName();
-    return List.of(timed(step("api 50/s", 50, 150, false, 10.0), Map.of(op, 5)),
+    return List.of(
+        timed(step("api 50/s", 50, 150, false, 10.0), Map.of(op, 5)),
         timed(step("api 200/s", 200, 600, false, cpuOfSecond), Map.of(op, secondStepP95)));
   }
 
   private static Step timed(Step s, Map<String, Integer> p95) {
-    return new Step(s.name(), s.level(), s.planned(), s.ok(), s.failed(), s.achievedPerSecond(),
-        s.generatorCpuPercent(), s.serverConnections(), s.skipped(), s.stopReason(), p95);
+    return new Step(
+        s.name(),
+        s.level(),
+        s.planned(),
+        s.ok(),
+        s.failed(),
+        s.achievedPerSecond(),
+        s.generatorCpuPercent(),
+        s.serverConnections(),
+        s.skipped(),
+        s.stopReason(),
+        p95);
   }
 
   private List<RequestStats> apiStats(int secondStepP95) {
@@ -145,8 +216,14 @@ class BenchmarkAnalyzerTest {
   void errorsIncludingSuccessFalseFailTheRowEvenWhenFast() {
     facts(api(20.0), conn(), churn(), 0);
     List<RequestStats> extra = new ArrayList<>(apiStats(5));
-    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(AnalyzerFixtures.run(folder,
-        BenchmarkResult.SIMULATION, withTaskErrors(extra).toArray(RequestStats[]::new))));
+    BenchmarkResult r =
+        new BenchmarkAnalyzer()
+            .analyze(
+                Optional.of(
+                    AnalyzerFixtures.run(
+                        folder,
+                        BenchmarkResult.SIMULATION,
+                        withTaskErrors(extra).toArray(RequestStats[]::new))));
 
     Check errors = check(r, "benchmark.latency.send_task.errors");
     assertEquals(4.0, errors.value());
@@ -157,8 +234,10 @@ class BenchmarkAnalyzerTest {
   private static List<RequestStats> withTaskErrors(List<RequestStats> extra) {
     List<RequestStats> all = new ArrayList<>(extra);
     for (BenchmarkOperation o : BenchmarkOperation.values()) {
-      all.add(o == BenchmarkOperation.SEND_TASK ? stats(o.requestName(), 6, 4, 5)
-          : stats(o.requestName(), 10, 0, 5));
+      all.add(
+          o == BenchmarkOperation.SEND_TASK
+              ? stats(o.requestName(), 6, 4, 5)
+              : stats(o.requestName(), 10, 0, 5));
     }
     return all;
   }
@@ -182,49 +261,68 @@ class BenchmarkAnalyzerTest {
     facts(api(91.0, 150), conn(), churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(150), 20)));
 
-    assertTrue(r.ramps().get(0).result().contains("may be this machine's"),
-        r.ramps().get(0).result());
+    assertTrue(
+        r.ramps().get(0).result().contains("may be this machine's"), r.ramps().get(0).result());
   }
 
   @Test
   void aSlowServerThatHoldsEveryLevelHoldsThemAndOnlyTheLatencyRowFails() {
     String chat = org.port8000.perf.results.BenchmarkRequests.STEP_CHAT;
     String reply = org.port8000.perf.results.BenchmarkRequests.STEP_REPLY;
-    List<Step> conn = List.of(
-        timed(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
-            Map.of(chat, 110)),
-        timed(new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, null),
-            Map.of(chat, 112)));
-    List<Step> churn = List.of(timed(step("churn 10/s", 10, 30, false, 5.0),
-        Map.of(reply, 110, org.port8000.perf.results.BenchmarkRequests.STEP_CONNECT, 3)));
+    List<Step> conn =
+        List.of(
+            timed(
+                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+                Map.of(chat, 110)),
+            timed(
+                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, null),
+                Map.of(chat, 112)));
+    List<Step> churn =
+        List.of(
+            timed(
+                step("churn 10/s", 10, 30, false, 5.0),
+                Map.of(reply, 110, org.port8000.perf.results.BenchmarkRequests.STEP_CONNECT, 3)));
     facts(api(20.0), conn, churn, 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 110)));
 
     assertEquals(300.0, check(r, "benchmark.throughput.connections").value());
     assertEquals(Status.PASS, check(r, "benchmark.throughput.connections").status());
-    assertTrue(r.throughput().stream().anyMatch(x -> x.measured().equals(
-        "≥ 300 connections held (the configured top); chat p95 112 ms at every level")),
+    assertTrue(
+        r.throughput().stream()
+            .anyMatch(
+                x ->
+                    x.measured()
+                        .equals(
+                            "≥ 300 connections held (the configured top); chat p95 112 ms at every level")),
         r.throughput().toString());
     assertEquals(Status.PASS, check(r, "benchmark.throughput.messages").status());
-    assertEquals(Status.FAIL, check(r, "benchmark.latency.ws_message.p95").status(),
+    assertEquals(
+        Status.FAIL,
+        check(r, "benchmark.latency.ws_message.p95").status(),
         "the latency rows judge the latency");
   }
 
   @Test
   void aLevelWhoseChatSlowedBeyondTheToleranceBreaksWithItsReason() {
     String chat = org.port8000.perf.results.BenchmarkRequests.STEP_CHAT;
-    List<Step> conn = List.of(
-        timed(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
-            Map.of(chat, 10)),
-        timed(new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, "x"),
-            Map.of(chat, 400)));
+    List<Step> conn =
+        List.of(
+            timed(
+                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+                Map.of(chat, 10)),
+            timed(
+                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, "x"),
+                Map.of(chat, 400)));
     facts(api(20.0), conn, churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
 
     Check c = check(r, "benchmark.throughput.connections");
     assertEquals(100.0, c.value());
-    assertTrue(c.note().contains("chat p95 400 ms, more than the 110 ms its p95 of 10 ms at"
-        + " conn 100 allows"), c.note());
+    assertTrue(
+        c.note()
+            .contains(
+                "chat p95 400 ms, more than the 110 ms its p95 of 10 ms at" + " conn 100 allows"),
+        c.note());
   }
 
   @Test
@@ -234,9 +332,11 @@ class BenchmarkAnalyzerTest {
 
     Check conn = check(r, "benchmark.throughput.connections");
     assertEquals(100.0, conn.value());
-    assertTrue(r.throughput().stream().anyMatch(x -> x.measured().startsWith("≥ 100")),
+    assertTrue(
+        r.throughput().stream().anyMatch(x -> x.measured().startsWith("≥ 100")),
         r.throughput().toString());
-    assertTrue(r.headroom().stream().anyMatch(x -> x.startsWith("Connections: at least 10×")),
+    assertTrue(
+        r.headroom().stream().anyMatch(x -> x.startsWith("Connections: at least 10×")),
         r.headroom().toString());
   }
 
@@ -255,8 +355,13 @@ class BenchmarkAnalyzerTest {
   @Test
   void aLeakThatShowsOnlyAtEveryOtherRoundsCollectionStillFails() {
     // 256 KB per connection, 40 per round: 10 MB a round, visible in steps of 20 MB (young GCs)
-    facts(api(20.0), conn(), churn(),
-        new double[] {110, 130, 130, 150, 150, 170, 170, 190, 190, 210}, 40, 0);
+    facts(
+        api(20.0),
+        conn(),
+        churn(),
+        new double[] {110, 130, 130, 150, 150, 170, 170, 190, 190, 210},
+        40,
+        0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));
 
     Check retained = check(r, "benchmark.churn.retainedPerConnection");
@@ -296,10 +401,9 @@ class BenchmarkAnalyzerTest {
 
     Check retained = check(r, "benchmark.churn.retainedPerConnection");
     assertEquals(Status.NOT_MEASURED, retained.status(), retained.toString());
-    assertTrue(retained.note().contains("cannot resolve (± 51.2 KB per connection)"),
-        retained.note());
-    assertTrue(retained.note().contains("raise benchmark.churn.roundConnections"),
-        retained.note());
+    assertTrue(
+        retained.note().contains("cannot resolve (± 51.2 KB per connection)"), retained.note());
+    assertTrue(retained.note().contains("raise benchmark.churn.roundConnections"), retained.note());
   }
 
   @Test
@@ -350,16 +454,25 @@ class BenchmarkAnalyzerTest {
     Check c = check(r, "benchmark.resource.memoryPerBot");
     assertEquals(Status.PASS, c.status(), "the interval's upper bound is under 200 MB");
     assertEquals(-0.5, c.value(), 1e-9);
-    BenchmarkResult.Row row = r.resources().stream()
-        .filter(x -> x.label().equals("Memory/bot")).findFirst().orElseThrow();
+    BenchmarkResult.Row row =
+        r.resources().stream()
+            .filter(x -> x.label().equals("Memory/bot"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(row.measured().startsWith("-512 KB per bot (95 % interval"), row.measured());
   }
 
   @Test
   void aMissingRequestIsNotMeasuredWithTheReasonNeverPassed() {
     facts(api(20.0), conn(), churn(), 0);
-    BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(AnalyzerFixtures.run(folder,
-        BenchmarkResult.SIMULATION, apiStats(5).toArray(RequestStats[]::new))));
+    BenchmarkResult r =
+        new BenchmarkAnalyzer()
+            .analyze(
+                Optional.of(
+                    AnalyzerFixtures.run(
+                        folder,
+                        BenchmarkResult.SIMULATION,
+                        apiStats(5).toArray(RequestStats[]::new))));
 
     Check c = check(r, "benchmark.latency.list_bots.p95");
     assertEquals(Status.NOT_MEASURED, c.status());

@@ -26,33 +26,35 @@ class LeakDetectorTest {
   @Test
   void flatSawtoothIsNoLeak() {
     // GC sawtooth: climbs 8 MB over 40 messages, then drops back; no net growth
-    Verdict v = LeakDetector.analyze(series(m -> 60 * MB + (m % 40) / 40.0 * 8 * MB, 1))
-        .orElseThrow();
+    Verdict v =
+        LeakDetector.analyze(series(m -> 60 * MB + (m % 40) / 40.0 * 8 * MB, 1)).orElseThrow();
     assertFalse(v.leak(), v.toString());
-    assertTrue(Math.abs(v.bytesPerMessage()) < LeakDetector.THRESHOLD_BYTES_PER_MESSAGE / 4,
-        v.toString());
+    assertTrue(
+        Math.abs(v.bytesPerMessage()) < LeakDetector.THRESHOLD_BYTES_PER_MESSAGE / 4, v.toString());
   }
 
   @Test
   void warmUpStaircaseThenPlateauIsNoLeak() {
     // heap grows in steps during the first 15 % (warm-up), then stays
-    Verdict v = LeakDetector.analyze(series(m -> 50 * MB + Math.min(m, 75) / 75 * 20 * MB, 2))
-        .orElseThrow();
+    Verdict v =
+        LeakDetector.analyze(series(m -> 50 * MB + Math.min(m, 75) / 75 * 20 * MB, 2))
+            .orElseThrow();
     assertFalse(v.leak(), v.toString());
   }
 
   @Test
   void oneLateHeapResizeStepIsNoLeak() {
-    Verdict v = LeakDetector.analyze(series(m -> 50 * MB + (m > 400 ? 6 * MB : 0), 3))
-        .orElseThrow();
+    Verdict v =
+        LeakDetector.analyze(series(m -> 50 * MB + (m > 400 ? 6 * MB : 0), 3)).orElseThrow();
     assertFalse(v.leak(), v.toString());
   }
 
   @Test
   void linearGrowthWithNoiseIsALeakAtItsRate() {
     double perMessage = 256 * 1024;
-    Verdict v = LeakDetector.analyze(series(m -> 50 * MB + m * perMessage
-        + (m % 40) / 40.0 * 8 * MB, 4)).orElseThrow();
+    Verdict v =
+        LeakDetector.analyze(series(m -> 50 * MB + m * perMessage + (m % 40) / 40.0 * 8 * MB, 4))
+            .orElseThrow();
     assertTrue(v.leak(), v.toString());
     assertEquals(perMessage, v.bytesPerMessage(), perMessage * 0.15);
     assertEquals(250, v.mbPer1000Messages(), 40);

@@ -14,25 +14,34 @@ class LeakSeriesTest {
   @Test
   void eachSampleIsPlacedAtTheMessagesAnsweredByThen() {
     // 4 messages planned over 1 s, but answered late: none in the first 750 ms.
-    LeakRunFacts f = new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0,
-        List.of(800L, 900L, 1000L, 1000L));
-    ResourceSamples s = samples(series(1000, t -> 100 * MB), List.of(
-        cp(LeakRunFacts.INITIAL, 0, 100 * MB), cp(LeakRunFacts.afterMessagesLabel(4), 1000,
-            100 * MB)), null);
+    LeakRunFacts f =
+        new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0, List.of(800L, 900L, 1000L, 1000L));
+    ResourceSamples s =
+        samples(
+            series(1000, t -> 100 * MB),
+            List.of(
+                cp(LeakRunFacts.INITIAL, 0, 100 * MB),
+                cp(LeakRunFacts.afterMessagesLabel(4), 1000, 100 * MB)),
+            null);
 
-    List<Double> x = LeakSeries.of(f, s).orElseThrow().stream()
-        .map(LeakDetector.Point::messages).toList();
+    List<Double> x =
+        LeakSeries.of(f, s).orElseThrow().stream().map(LeakDetector.Point::messages).toList();
     assertEquals(List.of(0.0, 0.0, 0.0, 0.0, 4.0), x);
   }
 
   @Test
   void filesWithoutAnswerTimesFallBackToThePlan() {
     LeakRunFacts f = new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0);
-    ResourceSamples s = samples(series(1000, t -> 100 * MB), List.of(
-        cp(LeakRunFacts.INITIAL, 0, 100 * MB), cp(LeakRunFacts.afterMessagesLabel(4), 1000,
-            100 * MB)), null);
+    ResourceSamples s =
+        samples(
+            series(1000, t -> 100 * MB),
+            List.of(
+                cp(LeakRunFacts.INITIAL, 0, 100 * MB),
+                cp(LeakRunFacts.afterMessagesLabel(4), 1000, 100 * MB)),
+            null);
 
-    assertEquals(List.of(0.0, 1.0, 2.0, 3.0, 4.0), LeakSeries.of(f, s).orElseThrow().stream()
-        .map(LeakDetector.Point::messages).toList());
+    assertEquals(
+        List.of(0.0, 1.0, 2.0, 3.0, 4.0),
+        LeakSeries.of(f, s).orElseThrow().stream().map(LeakDetector.Point::messages).toList());
   }
 }

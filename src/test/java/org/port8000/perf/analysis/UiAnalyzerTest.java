@@ -23,23 +23,61 @@ class UiAnalyzerTest {
   private final UiAnalyzer analyzer = new UiAnalyzer();
 
   private static UiProbeResult probe(double displayP95, int painted, double fps, double frameP95) {
-    Distribution d = new Distribution(painted, 3, displayP95 / 2, displayP95, displayP95 + 1,
-        displayP95 / 2);
-    return new UiProbeResult(true, null, null, "/usr/lib/chromium/chromium", "156", "http://x/",
-        "bot", 20, 5000, d, d, d,
+    Distribution d =
+        new Distribution(painted, 3, displayP95 / 2, displayP95, displayP95 + 1, displayP95 / 2);
+    return new UiProbeResult(
+        true,
+        null,
+        null,
+        "/usr/lib/chromium/chromium",
+        "156",
+        "http://x/",
+        "bot",
+        20,
+        5000,
+        d,
+        d,
+        d,
         new UiProbeResult.Scroll(120, 100, 5000, 3000, 180, fps, 16.7, frameP95, 40, 1.0, 12.0),
-        new UiProbeResult.Memory(3_000_000, 4_000_000, 3_500_000, 160_000_000L, 170_000_000L,
-            "RSS of renderer 1", 900L, 22),
-        new UiProbeResult.Cpu(2000, 30, 25), null, List.of(), null);
+        new UiProbeResult.Memory(
+            3_000_000,
+            4_000_000,
+            3_500_000,
+            160_000_000L,
+            170_000_000L,
+            "RSS of renderer 1",
+            900L,
+            22),
+        new UiProbeResult.Cpu(2000, 30, 25),
+        null,
+        List.of(),
+        null);
   }
 
   @Test
   void aUiWhoseFrameIsIgnoredFailsDisplayNamingTheFrameAndStillShowsScrollAndMemory() {
     UiProbeResult p = probe(10, 20, 60, 16.7);
-    UiProbeResult ignored = new UiProbeResult(true, null, null, p.browser(), p.browserVersion(),
-        p.pageUrl(), p.botId(), 20, 5000, null, null, null, p.scroll(), p.memory(), p.cpu(), null,
-        List.of(), "the UI sent a `command` frame over its WebSocket and received nothing back"
-            + " within 5000 ms: a typed message never gets an answer");
+    UiProbeResult ignored =
+        new UiProbeResult(
+            true,
+            null,
+            null,
+            p.browser(),
+            p.browserVersion(),
+            p.pageUrl(),
+            p.botId(),
+            20,
+            5000,
+            null,
+            null,
+            null,
+            p.scroll(),
+            p.memory(),
+            p.cpu(),
+            null,
+            List.of(),
+            "the UI sent a `command` frame over its WebSocket and received nothing back"
+                + " within 5000 ms: a typed message never gets an answer");
     AreaResult r = analyze(ignored);
 
     Check display = check(r, UiAnalyzer.DISPLAY);
@@ -48,14 +86,19 @@ class UiAnalyzerTest {
     assertEquals(Status.FAIL, r.status());
     assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("`command`")));
     assertEquals(Status.PASS, check(r, "ui.scroll.fps").status(), "scroll still measured");
-    assertEquals("no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)",
-        r.result());
+    assertEquals(
+        "no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)", r.result());
   }
 
   private AreaResult analyze(UiProbeResult p) {
     ProbeFiles.write(folder, UiProbeResult.PROBE, p);
-    return analyzer.analyze(Optional.of(new GatlingRun(folder,
-        "org.port8000.perf.simulations.UiRenderSimulation", Instant.now(), Map.of())));
+    return analyzer.analyze(
+        Optional.of(
+            new GatlingRun(
+                folder,
+                "org.port8000.perf.simulations.UiRenderSimulation",
+                Instant.now(),
+                Map.of())));
   }
 
   @Test
@@ -94,7 +137,8 @@ class UiAnalyzerTest {
     AreaResult r = analyze(probe(160, 20, 60, 16.7));
 
     assertEquals(Status.FAIL, check(r, "ui.message.display").status());
-    assertTrue(r.recommendations().stream().anyMatch(x -> x.evidence().contains("p95 160 ms")),
+    assertTrue(
+        r.recommendations().stream().anyMatch(x -> x.evidence().contains("p95 160 ms")),
         r.recommendations().toString());
   }
 
@@ -108,8 +152,10 @@ class UiAnalyzerTest {
 
   @Test
   void noBrowserIsNotMeasuredWithTheReasonAndNoNumbers() {
-    AreaResult r = analyze(UiProbeResult.notMeasured("No Chromium found.",
-        "Install with `apt-get install -y chromium`.", List.of()));
+    AreaResult r =
+        analyze(
+            UiProbeResult.notMeasured(
+                "No Chromium found.", "Install with `apt-get install -y chromium`.", List.of()));
 
     assertEquals(Status.NOT_MEASURED, r.status());
     assertEquals("not measured", r.result());
@@ -123,8 +169,14 @@ class UiAnalyzerTest {
 
   @Test
   void aRunWithoutProbeFileIsNotMeasuredAndAnAbsentRunIsNotRun() {
-    AreaResult missing = analyzer.analyze(Optional.of(new GatlingRun(folder,
-        "org.port8000.perf.simulations.UiRenderSimulation", Instant.now(), Map.of())));
+    AreaResult missing =
+        analyzer.analyze(
+            Optional.of(
+                new GatlingRun(
+                    folder,
+                    "org.port8000.perf.simulations.UiRenderSimulation",
+                    Instant.now(),
+                    Map.of())));
     assertEquals(Status.NOT_MEASURED, missing.status());
     assertTrue(missing.ran());
 

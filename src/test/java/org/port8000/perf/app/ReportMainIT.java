@@ -23,13 +23,27 @@ class ReportMainIT {
   void aMissedTargetFailsTheBuildAfterWritingReportsWhoseFiguresMatchSummaryJson()
       throws Exception {
     Path results = root.resolve("gatling");
-    GatlingRunner.Run run = GatlingRunner.run(MessageThroughputSimulation.class, results, Map.of(
-        "perf.profile", "smoke", "burst.messages", "10", "burst.intervalMs", "100",
-        "throughput.steps", "20", "throughput.stepSeconds", "1",
-        "reference.fault.replyLatencyMs", "300"));
+    GatlingRunner.Run run =
+        GatlingRunner.run(
+            MessageThroughputSimulation.class,
+            results,
+            Map.of(
+                "perf.profile",
+                "smoke",
+                "burst.messages",
+                "10",
+                "burst.intervalMs",
+                "100",
+                "throughput.steps",
+                "20",
+                "throughput.stepSeconds",
+                "1",
+                "reference.fault.replyLatencyMs",
+                "300"));
     // As the Maven plugin writes it when a simulation's assertions failed.
-    Files.writeString(results.resolve(LastRun.FILE), run.folder().getFileName()
-        + "\nExecutionError: Gatling simulation assertions failed!\n");
+    Files.writeString(
+        results.resolve(LastRun.FILE),
+        run.folder().getFileName() + "\nExecutionError: Gatling simulation assertions failed!\n");
 
     ReportMain.Outcome o = ReportMain.run(ReportMainTest.settings(root, results));
 

@@ -33,8 +33,10 @@ class ReportMainTest {
     Files.createDirectories(files.reportsFolder());
     Files.writeString(files.report(), "earlier report");
 
-    ResultsException e = assertThrows(ResultsException.class,
-        () -> ReportMain.run(settings(root, root.resolve("no-results"))));
+    ResultsException e =
+        assertThrows(
+            ResultsException.class,
+            () -> ReportMain.run(settings(root, root.resolve("no-results"))));
 
     assertTrue(e.getMessage().contains(LastRun.FILE), e.getMessage());
     assertTrue(e.getMessage().contains("mvn verify"), e.getMessage());

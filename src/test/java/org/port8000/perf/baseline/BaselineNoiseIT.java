@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.app.ReportMain;
 
 /**
- * Clean runs do not flip: a clean run is promoted, then five more clean runs are each compared
- * with it, and every compared metric must be "within noise" every time, on this shared, noisy
- * machine. The slice is the smoke profile's message-throughput simulation (about 30 s a run):
- * it measures the latency and throughput that the comparison tests statistically, and six
- * full smoke suites would add about ten minutes to CI. The leak rate's noise rule is tested on
- * series with the clean server's measured spread (BaselineComparatorTest).
+ * Clean runs do not flip: a clean run is promoted, then five more clean runs are each compared with
+ * it, and every compared metric must be "within noise" every time, on this shared, noisy machine.
+ * The slice is the smoke profile's message-throughput simulation (about 30 s a run): it measures
+ * the latency and throughput that the comparison tests statistically, and six full smoke suites
+ * would add about ten minutes to CI. The leak rate's noise rule is tested on series with the clean
+ * server's measured spread (BaselineComparatorTest).
  */
 class BaselineNoiseIT {
   static final int TRIES = 5;
@@ -34,11 +34,12 @@ class BaselineNoiseIT {
     List<String> flips = new ArrayList<>();
     for (int i = 1; i <= TRIES; i++) {
       int attempt = i;
-      ReportMain.Outcome o = runs.runAndReport(Map.of(), Map.of("baseline.failOnRegression",
-          "true"));
+      ReportMain.Outcome o =
+          runs.runAndReport(Map.of(), Map.of("baseline.failOnRegression", "true"));
       assertEquals(BaselineOutcome.State.COMPARED, o.baseline().state(), o.baseline().message());
       assertFalse(o.baseline().rows().isEmpty());
-      o.baseline().rows().stream().filter(r -> r.change() != Change.WITHIN_NOISE)
+      o.baseline().rows().stream()
+          .filter(r -> r.change() != Change.WITHIN_NOISE)
           .forEach(r -> flips.add("try " + attempt + ": " + r));
       assertFalse(o.baseline().failsBuild(), o.baseline().failReason());
     }

@@ -11,17 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.app.ReportMain;
-import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
  * A slower target is caught against the baseline: a clean smoke run of the message-throughput
  * simulation is promoted; a second run with 100 ms added to every reply (still under the
- * assignment's 200 ms, so no absolute target fails) is a latency regression, and with
- * {@code baseline.failOnRegression=true} it fails the build, in summary.json and junit.xml too.
- * The throughput slice of the smoke suite is the part that measures latency; the other areas
- * add minutes and no latency sample. Same minimum change as the noise test
- * ({@link SmokeRuns#SHARED_MACHINE_MIN_CHANGE}), so one setting both catches and ignores.
+ * assignment's 200 ms, so no absolute target fails) is a latency regression, and with {@code
+ * baseline.failOnRegression=true} it fails the build, in summary.json and junit.xml too. The
+ * throughput slice of the smoke suite is the part that measures latency; the other areas add
+ * minutes and no latency sample. Same minimum change as the noise test ({@link
+ * SmokeRuns#SHARED_MACHINE_MIN_CHANGE}), so one setting both catches and ignores.
  */
 class BaselineRegressionIT {
   @TempDir Path root;
@@ -33,12 +32,16 @@ class BaselineRegressionIT {
     ReportMain.Outcome first = runs.cleanBaseline();
     assertEquals(BaselineOutcome.State.NO_BASELINE, first.baseline().state());
 
-    ReportMain.Outcome slow = runs.runAndReport(Map.of("reference.fault.replyLatencyMs", "100"),
-        Map.of("baseline.failOnRegression", "true"));
+    ReportMain.Outcome slow =
+        runs.runAndReport(
+            Map.of("reference.fault.replyLatencyMs", "100"),
+            Map.of("baseline.failOnRegression", "true"));
 
-    Comparison latency = slow.baseline().rows().stream()
-        .filter(r -> r.metric().equals("message.burst.latency.median")).findFirst()
-        .orElseThrow();
+    Comparison latency =
+        slow.baseline().rows().stream()
+            .filter(r -> r.metric().equals("message.burst.latency.median"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Change.REGRESSION, latency.change(), latency.toString());
     assertTrue(latency.now() - latency.baseline() >= 90, latency.toString());
     assertTrue(slow.failBuild(), "failOnRegression must fail the build");
@@ -58,8 +61,8 @@ class BaselineRegressionIT {
     assertEquals("FAIL", check.get("status").asText());
     String junit = Files.readString(root.resolve("perf/junit.xml"));
     assertTrue(junit.contains("Compared with baseline") && junit.contains("<failure"), junit);
-    String report = Files.readString(root.resolve(
-        ".deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md"));
+    String report =
+        Files.readString(root.resolve(".deia/reports/PORT-8000-PERFORMANCE-OPTIMIZATION.md"));
     assertTrue(report.contains("## Compared with baseline"), report);
     assertTrue(report.contains("❌ regression"), report);
 
@@ -67,7 +70,7 @@ class BaselineRegressionIT {
     ReportMain.Outcome ungated = runs.report(Map.of());
     assertEquals(Change.REGRESSION, ungated.baseline().regressions().get(0).change());
     assertFalse(ungated.baseline().failsBuild(), ungated.failReason());
-    assertFalse(ungated.failReason().contains("Regression against the baseline"),
-        ungated.failReason());
+    assertFalse(
+        ungated.failReason().contains("Regression against the baseline"), ungated.failReason());
   }
 }

@@ -18,8 +18,13 @@ class BaselineStoreTest {
   @Test
   void aSavedBaselineIsKeptPerTargetAndProfileAndReadBackWhole() throws Exception {
     BaselineStore store = new BaselineStore(dir);
-    RunSnapshot run = Snapshots.run("smoke", "PASS", List.of(50, 51, 52),
-        List.of(Snapshots.step("10/s", true)), Snapshots.memory(1, 100));
+    RunSnapshot run =
+        Snapshots.run(
+            "smoke",
+            "PASS",
+            List.of(50, 51, 52),
+            List.of(Snapshots.step("10/s", true)),
+            Snapshots.memory(1, 100));
 
     Path folder = store.save(run, Optional.of("{}".getBytes(StandardCharsets.UTF_8)));
 
@@ -44,21 +49,54 @@ class BaselineStoreTest {
   @Test
   void aBaselineOfAnotherTargetSuiteVersionOrLoadIsRefusedNamingBothSides() {
     RunSnapshot now = Snapshots.smoke(List.of(50));
-    RunSnapshot otherTarget = new RunSnapshot(now.suiteVersion(), "127.0.0.1_8000",
-        now.profile(), now.parameters(), Instant.now(), null, "PASS", Map.of(), Map.of(),
-        List.of(), null);
-    RunSnapshot otherVersion = new RunSnapshot("0", now.target(), now.profile(),
-        now.parameters(), Instant.now(), null, "PASS", Map.of(), Map.of(), List.of(), null);
-    RunSnapshot otherLoad = new RunSnapshot(now.suiteVersion(), now.target(), now.profile(),
-        Map.of("burst.messages", "40", "throughput.steps", "10,25"), Instant.now(), null,
-        "PASS", Map.of(), Map.of(), List.of(), null);
+    RunSnapshot otherTarget =
+        new RunSnapshot(
+            now.suiteVersion(),
+            "127.0.0.1_8000",
+            now.profile(),
+            now.parameters(),
+            Instant.now(),
+            null,
+            "PASS",
+            Map.of(),
+            Map.of(),
+            List.of(),
+            null);
+    RunSnapshot otherVersion =
+        new RunSnapshot(
+            "0",
+            now.target(),
+            now.profile(),
+            now.parameters(),
+            Instant.now(),
+            null,
+            "PASS",
+            Map.of(),
+            Map.of(),
+            List.of(),
+            null);
+    RunSnapshot otherLoad =
+        new RunSnapshot(
+            now.suiteVersion(),
+            now.target(),
+            now.profile(),
+            Map.of("burst.messages", "40", "throughput.steps", "10,25"),
+            Instant.now(),
+            null,
+            "PASS",
+            Map.of(),
+            Map.of(),
+            List.of(),
+            null);
 
     String target = BaselineStore.refusal(otherTarget, now, dir).orElseThrow();
-    assertTrue(target.contains("'127.0.0.1_8000'") && target.contains("'reference-server'"),
-        target);
+    assertTrue(
+        target.contains("'127.0.0.1_8000'") && target.contains("'reference-server'"), target);
     String version = BaselineStore.refusal(otherVersion, now, dir).orElseThrow();
-    assertTrue(version.contains("suite version 0") && version.contains("suite version "
-        + RunSnapshot.SUITE_VERSION), version);
+    assertTrue(
+        version.contains("suite version 0")
+            && version.contains("suite version " + RunSnapshot.SUITE_VERSION),
+        version);
     String load = BaselineStore.refusal(otherLoad, now, dir).orElseThrow();
     assertTrue(load.contains("burst.messages 40 → 20"), load);
     assertTrue(BaselineStore.refusal(now, now, dir).isEmpty());
@@ -70,8 +108,10 @@ class BaselineStoreTest {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve(BaselineStore.BASELINE_FILE), "{not json");
 
-    BaselineException e = assertThrows(BaselineException.class,
-        () -> new BaselineStore(dir).load("reference-server", "smoke"));
+    BaselineException e =
+        assertThrows(
+            BaselineException.class,
+            () -> new BaselineStore(dir).load("reference-server", "smoke"));
     assertTrue(e.getMessage().contains("mvn exec:java@baseline"), e.getMessage());
   }
 }

@@ -17,7 +17,12 @@ class HistoryAndPromoteTest {
   @TempDir Path dir;
 
   private static History.Line line(String time, String profile, double p95) {
-    return new History.Line(Instant.parse(time), null, "reference-server", profile, "PASS",
+    return new History.Line(
+        Instant.parse(time),
+        null,
+        "reference-server",
+        profile,
+        "PASS",
         Map.of("message.burst.latency.p95", p95));
   }
 
@@ -31,8 +36,9 @@ class HistoryAndPromoteTest {
 
     assertEquals(3, Files.readAllLines(history.file()).size());
     List<History.Line> recent = history.recent(line("2026-12-04T00:00:00Z", "smoke", 55), 30);
-    assertEquals(List.of(50.0, 52.0, 55.0), recent.stream()
-        .map(l -> l.figures().get("message.burst.latency.p95")).toList());
+    assertEquals(
+        List.of(50.0, 52.0, 55.0),
+        recent.stream().map(l -> l.figures().get("message.burst.latency.p95")).toList());
     List<Chart> charts = Trends.of(recent);
     assertEquals(1, charts.size());
     assertEquals(3, charts.get(0).points().size());
@@ -40,16 +46,25 @@ class HistoryAndPromoteTest {
   }
 
   private BaselineSettings settings(boolean force) {
-    return new BaselineSettings(dir.resolve("baselines"), 10, false, force, 30, "smoke",
-        Optional.empty(), Snapshots.PARAMETERS, dir.resolve("perf"));
+    return new BaselineSettings(
+        dir.resolve("baselines"),
+        10,
+        false,
+        force,
+        30,
+        "smoke",
+        Optional.empty(),
+        Snapshots.PARAMETERS,
+        dir.resolve("perf"));
   }
 
   private void latestRun(String verdict) throws Exception {
     Files.createDirectories(dir.resolve("perf"));
-    ProbeFiles.JSON.writeValue(dir.resolve("perf").resolve(RunSnapshot.FILE).toFile(),
+    ProbeFiles.JSON.writeValue(
+        dir.resolve("perf").resolve(RunSnapshot.FILE).toFile(),
         Snapshots.run("smoke", verdict, List.of(50, 51), List.of(), null));
-    Files.writeString(dir.resolve("perf").resolve("summary.json"), "{\"verdict\":\"" + verdict
-        + "\"}");
+    Files.writeString(
+        dir.resolve("perf").resolve("summary.json"), "{\"verdict\":\"" + verdict + "\"}");
   }
 
   @Test
@@ -60,17 +75,22 @@ class HistoryAndPromoteTest {
 
     assertEquals(dir.resolve("baselines/reference-server/smoke"), folder);
     assertTrue(Files.readString(folder.resolve("summary.json")).contains("PASS"));
-    assertEquals("PASS", new BaselineStore(dir.resolve("baselines"))
-        .load("reference-server", "smoke").orElseThrow().verdict());
+    assertEquals(
+        "PASS",
+        new BaselineStore(dir.resolve("baselines"))
+            .load("reference-server", "smoke")
+            .orElseThrow()
+            .verdict());
   }
 
   @Test
   void promotionRefusesARunThatDidNotPassUnlessForced() throws Exception {
     latestRun("FAIL");
 
-    BaselineException e = assertThrows(BaselineException.class,
-        () -> Promote.promote(settings(false)));
-    assertTrue(e.getMessage().contains("FAIL") && e.getMessage().contains("baseline.force=true"),
+    BaselineException e =
+        assertThrows(BaselineException.class, () -> Promote.promote(settings(false)));
+    assertTrue(
+        e.getMessage().contains("FAIL") && e.getMessage().contains("baseline.force=true"),
         e.getMessage());
     assertFalse(Files.exists(dir.resolve("baselines")));
 
@@ -80,8 +100,8 @@ class HistoryAndPromoteTest {
 
   @Test
   void promotionWithoutARunSaysWhatToRunFirst() {
-    BaselineException e = assertThrows(BaselineException.class,
-        () -> Promote.promote(settings(false)));
+    BaselineException e =
+        assertThrows(BaselineException.class, () -> Promote.promote(settings(false)));
     assertTrue(e.getMessage().contains("mvn verify"), e.getMessage());
   }
 }

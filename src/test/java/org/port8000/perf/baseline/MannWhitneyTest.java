@@ -10,8 +10,8 @@ class MannWhitneyTest {
   @Test
   void separatedSamplesGiveTheTextbookPValue() {
     // U = 25 of 25; normal approximation with continuity correction: z = 12 / 4.787, p = 0.0061
-    MannWhitney.Result r = MannWhitney.test(new double[] {1, 2, 3, 4, 5},
-        new double[] {6, 7, 8, 9, 10});
+    MannWhitney.Result r =
+        MannWhitney.test(new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10});
 
     assertEquals(25, r.u());
     assertEquals(0.0061, r.pLarger(), 0.0003);
@@ -20,8 +20,8 @@ class MannWhitneyTest {
 
   @Test
   void tiesShareTheirRankAndEqualSamplesShowNoDifference() {
-    MannWhitney.Result r = MannWhitney.test(new double[] {50, 50, 51, 52},
-        new double[] {50, 51, 51, 52});
+    MannWhitney.Result r =
+        MannWhitney.test(new double[] {50, 50, 51, 52}, new double[] {50, 51, 51, 52});
     assertTrue(r.pLarger() > 0.2 && r.pSmaller() > 0.2, r.toString());
 
     MannWhitney.Result same = MannWhitney.test(new double[] {7, 7, 7}, new double[] {7, 7});

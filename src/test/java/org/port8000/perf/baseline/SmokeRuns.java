@@ -13,18 +13,17 @@ import org.port8000.perf.results.LastRun;
 import org.port8000.perf.simulations.MessageThroughputSimulation;
 
 /**
- * Runs the smoke profile's message-throughput simulation against the auto-started reference
- * server in this JVM, then the report step on that run alone, as {@code mvn gatling:test}
- * followed by {@code mvn exec:java@report} would; baselines and history go to a folder of the
- * test's own.
+ * Runs the smoke profile's message-throughput simulation against the auto-started reference server
+ * in this JVM, then the report step on that run alone, as {@code mvn gatling:test} followed by
+ * {@code mvn exec:java@report} would; baselines and history go to a folder of the test's own.
  */
 final class SmokeRuns {
   /**
-   * The minimum change both baseline ITs use. This 2-core machine is shared with other builds:
-   * six clean smoke runs measured burst medians from 52 to 65 ms (load average 3 to 7), a
-   * run-to-run swing of 25 % that per-message tests cannot see (all messages of a run share the
-   * machine's state). 35 % sits above that swing and far below the +100 ms fault's +170 %.
-   * Once the history holds three earlier runs, their measured spread takes over when larger.
+   * The minimum change both baseline ITs use. This 2-core machine is shared with other builds: six
+   * clean smoke runs measured burst medians from 52 to 65 ms (load average 3 to 7), a run-to-run
+   * swing of 25 % that per-message tests cannot see (all messages of a run share the machine's
+   * state). 35 % sits above that swing and far below the +100 ms fault's +170 %. Once the history
+   * holds three earlier runs, their measured spread takes over when larger.
    */
   static final String SHARED_MACHINE_MIN_CHANGE = "35";
 
@@ -62,19 +61,50 @@ final class SmokeRuns {
 
   ReportMain.Outcome report(Map<String, String> settings) {
     ReportMain.Outcome o = ReportMain.run(settings(settings));
-    o.areas().stream().filter(a -> a.ran()).forEach(a -> System.out.println("[baseline-it] "
-        + a.area().title() + ": " + a.status() + " — " + a.result() + "\n  " + a.details()));
-    System.out.println("[baseline-it] run " + runs + " " + o.verdict() + ":\n" + o.baseline().rows().stream()
-        .map(r -> "  " + r.label() + " " + r.baseline() + " → " + r.now() + " ("
-            + BaselineOutcome.change(r.changePercent()) + "): " + r.change().label() + " — "
-            + r.reason()).reduce("", (a, b) -> a + b + "\n") + "  " + o.baseline().message());
+    o.areas().stream()
+        .filter(a -> a.ran())
+        .forEach(
+            a ->
+                System.out.println(
+                    "[baseline-it] "
+                        + a.area().title()
+                        + ": "
+                        + a.status()
+                        + " — "
+                        + a.result()
+                        + "\n  "
+                        + a.details()));
+    System.out.println(
+        "[baseline-it] run "
+            + runs
+            + " "
+            + o.verdict()
+            + ":\n"
+            + o.baseline().rows().stream()
+                .map(
+                    r ->
+                        "  "
+                            + r.label()
+                            + " "
+                            + r.baseline()
+                            + " → "
+                            + r.now()
+                            + " ("
+                            + BaselineOutcome.change(r.changePercent())
+                            + "): "
+                            + r.change().label()
+                            + " — "
+                            + r.reason())
+                .reduce("", (a, b) -> a + b + "\n")
+            + "  "
+            + o.baseline().message());
     return o;
   }
 
   /**
-   * Runs clean until a run meets its targets (at most three tries: a slow second of this
-   * shared machine can push a step's p95 over 200 ms) and promotes it, as a user promotes only
-   * an accepted run. Returns that run's outcome.
+   * Runs clean until a run meets its targets (at most three tries: a slow second of this shared
+   * machine can push a step's p95 over 200 ms) and promotes it, as a user promotes only an accepted
+   * run. Returns that run's outcome.
    */
   ReportMain.Outcome cleanBaseline() throws Exception {
     ReportMain.Outcome o = null;
@@ -89,8 +119,8 @@ final class SmokeRuns {
   }
 
   /**
-   * Promotes the latest run. Forced: a run of one simulation is INCOMPLETE (the other three
-   * areas did not run), and promotion without force takes only PASS runs of the whole suite.
+   * Promotes the latest run. Forced: a run of one simulation is INCOMPLETE (the other three areas
+   * did not run), and promotion without force takes only PASS runs of the whole suite.
    */
   Path promote() {
     return Promote.promote(BaselineSettingsReader.read(settings(Map.of("baseline.force", "true"))));

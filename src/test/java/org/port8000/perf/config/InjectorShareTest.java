@@ -36,8 +36,8 @@ class InjectorShareTest {
           int users = s.users(total);
           // Shares differ by at most one user: nobody gets twice the load of another.
           assertTrue(users == total / count || users == total / count + 1);
-          assertEquals(nextId, s.firstId(total), "first id of " + index + "/" + count
-              + " for " + total);
+          assertEquals(
+              nextId, s.firstId(total), "first id of " + index + "/" + count + " for " + total);
           nextId += users;
           sum += users;
         }
@@ -66,31 +66,36 @@ class InjectorShareTest {
     assertFalse(share.isFirst());
     assertEquals("r1", share.runId());
     // -Dinjector.index wins over the variable.
-    Settings explicit = settings("injector.count", "3", "injector.runId", "r1",
-        "injector.index", "1");
+    Settings explicit =
+        settings("injector.count", "3", "injector.runId", "r1", "injector.index", "1");
     assertEquals(1, InjectorShare.of(explicit, Map.of(InjectorShare.INDEX_ENV, "2")).index());
     assertTrue(InjectorShare.of(settings(), Map.of()).isFirst());
   }
 
   @Test
   void anIndexOutsideTheCountIsRefusedNamingBoth() {
-    SettingsException e = assertThrows(SettingsException.class, () -> settings(
-        "injector.count", "2", "injector.index", "2", "injector.runId", "r1"));
-    assertTrue(e.getMessage().contains("'injector.index' is '2' and 'injector.count' is '2'"),
+    SettingsException e =
+        assertThrows(
+            SettingsException.class,
+            () -> settings("injector.count", "2", "injector.index", "2", "injector.runId", "r1"));
+    assertTrue(
+        e.getMessage().contains("'injector.index' is '2' and 'injector.count' is '2'"),
         e.getMessage());
     Settings s = settings("injector.count", "2", "injector.runId", "r1");
-    SettingsException env = assertThrows(SettingsException.class,
-        () -> InjectorShare.of(s, Map.of(InjectorShare.INDEX_ENV, "5")));
+    SettingsException env =
+        assertThrows(
+            SettingsException.class,
+            () -> InjectorShare.of(s, Map.of(InjectorShare.INDEX_ENV, "5")));
     assertTrue(env.getMessage().contains("JOB_COMPLETION_INDEX is '5'"), env.getMessage());
   }
 
   @Test
   void severalInjectorsNeedAGivenRunIdAndIdsAreChecked() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> settings("injector.count", "2"));
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> settings("injector.count", "2"));
     assertTrue(e.getMessage().contains("'injector.runId' is ''"), e.getMessage());
-    SettingsException bad = assertThrows(SettingsException.class,
-        () -> settings("injector.runId", "Run 1"));
+    SettingsException bad =
+        assertThrows(SettingsException.class, () -> settings("injector.runId", "Run 1"));
     assertTrue(bad.getMessage().contains("Setting 'injector.runId' is 'Run 1'"), bad.getMessage());
     String generated = InjectorShare.of(settings(), Map.of()).runId();
     assertTrue(generated.matches("run-\\d{8}-\\d{6}-[0-9a-f]{4}"), generated);
@@ -98,10 +103,10 @@ class InjectorShareTest {
 
   @Test
   void startAtInSecondsIsRefused() {
-    SettingsException e = assertThrows(SettingsException.class,
-        () -> settings("injector.startAt", "1767225600"));
-    assertTrue(e.getMessage().contains("Setting 'injector.startAt' is '1767225600'"),
-        e.getMessage());
+    SettingsException e =
+        assertThrows(SettingsException.class, () -> settings("injector.startAt", "1767225600"));
+    assertTrue(
+        e.getMessage().contains("Setting 'injector.startAt' is '1767225600'"), e.getMessage());
   }
 
   @Test
@@ -109,15 +114,28 @@ class InjectorShareTest {
     long now = 1_800_000_000_000L;
     long[] clock = {now};
     List<Long> sleeps = new ArrayList<>();
-    Clock fake = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId z) { return this; }
-      @Override public Instant instant() { return Instant.ofEpochMilli(clock[0]); }
-    };
-    InjectorShare.Sleeper sleeper = ms -> {
-      sleeps.add(ms);
-      clock[0] += ms;
-    };
+    Clock fake =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId z) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return Instant.ofEpochMilli(clock[0]);
+          }
+        };
+    InjectorShare.Sleeper sleeper =
+        ms -> {
+          sleeps.add(ms);
+          clock[0] += ms;
+        };
     new InjectorShare(0, 2, "r", OptionalLong.of(now + 2_500)).awaitStart(fake, sleeper);
     assertEquals(List.of(1_000L, 1_000L, 500L), sleeps);
     assertEquals(now + 2_500, clock[0]);
@@ -127,11 +145,19 @@ class InjectorShareTest {
     new InjectorShare(0, 2, "r", OptionalLong.of(clock[0] - 3_000)).awaitStart(fake, sleeper);
     assertEquals(List.of(), sleeps);
 
-    SettingsException late = assertThrows(SettingsException.class, () -> new InjectorShare(1, 2,
-        "r", OptionalLong.of(clock[0] - 60_000)).awaitStart(fake, sleeper));
+    SettingsException late =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                new InjectorShare(1, 2, "r", OptionalLong.of(clock[0] - 60_000))
+                    .awaitStart(fake, sleeper));
     assertTrue(late.getMessage().contains("60 s ago"), late.getMessage());
-    SettingsException far = assertThrows(SettingsException.class, () -> new InjectorShare(1, 2,
-        "r", OptionalLong.of(clock[0] + 2 * 3_600_000L)).awaitStart(fake, sleeper));
+    SettingsException far =
+        assertThrows(
+            SettingsException.class,
+            () ->
+                new InjectorShare(1, 2, "r", OptionalLong.of(clock[0] + 2 * 3_600_000L))
+                    .awaitStart(fake, sleeper));
     assertTrue(far.getMessage().contains("7200 s ahead"), far.getMessage());
     assertEquals(List.of(), sleeps);
   }

@@ -36,18 +36,27 @@ class PropertyReaderTest {
 
   @Test
   void everyRefusalHasOneFormNamingSettingValueAcceptedAndFix() {
-    assertRefused(() -> reader("n", "11").intValue("n", 1, 0, 10), "n", "11",
-        "a whole number from 0 to 10");
+    assertRefused(
+        () -> reader("n", "11").intValue("n", 1, 0, 10), "n", "11", "a whole number from 0 to 10");
     assertRefused(() -> reader("b", "yes").booleanValue("b", true), "b", "yes", "true or false");
     assertRefused(() -> reader("c", "z").choice("c", "x", "x", "y"), "c", "z", "one of x, y");
-    assertRefused(() -> reader("d", "NaN").doubleValue("d", 0, 0, 1), "d", "NaN",
-        "a number from 0.0 to 1.0");
+    assertRefused(
+        () -> reader("d", "NaN").doubleValue("d", 0, 0, 1), "d", "NaN", "a number from 0.0 to 1.0");
     assertRefused(() -> reader().text("t"), "t", "", "a non-empty value");
   }
 
   private static void assertRefused(Runnable read, String name, String value, String accepted) {
     SettingsException e = assertThrows(SettingsException.class, read::run);
-    assertEquals("Setting '" + name + "' is '" + value + "': expected " + accepted + ". Fix: -D"
-        + name + "=<value>.", e.getMessage());
+    assertEquals(
+        "Setting '"
+            + name
+            + "' is '"
+            + value
+            + "': expected "
+            + accepted
+            + ". Fix: -D"
+            + name
+            + "=<value>.",
+        e.getMessage());
   }
 }

@@ -12,7 +12,9 @@ class SettingsDocTest {
   @Test
   void docsSettingsTableIsTheRegistrysTable() throws Exception {
     String doc = Files.readString(Path.of("docs", "settings.md"), StandardCharsets.UTF_8);
-    assertEquals(SettingsDoc.replaceTable(doc), doc,
+    assertEquals(
+        SettingsDoc.replaceTable(doc),
+        doc,
         "docs/settings.md differs from the settings registry: run mvn exec:java@settings-doc");
   }
 
@@ -33,8 +35,8 @@ class SettingsDocTest {
     String[] rows = SettingsDoc.table().split("\n");
     assertEquals(SettingsRegistry.ALL.size() + 2, rows.length);
     for (int i = 0; i < SettingsRegistry.ALL.size(); i++) {
-      assertTrue(rows[i + 2].startsWith("| `" + SettingsRegistry.ALL.get(i).name() + "` |"),
-          rows[i + 2]);
+      assertTrue(
+          rows[i + 2].startsWith("| `" + SettingsRegistry.ALL.get(i).name() + "` |"), rows[i + 2]);
     }
   }
 
@@ -45,9 +47,11 @@ class SettingsDocTest {
     props.setProperty("burst.messages", "5");
     props.setProperty("burst.intervalMs", "100");
     SettingsException e = assertThrows(SettingsException.class, () -> Settings.load(props));
-    assertEquals("Settings 'burst.messages' is '5' and 'burst.intervalMs' is '100': together they"
-        + " make a burst shorter than 1 s, which Gatling cannot inject; raise one of them. Fix:"
-        + " -Dburst.messages=<value> or -Dburst.intervalMs=<value>, or change them in"
-        + " resources/profiles/.", e.getMessage());
+    assertEquals(
+        "Settings 'burst.messages' is '5' and 'burst.intervalMs' is '100': together they"
+            + " make a burst shorter than 1 s, which Gatling cannot inject; raise one of them. Fix:"
+            + " -Dburst.messages=<value> or -Dburst.intervalMs=<value>, or change them in"
+            + " resources/profiles/.",
+        e.getMessage());
   }
 }

@@ -85,23 +85,42 @@ class SettingsTest {
 
   @Test
   void systemPropertyOverridesWinOverTheProfile() {
-    Settings s = Settings.load(props(Settings.PROFILE, "smoke",
-        "burst.messages", " 17 ", "heartbeat.durationSeconds", "3", "throughput.steps", "5, 9,12",
-        "target.url", "http://127.0.0.1:8123/", "target.pid", "4242",
-        "target.allowRemote", "true", "ui.selector.send", "#go"));
+    Settings s =
+        Settings.load(
+            props(
+                Settings.PROFILE,
+                "smoke",
+                "burst.messages",
+                " 17 ",
+                "heartbeat.durationSeconds",
+                "3",
+                "throughput.steps",
+                "5, 9,12",
+                "target.url",
+                "http://127.0.0.1:8123/",
+                "target.pid",
+                "4242",
+                "target.allowRemote",
+                "true",
+                "ui.selector.send",
+                "#go"));
     assertAll(
         () -> assertEquals(17, s.burstMessages()),
         () -> assertEquals("17", s.raw("burst.messages")),
         () -> assertEquals(Duration.ofSeconds(3), s.heartbeatDuration()),
         () -> assertEquals(List.of(5, 9, 12), s.throughputSteps()),
-        () -> assertEquals(Optional.of(URI.create("http://127.0.0.1:8123")), s.targetUrl(),
-            "the trailing slash is dropped so paths can be appended"),
+        () ->
+            assertEquals(
+                Optional.of(URI.create("http://127.0.0.1:8123")),
+                s.targetUrl(),
+                "the trailing slash is dropped so paths can be appended"),
         () -> assertEquals(OptionalLong.of(4242), s.targetPid()),
         () -> assertTrue(s.allowRemote()),
         () -> assertEquals("#go", s.uiSelectors().send()),
         // settings that were not overridden keep the smoke profile's values
-        () -> assertEquals(Settings.load(props(Settings.PROFILE, "smoke")).leakMessages(),
-            s.leakMessages()));
+        () ->
+            assertEquals(
+                Settings.load(props(Settings.PROFILE, "smoke")).leakMessages(), s.leakMessages()));
   }
 
   @Test
@@ -110,8 +129,9 @@ class SettingsTest {
     assertFalse(Settings.load(props("burst.messages", "15")).isFullAssignment());
     assertFalse(Settings.load(props("heartbeat.durationSeconds", "60")).isFullAssignment());
     // Where the target is and where reports go does not change what is measured.
-    assertTrue(Settings.load(props("target.url", "http://127.0.0.1:8000", "report.root", "/tmp/x"))
-        .isFullAssignment());
+    assertTrue(
+        Settings.load(props("target.url", "http://127.0.0.1:8000", "report.root", "/tmp/x"))
+            .isFullAssignment());
     // Restating the assignment's own figure is still the full assignment.
     assertTrue(Settings.load(props("burst.messages", "100")).isFullAssignment());
   }
@@ -130,14 +150,14 @@ class SettingsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "burst.messages, abc, a whole number from 1 to 100000",
-      "burst.messages, 1.5, a whole number from 1 to 100000",
-      "burst.messages, 0, a whole number from 1 to 100000",
-      "heartbeat.clients, 10001, a whole number from 1 to 10000",
-      "heartbeat.intervalMs, -500, a whole number from 10 to 60000",
-      "sampler.intervalMs, 10, a whole number from 50 to 1000",
-      "target.startTimeoutSeconds, 99999999999, a whole number from 1 to 600",
-      "ui.historyMessages, 99, a whole number from 100 to 5000",
+    "burst.messages, abc, a whole number from 1 to 100000",
+    "burst.messages, 1.5, a whole number from 1 to 100000",
+    "burst.messages, 0, a whole number from 1 to 100000",
+    "heartbeat.clients, 10001, a whole number from 1 to 10000",
+    "heartbeat.intervalMs, -500, a whole number from 10 to 60000",
+    "sampler.intervalMs, 10, a whole number from 50 to 1000",
+    "target.startTimeoutSeconds, 99999999999, a whole number from 1 to 600",
+    "ui.historyMessages, 99, a whole number from 100 to 5000",
   })
   void refusesANonNumericOrOutOfRangeIntegerNamingSettingValueAndRange(
       String setting, String value, String accepted) {
@@ -149,16 +169,27 @@ class SettingsTest {
   @ValueSource(strings = {"10,25,25,50", "100,50", "10,x,50", "10,,50", "0,10", "10,200000"})
   void refusesThroughputStepsThatDoNotRiseNamingTheSettingAndAnExample(String steps) {
     String m = refused("throughput.steps", steps).getMessage();
-    assertMentions(m, "'throughput.steps'", "'" + steps + "'", "rising whole numbers",
-        "e.g. 10,25,50,100");
+    assertMentions(
+        m, "'throughput.steps'", "'" + steps + "'", "rising whole numbers", "e.g. 10,25,50,100");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ftp://127.0.0.1:8000", "http://:8000", "http:///api", "127.0.0.1:8000",
-      "localhost", "http://127.0.0.1:80 00"})
+  @ValueSource(
+      strings = {
+        "ftp://127.0.0.1:8000",
+        "http://:8000",
+        "http:///api",
+        "127.0.0.1:8000",
+        "localhost",
+        "http://127.0.0.1:80 00"
+      })
   void refusesATargetUrlThatIsNotHttpWithAHost(String url) {
     String m = refused("target.url", url).getMessage();
-    assertMentions(m, "'target.url'", "'" + url + "'", "http:// or https:// URL with a host",
+    assertMentions(
+        m,
+        "'target.url'",
+        "'" + url + "'",
+        "http:// or https:// URL with a host",
         "http://127.0.0.1:8000");
   }
 
@@ -199,20 +230,30 @@ class SettingsTest {
   void bothProfilesGiveTheReferenceServerAnExplicitHeapAndAWrongOneIsRefused() {
     assertEquals(512, Settings.load(props()).referenceMaxHeapMb());
     assertEquals(512, Settings.load(props(Settings.PROFILE, Settings.SMOKE)).referenceMaxHeapMb());
-    Settings s = Settings.load(props(Settings.PROFILE, Settings.SMOKE, "reference.maxHeapMb", "256"));
+    Settings s =
+        Settings.load(props(Settings.PROFILE, Settings.SMOKE, "reference.maxHeapMb", "256"));
     assertEquals(256, s.referenceMaxHeapMb());
     String m = refused("reference.maxHeapMb", "lots").getMessage();
-    assertMentions(m, "'reference.maxHeapMb'", "'lots'", "from 64 to 65536", "-Dreference.maxHeapMb=");
-    assertFalse(Settings.load(props("reference.maxHeapMb", "1024")).isFullAssignment(),
+    assertMentions(
+        m, "'reference.maxHeapMb'", "'lots'", "from 64 to 65536", "-Dreference.maxHeapMb=");
+    assertFalse(
+        Settings.load(props("reference.maxHeapMb", "1024")).isFullAssignment(),
         "another heap changes the memory figures: not the assignment");
   }
 
   @Test
   void listsEverySettingTheProfilesUse() {
     List<String> names = Settings.names();
-    for (String n : List.of("target.url", "target.pid", "target.allowRemote",
-        "target.startTimeoutSeconds", "burst.messages", "throughput.steps", "leak.cycles",
-        "ui.selector.send")) {
+    for (String n :
+        List.of(
+            "target.url",
+            "target.pid",
+            "target.allowRemote",
+            "target.startTimeoutSeconds",
+            "burst.messages",
+            "throughput.steps",
+            "leak.cycles",
+            "ui.selector.send")) {
       assertTrue(names.contains(n), n);
     }
   }
@@ -225,21 +266,24 @@ class SettingsTest {
         () -> assertEquals(Duration.ofSeconds(30), full.idle()),
         () -> assertEquals(50, full.botsMax()),
         () -> assertEquals(List.of(100, 500, 1000, 2000, 5000), full.connectionLevels()),
-        () -> assertTrue(smoke.plannedLength().compareTo(Duration.ofSeconds(60)) <= 0,
-            "smoke benchmark planned " + smoke.plannedLength()),
+        () ->
+            assertTrue(
+                smoke.plannedLength().compareTo(Duration.ofSeconds(60)) <= 0,
+                "smoke benchmark planned " + smoke.plannedLength()),
         () -> assertTrue(smoke.plannedLength().compareTo(full.plannedLength()) < 0),
         () -> assertTrue(smoke.botsMax() < full.botsMax()));
   }
 
   @ParameterizedTest
   @CsvSource({
-      "benchmark.api.steps, '100,50', rising whole numbers",
-      "benchmark.connections.levels, '0', rising whole numbers",
-      "benchmark.bots.max, 4, a whole number from 5 to 190",
-      "benchmark.churn.coolDownSeconds, soon, a whole number from 1 to 600",
-      "benchmark.churn.rounds, 2, a whole number from 3 to 20"})
-  void aWrongBenchmarkSettingIsRefusedNamingItAndTheFix(String setting, String value,
-      String accepted) {
+    "benchmark.api.steps, '100,50', rising whole numbers",
+    "benchmark.connections.levels, '0', rising whole numbers",
+    "benchmark.bots.max, 4, a whole number from 5 to 190",
+    "benchmark.churn.coolDownSeconds, soon, a whole number from 1 to 600",
+    "benchmark.churn.rounds, 2, a whole number from 3 to 20"
+  })
+  void aWrongBenchmarkSettingIsRefusedNamingItAndTheFix(
+      String setting, String value, String accepted) {
     String m = refused(setting, value).getMessage();
     assertMentions(m, "'" + setting + "'", "'" + value + "'", accepted, "-D" + setting + "=");
   }
@@ -256,7 +300,11 @@ class SettingsTest {
   void aBadReplyErrorPatternIsRefusedNamingTheSettingAndWhatIsWrong() {
     SettingsException e = refused("reply.errorPattern", "[Error");
 
-    assertMentions(e.getMessage(), "reply.errorPattern", "[Error", "regular expression",
+    assertMentions(
+        e.getMessage(),
+        "reply.errorPattern",
+        "[Error",
+        "regular expression",
         "-Dreply.errorPattern=");
   }
 }

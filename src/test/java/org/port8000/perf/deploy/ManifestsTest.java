@@ -21,10 +21,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What must hold in deploy/k8s (images cannot be built here, so the manifests are checked as
- * text): an Indexed Job with parallelism = completions = -Dinjector.count, the same run id and
- * start instant for every pod, the results volume mounted, and a merge Job whose inputs are
- * exactly the injectors' result folders. Each rule is also shown to catch a broken copy.
+ * What must hold in deploy/k8s (images cannot be built here, so the manifests are checked as text):
+ * an Indexed Job with parallelism = completions = -Dinjector.count, the same run id and start
+ * instant for every pod, the results volume mounted, and a merge Job whose inputs are exactly the
+ * injectors' result folders. Each rule is also shown to catch a broken copy.
  */
 class ManifestsTest {
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -50,22 +50,32 @@ class ManifestsTest {
 
   @Test
   void eachRuleCatchesABrokenManifest() throws IOException {
-    assertBroken("completionMode is not Indexed", (inj, merge) ->
-        job(inj).with("spec").put("completionMode", "NonIndexed"));
-    assertBroken("parallelism 3 != completions 2", (inj, merge) ->
-        job(inj).with("spec").put("parallelism", 3));
-    assertBroken("-Dinjector.count=2 != completions 3", (inj, merge) -> {
-      job(inj).with("spec").put("completions", 3);
-      job(inj).with("spec").put("parallelism", 3);
-    });
-    assertBroken("injector.runId comes from a pod's own field", (inj, merge) ->
-        ((ObjectNode) env(container(job(inj)), "RUN_ID").orElseThrow()).set("valueFrom",
-            YAML.readTree("fieldRef: {fieldPath: metadata.name}")));
-    assertBroken("no -Dinjector.startAt", (inj, merge) -> removeArg(container(job(inj)),
-        "-Dinjector.startAt="));
-    assertBroken("results volume not mounted at /results", (inj, merge) ->
-        ((ObjectNode) container(job(inj)).get("volumeMounts").get(0)).put("mountPath", "/tmp"));
-    assertBroken("merge inputs [/results/$(RUN_ID)/injector-0] != the injectors'",
+    assertBroken(
+        "completionMode is not Indexed",
+        (inj, merge) -> job(inj).with("spec").put("completionMode", "NonIndexed"));
+    assertBroken(
+        "parallelism 3 != completions 2",
+        (inj, merge) -> job(inj).with("spec").put("parallelism", 3));
+    assertBroken(
+        "-Dinjector.count=2 != completions 3",
+        (inj, merge) -> {
+          job(inj).with("spec").put("completions", 3);
+          job(inj).with("spec").put("parallelism", 3);
+        });
+    assertBroken(
+        "injector.runId comes from a pod's own field",
+        (inj, merge) ->
+            ((ObjectNode) env(container(job(inj)), "RUN_ID").orElseThrow())
+                .set("valueFrom", YAML.readTree("fieldRef: {fieldPath: metadata.name}")));
+    assertBroken(
+        "no -Dinjector.startAt",
+        (inj, merge) -> removeArg(container(job(inj)), "-Dinjector.startAt="));
+    assertBroken(
+        "results volume not mounted at /results",
+        (inj, merge) ->
+            ((ObjectNode) container(job(inj)).get("volumeMounts").get(0)).put("mountPath", "/tmp"));
+    assertBroken(
+        "merge inputs [/results/$(RUN_ID)/injector-0] != the injectors'",
         (inj, merge) -> {
           removeArg(container(job(merge)), "-Dmerge.inputs=");
           ((ArrayNode) container(job(merge)).get("args"))
@@ -82,7 +92,8 @@ class ManifestsTest {
     List<JsonNode> merge = read(MERGE);
     breaker.apply(injectors, merge);
     List<String> problems = problems(injectors, merge);
-    assertTrue(problems.stream().anyMatch(p -> p.contains(expected)),
+    assertTrue(
+        problems.stream().anyMatch(p -> p.contains(expected)),
         "expected '" + expected + "' in " + problems);
   }
 
@@ -127,8 +138,10 @@ class ManifestsTest {
     }
     JsonNode merger = container(merge);
     String runIdArg = args.getOrDefault("injector.runId", "");
-    List<String> expected = IntStream.range(0, Math.max(completions, 0))
-        .mapToObj(i -> RESULTS + "/" + runIdArg + "/injector-" + i).toList();
+    List<String> expected =
+        IntStream.range(0, Math.max(completions, 0))
+            .mapToObj(i -> RESULTS + "/" + runIdArg + "/injector-" + i)
+            .toList();
     List<String> inputs = List.of(dArgs(merger).getOrDefault("merge.inputs", "").split(","));
     if (!inputs.equals(expected)) {
       problems.add("merge inputs " + inputs + " != the injectors' " + expected);
@@ -140,8 +153,8 @@ class ManifestsTest {
   }
 
   /** Empty when the value is the same in every pod (a literal, or an env var from a ConfigMap). */
-  private static Optional<String> sharedValue(JsonNode container, String value,
-      Map<String, String> config) {
+  private static Optional<String> sharedValue(
+      JsonNode container, String value, Map<String, String> config) {
     Matcher m = Pattern.compile("\\$\\(([A-Z_]+)\\)").matcher(value);
     while (m.find()) {
       Optional<JsonNode> env = env(container, m.group(1));
@@ -168,9 +181,13 @@ class ManifestsTest {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       JsonNode e = env(container, m.group(1)).orElse(null);
-      String v = e == null ? "" : e.has("value") ? e.get("value").asText()
-          : config.getOrDefault(e.path("valueFrom").path("configMapKeyRef").path("key")
-              .asText(), "");
+      String v =
+          e == null
+              ? ""
+              : e.has("value")
+                  ? e.get("value").asText()
+                  : config.getOrDefault(
+                      e.path("valueFrom").path("configMapKeyRef").path("key").asText(), "");
       m.appendReplacement(out, Matcher.quoteReplacement(v));
     }
     m.appendTail(out);
@@ -223,15 +240,22 @@ class ManifestsTest {
 
   private static Map<String, String> configMap(List<JsonNode> docs) {
     Map<String, String> out = new TreeMap<>();
-    docs.stream().filter(d -> "ConfigMap".equals(d.path("kind").asText()))
-        .forEach(d -> d.path("data").fields().forEachRemaining(e -> out.put(e.getKey(),
-            e.getValue().asText())));
+    docs.stream()
+        .filter(d -> "ConfigMap".equals(d.path("kind").asText()))
+        .forEach(
+            d ->
+                d.path("data")
+                    .fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText())));
     return out;
   }
 
   private static ObjectNode job(List<JsonNode> docs) {
-    return (ObjectNode) docs.stream().filter(d -> "Job".equals(d.path("kind").asText()))
-        .findFirst().orElseThrow(() -> new AssertionError("no Job in " + docs));
+    return (ObjectNode)
+        docs.stream()
+            .filter(d -> "Job".equals(d.path("kind").asText()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Job in " + docs));
   }
 
   private static JsonNode container(JsonNode job) {

@@ -22,16 +22,16 @@ class CapabilityProbeTest {
     }
   }
 
-  private static final Map<String, String> PAGE = Map.of("ui.selector.messages", "#chatMessages",
-      "ui.selector.input", "#chatInput");
+  private static final Map<String, String> PAGE =
+      Map.of("ui.selector.messages", "#chatMessages", "ui.selector.input", "#chatInput");
 
-  private static TargetCapabilities check(Map<String, String> page, OptionalLong pid,
-      String... keyValues) {
+  private static TargetCapabilities check(
+      Map<String, String> page, OptionalLong pid, String... keyValues) {
     return check(Duration.ofSeconds(5), page, pid, keyValues);
   }
 
-  private static TargetCapabilities check(Duration replyTimeout, Map<String, String> page,
-      OptionalLong pid, String... keyValues) {
+  private static TargetCapabilities check(
+      Duration replyTimeout, Map<String, String> page, OptionalLong pid, String... keyValues) {
     Map<String, String> props = new HashMap<>();
     props.put("reference.port", "0");
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
@@ -39,8 +39,13 @@ class CapabilityProbeTest {
     }
     try (ReferenceServer server = ReferenceServer.start(ReferenceConfig.fromProperties(props))) {
       URI base = URI.create(server.baseUrl());
-      return new CapabilityProbe(base, URI.create(base.toString().replaceFirst("^http", "ws")
-          + "/ws"), replyTimeout, page, pid).check();
+      return new CapabilityProbe(
+              base,
+              URI.create(base.toString().replaceFirst("^http", "ws") + "/ws"),
+              replyTimeout,
+              page,
+              pid)
+          .check();
     }
   }
 
@@ -57,15 +62,25 @@ class CapabilityProbeTest {
 
   @Test
   void theOriginalServerHasNoHeartbeatAckNoIdEchoAndWithoutTokensNoStreamFrames() {
-    TargetCapabilities c = check(PAGE, OptionalLong.empty(), "reference.compat", "original",
-        "reference.llm.tokens", "0", "reference.http.metrics", "false");
+    TargetCapabilities c =
+        check(
+            PAGE,
+            OptionalLong.empty(),
+            "reference.compat",
+            "original",
+            "reference.llm.tokens",
+            "0",
+            "reference.http.metrics",
+            "false");
     assertEquals(false, c.streams(), c.streamsDetail());
     assertTrue(c.streamsDetail().contains("no stream frames"), c.streamsDetail());
     assertEquals(false, c.heartbeatAck(), c.heartbeatAckDetail());
     assertTrue(c.heartbeatAckDetail().contains("ping/pong"), c.heartbeatAckDetail());
     // the original ignores the frame: "no" rests on a later chat message that was answered
-    assertTrue(c.heartbeatAckDetail().contains("a chat message sent after the heartbeat was"
-        + " answered"), c.heartbeatAckDetail());
+    assertTrue(
+        c.heartbeatAckDetail()
+            .contains("a chat message sent after the heartbeat was" + " answered"),
+        c.heartbeatAckDetail());
     assertEquals(false, c.echoesId(), c.echoesIdDetail());
     assertEquals(true, c.chatPage(), c.chatPageDetail());
     assertEquals(false, c.metrics(), c.metricsDetail());
@@ -76,11 +91,11 @@ class CapabilityProbeTest {
   void aMissingSelectorAndADeadPidAreNamedWithTheirSettings() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    TargetCapabilities c = check(Map.of("ui.selector.input", "#noSuchInput"),
-        OptionalLong.of(gone.pid()));
+    TargetCapabilities c =
+        check(Map.of("ui.selector.input", "#noSuchInput"), OptionalLong.of(gone.pid()));
     assertEquals(false, c.chatPage());
-    assertTrue(c.chatPageDetail().contains("#noSuchInput (-Dui.selector.input)"),
-        c.chatPageDetail());
+    assertTrue(
+        c.chatPageDetail().contains("#noSuchInput (-Dui.selector.input)"), c.chatPageDetail());
     assertEquals(false, c.pidAlive());
     assertTrue(c.pidDetail().contains("-Dtarget.pid"), c.pidDetail());
   }
@@ -89,23 +104,37 @@ class CapabilityProbeTest {
   void heartbeatAckYesNoAndUnknownEachWithItsEvidence() {
     TargetCapabilities yes = check(PAGE, OptionalLong.empty());
     assertEquals("yes", TargetCapabilities.state(yes.heartbeatAck()));
-    assertTrue(yes.heartbeatAckDetail().startsWith("`heartbeat` is answered with"
-        + " `heartbeat_ack`"), yes.heartbeatAckDetail());
+    assertTrue(
+        yes.heartbeatAckDetail().startsWith("`heartbeat` is answered with" + " `heartbeat_ack`"),
+        yes.heartbeatAckDetail());
 
-    TargetCapabilities no = check(PAGE, OptionalLong.empty(), "reference.ws.heartbeatAck",
-        "false");
+    TargetCapabilities no = check(PAGE, OptionalLong.empty(), "reference.ws.heartbeatAck", "false");
     assertEquals("no", TargetCapabilities.state(no.heartbeatAck()));
-    assertTrue(no.heartbeatAckDetail().startsWith("the target answered `heartbeat` with an"
-        + " error frame (unknown type: heartbeat)"), no.heartbeatAckDetail());
+    assertTrue(
+        no.heartbeatAckDetail()
+            .startsWith(
+                "the target answered `heartbeat` with an"
+                    + " error frame (unknown type: heartbeat)"),
+        no.heartbeatAckDetail());
 
     // silent after a heartbeat: neither an ack nor a reply to the chat message after it
-    TargetCapabilities unknown = check(Duration.ofSeconds(1), PAGE, OptionalLong.empty(),
-        "reference.ws.silentAfterHeartbeat", "true");
+    TargetCapabilities unknown =
+        check(
+            Duration.ofSeconds(1),
+            PAGE,
+            OptionalLong.empty(),
+            "reference.ws.silentAfterHeartbeat",
+            "true");
     assertNull(unknown.heartbeatAck(), unknown.heartbeatAckDetail());
     assertEquals("unknown", TargetCapabilities.state(unknown.heartbeatAck()));
-    assertTrue(unknown.heartbeatAckDetail().startsWith("not found out: no `heartbeat_ack`"
-        + " within 2000 ms, and a chat message sent after the heartbeat got no reply within"
-        + " 1000 ms either"), unknown.heartbeatAckDetail());
+    assertTrue(
+        unknown
+            .heartbeatAckDetail()
+            .startsWith(
+                "not found out: no `heartbeat_ack`"
+                    + " within 2000 ms, and a chat message sent after the heartbeat got no reply within"
+                    + " 1000 ms either"),
+        unknown.heartbeatAckDetail());
     assertFalse(TargetCapabilities.lacks(unknown.heartbeatAck()), "unknown is not no");
   }
 }

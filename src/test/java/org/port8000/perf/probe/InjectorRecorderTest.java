@@ -22,8 +22,7 @@ class InjectorRecorderTest {
     Properties p = new Properties();
     p.setProperty("injector.count", "2");
     p.setProperty("injector.runId", "night-1");
-    InjectorShare share = InjectorShare.of(Settings.load(p),
-        Map.of(InjectorShare.INDEX_ENV, "1"));
+    InjectorShare share = InjectorShare.of(Settings.load(p), Map.of(InjectorShare.INDEX_ENV, "1"));
     InjectorRecorder recorder = InjectorRecorder.start(share, InjectorRecorderTest.class);
     long sum = 0;
     long until = System.nanoTime() + 200_000_000L;
@@ -43,7 +42,8 @@ class InjectorRecorderTest {
     assertTrue(f.endedAt().isAfter(f.startedAt()));
     // 200 ms of a busy loop on one thread: at least 0.1 CPU-seconds.
     assertTrue(f.processCpuSeconds() >= 0.1, "cpu " + f.processCpuSeconds());
-    assertTrue(f.processCpuPercent() > 0 && f.processCpuPercent() <= 100.5,
+    assertTrue(
+        f.processCpuPercent() > 0 && f.processCpuPercent() <= 100.5,
         "cpu % " + f.processCpuPercent());
   }
 
@@ -56,7 +56,19 @@ class InjectorRecorderTest {
   }
 
   private static InjectorFacts facts(Double process, Double machine) {
-    return new InjectorFacts("r", 0, 1, "h", "S", "3.15.1", null, Instant.EPOCH, Instant.EPOCH,
-        2, null, process, machine);
+    return new InjectorFacts(
+        "r",
+        0,
+        1,
+        "h",
+        "S",
+        "3.15.1",
+        null,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        2,
+        null,
+        process,
+        machine);
   }
 }

@@ -19,8 +19,9 @@ class PingProbeTest {
   }
 
   private static ReferenceServer original() {
-    return ReferenceServer.start(ReferenceConfig.fromProperties(Map.of("reference.port", "0",
-        "reference.compat", "original")));
+    return ReferenceServer.start(
+        ReferenceConfig.fromProperties(
+            Map.of("reference.port", "0", "reference.compat", "original")));
   }
 
   private static URI ws(ReferenceServer s) {
@@ -31,8 +32,9 @@ class PingProbeTest {
   void everyPingOfEveryClientGetsItsPongFromATargetWithoutAppLevelHeartbeats() {
     try (ReferenceServer server = original()) {
       // Half a second per pong: a functional test on a busy machine, not a latency figure.
-      PingPongResult r = PingProbe.start(ws(server), 3, Duration.ofMillis(500), 3,
-          Duration.ofMillis(500)).awaitResult(Duration.ofSeconds(10));
+      PingPongResult r =
+          PingProbe.start(ws(server), 3, Duration.ofMillis(500), 3, Duration.ofMillis(500))
+              .awaitResult(Duration.ofSeconds(10));
       assertEquals(9, r.expectedPings());
       assertEquals(3, r.clientsConnected());
       assertEquals(9, r.pingsSent());
@@ -45,8 +47,8 @@ class PingProbeTest {
   @Test
   void aTargetThatStopsLosesTheRemainingPongsAndNamesTheDrop() throws Exception {
     ReferenceServer server = original();
-    PingProbe probe = PingProbe.start(ws(server), 2, Duration.ofMillis(100), 30,
-        Duration.ofMillis(100));
+    PingProbe probe =
+        PingProbe.start(ws(server), 2, Duration.ofMillis(100), 30, Duration.ofMillis(100));
     Thread.sleep(1500);
     server.close();
     PingPongResult r = probe.awaitResult(Duration.ofSeconds(10));
@@ -64,8 +66,9 @@ class PingProbeTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       nothing = URI.create("ws://127.0.0.1:" + s.getLocalPort() + "/ws");
     }
-    PingPongResult r = PingProbe.start(nothing, 1, Duration.ofMillis(100), 3,
-        Duration.ofMillis(100)).awaitResult(Duration.ofSeconds(10));
+    PingPongResult r =
+        PingProbe.start(nothing, 1, Duration.ofMillis(100), 3, Duration.ofMillis(100))
+            .awaitResult(Duration.ofSeconds(10));
     assertEquals(0, r.clientsConnected());
     assertEquals(0, r.pongsInTime());
     assertTrue(r.firstFailure().startsWith("connect to"), r.firstFailure());

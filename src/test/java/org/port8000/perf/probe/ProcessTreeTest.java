@@ -13,9 +13,14 @@ class ProcessTreeTest {
     ProcessTree tree = ProcessTree.open(ProcessHandle.current().pid()).orElseThrow();
     long before = tree.read().orElseThrow().rssBytes();
     // a child holding 40 MB resident until its stdin closes
-    Process child = new ProcessBuilder(List.of("/usr/bin/perl", "-e",
-        "my $x = \"\\1\" x (40 * 1048576); print \"ready\\n\"; $| = 1; <STDIN>;"))
-        .redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    "/usr/bin/perl",
+                    "-e",
+                    "my $x = \"\\1\" x (40 * 1048576); print \"ready\\n\"; $| = 1; <STDIN>;"))
+            .redirectErrorStream(true)
+            .start();
     try {
       child.getInputStream().read(new byte[6]); // "ready": the memory is touched
       ProcessTree.Reading with = tree.read().orElseThrow();

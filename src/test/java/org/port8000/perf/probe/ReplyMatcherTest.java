@@ -12,8 +12,7 @@ class ReplyMatcherTest {
   private static final Pattern ERRORS = Pattern.compile("\\[Error: [^\\]]*\\]");
 
   private final MessageTimings timings = new MessageTimings();
-  private final MessageTimings.Recorder recorder = timings.plan("p", 3, 10, 1,
-      true);
+  private final MessageTimings.Recorder recorder = timings.plan("p", 3, 10, 1, true);
   private final ReplyMatcher matcher = new ReplyMatcher(recorder, ERRORS, 1_000);
 
   private PhaseTimings.Phase phase() {

@@ -35,8 +35,7 @@ class ResourceSamplerTest {
     }
   }
 
-  private static void awaitSamples(ResourceSampler sampler, int count)
-      throws InterruptedException {
+  private static void awaitSamples(ResourceSampler sampler, int count) throws InterruptedException {
     await(() -> sampler.result().samples().size() >= count, count + " samples");
   }
 
@@ -60,8 +59,8 @@ class ResourceSamplerTest {
 
     assertTrue(r.samples().size() >= 5, "about 10 samples a second: " + r.samples().size());
     assertTrue(r.samples().stream().allMatch(s -> s.rssBytes() > 0));
-    assertTrue(r.samples().stream().skip(1).allMatch(s -> s.cpuPercent() != null
-        && s.cpuPercent() >= 0));
+    assertTrue(
+        r.samples().stream().skip(1).allMatch(s -> s.cpuPercent() != null && s.cpuPercent() >= 0));
     assertTrue(r.targetLost(), "the sampler saw the process end");
     assertTrue(r.targetLostAtMs() >= r.samples().get(r.samples().size() - 1).t());
     assertNull(afterDeath.rssBytes(), "no made-up reading for a dead target");
@@ -73,15 +72,33 @@ class ResourceSamplerTest {
   void fallsBackToTheMetricsEndpointWhenThePidIsUnknown() throws Exception {
     RunningTarget child = startReference();
     try {
-      RunningTarget withoutPid = new RunningTarget() {
-        @Override public URI baseUrl() { return child.baseUrl(); }
-        @Override public OptionalLong pid() { return OptionalLong.empty(); }
-        @Override public boolean startedByThisRun() { return false; }
-        @Override public boolean isAlive() { return true; }
-        @Override public void close() {}
-      };
-      ResourceSampler sampler = ResourceSampler.start(withoutPid, Duration.ofMillis(100),
-          Duration.ofMinutes(1));
+      RunningTarget withoutPid =
+          new RunningTarget() {
+            @Override
+            public URI baseUrl() {
+              return child.baseUrl();
+            }
+
+            @Override
+            public OptionalLong pid() {
+              return OptionalLong.empty();
+            }
+
+            @Override
+            public boolean startedByThisRun() {
+              return false;
+            }
+
+            @Override
+            public boolean isAlive() {
+              return true;
+            }
+
+            @Override
+            public void close() {}
+          };
+      ResourceSampler sampler =
+          ResourceSampler.start(withoutPid, Duration.ofMillis(100), Duration.ofMinutes(1));
       awaitSamples(sampler, 3);
       Checkpoint c = sampler.checkpoint("now").get(5, TimeUnit.SECONDS);
       ResourceSamples r = sampler.stop();
@@ -100,15 +117,33 @@ class ResourceSamplerTest {
 
   @Test
   void recordsNoSourceAndNoFiguresWhenNothingCanBeRead() {
-    RunningTarget nowhere = new RunningTarget() {
-      @Override public URI baseUrl() { return URI.create("http://127.0.0.1:9"); }
-      @Override public OptionalLong pid() { return OptionalLong.empty(); }
-      @Override public boolean startedByThisRun() { return false; }
-      @Override public boolean isAlive() { return true; }
-      @Override public void close() {}
-    };
-    ResourceSampler sampler = ResourceSampler.start(nowhere, Duration.ofMillis(100),
-        Duration.ofMinutes(1));
+    RunningTarget nowhere =
+        new RunningTarget() {
+          @Override
+          public URI baseUrl() {
+            return URI.create("http://127.0.0.1:9");
+          }
+
+          @Override
+          public OptionalLong pid() {
+            return OptionalLong.empty();
+          }
+
+          @Override
+          public boolean startedByThisRun() {
+            return false;
+          }
+
+          @Override
+          public boolean isAlive() {
+            return true;
+          }
+
+          @Override
+          public void close() {}
+        };
+    ResourceSampler sampler =
+        ResourceSampler.start(nowhere, Duration.ofMillis(100), Duration.ofMinutes(1));
     sampler.checkpoint("initial").join();
     ResourceSamples r = sampler.stop();
     assertEquals(ResourceSamples.NONE, r.source());

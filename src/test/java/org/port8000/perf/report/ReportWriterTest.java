@@ -16,21 +16,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.analysis.Area;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
-import org.port8000.perf.analysis.RunVerdict;
-import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Detail;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
+import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.Threshold;
 import org.port8000.perf.analysis.Thresholds;
+import org.port8000.perf.analysis.Verdict;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
 
 class ReportWriterTest {
   private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
+
   /** Run with -Dgolden.update=true to rewrite the golden files after a deliberate change. */
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
@@ -48,44 +49,90 @@ class ReportWriterTest {
 
   private List<AreaResult> areas() {
     Check p95 = Thresholds.LATENCY.check("message.burst.latency.p95", 312);
-    AreaResult throughput = new AreaResult(Area.THROUGHPUT, true, Area.THROUGHPUT.metric(),
-        "87.5 msg/sec", Area.THROUGHPUT.target(), Status.FAIL,
-        List.of(new Detail("Messages sent", "100 of 100 planned"),
-            new Detail("Avg latency", "250 ms"), new Detail("Steps", "10/s | 20/s")),
-        List.of(), List.of(p95, Thresholds.THROUGHPUT.check("message.throughput.sustained", 87.5)),
-        List.of(new Recommendation(Area.THROUGHPUT, "High Latency Issues (> 200 ms)",
-            "Add caching, compress messages, batch updates", "burst latency p95 312 ms")),
-        List.of(), List.of(new Link("Gatling report (message throughput)", gatlingReport, false)),
-        List.of());
-    AreaResult memory = new AreaResult(Area.MEMORY, true, Area.MEMORY.metric(), "not measured",
-        Area.MEMORY.target(), Status.NOT_MEASURED, List.of(),
-        List.of("Initial memory: not measured"),
-        List.of(Check.notMeasured("memory.leak.rate", "MB/1000 msg", "< 1 MB/1000 msg",
-            "no process id and no /metrics")),
-        List.of(), List.of("The target stopped answering during the run."), List.of(),
-        List.of());
-    return List.of(throughput, AreaResult.notRun(Area.WEBSOCKET), AreaResult.notRun(Area.UI),
-        memory);
+    AreaResult throughput =
+        new AreaResult(
+            Area.THROUGHPUT,
+            true,
+            Area.THROUGHPUT.metric(),
+            "87.5 msg/sec",
+            Area.THROUGHPUT.target(),
+            Status.FAIL,
+            List.of(
+                new Detail("Messages sent", "100 of 100 planned"),
+                new Detail("Avg latency", "250 ms"),
+                new Detail("Steps", "10/s | 20/s")),
+            List.of(),
+            List.of(p95, Thresholds.THROUGHPUT.check("message.throughput.sustained", 87.5)),
+            List.of(
+                new Recommendation(
+                    Area.THROUGHPUT,
+                    "High Latency Issues (> 200 ms)",
+                    "Add caching, compress messages, batch updates",
+                    "burst latency p95 312 ms")),
+            List.of(),
+            List.of(new Link("Gatling report (message throughput)", gatlingReport, false)),
+            List.of());
+    AreaResult memory =
+        new AreaResult(
+            Area.MEMORY,
+            true,
+            Area.MEMORY.metric(),
+            "not measured",
+            Area.MEMORY.target(),
+            Status.NOT_MEASURED,
+            List.of(),
+            List.of("Initial memory: not measured"),
+            List.of(
+                Check.notMeasured(
+                    "memory.leak.rate",
+                    "MB/1000 msg",
+                    "< 1 MB/1000 msg",
+                    "no process id and no /metrics")),
+            List.of(),
+            List.of("The target stopped answering during the run."),
+            List.of(),
+            List.of());
+    return List.of(
+        throughput, AreaResult.notRun(Area.WEBSOCKET), AreaResult.notRun(Area.UI), memory);
   }
 
   /** The run began an hour before the report was written. */
   private static final Instant RUN_START = AT.minusSeconds(3600);
 
   private static RunMeta meta() {
-    return new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation", "smoke", false,
-        "http://127.0.0.1:8000", true, 42L, RUN_START, AT, true, List.of());
+    return new RunMeta(
+        "org.port8000.perf.simulations.MessageThroughputSimulation",
+        "smoke",
+        false,
+        "http://127.0.0.1:8000",
+        true,
+        42L,
+        RUN_START,
+        AT,
+        true,
+        List.of());
   }
 
   private Verdict write(TemplateRenderer renderer) {
-    return write(new ReportWriter(files, renderer, c -> "<svg/>"), areas(), List.of(meta()),
-        "smoke", false, Optional.empty());
+    return write(
+        new ReportWriter(files, renderer, c -> "<svg/>"),
+        areas(),
+        List.of(meta()),
+        "smoke",
+        false,
+        Optional.empty());
   }
 
   /** Judges the areas as the report step does, then writes; returns the run's verdict. */
-  private static Verdict write(ReportWriter writer, List<AreaResult> areas, List<RunMeta> metas,
-      String profile, boolean full, Optional<TargetCapabilities> caps) {
-    RunVerdict verdict = RunVerdict.judge(areas, BenchmarkResult.notRun(), metas, profile, full,
-        Optional.empty());
+  private static Verdict write(
+      ReportWriter writer,
+      List<AreaResult> areas,
+      List<RunMeta> metas,
+      String profile,
+      boolean full,
+      Optional<TargetCapabilities> caps) {
+    RunVerdict verdict =
+        RunVerdict.judge(areas, BenchmarkResult.notRun(), metas, profile, full, Optional.empty());
     writer.write(areas, BenchmarkResult.notRun(), metas, caps, verdict, AT, null);
     return verdict.overall();
   }
@@ -112,19 +159,39 @@ class ReportWriterTest {
 
   @Test
   void theTargetTableAtTheTopListsEveryCapabilityWithWhatItChanges() throws Exception {
-    TargetCapabilities caps = new TargetCapabilities("http://127.0.0.1:8000", AT,
-        true, "3 `stream` frames before the `response`", false, "no `heartbeat_ack` within 2000 ms",
-        false, "replies carry no `id`", true, "HTTP 200", false, "/metrics answered HTTP 404",
-        null, "no -Dtarget.pid given");
-    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), areas(),
-        List.of(meta()), "smoke", false, Optional.of(caps));
+    TargetCapabilities caps =
+        new TargetCapabilities(
+            "http://127.0.0.1:8000",
+            AT,
+            true,
+            "3 `stream` frames before the `response`",
+            false,
+            "no `heartbeat_ack` within 2000 ms",
+            false,
+            "replies carry no `id`",
+            true,
+            "HTTP 200",
+            false,
+            "/metrics answered HTTP 404",
+            null,
+            "no -Dtarget.pid given");
+    write(
+        new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),
+        areas(),
+        List.of(meta()),
+        "smoke",
+        false,
+        Optional.of(caps));
 
     String report = Files.readString(files.report());
     int table = report.indexOf("## Target\n| Capability | Found | What it changes |");
     assertTrue(table > 0 && table < report.indexOf("## Executive Summary"), report);
-    assertTrue(report.contains("| Heartbeat ack (`heartbeat_ack`) | no — no `heartbeat_ack`"
-        + " within 2000 ms | stability from acks when yes, from WebSocket ping/pong when no; when"
-        + " unknown the soak checks acks and runs ping/pong, and reports both |"), report);
+    assertTrue(
+        report.contains(
+            "| Heartbeat ack (`heartbeat_ack`) | no — no `heartbeat_ack`"
+                + " within 2000 ms | stability from acks when yes, from WebSocket ping/pong when no; when"
+                + " unknown the soak checks acks and runs ping/pong, and reports both |"),
+        report);
     assertTrue(report.contains("| Streams (`stream` frames before the `response`) | yes"), report);
     assertTrue(report.contains("| Echoes the message `id` | no"), report);
     assertTrue(report.contains("| `/metrics` | no — /metrics answered HTTP 404"), report);
@@ -134,22 +201,42 @@ class ReportWriterTest {
 
   /** The Target table's heartbeat row for a capability found yes, no or unknown. */
   private static String heartbeatRow(Boolean ack, String evidence) {
-    TargetCapabilities caps = new TargetCapabilities("http://127.0.0.1:8000", AT, true, "",
-        ack, evidence, true, "", true, "", true, "", true, "");
+    TargetCapabilities caps =
+        new TargetCapabilities(
+            "http://127.0.0.1:8000",
+            AT,
+            true,
+            "",
+            ack,
+            evidence,
+            true,
+            "",
+            true,
+            "",
+            true,
+            "",
+            true,
+            "");
     return ReportModelBuilder.targetTable(caps).get(1).value();
   }
 
   @Test
   void theTargetTableStatesYesNoAndUnknownEachWithItsEvidence() {
-    assertEquals("yes — `heartbeat` is answered with `heartbeat_ack` (3 ms)",
+    assertEquals(
+        "yes — `heartbeat` is answered with `heartbeat_ack` (3 ms)",
         heartbeatRow(true, "`heartbeat` is answered with `heartbeat_ack` (3 ms)"));
-    assertEquals("no — the target answered `heartbeat` with an error frame (unknown type:"
-        + " heartbeat)", heartbeatRow(false, "the target answered `heartbeat` with an error"
-            + " frame (unknown type: heartbeat)"));
-    assertEquals("unknown — not found out: no `heartbeat_ack` within 2000 ms, and a chat"
-        + " message sent after the heartbeat got no reply within 5000 ms either",
-        heartbeatRow(null, "not found out: no `heartbeat_ack` within 2000 ms, and a chat"
-            + " message sent after the heartbeat got no reply within 5000 ms either"));
+    assertEquals(
+        "no — the target answered `heartbeat` with an error frame (unknown type:" + " heartbeat)",
+        heartbeatRow(
+            false,
+            "the target answered `heartbeat` with an error" + " frame (unknown type: heartbeat)"));
+    assertEquals(
+        "unknown — not found out: no `heartbeat_ack` within 2000 ms, and a chat"
+            + " message sent after the heartbeat got no reply within 5000 ms either",
+        heartbeatRow(
+            null,
+            "not found out: no `heartbeat_ack` within 2000 ms, and a chat"
+                + " message sent after the heartbeat got no reply within 5000 ms either"));
   }
 
   @Test
@@ -157,8 +244,8 @@ class ReportWriterTest {
     write(new TemplateRenderer());
     for (Path p : List.of(files.report(), files.status(), files.summaryJson(), files.junitXml())) {
       var perms = Files.getPosixFilePermissions(p);
-      assertTrue(perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
-          p + " " + perms);
+      assertTrue(
+          perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), p + " " + perms);
     }
   }
 
@@ -173,7 +260,9 @@ class ReportWriterTest {
     assertEquals(312.0, json.get("checks").get(0).get("value").asDouble());
     assertEquals("FAIL", json.get("checks").get(0).get("status").asText());
     assertTrue(json.get("checks").get(2).get("value").isNull(), "not measured has no value");
-    assertEquals("2026-11-22 09:00:00 UTC", json.get("startedAt").asText(),
+    assertEquals(
+        "2026-11-22 09:00:00 UTC",
+        json.get("startedAt").asText(),
         "when the run began, not when the report was written");
     String xml = Files.readString(files.junitXml());
     assertTrue(xml.contains("<failure message=\"message.burst.latency.p95 = 312 ms"), xml);
@@ -182,14 +271,35 @@ class ReportWriterTest {
 
   @Test
   void aSmokeRunNeverSignsOffEvenWhenEverythingPasses() throws Exception {
-    List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
-        a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
-        List.of(new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(), List.of(),
-        List.of(), List.of())).toList();
+    List<AreaResult> passing =
+        List.of(Area.values()).stream()
+            .map(
+                a ->
+                    new AreaResult(
+                        a,
+                        true,
+                        a.metric(),
+                        "ok",
+                        a.target(),
+                        Status.PASS,
+                        List.of(),
+                        List.of(),
+                        List.of(
+                            new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()))
+            .toList();
 
-    Verdict v = write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
-        List.of(meta()), "smoke", false,
-        Optional.empty());
+    Verdict v =
+        write(
+            new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),
+            passing,
+            List.of(meta()),
+            "smoke",
+            false,
+            Optional.empty());
 
     assertEquals(Verdict.PASS, v);
     String report = Files.readString(files.report());
@@ -201,17 +311,57 @@ class ReportWriterTest {
 
   @Test
   void aFullRunAgainstTheEmbeddedReferenceServerIsASelfCheckAndNeverSignsOff() throws Exception {
-    List<AreaResult> passing = List.of(Area.values()).stream().map(a -> new AreaResult(a, true,
-        a.metric(), "ok", a.target(), Status.PASS, List.of(), List.of(),
-        List.of(new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)), List.of(),
-        List.of(), List.of(), List.of())).toList();
-    RunMeta embedded = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
-        "assignment", true, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of());
-    RunMeta external = new RunMeta(embedded.simulation(), "assignment", true,
-        "http://127.0.0.1:8000", false, 42L, RUN_START, AT, true, List.of());
+    List<AreaResult> passing =
+        List.of(Area.values()).stream()
+            .map(
+                a ->
+                    new AreaResult(
+                        a,
+                        true,
+                        a.metric(),
+                        "ok",
+                        a.target(),
+                        Status.PASS,
+                        List.of(),
+                        List.of(),
+                        List.of(
+                            new Threshold("<=", 2, "ms").check(a.name().toLowerCase() + ".x", 1)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of()))
+            .toList();
+    RunMeta embedded =
+        new RunMeta(
+            "org.port8000.perf.simulations.MessageThroughputSimulation",
+            "assignment",
+            true,
+            "http://127.0.0.1:40000",
+            true,
+            42L,
+            RUN_START,
+            AT,
+            true,
+            List.of());
+    RunMeta external =
+        new RunMeta(
+            embedded.simulation(),
+            "assignment",
+            true,
+            "http://127.0.0.1:8000",
+            false,
+            42L,
+            RUN_START,
+            AT,
+            true,
+            List.of());
 
-    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
-        List.of(embedded), "assignment", true,
+    write(
+        new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),
+        passing,
+        List.of(embedded),
+        "assignment",
+        true,
         Optional.empty());
     String report = Files.readString(files.report());
     String status = Files.readString(files.status());
@@ -221,8 +371,12 @@ class ReportWriterTest {
     assertTrue(status.contains("## Ready for Window 3?\n**NO** — Self-check of the suite"), status);
 
     // the same figures from a server of the user's sign off: the rule is the embedded target
-    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), passing,
-        List.of(external), "assignment", true,
+    write(
+        new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),
+        passing,
+        List.of(external),
+        "assignment",
+        true,
         Optional.empty());
     assertTrue(Files.readString(files.report()).contains("Ready for production."));
     assertTrue(Files.readString(files.status()).contains("## Ready for Window 3?\n**YES**"));
@@ -230,19 +384,39 @@ class ReportWriterTest {
 
   @Test
   void theTargetLineNamesTheHeapTheRunGaveTheReferenceServer() throws Exception {
-    RunMeta launched = new RunMeta("org.port8000.perf.simulations.MessageThroughputSimulation",
-        "smoke", false, "http://127.0.0.1:40000", true, 42L, RUN_START, AT, true, List.of(), 512);
-    write(new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"), areas(),
-        List.of(launched), "smoke", false, Optional.empty());
+    RunMeta launched =
+        new RunMeta(
+            "org.port8000.perf.simulations.MessageThroughputSimulation",
+            "smoke",
+            false,
+            "http://127.0.0.1:40000",
+            true,
+            42L,
+            RUN_START,
+            AT,
+            true,
+            List.of(),
+            512);
+    write(
+        new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),
+        areas(),
+        List.of(launched),
+        "smoke",
+        false,
+        Optional.empty());
     for (Path written : List.of(files.report(), files.status())) {
       String text = Files.readString(written);
-      assertTrue(text.contains("**Target:** the embedded reference server, started fresh on 127.0.0.1"
-          + " for each simulation, maximum heap 512 MB (`-Xmx`, setting `reference.maxHeapMb`)"), text);
+      assertTrue(
+          text.contains(
+              "**Target:** the embedded reference server, started fresh on 127.0.0.1"
+                  + " for each simulation, maximum heap 512 MB (`-Xmx`, setting `reference.maxHeapMb`)"),
+          text);
     }
     // The figure travels in the run's results file, as written and read back.
     Path folder = Files.createDirectories(root.resolve("run-folder"));
     ProbeFiles.write(folder, RunMeta.PROBE, launched);
-    assertEquals(Integer.valueOf(512),
+    assertEquals(
+        Integer.valueOf(512),
         ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class).orElseThrow().targetMaxHeapMb());
   }
 
@@ -267,7 +441,7 @@ class ReportWriterTest {
     write(new TemplateRenderer());
 
     String report = Files.readString(files.report());
-    assertTrue(report.contains("(../../target/gatling/messagethroughputsimulation-1/index.html)"),
-        report);
+    assertTrue(
+        report.contains("(../../target/gatling/messagethroughputsimulation-1/index.html)"), report);
   }
 }

@@ -15,7 +15,8 @@ class SvgChartTest {
   private static Document parse(String svg) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static String allText(Document d) {
@@ -23,16 +24,28 @@ class SvgChartTest {
   }
 
   private static Chart chart(List<Chart.Marker> markers) {
-    return new Chart("memory-trend.svg", "Memory during the soak", "seconds since start",
+    return new Chart(
+        "memory-trend.svg",
+        "Memory during the soak",
+        "seconds since start",
         "resident memory (MB)",
-        List.of(new Chart.Point(0, 60), new Chart.Point(1, 61.5), new Chart.Point(2, 59),
-            new Chart.Point(3, 62)), markers);
+        List.of(
+            new Chart.Point(0, 60),
+            new Chart.Point(1, 61.5),
+            new Chart.Point(2, 59),
+            new Chart.Point(3, 62)),
+        markers);
   }
 
   @Test
   void rendersValidSvgWithTitleAxesAndEveryCheckpointNumberedInTheLegend() throws Exception {
-    Document d = parse(SvgChart.render(chart(List.of(new Chart.Marker(0, "initial"),
-        new Chart.Marker(2.5, "after 500 messages")))));
+    Document d =
+        parse(
+            SvgChart.render(
+                chart(
+                    List.of(
+                        new Chart.Marker(0, "initial"),
+                        new Chart.Marker(2.5, "after 500 messages")))));
 
     assertEquals("svg", d.getDocumentElement().getLocalName());
     String text = allText(d);
@@ -43,9 +56,13 @@ class SvgChartTest {
 
   @Test
   void checkpointsCloserThanALabelGoOnDifferentRowsAndFarOnesShareTheFirst() {
-    Chart crowded = chart(List.of(new Chart.Marker(1.0, "footprint: before"),
-        new Chart.Marker(1.01, "footprint: open"), new Chart.Marker(1.02, "footprint: closed"),
-        new Chart.Marker(3.0, "end")));
+    Chart crowded =
+        chart(
+            List.of(
+                new Chart.Marker(1.0, "footprint: before"),
+                new Chart.Marker(1.01, "footprint: open"),
+                new Chart.Marker(1.02, "footprint: closed"),
+                new Chart.Marker(3.0, "end")));
 
     List<Integer> rows = SvgChart.labelRows(crowded);
 
@@ -54,9 +71,14 @@ class SvgChartTest {
 
   @Test
   void escapesTextSoLabelsCannotBreakTheDocument() throws Exception {
-    Chart chart = new Chart("c.svg", "A & B <script>", "x \"quoted\"", "y 'single'",
-        List.of(new Chart.Point(0, 1), new Chart.Point(1, 2)),
-        List.of(new Chart.Marker(0.5, "</text><evil/>")));
+    Chart chart =
+        new Chart(
+            "c.svg",
+            "A & B <script>",
+            "x \"quoted\"",
+            "y 'single'",
+            List.of(new Chart.Point(0, 1), new Chart.Point(1, 2)),
+            List.of(new Chart.Marker(0.5, "</text><evil/>")));
     String svg = SvgChart.render(chart);
     assertFalse(svg.contains("<script>") || svg.contains("<evil/>"), svg);
     Document d = parse(svg);

@@ -20,22 +20,26 @@ class GatlingLogReaderIT {
   @Test
   void readsBackTheCountsTimesAndRawResponseTimesOfARealRun() throws Exception {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/ok", ex -> {
-      sleep(20);
-      byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    server.createContext("/missing", ex -> {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-    });
+    server.createContext(
+        "/ok",
+        ex -> {
+          sleep(20);
+          byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          ex.getResponseBody().write(body);
+          ex.close();
+        });
+    server.createContext(
+        "/missing",
+        ex -> {
+          ex.sendResponseHeaders(404, -1);
+          ex.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort();
-      GatlingRunner.Run run = GatlingRunner.run(TinyHttpSimulation.class, results,
-          Map.of("tiny.url", url));
+      GatlingRunner.Run run =
+          GatlingRunner.run(TinyHttpSimulation.class, results, Map.of("tiny.url", url));
 
       GatlingRun read = GatlingLogReader.read(run.folder());
 
@@ -44,8 +48,12 @@ class GatlingLogReaderIT {
       assertEquals(5, ok.ok());
       assertEquals(0, ok.ko());
       assertTrue(ok.min() >= 20, "server sleeps 20 ms, min was " + ok.min());
-      assertTrue(ok.min() <= ok.p50() && ok.p50() <= ok.p95() && ok.p95() <= ok.p99()
-          && ok.p99() <= ok.max(), ok.toString());
+      assertTrue(
+          ok.min() <= ok.p50()
+              && ok.p50() <= ok.p95()
+              && ok.p95() <= ok.p99()
+              && ok.p99() <= ok.max(),
+          ok.toString());
       RequestStats missing = read.request("missing").orElseThrow();
       assertEquals(0, missing.ok());
       assertEquals(2, missing.ko());

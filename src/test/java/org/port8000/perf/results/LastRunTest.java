@@ -31,7 +31,9 @@ class LastRunTest {
     assertEquals(List.of(), LastRun.newerRuns(results, list), "the list is the newest");
 
     run("b-2", now.minusSeconds(10));
-    assertEquals(List.of("b-2"), LastRun.newerRuns(results, list),
+    assertEquals(
+        List.of("b-2"),
+        LastRun.newerRuns(results, list),
         "an on-demand run after the list (failOnError=true writes none)");
   }
 

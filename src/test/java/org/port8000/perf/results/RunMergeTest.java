@@ -19,16 +19,40 @@ class RunMergeTest {
 
   @TempDir Path root;
 
-  private InjectorRun run(String input, String runId, int index, int count, String simulation,
-      long start, List<GatlingLog.Sample> samples) {
+  private InjectorRun run(
+      String input,
+      String runId,
+      int index,
+      int count,
+      String simulation,
+      long start,
+      List<GatlingLog.Sample> samples) {
     Path in = root.resolve(input);
-    Path folder = in.resolve("gatling/" + simulation.substring(simulation.lastIndexOf('.') + 1)
-        .toLowerCase() + "-" + start);
-    InjectorFacts facts = runId == null ? null : new InjectorFacts(runId, index, count,
-        "pod-" + index, "MessageThroughputSimulation", "3.15.1", null, Instant.ofEpochMilli(start),
-        Instant.ofEpochMilli(start + 10_000), 2, 1.5, 40.0 + index, 95.0 - 10 * index);
-    return new InjectorRun(in, folder, facts,
-        new GatlingLog.Content("3.15.1", simulation, start, 5, samples));
+    Path folder =
+        in.resolve(
+            "gatling/"
+                + simulation.substring(simulation.lastIndexOf('.') + 1).toLowerCase()
+                + "-"
+                + start);
+    InjectorFacts facts =
+        runId == null
+            ? null
+            : new InjectorFacts(
+                runId,
+                index,
+                count,
+                "pod-" + index,
+                "MessageThroughputSimulation",
+                "3.15.1",
+                null,
+                Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(start + 10_000),
+                2,
+                1.5,
+                40.0 + index,
+                95.0 - 10 * index);
+    return new InjectorRun(
+        in, folder, facts, new GatlingLog.Content("3.15.1", simulation, start, 5, samples));
   }
 
   /** {@code n} OK samples of {@code ms}, one every 100 ms from {@code from}. */
@@ -96,10 +120,11 @@ class RunMergeTest {
     InjectorRun a = run("i0", "night-1", 0, 2, SIM, T0, ok("message", 3, 10, 0));
     InjectorRun b = run("i1", "night-1", 1, 2, "x.HeartbeatSimulation", T0, ok("hb", 3, 10, 0));
     MergeRefused e = assertThrows(MergeRefused.class, () -> RunMerge.merge(inputs(a, b)));
-    assertTrue(e.getMessage().contains(root.resolve("i0") + " ran MessageThroughputSimulation"),
+    assertTrue(
+        e.getMessage().contains(root.resolve("i0") + " ran MessageThroughputSimulation"),
         e.getMessage());
-    assertTrue(e.getMessage().contains(root.resolve("i1") + " ran HeartbeatSimulation"),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().contains(root.resolve("i1") + " ran HeartbeatSimulation"), e.getMessage());
   }
 
   @Test
@@ -107,25 +132,26 @@ class RunMergeTest {
     InjectorRun a = run("i0", "night-1", 0, 3, SIM, T0, ok("message", 3, 10, 0));
     InjectorRun b = run("i1", "night-1", 1, 3, SIM, T0, ok("message", 3, 10, 0));
     MergeRefused missing = assertThrows(MergeRefused.class, () -> RunMerge.merge(inputs(a, b)));
-    assertTrue(missing.getMessage().contains("the run had 3 injectors and injector 2 is missing"),
+    assertTrue(
+        missing.getMessage().contains("the run had 3 injectors and injector 2 is missing"),
         missing.getMessage());
 
     InjectorRun again = run("i2", "night-1", 1, 3, SIM, T0, ok("message", 3, 10, 0));
-    MergeRefused twice = assertThrows(MergeRefused.class,
-        () -> RunMerge.merge(inputs(a, b, again)));
-    assertTrue(twice.getMessage().contains("injector 1 appears more than once"),
-        twice.getMessage());
+    MergeRefused twice =
+        assertThrows(MergeRefused.class, () -> RunMerge.merge(inputs(a, b, again)));
+    assertTrue(
+        twice.getMessage().contains("injector 1 appears more than once"), twice.getMessage());
 
     InjectorRun other = run("i2", "night-1", 2, 4, SIM, T0, ok("message", 3, 10, 0));
-    MergeRefused count = assertThrows(MergeRefused.class,
-        () -> RunMerge.merge(inputs(a, b, other)));
-    assertTrue(count.getMessage().contains("injector.count 4 in " + other.folder()),
-        count.getMessage());
+    MergeRefused count =
+        assertThrows(MergeRefused.class, () -> RunMerge.merge(inputs(a, b, other)));
+    assertTrue(
+        count.getMessage().contains("injector.count 4 in " + other.folder()), count.getMessage());
 
     InjectorRun bare = run("i2", null, 0, 0, SIM, T0, ok("message", 3, 10, 0));
-    MergeRefused noFacts = assertThrows(MergeRefused.class,
-        () -> RunMerge.merge(inputs(a, bare)));
-    assertTrue(noFacts.getMessage().contains(bare.folder() + " has no probe-injector.json"),
+    MergeRefused noFacts = assertThrows(MergeRefused.class, () -> RunMerge.merge(inputs(a, bare)));
+    assertTrue(
+        noFacts.getMessage().contains(bare.folder() + " has no probe-injector.json"),
         noFacts.getMessage());
   }
 
@@ -136,10 +162,20 @@ class RunMergeTest {
     for (InjectorRun r : List.of(a, b)) {
       Files.createDirectories(r.folder());
       ProbeFiles.write(r.folder(), InjectorFacts.PROBE, r.facts());
-      ProbeFiles.write(r.folder(), RunMeta.PROBE, new RunMeta(SIM, "smoke", false,
-          "http://127.0.0.1:8000", false, null, Instant.ofEpochMilli(r.log().runStart()),
-          Instant.ofEpochMilli(r.log().runStart() + 9_000), r.facts().index() == 0,
-          List.of("note of " + r.facts().index())));
+      ProbeFiles.write(
+          r.folder(),
+          RunMeta.PROBE,
+          new RunMeta(
+              SIM,
+              "smoke",
+              false,
+              "http://127.0.0.1:8000",
+              false,
+              null,
+              Instant.ofEpochMilli(r.log().runStart()),
+              Instant.ofEpochMilli(r.log().runStart() + 9_000),
+              r.facts().index() == 0,
+              List.of("note of " + r.facts().index())));
     }
     ProbeFiles.write(a.folder(), ResourceSamples.PROBE, Map.of("samples", List.of()));
     ProbeFiles.write(b.folder(), "timings", Map.of("phases", List.of()));
@@ -155,15 +191,20 @@ class RunMergeTest {
     // Injector 1's target did not answer at its end: the merged run says so.
     assertFalse(meta.targetAnsweredAtEnd());
     assertEquals(Instant.ofEpochMilli(T0 + 9_200), meta.endedAt());
-    assertTrue(meta.notes().get(0).startsWith("Merged from 2 injectors (run night-1)"),
+    assertTrue(
+        meta.notes().get(0).startsWith("Merged from 2 injectors (run night-1)"),
         meta.notes().toString());
     assertTrue(meta.notes().contains("Injector 1: note of 1"), meta.notes().toString());
-    MergedRunFolder.Injectors injectors = ProbeFiles.read(g.folder(),
-        MergedRunFolder.INJECTORS_PROBE, MergedRunFolder.Injectors.class).orElseThrow();
-    assertEquals(List.of("pod-0", "pod-1"), injectors.rows().stream()
-        .map(r -> r.facts().host()).toList());
+    MergedRunFolder.Injectors injectors =
+        ProbeFiles.read(
+                g.folder(), MergedRunFolder.INJECTORS_PROBE, MergedRunFolder.Injectors.class)
+            .orElseThrow();
+    assertEquals(
+        List.of("pod-0", "pod-1"), injectors.rows().stream().map(r -> r.facts().host()).toList());
     String index = Files.readString(g.folder().resolve("index.html"));
-    assertTrue(index.contains("href=\"../../i1/gatling/messagethroughputsimulation-"
-        + (T0 + 200) + "/index.html\""), index);
+    assertTrue(
+        index.contains(
+            "href=\"../../i1/gatling/messagethroughputsimulation-" + (T0 + 200) + "/index.html\""),
+        index);
   }
 }

@@ -11,10 +11,10 @@ import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.InjectorRecorder;
 
 /**
- * A tiny simulation wired for several injectors as the suite's simulations are to be: its share
- * of the arrival rate ({@code tiny.rate} users/s in all, one GET of {@code tiny.path} each, for
- * {@code tiny.seconds}; at {@code tiny.url}, else {@code target.url}),
- * the shared start, and its injector's facts in its run folder.
+ * A tiny simulation wired for several injectors as the suite's simulations are to be: its share of
+ * the arrival rate ({@code tiny.rate} users/s in all, one GET of {@code tiny.path} each, for {@code
+ * tiny.seconds}; at {@code tiny.url}, else {@code target.url}), the shared start, and its
+ * injector's facts in its run folder.
  */
 public class ShardedTinySimulation extends Simulation {
   private final InjectorShare share = Settings.load().injector();
@@ -23,10 +23,13 @@ public class ShardedTinySimulation extends Simulation {
   {
     double rate = Double.parseDouble(System.getProperty("tiny.rate"));
     int seconds = Integer.parseInt(System.getProperty("tiny.seconds"));
-    setUp(scenario("tiny").exec(http("ok").get(System.getProperty("tiny.path", "/ok")).check(status().is(200)))
-        .injectOpen(constantUsersPerSec(share.rate(rate)).during(Duration.ofSeconds(seconds))))
-        .protocols(http.baseUrl(System.getProperty("tiny.url",
-            System.getProperty("target.url"))))
+    setUp(
+            scenario("tiny")
+                .exec(
+                    http("ok").get(System.getProperty("tiny.path", "/ok")).check(status().is(200)))
+                .injectOpen(
+                    constantUsersPerSec(share.rate(rate)).during(Duration.ofSeconds(seconds))))
+        .protocols(http.baseUrl(System.getProperty("tiny.url", System.getProperty("target.url"))))
         .maxDuration(Duration.ofSeconds(seconds + 30));
   }
 

@@ -9,10 +9,13 @@ import io.gatling.javaapi.core.Simulation;
 public class TinyHttpSimulation extends Simulation {
   {
     String base = System.getProperty("tiny.url");
-    setUp(scenario("tiny")
-        .repeat(5).on(exec(http("ok").get("/ok").check(status().is(200))))
-        .repeat(2).on(exec(http("missing").get("/missing").check(status().is(200))))
-        .injectOpen(atOnceUsers(1)))
+    setUp(
+            scenario("tiny")
+                .repeat(5)
+                .on(exec(http("ok").get("/ok").check(status().is(200))))
+                .repeat(2)
+                .on(exec(http("missing").get("/missing").check(status().is(200))))
+                .injectOpen(atOnceUsers(1)))
         .protocols(http.baseUrl(base).shareConnections())
         .maxDuration(java.time.Duration.ofSeconds(30));
   }

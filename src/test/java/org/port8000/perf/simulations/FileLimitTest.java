@@ -9,14 +9,14 @@ class FileLimitTest {
 
   @Test
   void aPlanThatFitsUnderTheLimitPasses() {
-    assertNull(FileLimit.refusal(640, 100, 4096, FileLimit.THROUGHPUT_PLAN,
-        FileLimit.THROUGHPUT_FIX));
+    assertNull(
+        FileLimit.refusal(640, 100, 4096, FileLimit.THROUGHPUT_PLAN, FileLimit.THROUGHPUT_FIX));
   }
 
   @Test
   void aPlanOverTheLimitIsRefusedNamingTheLimitTheStepsAndTheFix() {
-    String why = FileLimit.refusal(20_000, 100, 1024, FileLimit.THROUGHPUT_PLAN,
-        FileLimit.THROUGHPUT_FIX);
+    String why =
+        FileLimit.refusal(20_000, 100, 1024, FileLimit.THROUGHPUT_PLAN, FileLimit.THROUGHPUT_FIX);
 
     assertNotNull(why);
     assertTrue(why.contains("20000 connections"), why);
@@ -27,16 +27,16 @@ class FileLimitTest {
 
   @Test
   void theHeartbeatPlanIsRefusedNamingItsOwnSettings() {
-    String why = FileLimit.refusal(5_000, 100, 1024, FileLimit.HEARTBEAT_PLAN,
-        FileLimit.HEARTBEAT_FIX);
+    String why =
+        FileLimit.refusal(5_000, 100, 1024, FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX);
 
     assertNotNull(why);
     assertTrue(why.startsWith("The heartbeat plan needs up to 5000 connections"), why);
     assertTrue(why.contains("-Dheartbeat.clients"), why);
     assertTrue(why.contains("-Dfootprint.connections"), why);
     assertTrue(why.contains("ulimit -n"), why);
-    assertNull(FileLimit.refusal(2_000, 100, 20_000, FileLimit.HEARTBEAT_PLAN,
-        FileLimit.HEARTBEAT_FIX));
+    assertNull(
+        FileLimit.refusal(2_000, 100, 20_000, FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX));
   }
 
   @Test

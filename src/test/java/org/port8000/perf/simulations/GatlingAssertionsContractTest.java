@@ -23,8 +23,10 @@ class GatlingAssertionsContractTest {
   }
 
   private static String about(List<Assertion> all, String request) {
-    return all.stream().map(GatlingAssertionsContractTest::text)
-        .filter(t -> t.contains(request)).reduce("", (x, y) -> x + y);
+    return all.stream()
+        .map(GatlingAssertionsContractTest::text)
+        .filter(t -> t.contains(request))
+        .reduce("", (x, y) -> x + y);
   }
 
   @Test
@@ -63,7 +65,8 @@ class GatlingAssertionsContractTest {
   @Test
   void theSustainedVerdictIsTheThroughputTarget() {
     double limit = Thresholds.THROUGHPUT.limit();
-    assertTrue(RoundTrips.sustainedVerdict(Optional.of(limit)).startsWith("FAIL"),
+    assertTrue(
+        RoundTrips.sustainedVerdict(Optional.of(limit)).startsWith("FAIL"),
         "the target is strictly more than " + limit);
     assertEquals(RoundTrips.PASS, RoundTrips.sustainedVerdict(Optional.of(limit + 0.5)));
     assertTrue(RoundTrips.sustainedVerdict(Optional.empty()).startsWith("FAIL"));

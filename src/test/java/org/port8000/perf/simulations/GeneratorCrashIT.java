@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Area;
+import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.config.Settings;
@@ -25,9 +25,9 @@ import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
- * A Gatling JVM that dies mid-run (here: killed with SIGKILL once its first step completed)
- * leaves that step in the report, and the report step fails the build saying the generator
- * died. The run folder is listed in lastRun.txt as the Maven plugin lists its runs.
+ * A Gatling JVM that dies mid-run (here: killed with SIGKILL once its first step completed) leaves
+ * that step in the report, and the report step fails the build saying the generator died. The run
+ * folder is listed in lastRun.txt as the Maven plugin lists its runs.
  */
 class GeneratorCrashIT {
   private static final Pattern TARGET_PID = Pattern.compile("pid (\\d+)\\)");
@@ -39,18 +39,29 @@ class GeneratorCrashIT {
     Path results = dir.resolve("gatling");
     Files.createDirectories(results);
     Path log = dir.resolve("fork.log");
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.lang=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        "-Dperf.profile=smoke", "-Dgatling.resultsFolder=" + results,
-        "-Dburst.messages=10", "-Dburst.intervalMs=100", "-Dthroughput.warmupSeconds=1",
-        "-Dthroughput.steps=20,40", "-Dthroughput.stepSeconds=4",
-        "io.gatling.app.Gatling",
-        "-s", MessageThroughputSimulation.class.getName(),
-        "-rf", results.toString(), "-rd", "crash"));
-    Process fork = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Dperf.profile=smoke",
+                "-Dgatling.resultsFolder=" + results,
+                "-Dburst.messages=10",
+                "-Dburst.intervalMs=100",
+                "-Dthroughput.warmupSeconds=1",
+                "-Dthroughput.steps=20,40",
+                "-Dthroughput.stepSeconds=4",
+                "io.gatling.app.Gatling",
+                "-s",
+                MessageThroughputSimulation.class.getName(),
+                "-rf",
+                results.toString(),
+                "-rd",
+                "crash"));
+    Process fork =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Path folder = null;
     try {
       long deadline = System.currentTimeMillis() + 90_000;
@@ -69,8 +80,8 @@ class GeneratorCrashIT {
       fork.waitFor(30, TimeUnit.SECONDS);
       stopOrphanedTarget(log);
     }
-    Files.writeString(results.resolve("lastRun.txt"),
-        folder.getFileName() + System.lineSeparator());
+    Files.writeString(
+        results.resolve("lastRun.txt"), folder.getFileName() + System.lineSeparator());
 
     Properties p = new Properties();
     p.setProperty("perf.profile", "smoke");
@@ -80,13 +91,19 @@ class GeneratorCrashIT {
     ReportMain.Outcome o = ReportMain.run(Settings.load(p));
 
     assertTrue(o.failBuild(), o.failReason());
-    AreaResult throughput = o.areas().stream().filter(a -> a.area() == Area.THROUGHPUT)
-        .findFirst().orElseThrow();
+    AreaResult throughput =
+        o.areas().stream().filter(a -> a.area() == Area.THROUGHPUT).findFirst().orElseThrow();
     assertEquals(Status.FAIL, throughput.status());
-    assertTrue(throughput.checks().stream().anyMatch(c -> c.metric()
-        .equals("message.run.completed") && c.status() == Status.FAIL), throughput.toString());
-    String step = throughput.details().stream().filter(d -> d.label().equals("Step 20/s"))
-        .findFirst().orElseThrow().value();
+    assertTrue(
+        throughput.checks().stream()
+            .anyMatch(c -> c.metric().equals("message.run.completed") && c.status() == Status.FAIL),
+        throughput.toString());
+    String step =
+        throughput.details().stream()
+            .filter(d -> d.label().equals("Step 20/s"))
+            .findFirst()
+            .orElseThrow()
+            .value();
     assertTrue(step.contains("answered"), step);
     String report = Files.readString(o.files().report(), StandardCharsets.UTF_8);
     assertTrue(report.contains("Step 20/s"), "the completed step is in the report");
@@ -96,8 +113,15 @@ class GeneratorCrashIT {
   private static boolean stepDone(Path folder, String step) {
     try {
       return ProbeFiles.read(folder, PhaseTimings.PROBE, PhaseTimings.class)
-          .map(t -> t.phases().stream().anyMatch(p -> p.name().equals(step)
-              && p.planned() > 0 && p.sent() == p.planned() && p.replied() > 0))
+          .map(
+              t ->
+                  t.phases().stream()
+                      .anyMatch(
+                          p ->
+                              p.name().equals(step)
+                                  && p.planned() > 0
+                                  && p.sent() == p.planned()
+                                  && p.replied() > 0))
           .orElse(false);
     } catch (RuntimeException e) {
       return false; // read while being replaced: try again

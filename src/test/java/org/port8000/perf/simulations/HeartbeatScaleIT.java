@@ -29,8 +29,8 @@ import org.port8000.perf.results.ResourceSamples;
 class HeartbeatScaleIT {
   @TempDir Path root;
 
-  private record Outcome(ReportMain.Outcome report, Path runFolder, String markdown,
-      Map<String, JsonNode> checks) {
+  private record Outcome(
+      ReportMain.Outcome report, Path runFolder, String markdown, Map<String, JsonNode> checks) {
     JsonNode check(String metric) {
       JsonNode c = checks.get(metric);
       assertNotNull(c, metric + " not in summary.json: " + checks.keySet());
@@ -38,8 +38,8 @@ class HeartbeatScaleIT {
     }
 
     <T> T probe(String name, Class<T> type) {
-      return ProbeFiles.read(runFolder, name, type).orElseThrow(
-          () -> new AssertionError("no probe-" + name + ".json in " + runFolder));
+      return ProbeFiles.read(runFolder, name, type)
+          .orElseThrow(() -> new AssertionError("no probe-" + name + ".json in " + runFolder));
     }
   }
 
@@ -66,7 +66,10 @@ class HeartbeatScaleIT {
   }
 
   private static String line(String markdown, String contains) {
-    return markdown.lines().filter(l -> l.contains(contains)).findFirst()
+    return markdown
+        .lines()
+        .filter(l -> l.contains(contains))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no line with '" + contains + "' in the report"));
   }
 
@@ -74,16 +77,33 @@ class HeartbeatScaleIT {
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void twoThousandClientsAllSoakTheWholeDurationWithAtLeast999PerMilleAcked() throws Exception {
     long start = System.nanoTime();
-    Outcome o = run(Map.of("heartbeat.clients", "2000", "heartbeat.intervalMs", "1000",
-        "heartbeat.durationSeconds", "30", "footprint.connections", "2000"));
+    Outcome o =
+        run(
+            Map.of(
+                "heartbeat.clients",
+                "2000",
+                "heartbeat.intervalMs",
+                "1000",
+                "heartbeat.durationSeconds",
+                "30",
+                "footprint.connections",
+                "2000"));
     long seconds = (System.nanoTime() - start) / 1_000_000_000L;
 
     JsonNode stability = o.check("websocket.heartbeat.stability");
     JsonNode window = o.check("websocket.heartbeat.soakWindow");
     JsonNode perConn = o.check("websocket.memory.perConnection");
-    System.out.println("[heartbeat-scale] " + seconds + " s; stability " + stability
-        + "\n  window " + window + "\n  footprint " + perConn + "\n  "
-        + line(o.markdown(), "Memory per connection (footprint"));
+    System.out.println(
+        "[heartbeat-scale] "
+            + seconds
+            + " s; stability "
+            + stability
+            + "\n  window "
+            + window
+            + "\n  footprint "
+            + perConn
+            + "\n  "
+            + line(o.markdown(), "Memory per connection (footprint"));
 
     // ≥ 99.9 % of the 60,000 heartbeats the plan called for were acked
     assertTrue(stability.get("value").asDouble() >= 99.9, stability.toString());
@@ -96,14 +116,18 @@ class HeartbeatScaleIT {
     assertEquals("PASS", window.get("status").asText(), window.toString());
     assertEquals(2000, f.soakClients());
     assertTrue(f.soakOverlapMs() >= 29_000, "overlap " + f.soakOverlapMs() + " ms");
-    assertTrue(o.markdown().contains("all 2000 clients heartbeating together for "),
+    assertTrue(
+        o.markdown().contains("all 2000 clients heartbeating together for "),
         line(o.markdown(), "Soak window"));
 
     // the footprint was read on the quiet target, before any soak client connected
     ResourceSamples s = o.probe(ResourceSamples.PROBE, ResourceSamples.class);
-    long lastOpen = s.checkpoints().stream()
-        .filter(c -> c.label().startsWith(HeartbeatFacts.FOOTPRINT_OPEN))
-        .mapToLong(ResourceSamples.Checkpoint::t).max().orElseThrow();
+    long lastOpen =
+        s.checkpoints().stream()
+            .filter(c -> c.label().startsWith(HeartbeatFacts.FOOTPRINT_OPEN))
+            .mapToLong(ResourceSamples.Checkpoint::t)
+            .max()
+            .orElseThrow();
     long soakStart = s.checkpoint(HeartbeatFacts.SOAK_START).orElseThrow().t();
     assertTrue(lastOpen < soakStart, "footprint at " + lastOpen + " ms, soak at " + soakStart);
     assertEquals(2000, f.footprintOpened());
@@ -111,7 +135,8 @@ class HeartbeatScaleIT {
     String footprint = line(o.markdown(), "Memory per connection (footprint");
     assertFalse(footprint.contains("| 0 KB"), footprint);
     if (perConn.get("value").isNull()) {
-      assertTrue(perConn.get("note").asText().startsWith("below what it can resolve (± "),
+      assertTrue(
+          perConn.get("note").asText().startsWith("below what it can resolve (± "),
           perConn.toString());
     } else {
       assertTrue(perConn.get("value").asDouble() > 0, perConn.toString());
@@ -125,25 +150,43 @@ class HeartbeatScaleIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void clientsWhoseHelloGetsNoReplyAreLostAndLowerTheStability() throws Exception {
     // one chat reply in ten is never sent: some clients' hello goes unanswered
-    Outcome o = run(Map.of("heartbeat.clients", "100", "heartbeat.intervalMs", "500",
-        "heartbeat.durationSeconds", "10", "footprint.connections", "0",
-        "reference.fault.dropRate", "0.1"));
+    Outcome o =
+        run(
+            Map.of(
+                "heartbeat.clients",
+                "100",
+                "heartbeat.intervalMs",
+                "500",
+                "heartbeat.durationSeconds",
+                "10",
+                "footprint.connections",
+                "0",
+                "reference.fault.dropRate",
+                "0.1"));
 
     HeartbeatFacts f = o.probe(HeartbeatFacts.PROBE, HeartbeatFacts.class);
     JsonNode stability = o.check("websocket.heartbeat.stability");
-    System.out.println("[heartbeat-scale] lost hellos " + f.helloFailed() + "; stability "
-        + stability + "; " + line(o.markdown(), "Soak window"));
+    System.out.println(
+        "[heartbeat-scale] lost hellos "
+            + f.helloFailed()
+            + "; stability "
+            + stability
+            + "; "
+            + line(o.markdown(), "Soak window"));
 
     assertTrue(f.helloFailed() > 0, "the fault left every hello answered: " + f);
     // their heartbeats were never sent and count as lost: at most the others' share is acked
     double ceiling = 100.0 * (f.clients() - f.helloFailed()) / f.clients();
-    assertTrue(stability.get("value").asDouble() <= ceiling + 1e-9,
-        stability + " above " + ceiling);
+    assertTrue(
+        stability.get("value").asDouble() <= ceiling + 1e-9, stability + " above " + ceiling);
     assertEquals("FAIL", stability.get("status").asText(), stability.toString());
     assertTrue(f.soakClients() <= f.clients() - f.helloFailed(), f.toString());
-    assertTrue(line(o.markdown(), "Soak window").contains(f.soakClients() + " of 100 clients"),
+    assertTrue(
+        line(o.markdown(), "Soak window").contains(f.soakClients() + " of 100 clients"),
         line(o.markdown(), "Soak window"));
-    assertTrue(List.of(stability.get("note").asText(), o.markdown()).stream()
-        .anyMatch(t -> t.contains("lost at their first chat message")), o.markdown());
+    assertTrue(
+        List.of(stability.get("note").asText(), o.markdown()).stream()
+            .anyMatch(t -> t.contains("lost at their first chat message")),
+        o.markdown());
   }
 }

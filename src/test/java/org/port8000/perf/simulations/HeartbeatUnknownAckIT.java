@@ -20,9 +20,9 @@ import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.TargetCapabilities;
 
 /**
- * A target that answers neither a heartbeat nor anything after it in the capability check's
- * time ({@code reference.ws.silentAfterHeartbeat}): its ack is unknown, not "no"; the soak
- * awaits acks and runs ping/pong, and the report shows both.
+ * A target that answers neither a heartbeat nor anything after it in the capability check's time
+ * ({@code reference.ws.silentAfterHeartbeat}): its ack is unknown, not "no"; the soak awaits acks
+ * and runs ping/pong, and the report shows both.
  */
 class HeartbeatUnknownAckIT {
   @TempDir Path results;
@@ -30,27 +30,59 @@ class HeartbeatUnknownAckIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void anUnknownAckIsCheckedAndPingPongRunsBesideItBothReported() throws Exception {
-    GatlingRunner.Run run = GatlingRunner.run(HeartbeatSimulation.class, results, Map.of(
-        Settings.PROFILE, Settings.SMOKE, "heartbeat.durationSeconds", "10",
-        "footprint.connections", "0", "reply.timeoutMs", "2000",
-        "reference.ws.silentAfterHeartbeat", "true"));
+    GatlingRunner.Run run =
+        GatlingRunner.run(
+            HeartbeatSimulation.class,
+            results,
+            Map.of(
+                Settings.PROFILE,
+                Settings.SMOKE,
+                "heartbeat.durationSeconds",
+                "10",
+                "footprint.connections",
+                "0",
+                "reply.timeoutMs",
+                "2000",
+                "reference.ws.silentAfterHeartbeat",
+                "true"));
     TargetCapabilities caps = TargetCapabilities.read(run.folder()).orElseThrow();
     assertNull(caps.heartbeatAck(), caps.heartbeatAckDetail());
-    assertTrue(ReportModelBuilder.targetTable(caps).get(1).value().startsWith("unknown — not"
-        + " found out: no `heartbeat_ack`"), ReportModelBuilder.targetTable(caps).toString());
+    assertTrue(
+        ReportModelBuilder.targetTable(caps)
+            .get(1)
+            .value()
+            .startsWith("unknown — not" + " found out: no `heartbeat_ack`"),
+        ReportModelBuilder.targetTable(caps).toString());
 
-    AreaResult r = new HeartbeatAnalyzer().analyze(Optional.of(
-        GatlingLogReader.read(run.folder())));
-    System.out.println("[e2e] heartbeat, unknown ack: " + r.result() + " " + r.status()
-        + "\n  " + r.details() + "\n  notes " + r.notes());
-    assertTrue(r.notes().stream().anyMatch(n -> n.startsWith("Whether the target acks"
-        + " heartbeats was unknown")), r.notes().toString());
-    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Heartbeats acknowledged")
-        && d.value().startsWith("0 of ")), r.details().toString());
-    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Stability measured by")
-        && d.value().contains("the capability is unknown")), r.details().toString());
+    AreaResult r =
+        new HeartbeatAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
+    System.out.println(
+        "[e2e] heartbeat, unknown ack: "
+            + r.result()
+            + " "
+            + r.status()
+            + "\n  "
+            + r.details()
+            + "\n  notes "
+            + r.notes());
+    assertTrue(
+        r.notes().stream()
+            .anyMatch(n -> n.startsWith("Whether the target acks" + " heartbeats was unknown")),
+        r.notes().toString());
+    assertTrue(
+        r.details().stream()
+            .anyMatch(
+                d -> d.label().equals("Heartbeats acknowledged") && d.value().startsWith("0 of ")),
+        r.details().toString());
+    assertTrue(
+        r.details().stream()
+            .anyMatch(
+                d ->
+                    d.label().equals("Stability measured by")
+                        && d.value().contains("the capability is unknown")),
+        r.details().toString());
     // protocol pongs still come from a silenced connection: ping/pong stability is measured
-    assertEquals(Status.PASS, check(r, "websocket.heartbeat.stability").status(),
-        r.checks().toString());
+    assertEquals(
+        Status.PASS, check(r, "websocket.heartbeat.stability").status(), r.checks().toString());
   }
 }

@@ -26,8 +26,8 @@ import org.port8000.perf.results.RequestStats;
 /**
  * Proves the throughput verdicts end to end: the simulation against the auto-started reference
  * server, read back and judged — a good target passes, slow, lossy and erroring ones fail, and a
- * single client faster than the target's replies sees them queue. Runs are scaled below the
- * smoke profile to keep the test short.
+ * single client faster than the target's replies sees them queue. Runs are scaled below the smoke
+ * profile to keep the test short.
  */
 class MessageThroughputVerdictIT {
 
@@ -36,14 +36,16 @@ class MessageThroughputVerdictIT {
   private Path lastFolder;
 
   private AreaResult run(Map<String, String> settings) throws Exception {
-    Map<String, String> p = new HashMap<>(Map.of(
-        "perf.profile", "smoke",
-        "burst.messages", "20",
-        "burst.intervalMs", "100",
-        "reply.timeoutMs", "1500",
-        "throughput.steps", "20,60",
-        "throughput.stepSeconds", "2",
-        "throughput.warmupSeconds", "1"));
+    Map<String, String> p =
+        new HashMap<>(
+            Map.of(
+                "perf.profile", "smoke",
+                "burst.messages", "20",
+                "burst.intervalMs", "100",
+                "reply.timeoutMs", "1500",
+                "throughput.steps", "20,60",
+                "throughput.stepSeconds", "2",
+                "throughput.warmupSeconds", "1"));
     p.putAll(settings);
     GatlingRunner.Run run = GatlingRunner.run(MessageThroughputSimulation.class, results, p);
     lastFolder = run.folder();
@@ -51,8 +53,13 @@ class MessageThroughputVerdictIT {
   }
 
   private PhaseTimings.Phase phase(String name) {
-    return ProbeFiles.read(lastFolder, PhaseTimings.PROBE, PhaseTimings.class).orElseThrow()
-        .phases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    return ProbeFiles.read(lastFolder, PhaseTimings.PROBE, PhaseTimings.class)
+        .orElseThrow()
+        .phases()
+        .stream()
+        .filter(x -> x.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -81,13 +88,17 @@ class MessageThroughputVerdictIT {
       Matcher m = Pattern.compile("p50 / p95 / p99 \\d+ / (\\d+) / ").matcher(shown);
       assertTrue(m.find(), shown);
       int p95 = Integer.parseInt(m.group(1));
-      assertTrue(Math.abs(p95 - reply.p95()) <= Math.max(2, 0.05 * reply.p95()),
+      assertTrue(
+          Math.abs(p95 - reply.p95()) <= Math.max(2, 0.05 * reply.p95()),
           shown + " vs Gatling " + reply);
     }
   }
 
   private static String detail(AreaResult r, String label) {
-    return r.details().stream().filter(d -> d.label().equals(label)).findFirst().orElseThrow()
+    return r.details().stream()
+        .filter(d -> d.label().equals(label))
+        .findFirst()
+        .orElseThrow()
         .value();
   }
 
@@ -101,34 +112,56 @@ class MessageThroughputVerdictIT {
     GatlingRun g = GatlingLogReader.read(lastFolder);
     assertEquals(20, g.request(RequestNames.reply(RequestNames.BURST)).orElseThrow().ok());
     PhaseTimings.Phase step = phase(RequestNames.step(60));
-    assertEquals(step.planned(), g.request(RequestNames.reply(RequestNames.step(60)))
-        .orElseThrow().ok());
+    assertEquals(
+        step.planned(), g.request(RequestNames.reply(RequestNames.step(60))).orElseThrow().ok());
     assertTrue(g.request(RequestNames.firstToken(RequestNames.BURST)).isEmpty());
-    String firstToken = r.details().stream().filter(d -> d.label().startsWith("First token ("))
-        .findFirst().orElseThrow().value();
+    String firstToken =
+        r.details().stream()
+            .filter(d -> d.label().startsWith("First token ("))
+            .findFirst()
+            .orElseThrow()
+            .value();
     assertTrue(firstToken.startsWith("not streamed"), firstToken);
-    assertTrue(detail(r, "Step 60/s").contains(step.planned() + "/" + step.planned()
-        + " answered"), detail(r, "Step 60/s"));
+    assertTrue(
+        detail(r, "Step 60/s").contains(step.planned() + "/" + step.planned() + " answered"),
+        detail(r, "Step 60/s"));
   }
 
   @Test
   void slowRepliesFailWithTheHighLatencyRecommendationCitingTheFigure() throws Exception {
-    AreaResult r = run(Map.of("reference.fault.replyLatencyMs", "300",
-        "burst.messages", "10", "burst.intervalMs", "400"));
+    AreaResult r =
+        run(
+            Map.of(
+                "reference.fault.replyLatencyMs",
+                "300",
+                "burst.messages",
+                "10",
+                "burst.intervalMs",
+                "400"));
 
     Check p95 = check(r, "message.burst.latency.p95");
     assertTrue(p95.value() >= 300, p95.toString());
     assertEquals(Status.FAIL, p95.status());
     assertEquals(Status.FAIL, r.status());
-    var rec = r.recommendations().stream().filter(x -> x.rule().contains("> 200 ms"))
-        .findFirst().orElseThrow();
+    var rec =
+        r.recommendations().stream()
+            .filter(x -> x.rule().contains("> 200 ms"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(rec.evidence().contains(String.valueOf(p95.value().intValue())), rec.evidence());
   }
 
   @Test
   void droppedRepliesAreCountedAndFail() throws Exception {
-    AreaResult r = run(Map.of("reference.fault.dropRate", "0.1",
-        "burst.messages", "40", "burst.intervalMs", "50"));
+    AreaResult r =
+        run(
+            Map.of(
+                "reference.fault.dropRate",
+                "0.1",
+                "burst.messages",
+                "40",
+                "burst.intervalMs",
+                "50"));
 
     // The reference server draws its drops from a fixed seed over all messages: which burst
     // loses some depends on how many came before; together they must have lost some.
@@ -142,8 +175,10 @@ class MessageThroughputVerdictIT {
 
   @Test
   void errorFramesAndErrorRepliesAreCountedAsFailedMessages() throws Exception {
-    AreaResult r = run(Map.of("reference.fault.errorFrameRate", "0.1",
-        "reference.fault.errorReplyRate", "0.1"));
+    AreaResult r =
+        run(
+            Map.of(
+                "reference.fault.errorFrameRate", "0.1", "reference.fault.errorReplyRate", "0.1"));
 
     // Gatling's reply checks make an error frame or an error reply a KO of the step's reply.
     PhaseTimings.Phase step = phase(RequestNames.step(60));
@@ -151,8 +186,11 @@ class MessageThroughputVerdictIT {
     // (sent without stream frames) is its KO, and the sequence ends there.
     GatlingRun g = GatlingLogReader.read(lastFolder);
     RequestStats reply = g.request(RequestNames.reply(RequestNames.step(60))).orElseThrow();
-    long failed = reply.ko() + g.request(RequestNames.firstToken(RequestNames.step(60)))
-        .map(RequestStats::ko).orElse(0L);
+    long failed =
+        reply.ko()
+            + g.request(RequestNames.firstToken(RequestNames.step(60)))
+                .map(RequestStats::ko)
+                .orElse(0L);
     assertTrue(failed > 0, g.requests().toString());
     assertEquals(step.planned(), reply.ok() + failed, g.requests().toString());
     String shown = detail(r, "Step 60/s");
@@ -164,18 +202,36 @@ class MessageThroughputVerdictIT {
   @Test
   void oneClientFasterThanTheTargetsRepliesSeesThemQueue() throws Exception {
     // The reply needs 105 ms + one token; the client sends every 100 ms on one connection.
-    AreaResult r = run(Map.of("reference.fault.replyLatencyMs", "105",
-        "reference.llm.tokens", "0", "burst.messages", "40", "burst.intervalMs", "100"));
+    AreaResult r =
+        run(
+            Map.of(
+                "reference.fault.replyLatencyMs",
+                "105",
+                "reference.llm.tokens",
+                "0",
+                "burst.messages",
+                "40",
+                "burst.intervalMs",
+                "100"));
 
     var each = phase(RequestNames.ONE_CLIENT_BURST).perMessageMs();
     assertEquals(40, each.size());
     assertTrue(each.get(39) > each.get(0) + 100, "latency grows: " + each);
-    String queued = r.details().stream().filter(d -> d.label().equals("Replies queued"))
-        .findFirst().orElseThrow().value();
+    String queued =
+        r.details().stream()
+            .filter(d -> d.label().equals("Replies queued"))
+            .findFirst()
+            .orElseThrow()
+            .value();
     assertTrue(queued.contains("queued up"), queued);
     // The many-client burst, one connection per message, does not queue.
-    assertTrue(GatlingLogReader.read(lastFolder).request(RequestNames.reply(RequestNames.BURST))
-        .orElseThrow().p95() < each.get(39), each.toString());
+    assertTrue(
+        GatlingLogReader.read(lastFolder)
+                .request(RequestNames.reply(RequestNames.BURST))
+                .orElseThrow()
+                .p95()
+            < each.get(39),
+        each.toString());
   }
 
   @Test
@@ -184,25 +240,45 @@ class MessageThroughputVerdictIT {
     // reply against connections that each send every 400 ms: every send after a connection's
     // first starts ~200 ms after its slot, and the offered rate is not delivered.
     int injected = 600;
-    AreaResult r = run(Map.of("reference.compat", "original",
-        "reference.fault.replyLatencyMs", String.valueOf(injected), "reference.llm.tokens", "0",
-        "reply.timeoutMs", "3000", "burst.messages", "4", "burst.intervalMs", "250",
-        "throughput.steps", "20", "throughput.stepSeconds", "4"));
+    AreaResult r =
+        run(
+            Map.of(
+                "reference.compat",
+                "original",
+                "reference.fault.replyLatencyMs",
+                String.valueOf(injected),
+                "reference.llm.tokens",
+                "0",
+                "reply.timeoutMs",
+                "3000",
+                "burst.messages",
+                "4",
+                "burst.intervalMs",
+                "250",
+                "throughput.steps",
+                "20",
+                "throughput.stepSeconds",
+                "4"));
 
     PhaseTimings.Phase step = phase(RequestNames.step(20));
-    RequestStats reply = GatlingLogReader.read(lastFolder)
-        .request(RequestNames.reply(RequestNames.step(20))).orElseThrow();
+    RequestStats reply =
+        GatlingLogReader.read(lastFolder)
+            .request(RequestNames.reply(RequestNames.step(20)))
+            .orElseThrow();
     String shown = detail(r, "Step 20/s");
     System.out.println("[e2e] " + injected + " ms per reply: " + reply + "; step row: " + shown);
     assertEquals(8, step.connections());
     assertEquals(step.planned(), reply.ok(), reply.toString());
-    assertTrue(reply.p95() >= injected && reply.p95() < injected + 150,
+    assertTrue(
+        reply.p95() >= injected && reply.p95() < injected + 150,
         "p95 ≈ the target's " + injected + " ms: " + reply);
     assertTrue(shown.contains(" / " + reply.p95() + " / "), shown);
     long expectedLate = step.planned() - step.connections();
     assertTrue(step.lateSends() >= expectedLate - step.connections(), step.toString());
     assertTrue(shown.contains(step.lateSends() + " late sends"), shown);
-    assertTrue(shown.contains("the target answered slower than the pace; the offered rate was"
-        + " not delivered"), shown);
+    assertTrue(
+        shown.contains(
+            "the target answered slower than the pace; the offered rate was" + " not delivered"),
+        shown);
   }
 }

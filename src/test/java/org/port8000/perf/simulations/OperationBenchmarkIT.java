@@ -18,8 +18,8 @@ import org.port8000.perf.results.GatlingLogReader;
 /**
  * Proves the benchmark's verdicts end to end with the reference server's fault switches: the
  * simulation in this JVM against a fresh reference server, read back with Gatling's reader and
- * judged. Runs are scaled far below the smoke profile to keep each under a minute, except the
- * churn rounds, which are the smoke profile's own.
+ * judged. Runs are scaled far below the smoke profile to keep each under a minute, except the churn
+ * rounds, which are the smoke profile's own.
  */
 class OperationBenchmarkIT {
 
@@ -48,7 +48,9 @@ class OperationBenchmarkIT {
   }
 
   private static Check check(BenchmarkResult r, String metric) {
-    return r.checks().stream().filter(c -> c.metric().equals(metric)).findFirst()
+    return r.checks().stream()
+        .filter(c -> c.metric().equals(metric))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no check " + metric + " in " + r.checks()));
   }
 
@@ -86,8 +88,13 @@ class OperationBenchmarkIT {
     assertTrue(ws.value() >= 600, ws.toString());
     assertEquals(Status.FAIL, ws.status());
     assertEquals(Status.FAIL, r.status());
-    assertTrue(r.recommendations().stream().anyMatch(x -> x.contains("Send message")
-        && x.contains(String.valueOf(task.value().intValue()))), r.recommendations().toString());
+    assertTrue(
+        r.recommendations().stream()
+            .anyMatch(
+                x ->
+                    x.contains("Send message")
+                        && x.contains(String.valueOf(task.value().intValue()))),
+        r.recommendations().toString());
   }
 
   @Test
@@ -109,26 +116,33 @@ class OperationBenchmarkIT {
     Check retained = check(r, "benchmark.churn.retainedPerConnection");
     assertEquals(Status.FAIL, retained.status(), retained.toString());
     assertTrue(retained.value() >= 128, retained.toString());
-    assertTrue(r.recommendations().stream().anyMatch(x -> x.contains("Per-connection memory")),
+    assertTrue(
+        r.recommendations().stream().anyMatch(x -> x.contains("Per-connection memory")),
         r.recommendations().toString());
   }
 
   /** {@code reference.bots.childProcessMb}: each bot a child process of about 30 MB. */
   @Test
   void botsAsChildProcessesOf30MbReadAbout30MbPerBot() throws Exception {
-    BenchmarkResult r = run(Map.of("reference.bots.childProcessMb", "30",
-        "benchmark.bots.max", "8"));
+    BenchmarkResult r =
+        run(Map.of("reference.bots.childProcessMb", "30", "benchmark.bots.max", "8"));
 
-    var row = r.resources().stream().filter(x -> x.label().equals("Memory/bot")).findFirst()
-        .orElseThrow();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(-?[\\d.]+) KB per bot \\(95 %"
-        + " interval (-?[\\d.]+) to (-?[\\d.]+) KB").matcher(row.measured().replace(",", ""));
+    var row =
+        r.resources().stream()
+            .filter(x -> x.label().equals("Memory/bot"))
+            .findFirst()
+            .orElseThrow();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "^(-?[\\d.]+) KB per bot \\(95 %" + " interval (-?[\\d.]+) to (-?[\\d.]+) KB")
+            .matcher(row.measured().replace(",", ""));
     System.out.println("[test] bots as 30 MB child processes: " + row);
     assertTrue(m.find(), row.measured());
     double lowerMb = Double.parseDouble(m.group(2)) / 1024;
     double upperMb = Double.parseDouble(m.group(3)) / 1024;
-    assertTrue(lowerMb <= 30 && 30 <= upperMb, "30 MB in [" + lowerMb + ", " + upperMb + "]: "
-        + row.measured());
+    assertTrue(
+        lowerMb <= 30 && 30 <= upperMb,
+        "30 MB in [" + lowerMb + ", " + upperMb + "]: " + row.measured());
     assertTrue(Math.abs(Double.parseDouble(m.group(1)) / 1024 - 30) < 5, row.measured());
     assertTrue(row.note().contains("perl"), "the counted processes are named: " + row.note());
   }
@@ -138,23 +152,36 @@ class OperationBenchmarkIT {
    * connection and answers every churn cycle: capacity held, latency rows failed.
    */
   @Test
-  void aSlowChatHoldsEveryConnectionLevelAndChurnRateWhileTheLatencyRowFails()
-      throws Exception {
-    BenchmarkResult r = run(Map.of("reference.llm.tokens", "5",
-        "reference.llm.tokenDelayMs", "20", "benchmark.connections.levels", "20,60",
-        "benchmark.churn.rates", "10,25"));
+  void aSlowChatHoldsEveryConnectionLevelAndChurnRateWhileTheLatencyRowFails() throws Exception {
+    BenchmarkResult r =
+        run(
+            Map.of(
+                "reference.llm.tokens",
+                "5",
+                "reference.llm.tokenDelayMs",
+                "20",
+                "benchmark.connections.levels",
+                "20,60",
+                "benchmark.churn.rates",
+                "10,25"));
 
     Check conn = check(r, "benchmark.throughput.connections");
     assertEquals(60.0, conn.value(), conn.toString());
-    var connRow = r.throughput().stream().filter(x -> x.label().startsWith("Concurrent"
-        + " WebSocket")).findFirst().orElseThrow();
+    var connRow =
+        r.throughput().stream()
+            .filter(x -> x.label().startsWith("Concurrent" + " WebSocket"))
+            .findFirst()
+            .orElseThrow();
     System.out.println("[test] slow chat: " + connRow + " | " + r.throughput());
-    assertTrue(connRow.measured().startsWith("≥ 60 connections held (the configured top);"
-        + " chat p95 "), connRow.measured());
+    assertTrue(
+        connRow.measured().startsWith("≥ 60 connections held (the configured top);" + " chat p95 "),
+        connRow.measured());
     Check messages = check(r, "benchmark.throughput.messages");
     assertEquals(Status.PASS, messages.status(), messages.toString());
-    assertTrue(r.throughput().stream().anyMatch(x -> x.label().startsWith("Messages/sec")
-        && x.measured().startsWith("≥ ")), r.throughput().toString());
+    assertTrue(
+        r.throughput().stream()
+            .anyMatch(x -> x.label().startsWith("Messages/sec") && x.measured().startsWith("≥ ")),
+        r.throughput().toString());
     Check ws = check(r, "benchmark.latency.ws_message.p95");
     assertTrue(ws.value() >= 100, ws.toString());
     assertEquals(Status.FAIL, ws.status());

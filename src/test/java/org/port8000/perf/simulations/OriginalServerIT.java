@@ -26,8 +26,8 @@ import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.TargetCapabilities;
 
 /**
- * The suite judged against a target that behaves like the original Port 8000 server (the
- * reference server with {@code reference.compat=original}), smoke profile, in this JVM.
+ * The suite judged against a target that behaves like the original Port 8000 server (the reference
+ * server with {@code reference.compat=original}), smoke profile, in this JVM.
  */
 class OriginalServerIT {
   @TempDir Path results;
@@ -44,22 +44,42 @@ class OriginalServerIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void heartbeatsWithoutAnAppLevelAckAreJudgedByPingPongAndTheTargetTableSaysWhy()
       throws Exception {
-    GatlingRunner.Run run = run(HeartbeatSimulation.class,
-        Map.of("heartbeat.durationSeconds", "10"));
-    AreaResult r = new HeartbeatAnalyzer().analyze(Optional.of(
-        GatlingLogReader.read(run.folder())));
-    System.out.println("[e2e] heartbeat, compat=original: " + r.result() + " " + r.status()
-        + "\n  " + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+    GatlingRunner.Run run =
+        run(HeartbeatSimulation.class, Map.of("heartbeat.durationSeconds", "10"));
+    AreaResult r =
+        new HeartbeatAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
+    System.out.println(
+        "[e2e] heartbeat, compat=original: "
+            + r.result()
+            + " "
+            + r.status()
+            + "\n  "
+            + r.details()
+            + "\n  "
+            + r.checks()
+            + "\n  notes "
+            + r.notes());
 
     Check stability = check(r, "websocket.heartbeat.stability");
     assertEquals(Status.PASS, stability.status(), stability.toString());
     assertTrue(stability.value() >= 99.0, stability.toString());
-    assertTrue(r.notes().stream().anyMatch(n -> n.contains("no app-level heartbeat ack")),
+    assertTrue(
+        r.notes().stream().anyMatch(n -> n.contains("no app-level heartbeat ack")),
         r.notes().toString());
-    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Heartbeats acknowledged")
-        && d.value().equals("not supported by the target")), r.details().toString());
-    assertTrue(r.details().stream().anyMatch(d -> d.label().equals("Stability measured by")
-        && d.value().startsWith("WebSocket ping/pong")), r.details().toString());
+    assertTrue(
+        r.details().stream()
+            .anyMatch(
+                d ->
+                    d.label().equals("Heartbeats acknowledged")
+                        && d.value().equals("not supported by the target")),
+        r.details().toString());
+    assertTrue(
+        r.details().stream()
+            .anyMatch(
+                d ->
+                    d.label().equals("Stability measured by")
+                        && d.value().startsWith("WebSocket ping/pong")),
+        r.details().toString());
 
     TargetCapabilities caps = TargetCapabilities.read(run.folder()).orElseThrow();
     assertEquals(false, caps.heartbeatAck(), caps.toString());
@@ -68,19 +88,35 @@ class OriginalServerIT {
     assertEquals(true, caps.chatPage(), caps.toString());
     assertEquals(true, caps.pidAlive(), caps.toString());
     List<ReportModel.Row> table = ReportModelBuilder.targetTable(caps);
-    assertTrue(table.stream().anyMatch(t -> t.label().startsWith("Heartbeat ack")
-        && t.value().startsWith("no")), table.toString());
-    assertTrue(table.stream().anyMatch(t -> t.label().startsWith("Echoes the message")
-        && t.value().startsWith("no")), table.toString());
+    assertTrue(
+        table.stream()
+            .anyMatch(t -> t.label().startsWith("Heartbeat ack") && t.value().startsWith("no")),
+        table.toString());
+    assertTrue(
+        table.stream()
+            .anyMatch(
+                t -> t.label().startsWith("Echoes the message") && t.value().startsWith("no")),
+        table.toString());
   }
 
-  private static final Map<String, String> SHORT_LEAK = Map.of(
-      "leak.messages", "200", "leak.durationSeconds", "10");
+  private static final Map<String, String> SHORT_LEAK =
+      Map.of("leak.messages", "200", "leak.durationSeconds", "10");
 
   private static AreaResult memory(GatlingRunner.Run run) throws Exception {
     AreaResult r = new MemoryAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
-    System.out.println("[e2e] memory: " + r.result() + " " + r.status() + "\n  " + r.block()
-        + "\n  " + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+    System.out.println(
+        "[e2e] memory: "
+            + r.result()
+            + " "
+            + r.status()
+            + "\n  "
+            + r.block()
+            + "\n  "
+            + r.details()
+            + "\n  "
+            + r.checks()
+            + "\n  notes "
+            + r.notes());
     return r;
   }
 
@@ -104,20 +140,24 @@ class OriginalServerIT {
     AreaResult r = memory(run(MemoryLeakSimulation.class, props));
     assertEquals(Status.FAIL, r.status(), r.checks().toString());
     assertEquals(Status.FAIL, check(r, "memory.leak.rate").status(), r.checks().toString());
-    assertTrue(r.recommendations().stream().anyMatch(x -> x.action()
-        .equals(MemoryAnalyzer.CLEANUP)), r.recommendations().toString());
+    assertTrue(
+        r.recommendations().stream().anyMatch(x -> x.action().equals(MemoryAnalyzer.CLEANUP)),
+        r.recommendations().toString());
   }
 
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void aTargetThatCrashesIsAFailedFindingNamingTheStop() throws Exception {
-    GatlingRunner.Run run = run(HeartbeatSimulation.class, Map.of(
-        "heartbeat.durationSeconds", "10", "reference.fault.crashAfterMessages", "5"));
-    AreaResult r = new HeartbeatAnalyzer().analyze(Optional.of(
-        GatlingLogReader.read(run.folder())));
+    GatlingRunner.Run run =
+        run(
+            HeartbeatSimulation.class,
+            Map.of("heartbeat.durationSeconds", "10", "reference.fault.crashAfterMessages", "5"));
+    AreaResult r =
+        new HeartbeatAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
     Check stopped = check(r, "websocket.target.answering");
     assertEquals(Status.FAIL, stopped.status(), r.checks().toString());
-    assertTrue(stopped.display().startsWith("the target stopped during the heartbeat soak"),
+    assertTrue(
+        stopped.display().startsWith("the target stopped during the heartbeat soak"),
         stopped.display());
     assertTrue(stopped.display().contains(" UTC ("), stopped.display());
     assertEquals(Status.FAIL, r.status());
@@ -127,18 +167,42 @@ class OriginalServerIT {
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void theOriginalUiSendsAnIgnoredCommandFrameSoDisplayFailsNamingItWhileScrollIsMeasured()
       throws Exception {
-    GatlingRunner.Run run = run(UiRenderSimulation.class, Map.of("ui.historyMessages", "100",
-        "ui.renderMessages", "5", "ui.scrollSeconds", "3", "reply.timeoutMs", "3000"));
+    GatlingRunner.Run run =
+        run(
+            UiRenderSimulation.class,
+            Map.of(
+                "ui.historyMessages",
+                "100",
+                "ui.renderMessages",
+                "5",
+                "ui.scrollSeconds",
+                "3",
+                "reply.timeoutMs",
+                "3000"));
     AreaResult r = new UiAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
-    System.out.println("[e2e] ui, compat=original: " + r.result() + " " + r.status() + "\n  "
-        + r.details() + "\n  " + r.checks() + "\n  notes " + r.notes());
+    System.out.println(
+        "[e2e] ui, compat=original: "
+            + r.result()
+            + " "
+            + r.status()
+            + "\n  "
+            + r.details()
+            + "\n  "
+            + r.checks()
+            + "\n  notes "
+            + r.notes());
 
-    Check display = r.checks().stream().filter(c -> c.metric().equals("ui.message.display"))
-        .findFirst().orElseThrow();
+    Check display =
+        r.checks().stream()
+            .filter(c -> c.metric().equals("ui.message.display"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Status.FAIL, display.status(), display.toString());
     assertTrue(display.note().contains("the UI sent a `command` frame"), display.note());
     assertEquals(Status.FAIL, r.status());
-    assertTrue(r.checks().stream().anyMatch(c -> c.metric().equals("ui.scroll.fps")
-        && c.status() != Status.NOT_MEASURED), r.checks().toString());
+    assertTrue(
+        r.checks().stream()
+            .anyMatch(c -> c.metric().equals("ui.scroll.fps") && c.status() != Status.NOT_MEASURED),
+        r.checks().toString());
   }
 }

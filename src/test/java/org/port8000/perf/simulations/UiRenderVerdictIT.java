@@ -22,11 +22,11 @@ import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.UiProbeResult;
 
 /**
- * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference
- * server with Debian's Chromium, read back and judged. The clean page passes; the render-delay
- * fault makes messages appear later and the scroll drop frames, and fails with the
- * virtual-scrolling recommendation; without a browser the area is "not measured" with the
- * install hint. Scaled below the smoke profile to keep the test short.
+ * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference server
+ * with Debian's Chromium, read back and judged. The clean page passes; the render-delay fault makes
+ * messages appear later and the scroll drop frames, and fails with the virtual-scrolling
+ * recommendation; without a browser the area is "not measured" with the install hint. Scaled below
+ * the smoke profile to keep the test short.
  */
 class UiRenderVerdictIT {
 
@@ -37,18 +37,20 @@ class UiRenderVerdictIT {
   private record Outcome(AreaResult area, UiProbeResult probe) {}
 
   private Outcome runWithProbe(Map<String, String> extra) throws Exception {
-    Map<String, String> p = new HashMap<>(Map.of(
-        "perf.profile", "smoke",
-        "ui.historyMessages", "100",
-        "ui.renderMessages", "20",
-        "ui.scrollSeconds", "3"));
+    Map<String, String> p =
+        new HashMap<>(
+            Map.of(
+                "perf.profile", "smoke",
+                "ui.historyMessages", "100",
+                "ui.renderMessages", "20",
+                "ui.scrollSeconds", "3"));
     p.putAll(extra);
     GatlingRunner.Run run = GatlingRunner.run(UiRenderSimulation.class, results, p);
     Settings settings = Settings.load(new java.util.Properties());
-    AreaResult area = new UiAnalyzer().analyze(
-        Optional.of(GatlingLogReader.read(run.folder())));
-    return new Outcome(area, ProbeFiles.read(run.folder(), UiProbeResult.PROBE,
-        UiProbeResult.class).orElseThrow());
+    AreaResult area = new UiAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
+    return new Outcome(
+        area,
+        ProbeFiles.read(run.folder(), UiProbeResult.PROBE, UiProbeResult.class).orElseThrow());
   }
 
   private AreaResult run(Map<String, String> extra) throws Exception {
@@ -62,10 +64,17 @@ class UiRenderVerdictIT {
     // The machine is shared: a clean page misses frames while other processes take the CPU
     // (its main thread stays mostly idle, see mainThreadBusyPercent). At most two more runs,
     // then the verdict stands.
-    for (int attempt = 2; attempt <= CLEAN_ATTEMPTS
-        && check(cleanRun.area(), "ui.scroll.fps").status() == Status.FAIL; attempt++) {
-      System.out.println("[test] clean scroll missed 60 fps: " + cleanRun.probe().scroll()
-          + "; attempt " + attempt + " of " + CLEAN_ATTEMPTS);
+    for (int attempt = 2;
+        attempt <= CLEAN_ATTEMPTS
+            && check(cleanRun.area(), "ui.scroll.fps").status() == Status.FAIL;
+        attempt++) {
+      System.out.println(
+          "[test] clean scroll missed 60 fps: "
+              + cleanRun.probe().scroll()
+              + "; attempt "
+              + attempt
+              + " of "
+              + CLEAN_ATTEMPTS);
       cleanRun = runWithProbe(Map.of());
     }
     Outcome slowRun = runWithProbe(Map.of("reference.fault.uiRenderDelayMs", "50"));
@@ -74,8 +83,13 @@ class UiRenderVerdictIT {
 
     assertEquals(Status.PASS, clean.status(), clean.toString());
     assertTrue(clean.recommendations().isEmpty(), clean.recommendations().toString());
-    assertTrue(clean.links().stream().anyMatch(l -> l.copyBesideReport()
-        && Files.isRegularFile(l.file()) && l.file().toString().endsWith(".png")),
+    assertTrue(
+        clean.links().stream()
+            .anyMatch(
+                l ->
+                    l.copyBesideReport()
+                        && Files.isRegularFile(l.file())
+                        && l.file().toString().endsWith(".png")),
         "screenshot linked: " + clean.links());
 
     // The page busy-waits 50 ms before it inserts each message: no message can appear sooner.
@@ -85,24 +99,32 @@ class UiRenderVerdictIT {
     // rises by the delay less at most one frame.
     double cleanDisplay = check(clean, "ui.message.display").value();
     double slowDisplay = check(slow, "ui.message.display").value();
-    assertTrue(slowDisplay >= cleanDisplay + 50 - 16.7, "display p95 clean " + cleanDisplay
-        + " ms, with the 50 ms render delay " + slowDisplay + " ms");
+    assertTrue(
+        slowDisplay >= cleanDisplay + 50 - 16.7,
+        "display p95 clean "
+            + cleanDisplay
+            + " ms, with the 50 ms render delay "
+            + slowDisplay
+            + " ms");
     assertEquals(Status.FAIL, check(slow, "ui.scroll.fps").status());
 
     Check fps = check(slow, "ui.scroll.fps");
     assertEquals(Status.FAIL, fps.status(), fps.toString());
     assertTrue(fps.value() < 60, fps.toString());
     assertEquals(Status.FAIL, slow.status());
-    Recommendation rec = slow.recommendations().stream()
-        .filter(x -> x.action().contains("Virtual scrolling")).findFirst().orElseThrow();
-    assertTrue(rec.evidence().contains(org.port8000.perf.analysis.Format.number(fps.value())
-        + " fps"), rec.evidence());
+    Recommendation rec =
+        slow.recommendations().stream()
+            .filter(x -> x.action().contains("Virtual scrolling"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        rec.evidence().contains(org.port8000.perf.analysis.Format.number(fps.value()) + " fps"),
+        rec.evidence());
     System.out.println("[test] clean: " + clean.result() + " | fault: " + slow.result());
   }
 
   @Test
-  void withoutABrowserTheRunCompletesAndTheAreaIsNotMeasuredWithTheInstallHint()
-      throws Exception {
+  void withoutABrowserTheRunCompletesAndTheAreaIsNotMeasuredWithTheInstallHint() throws Exception {
     AreaResult r = run(Map.of("browser.executable", "/nonexistent/chromium"));
 
     assertTrue(r.ran());
@@ -130,10 +152,15 @@ class UiRenderVerdictIT {
     assertFalse(why.contains("has no element"), "the elements are there: " + why);
     assertFalse(why.contains("Error {"), why);
     assertFalse(why.contains("…"), "not cut: " + why);
-    assertTrue(why.contains("has #chatMessages, #chatInput, #sendButton, #botList but could"
-        + " not be driven: selecting bot"), why);
-    assertTrue(why.contains("clicked #sendButton: no WebSocket frame and no HTTP request left"
-        + " the page"), why);
+    assertTrue(
+        why.contains(
+            "has #chatMessages, #chatInput, #sendButton, #botList but could"
+                + " not be driven: selecting bot"),
+        why);
+    assertTrue(
+        why.contains(
+            "clicked #sendButton: no WebSocket frame and no HTTP request left" + " the page"),
+        why);
     assertTrue(why.contains("opened no WebSocket"), why);
   }
 }

@@ -18,18 +18,32 @@ import org.port8000.perf.config.Settings;
 class LoopbackGuardTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8000", "http://127.0.0.2:8000", "http://127.255.0.9",
-      "http://localhost:8000", "http://[::1]:8000", "https://127.0.0.1"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:8000",
+        "http://127.0.0.2:8000",
+        "http://127.255.0.9",
+        "http://localhost:8000",
+        "http://[::1]:8000",
+        "https://127.0.0.1"
+      })
   void acceptsLoopbackAddresses(String url) {
     assertDoesNotThrow(() -> LoopbackGuard.check(URI.create(url), false));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://10.1.2.3:8000", "http://192.0.2.10", "http://203.0.113.5:80",
-      "http://192.168.1.20:8000", "http://0.0.0.0:8000", "http://[2001:db8::1]:8000"})
+  @ValueSource(
+      strings = {
+        "http://10.1.2.3:8000",
+        "http://192.0.2.10",
+        "http://203.0.113.5:80",
+        "http://192.168.1.20:8000",
+        "http://0.0.0.0:8000",
+        "http://[2001:db8::1]:8000"
+      })
   void refusesANonLoopbackAddressNamingTheSettingAndTheOptIn(String url) {
-    TargetException e = assertThrows(TargetException.class,
-        () -> LoopbackGuard.check(URI.create(url), false));
+    TargetException e =
+        assertThrows(TargetException.class, () -> LoopbackGuard.check(URI.create(url), false));
     String m = e.getMessage();
     assertTrue(m.contains("'target.url'"), m);
     assertTrue(m.contains("'" + url + "'"), m);
@@ -45,8 +59,9 @@ class LoopbackGuardTest {
 
   @Test
   void refusesAUrlWithoutAHostNamingTheSetting() {
-    TargetException e = assertThrows(TargetException.class,
-        () -> LoopbackGuard.check(URI.create("http:///api"), false));
+    TargetException e =
+        assertThrows(
+            TargetException.class, () -> LoopbackGuard.check(URI.create("http:///api"), false));
     assertTrue(e.getMessage().contains("'target.url'"), e.getMessage());
     assertTrue(e.getMessage().contains("no host"), e.getMessage());
   }
@@ -60,7 +75,8 @@ class LoopbackGuardTest {
 
     p.setProperty("target.url", "http://203.0.113.5:8000/");
     Settings remote = Settings.load(p);
-    assertThrows(TargetException.class,
+    assertThrows(
+        TargetException.class,
         () -> LoopbackGuard.check(remote.targetUrl().orElseThrow(), remote.allowRemote()));
   }
 }

@@ -47,8 +47,10 @@ class TargetLauncherTest {
 
   private static String get(URI url) throws IOException, InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5))
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), url + " answered " + r.body());
     return r.body();
   }
@@ -69,8 +71,17 @@ class TargetLauncherTest {
   @Test
   void withoutATargetUrlStartsTheReferenceServerAsAChildJvmAndStopsItOnClose() throws Exception {
     // reference.* settings reach the child; reference.port never does (it always gets 0).
-    RunningTarget target = TargetLauncher.start(settings("target.startTimeoutSeconds", "60",
-        "reference.llm.tokens", "3", "reference.port", "8000", "reference.maxHeapMb", "300"));
+    RunningTarget target =
+        TargetLauncher.start(
+            settings(
+                "target.startTimeoutSeconds",
+                "60",
+                "reference.llm.tokens",
+                "3",
+                "reference.port",
+                "8000",
+                "reference.maxHeapMb",
+                "300"));
     ProcessHandle child;
     try {
       assertTrue(target.startedByThisRun());
@@ -85,11 +96,14 @@ class TargetLauncherTest {
 
       OptionalLong pid = target.pid();
       assertTrue(pid.isPresent());
-      child = ProcessHandle.of(pid.getAsLong()).orElseThrow(
-          () -> new AssertionError("no process " + pid.getAsLong()));
+      child =
+          ProcessHandle.of(pid.getAsLong())
+              .orElseThrow(() -> new AssertionError("no process " + pid.getAsLong()));
       assertTrue(child.isAlive());
       assertTrue(target.isAlive());
-      assertEquals(ProcessHandle.current().pid(), child.parent().map(ProcessHandle::pid).orElse(-1L),
+      assertEquals(
+          ProcessHandle.current().pid(),
+          child.parent().map(ProcessHandle::pid).orElse(-1L),
           "the target is this JVM's child");
       List<String> args = commandLine(child.pid());
       assertTrue(args.contains(TargetLauncher.SERVER_MAIN), "child arguments: " + args);
@@ -98,8 +112,11 @@ class TargetLauncherTest {
       assertFalse(args.contains("-Dreference.port=8000"), "child arguments: " + args);
       // reference.maxHeapMb is the launcher's: the child's -Xmx, not a property of the server.
       assertTrue(args.contains("-Xmx300m"), "child arguments: " + args);
-      assertFalse(args.stream().anyMatch(a -> a.startsWith("-Dreference.maxHeapMb")), "child arguments: " + args);
-      assertEquals(1, args.stream().filter(a -> a.startsWith("-Xmx")).count(), "child arguments: " + args);
+      assertFalse(
+          args.stream().anyMatch(a -> a.startsWith("-Dreference.maxHeapMb")),
+          "child arguments: " + args);
+      assertEquals(
+          1, args.stream().filter(a -> a.startsWith("-Xmx")).count(), "child arguments: " + args);
       assertEquals(java.util.OptionalInt.of(300), target.maxHeapMb());
     } finally {
       target.close();
@@ -114,9 +131,15 @@ class TargetLauncherTest {
   void usesTheServerAtTargetUrlAndLeavesItRunningOnClose() throws Exception {
     try (ReferenceServer server = ReferenceServer.start(ReferenceConfig.defaultsOnFreePort())) {
       long ownPid = ProcessHandle.current().pid();
-      RunningTarget target = TargetLauncher.start(settings(
-          "target.url", server.baseUrl() + "/", "target.pid", String.valueOf(ownPid),
-          "target.startTimeoutSeconds", "10"));
+      RunningTarget target =
+          TargetLauncher.start(
+              settings(
+                  "target.url",
+                  server.baseUrl() + "/",
+                  "target.pid",
+                  String.valueOf(ownPid),
+                  "target.startTimeoutSeconds",
+                  "10"));
       assertFalse(target.startedByThisRun());
       assertEquals(URI.create(server.baseUrl()), target.baseUrl());
       assertEquals(OptionalLong.of(ownPid), target.pid());
@@ -144,8 +167,10 @@ class TargetLauncherTest {
     String url = "http://127.0.0.1:" + closedPort();
     Settings s = settings("target.url", url, "target.startTimeoutSeconds", "2");
     long start = System.nanoTime();
-    TargetException e = assertTimeoutPreemptively(Duration.ofSeconds(15),
-        () -> assertThrows(TargetException.class, () -> TargetLauncher.start(s)));
+    TargetException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(15),
+            () -> assertThrows(TargetException.class, () -> TargetLauncher.start(s)));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(took.compareTo(Duration.ofMillis(1_500)) >= 0, "it kept trying: " + took);
     assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "about 2 s, took " + took);
@@ -158,16 +183,22 @@ class TargetLauncherTest {
 
   @Test
   void startsAgainstATargetThatRefusesTheH2cUpgradeLikeUvicorn() throws Exception {
-    try (ReferenceServer server = ReferenceServer.start(ReferenceConfig.fromProperties(Map.of(
-        "reference.port", "0", "reference.http.rejectH2cUpgrade", "true")))) {
+    try (ReferenceServer server =
+        ReferenceServer.start(
+            ReferenceConfig.fromProperties(
+                Map.of("reference.port", "0", "reference.http.rejectH2cUpgrade", "true")))) {
       URI base = URI.create(server.baseUrl());
       // The switch is on: the JDK's default client (HTTP/2, Upgrade: h2c) is refused.
-      HttpResponse<String> h2c = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(base + "/api/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> h2c =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/api/health")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(400, h2c.statusCode(), h2c.body());
 
-      RunningTarget target = TargetLauncher.start(settings("target.url", base.toString(),
-          "target.startTimeoutSeconds", "5"));
+      RunningTarget target =
+          TargetLauncher.start(
+              settings("target.url", base.toString(), "target.startTimeoutSeconds", "5"));
       assertTrue(target.isAlive());
       assertTrue(HealthCheck.answers(base));
       target.close();
@@ -180,8 +211,12 @@ class TargetLauncherTest {
     assertEquals(Duration.ofSeconds(15), HealthWait.REFUSED_LIMIT);
     URI nothing = URI.create("http://127.0.0.1:" + closedPort());
     long start = System.nanoTime();
-    TargetException e = assertThrows(TargetException.class, () -> HealthWait.await(nothing,
-        Duration.ofSeconds(60), () -> true, Duration.ofSeconds(1)));
+    TargetException e =
+        assertThrows(
+            TargetException.class,
+            () ->
+                HealthWait.await(
+                    nothing, Duration.ofSeconds(60), () -> true, Duration.ofSeconds(1)));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertTrue(e.getMessage().contains("refused connections for 1 s"), e.getMessage());
     assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "not the 60 s timeout: " + took);
@@ -191,7 +226,8 @@ class TargetLauncherTest {
   void refusesARemoteUrlBeforeAnyConnectionAttempt() {
     // 192.0.2.0/24 is TEST-NET-1: nothing answers there, so a connection attempt would only
     // time out after the start timeout; the guard answers at once, with its own message.
-    Settings s = settings("target.url", "http://192.0.2.10:8000", "target.startTimeoutSeconds", "30");
+    Settings s =
+        settings("target.url", "http://192.0.2.10:8000", "target.startTimeoutSeconds", "30");
     long start = System.nanoTime();
     TargetException e = assertThrows(TargetException.class, () -> TargetLauncher.start(s));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -203,8 +239,12 @@ class TargetLauncherTest {
   @Test
   void reportsAReferenceServerThatExitsBeforeListening() {
     // The child refuses this setting and exits.
-    TargetException e = assertThrows(TargetException.class, () -> TargetLauncher.start(
-        settings("target.startTimeoutSeconds", "60", "reference.llm.tokens", "many")));
+    TargetException e =
+        assertThrows(
+            TargetException.class,
+            () ->
+                TargetLauncher.start(
+                    settings("target.startTimeoutSeconds", "60", "reference.llm.tokens", "many")));
     assertTrue(e.getMessage().contains("exited before listening"), e.getMessage());
     assertTrue(e.getMessage().contains("exit code 2"), e.getMessage());
   }

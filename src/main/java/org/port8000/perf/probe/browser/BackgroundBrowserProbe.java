@@ -29,13 +29,16 @@ public final class BackgroundBrowserProbe {
     if (thread != null) {
       return;
     }
-    thread = new Thread(() -> {
-      try {
-        outcome.complete(BrowserProbe.run(plan));
-      } catch (Throwable e) { // the thread must always leave an outcome behind
-        outcome.complete(ProbeOutcome.notMeasured("The browser probe failed: " + e, ""));
-      }
-    }, "browser-probe");
+    thread =
+        new Thread(
+            () -> {
+              try {
+                outcome.complete(BrowserProbe.run(plan));
+              } catch (Throwable e) { // the thread must always leave an outcome behind
+                outcome.complete(ProbeOutcome.notMeasured("The browser probe failed: " + e, ""));
+              }
+            },
+            "browser-probe");
     thread.setDaemon(true);
     thread.start();
   }
@@ -51,15 +54,17 @@ public final class BackgroundBrowserProbe {
   /** The outcome, waiting at most {@code max}; "not measured" when it never started or overran. */
   public ProbeOutcome await(Duration max) {
     if (!started()) {
-      return ProbeOutcome.notMeasured("The browser probe never started: the run ended before"
-          + " the chat history was seeded (see the Gatling report for failed requests).", "");
+      return ProbeOutcome.notMeasured(
+          "The browser probe never started: the run ended before"
+              + " the chat history was seeded (see the Gatling report for failed requests).",
+          "");
     }
     try {
       return outcome.get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       thread.interrupt();
-      return ProbeOutcome.notMeasured("The browser probe did not finish within "
-          + max.toSeconds() + " s.", "");
+      return ProbeOutcome.notMeasured(
+          "The browser probe did not finish within " + max.toSeconds() + " s.", "");
     } catch (ExecutionException e) {
       return ProbeOutcome.notMeasured("The browser probe failed: " + e.getCause(), "");
     } catch (InterruptedException e) {

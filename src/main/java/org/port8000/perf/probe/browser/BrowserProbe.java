@@ -21,18 +21,27 @@ public final class BrowserProbe {
     Path exe = plan.browser().executable().get();
     ChromiumSession session;
     try {
-      session = ChromiumSession.launch(exe, ChatPage.initScript(plan.selectors()),
-          UiProbePlan.STEP_TIMEOUT.toMillis());
+      session =
+          ChromiumSession.launch(
+              exe, ChatPage.initScript(plan.selectors()), UiProbePlan.STEP_TIMEOUT.toMillis());
     } catch (PlaywrightException e) {
-      return ProbeOutcome.notMeasured("Chromium at " + exe + " could not be started: "
-          + PlaywrightMessage.readable(e.getMessage()), BrowserLocator.INSTALL_HINT);
+      return ProbeOutcome.notMeasured(
+          "Chromium at "
+              + exe
+              + " could not be started: "
+              + PlaywrightMessage.readable(e.getMessage()),
+          BrowserLocator.INSTALL_HINT);
     }
     try (session) {
       return measure(plan, exe, session);
     } catch (RuntimeException e) {
       // the probe's own findings are already readable; Playwright's are made so
-      return ProbeOutcome.notMeasured("The browser probe failed: " + (e instanceof PlaywrightException
-          ? PlaywrightMessage.readable(e.getMessage()) : e.getMessage()), "");
+      return ProbeOutcome.notMeasured(
+          "The browser probe failed: "
+              + (e instanceof PlaywrightException
+                  ? PlaywrightMessage.readable(e.getMessage())
+                  : e.getMessage()),
+          "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ProbeOutcome.notMeasured("The browser probe was interrupted.", "");
@@ -49,9 +58,16 @@ public final class BrowserProbe {
     try {
       chat.selectBot(plan.botId());
     } catch (PlaywrightException e) {
-      throw new IllegalStateException(chat.cannotDrive(url, "selecting bot " + plan.botId()
-          + " (" + chat.botSelector(plan.botId()) + ") failed: "
-          + PlaywrightMessage.readable(e.getMessage()), activity));
+      throw new IllegalStateException(
+          chat.cannotDrive(
+              url,
+              "selecting bot "
+                  + plan.botId()
+                  + " ("
+                  + chat.botSelector(plan.botId())
+                  + ") failed: "
+                  + PlaywrightMessage.readable(e.getMessage()),
+              activity));
     }
     int inPage = chat.awaitHistory(UiProbePlan.STEP_TIMEOUT);
     chat.settle();
@@ -65,26 +81,51 @@ public final class BrowserProbe {
       if (trace.timedOut()) {
         notes.add("The scroll did not finish within its time limit; frames up to then are used.");
       }
-      scroll = ScrollFrames.summarize(trace.frames(), plan.historySeeded(), trace.messages(),
-          trace.scrollRange()).withMainThreadBusyPercent(100.0 * (after.taskDurationS()
-              - before.taskDurationS()) * 1e9 / (after.wallNanos() - before.wallNanos()));
+      scroll =
+          ScrollFrames.summarize(
+                  trace.frames(), plan.historySeeded(), trace.messages(), trace.scrollRange())
+              .withMainThreadBusyPercent(
+                  100.0
+                      * (after.taskDurationS() - before.taskDurationS())
+                      * 1e9
+                      / (after.wallNanos() - before.wallNanos()));
     } catch (RuntimeException e) {
       notes.add("Scroll not measured: " + PlaywrightMessage.readable(e.getMessage()));
     }
 
     chat.scrollToBottom();
-    RenderRun.Outcome render = new RenderRun(chat, metrics,
-        new RendererProcess(s.browser), traffic).run(plan.renderMessages(), plan.replyTimeout());
+    RenderRun.Outcome render =
+        new RenderRun(chat, metrics, new RendererProcess(s.browser), traffic)
+            .run(plan.renderMessages(), plan.replyTimeout());
     notes.addAll(render.notes());
     ReplyTimings timings = ReplyTimings.of(chat.replies());
     notes.addAll(timings.notes());
     byte[] png = chat.screenshot();
-    notes.add(inPage + " messages were in the page after the history loaded ("
-        + plan.historySeeded() + " seeded).");
-    UiProbeResult result = new UiProbeResult(true, null, null, exe.toString(), s.version(), url,
-        plan.botId(), plan.renderMessages(), plan.replyTimeout().toMillis(), timings.display(), timings.displayDom(),
-        timings.sendToPainted(), scroll, render.memory(), render.cpu(),
-        UiProbeResult.SCREENSHOT, notes, render.displayFailure());
+    notes.add(
+        inPage
+            + " messages were in the page after the history loaded ("
+            + plan.historySeeded()
+            + " seeded).");
+    UiProbeResult result =
+        new UiProbeResult(
+            true,
+            null,
+            null,
+            exe.toString(),
+            s.version(),
+            url,
+            plan.botId(),
+            plan.renderMessages(),
+            plan.replyTimeout().toMillis(),
+            timings.display(),
+            timings.displayDom(),
+            timings.sendToPainted(),
+            scroll,
+            render.memory(),
+            render.cpu(),
+            UiProbeResult.SCREENSHOT,
+            notes,
+            render.displayFailure());
     return new ProbeOutcome(result, png);
   }
 }

@@ -46,7 +46,9 @@ final class ChatPage {
       if (in == null) {
         throw new IllegalStateException(INSTRUMENTS + " is missing from the classpath");
       }
-      return "const PORT8000_PROBE_SELECTORS = " + JSON.writeValueAsString(sel) + ";\n"
+      return "const PORT8000_PROBE_SELECTORS = "
+          + JSON.writeValueAsString(sel)
+          + ";\n"
           + new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -58,8 +60,12 @@ final class ChatPage {
     String url = baseUrl + "/";
     Response r = page.navigate(url);
     if (r != null && r.status() != 200) {
-      throw new IllegalStateException("the chat page " + url + " answered HTTP " + r.status()
-          + " (expected 200 with the chat UI)");
+      throw new IllegalStateException(
+          "the chat page "
+              + url
+              + " answered HTTP "
+              + r.status()
+              + " (expected 200 with the chat UI)");
     }
     await(url, "ui.selector.messages", selectors.messages());
     await(url, "ui.selector.input", selectors.input());
@@ -69,12 +75,18 @@ final class ChatPage {
   /** Waits for the element to be in the DOM: an empty list is there, though not visible. */
   private void await(String url, String setting, String selector) {
     try {
-      page.waitForSelector(selector, new Page.WaitForSelectorOptions()
-          .setState(WaitForSelectorState.ATTACHED));
+      page.waitForSelector(
+          selector, new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
     } catch (PlaywrightException e) {
-      throw new IllegalStateException("the chat page " + url + " (HTTP 200) has no element "
-          + selector + " (set by -D" + setting + "): "
-          + PlaywrightMessage.readable(e.getMessage()));
+      throw new IllegalStateException(
+          "the chat page "
+              + url
+              + " (HTTP 200) has no element "
+              + selector
+              + " (set by -D"
+              + setting
+              + "): "
+              + PlaywrightMessage.readable(e.getMessage()));
     }
   }
 
@@ -89,13 +101,19 @@ final class ChatPage {
   }
 
   /**
-   * The page has its elements but one step failed: what the probe then tried as a user would
-   * (type a message and press Enter, click send) and what followed each, so the report says
-   * what the page did, not only where the probe stopped.
+   * The page has its elements but one step failed: what the probe then tried as a user would (type
+   * a message and press Enter, click send) and what followed each, so the report says what the page
+   * did, not only where the probe stopped.
    */
   String cannotDrive(String url, String failedStep, PageActivity activity) {
-    StringBuilder s = new StringBuilder("the chat page " + url + " has "
-        + String.join(", ", present()) + " but could not be driven: " + failedStep);
+    StringBuilder s =
+        new StringBuilder(
+            "the chat page "
+                + url
+                + " has "
+                + String.join(", ", present())
+                + " but could not be driven: "
+                + failedStep);
     int[] mark = activity.mark();
     String typed = "typed a message into " + selectors.input() + " and pressed Enter";
     try {
@@ -104,7 +122,9 @@ final class ChatPage {
       page.waitForTimeout(2000);
       s.append("; then ").append(typed).append(": ").append(activity.since(mark));
     } catch (PlaywrightException e) {
-      s.append("; then could not type into ").append(selectors.input()).append(": ")
+      s.append("; then could not type into ")
+          .append(selectors.input())
+          .append(": ")
           .append(PlaywrightMessage.readable(e.getMessage()));
     }
     mark = activity.mark();
@@ -113,7 +133,9 @@ final class ChatPage {
       page.waitForTimeout(2000);
       s.append("; clicked ").append(selectors.send()).append(": ").append(activity.since(mark));
     } catch (PlaywrightException e) {
-      s.append("; could not click ").append(selectors.send()).append(": ")
+      s.append("; could not click ")
+          .append(selectors.send())
+          .append(": ")
           .append(PlaywrightMessage.readable(e.getMessage()));
     }
     return s.append(" (").append(activity.overall()).append(")").toString();
@@ -122,8 +144,8 @@ final class ChatPage {
   /** The configured selectors the page has in its DOM. */
   private List<String> present() {
     List<String> found = new java.util.ArrayList<>();
-    for (String sel : List.of(selectors.messages(), selectors.input(), selectors.send(),
-        selectors.botList())) {
+    for (String sel :
+        List.of(selectors.messages(), selectors.input(), selectors.send(), selectors.botList())) {
       if (page.locator(sel).count() > 0) {
         found.add(sel);
       }
@@ -136,8 +158,8 @@ final class ChatPage {
   }
 
   /**
-   * Waits until the message list has messages and their count held still for a second (the
-   * history arrived and was rendered), at most {@code timeout}. Returns the count.
+   * Waits until the message list has messages and their count held still for a second (the history
+   * arrived and was rendered), at most {@code timeout}. Returns the count.
    */
   int awaitHistory(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -152,8 +174,14 @@ final class ChatPage {
       last = n;
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the history did not load within " + timeout.toSeconds()
-        + " s (" + Math.max(last, 0) + " messages in " + selectors.message() + ")");
+    throw new IllegalStateException(
+        "the history did not load within "
+            + timeout.toSeconds()
+            + " s ("
+            + Math.max(last, 0)
+            + " messages in "
+            + selectors.message()
+            + ")");
   }
 
   /** Scrolls the message list to its end, where a chatting user is and new messages appear. */
@@ -169,8 +197,10 @@ final class ChatPage {
 
   /** The smooth scroll of the message list, in the page (see page-instruments.js). */
   ScrollTrace smoothScroll(Duration duration) {
-    Object raw = page.evaluate("ms => window.__port8000Probe.smoothScroll(ms)",
-        (int) duration.toMillis()); // Playwright passes int, not long
+    Object raw =
+        page.evaluate(
+            "ms => window.__port8000Probe.smoothScroll(ms)",
+            (int) duration.toMillis()); // Playwright passes int, not long
     ScrollTrace t = JSON.convertValue(raw, ScrollTrace.class);
     if (t.error() != null) {
       throw new IllegalStateException(t.error());
@@ -178,18 +208,19 @@ final class ChatPage {
     return t;
   }
 
-  record ScrollTrace(List<Double> frames, double scrollRange, int messages, boolean timedOut,
-      String error) {}
+  record ScrollTrace(
+      List<Double> frames, double scrollRange, int messages, boolean timedOut, String error) {}
 
   /** Types the message, presses Enter and waits until the reply's final text is painted. */
   boolean sendAndAwaitReply(String text, int replyNumber, Duration timeout) {
     page.fill(selectors.input(), text);
     page.press(selectors.input(), "Enter");
     try {
-      page.waitForFunction("n => { const r = window.__port8000Probe.replies;"
-          + " return r.length >= n && r[n - 1].final !== null && r[n - 1].final.paintedAt != null; }",
-          replyNumber, new Page.WaitForFunctionOptions().setTimeout(timeout.toMillis())
-              .setPollingInterval(20));
+      page.waitForFunction(
+          "n => { const r = window.__port8000Probe.replies;"
+              + " return r.length >= n && r[n - 1].final !== null && r[n - 1].final.paintedAt != null; }",
+          replyNumber,
+          new Page.WaitForFunctionOptions().setTimeout(timeout.toMillis()).setPollingInterval(20));
       return true;
     } catch (PlaywrightException e) {
       if (e.getMessage() != null && e.getMessage().contains("Timeout")) {
@@ -206,8 +237,11 @@ final class ChatPage {
   record Reply(Double sendAt, Mark first, Mark last) {}
 
   List<Reply> replies() {
-    String json = (String) page.evaluate("() => JSON.stringify(window.__port8000Probe.replies"
-        + ".map(r => ({sendAt: r.sendAt, first: r.first, last: r.final})))");
+    String json =
+        (String)
+            page.evaluate(
+                "() => JSON.stringify(window.__port8000Probe.replies"
+                    + ".map(r => ({sendAt: r.sendAt, first: r.first, last: r.final})))");
     try {
       return JSON.readValue(json, new TypeReference<List<Reply>>() {});
     } catch (JsonProcessingException e) {

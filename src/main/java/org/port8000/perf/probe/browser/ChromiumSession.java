@@ -17,9 +17,16 @@ import java.util.Map;
 final class ChromiumSession implements AutoCloseable {
 
   /** Flags for a quiet, sandbox-free headless run in containers and CI. */
-  static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--no-first-run", "--disable-quic", "--enable-precise-memory-info");
+  static final List<String> ARGS =
+      List.of(
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run",
+          "--disable-quic",
+          "--enable-precise-memory-info");
 
   /** Keeps Playwright from downloading a browser, also in a forked JVM without the env var. */
   static final Map<String, String> DRIVER_ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
@@ -33,8 +40,8 @@ final class ChromiumSession implements AutoCloseable {
   final Page page;
   final CDPSession cdp;
 
-  private ChromiumSession(Playwright playwright, Browser browser, BrowserContext context,
-      Page page, CDPSession cdp) {
+  private ChromiumSession(
+      Playwright playwright, Browser browser, BrowserContext context, Page page, CDPSession cdp) {
     this.playwright = playwright;
     this.browser = browser;
     this.context = context;
@@ -46,10 +53,17 @@ final class ChromiumSession implements AutoCloseable {
   static ChromiumSession launch(Path executable, String initScript, double timeoutMs) {
     Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(DRIVER_ENV));
     try {
-      Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-          .setExecutablePath(executable).setHeadless(true).setArgs(ARGS).setTimeout(timeoutMs));
-      BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-          .setViewportSize(WIDTH, HEIGHT));
+      Browser browser =
+          playwright
+              .chromium()
+              .launch(
+                  new BrowserType.LaunchOptions()
+                      .setExecutablePath(executable)
+                      .setHeadless(true)
+                      .setArgs(ARGS)
+                      .setTimeout(timeoutMs));
+      BrowserContext context =
+          browser.newContext(new Browser.NewContextOptions().setViewportSize(WIDTH, HEIGHT));
       context.setDefaultTimeout(timeoutMs);
       context.addInitScript(initScript);
       Page page = context.newPage();

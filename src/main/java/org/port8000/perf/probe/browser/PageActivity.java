@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What left the page: its WebSocket frames and HTTP requests (Playwright's events), so a page
- * that has the elements but cannot be driven can be described by what followed an action.
+ * What left the page: its WebSocket frames and HTTP requests (Playwright's events), so a page that
+ * has the elements but cannot be driven can be described by what followed an action.
  */
 final class PageActivity {
   private final List<String> sentFrames = new ArrayList<>();
@@ -16,10 +16,11 @@ final class PageActivity {
   static PageActivity watch(Page page) {
     PageActivity a = new PageActivity();
     page.onRequest(r -> a.request(r.method() + " " + path(r.url())));
-    page.onWebSocket(ws -> {
-      a.socketOpened();
-      ws.onFrameSent(f -> a.frame(SocketTraffic.type(f.text())));
-    });
+    page.onWebSocket(
+        ws -> {
+          a.socketOpened();
+          ws.onFrameSent(f -> a.frame(SocketTraffic.type(f.text())));
+        });
     return a;
   }
 
@@ -53,21 +54,31 @@ final class PageActivity {
     }
     List<String> parts = new ArrayList<>();
     if (!frames.isEmpty()) {
-      parts.add(frames.size() + " WebSocket frame(s) left the page (types: "
-          + String.join(", ", frames.stream().distinct().toList()) + ")");
+      parts.add(
+          frames.size()
+              + " WebSocket frame(s) left the page (types: "
+              + String.join(", ", frames.stream().distinct().toList())
+              + ")");
     }
     if (!reqs.isEmpty()) {
-      parts.add(reqs.size() + " HTTP request(s) (" + String.join(", ",
-          reqs.stream().distinct().limit(5).toList()) + ")");
+      parts.add(
+          reqs.size()
+              + " HTTP request(s) ("
+              + String.join(", ", reqs.stream().distinct().limit(5).toList())
+              + ")");
     }
     return String.join(" and ", parts);
   }
 
   /** What the page did since it was opened, e.g. "it opened no WebSocket and made 1 request". */
   synchronized String overall() {
-    return "since it was opened the page opened " + (socketsOpened == 0 ? "no WebSocket"
-        : socketsOpened + " WebSocket(s)") + " and made " + requests.size() + " HTTP request(s)"
-        + (requests.isEmpty() ? "" : " (" + String.join(", ",
-            requests.stream().distinct().limit(5).toList()) + ")");
+    return "since it was opened the page opened "
+        + (socketsOpened == 0 ? "no WebSocket" : socketsOpened + " WebSocket(s)")
+        + " and made "
+        + requests.size()
+        + " HTTP request(s)"
+        + (requests.isEmpty()
+            ? ""
+            : " (" + String.join(", ", requests.stream().distinct().limit(5).toList()) + ")");
   }
 }

@@ -1,9 +1,9 @@
 package org.port8000.perf.probe.browser;
 
 /**
- * A Playwright failure as a report can state it: its message and call log on one line, without
- * the "Error {" wrapper, the "name=" / "stack=" parts or the log's "=====" rules, trimmed at a
- * word to a readable length (never cut to its first line, which is often just "Error {").
+ * A Playwright failure as a report can state it: its message and call log on one line, without the
+ * "Error {" wrapper, the "name=" / "stack=" parts or the log's "=====" rules, trimmed at a word to
+ * a readable length (never cut to its first line, which is often just "Error {").
  */
 final class PlaywrightMessage {
   static final int MAX_CHARS = 400;
@@ -24,8 +24,11 @@ final class PlaywrightMessage {
       }
       t = t.replaceFirst("'\\s*$", "");
     }
-    t = t.replaceAll("=+ logs =+", " Call log: ").replaceAll("={3,}", "")
-        .replaceAll("\\s+", " ").strip();
+    t =
+        t.replaceAll("=+ logs =+", " Call log: ")
+            .replaceAll("={3,}", "")
+            .replaceAll("\\s+", " ")
+            .strip();
     if (t.startsWith("Error {")) {
       t = t.substring("Error {".length()).strip();
     }

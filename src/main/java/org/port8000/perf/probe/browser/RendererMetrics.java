@@ -24,7 +24,11 @@ final class RendererMetrics {
    * @param nodes DOM nodes
    * @param wallNanos System.nanoTime() when taken
    */
-  record Sample(long jsHeapUsedBytes, double processTimeS, double taskDurationS, long nodes,
+  record Sample(
+      long jsHeapUsedBytes,
+      double processTimeS,
+      double taskDurationS,
+      long nodes,
       long wallNanos) {}
 
   Sample sample() {
@@ -34,8 +38,11 @@ final class RendererMetrics {
       JsonObject o = e.getAsJsonObject();
       m.put(o.get("name").getAsString(), o.get("value").getAsDouble());
     }
-    return new Sample(m.getOrDefault("JSHeapUsedSize", 0.0).longValue(),
-        m.getOrDefault("ProcessTime", 0.0), m.getOrDefault("TaskDuration", 0.0),
-        m.getOrDefault("Nodes", 0.0).longValue(), System.nanoTime());
+    return new Sample(
+        m.getOrDefault("JSHeapUsedSize", 0.0).longValue(),
+        m.getOrDefault("ProcessTime", 0.0),
+        m.getOrDefault("TaskDuration", 0.0),
+        m.getOrDefault("Nodes", 0.0).longValue(),
+        System.nanoTime());
   }
 }

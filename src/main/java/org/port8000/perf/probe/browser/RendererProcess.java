@@ -10,9 +10,9 @@ import oshi.software.os.OSProcess;
 import oshi.software.os.OperatingSystem;
 
 /**
- * Finds the page's renderer process and reads its resident memory. Chromium runs several
- * renderers (spare ones too); ours is the one whose CPU time (CDP SystemInfo.getProcessInfo)
- * equals the page's ProcessTime (CDP Performance.getMetrics), both read at the same moment.
+ * Finds the page's renderer process and reads its resident memory. Chromium runs several renderers
+ * (spare ones too); ours is the one whose CPU time (CDP SystemInfo.getProcessInfo) equals the
+ * page's ProcessTime (CDP Performance.getMetrics), both read at the same moment.
  */
 final class RendererProcess {
   private final CDPSession browserCdp;
@@ -45,7 +45,8 @@ final class RendererProcess {
   /** Resident set size of {@code pid} in bytes, if the process is visible. */
   Optional<Long> rss(int pid) {
     OSProcess p = os.getProcess(pid);
-    return p == null || p.getResidentSetSize() <= 0 ? Optional.empty()
+    return p == null || p.getResidentSetSize() <= 0
+        ? Optional.empty()
         : Optional.of(p.getResidentSetSize());
   }
 }

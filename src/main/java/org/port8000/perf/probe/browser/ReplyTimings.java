@@ -5,8 +5,8 @@ import java.util.List;
 import org.port8000.perf.results.Distribution;
 
 /** The per-reply timestamps of the page instruments turned into distributions. */
-record ReplyTimings(Distribution display, Distribution displayDom, Distribution sendToPainted,
-    List<String> notes) {
+record ReplyTimings(
+    Distribution display, Distribution displayDom, Distribution sendToPainted, List<String> notes) {
 
   static ReplyTimings of(List<ChatPage.Reply> replies) {
     List<Double> display = new ArrayList<>();
@@ -27,11 +27,17 @@ record ReplyTimings(Distribution display, Distribution displayDom, Distribution 
     }
     List<String> notes = new ArrayList<>();
     if (incomplete > 0) {
-      notes.add(incomplete + " of " + replies.size() + " replies were never seen painted and are"
-          + " not in the display figures.");
+      notes.add(
+          incomplete
+              + " of "
+              + replies.size()
+              + " replies were never seen painted and are"
+              + " not in the display figures.");
     }
-    return new ReplyTimings(display.isEmpty() ? null : Distribution.of(display),
+    return new ReplyTimings(
+        display.isEmpty() ? null : Distribution.of(display),
         dom.isEmpty() ? null : Distribution.of(dom),
-        sendToPainted.isEmpty() ? null : Distribution.of(sendToPainted), notes);
+        sendToPainted.isEmpty() ? null : Distribution.of(sendToPainted),
+        notes);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
- * The page's own WebSocket frames (Playwright's frame events), so a reply that never comes can
- * be explained: which frame type the UI sent and whether anything came back.
+ * The page's own WebSocket frames (Playwright's frame events), so a reply that never comes can be
+ * explained: which frame type the UI sent and whether anything came back.
  */
 final class SocketTraffic {
   /** One frame: sent by the page or received, and its JSON type. */
@@ -20,10 +20,11 @@ final class SocketTraffic {
 
   static SocketTraffic watch(Page page) {
     SocketTraffic t = new SocketTraffic();
-    page.onWebSocket(ws -> {
-      ws.onFrameSent(f -> t.add(true, f.text()));
-      ws.onFrameReceived(f -> t.add(false, f.text()));
-    });
+    page.onWebSocket(
+        ws -> {
+          ws.onFrameSent(f -> t.add(true, f.text()));
+          ws.onFrameReceived(f -> t.add(false, f.text()));
+        });
     return t;
   }
 
@@ -48,8 +49,8 @@ final class SocketTraffic {
   }
 
   /**
-   * After a reply that was not painted: the finding when the page sent frames since
-   * {@code mark} and received none, e.g. "the UI sent a `command` frame …"; empty otherwise.
+   * After a reply that was not painted: the finding when the page sent frames since {@code mark}
+   * and received none, e.g. "the UI sent a `command` frame …"; empty otherwise.
    */
   synchronized Optional<String> unanswered(int mark, long timeoutMs) {
     List<Frame> since = frames.subList(Math.min(mark, frames.size()), frames.size());
@@ -59,8 +60,13 @@ final class SocketTraffic {
     if (sentTypes.isEmpty() || received) {
       return Optional.empty();
     }
-    return Optional.of("the UI sent a `" + String.join("`, `", sentTypes) + "` frame over its"
-        + " WebSocket and received nothing back within " + timeoutMs + " ms: a typed message"
-        + " never gets an answer");
+    return Optional.of(
+        "the UI sent a `"
+            + String.join("`, `", sentTypes)
+            + "` frame over its"
+            + " WebSocket and received nothing back within "
+            + timeoutMs
+            + " ms: a typed message"
+            + " never gets an answer");
   }
 }

@@ -24,16 +24,16 @@ class BrowserLocatorTest {
     Path mine = executable("my-chrome");
     Path debian = executable("chromium");
 
-    assertEquals(Optional.of(mine),
-        BrowserLocator.locate(Optional.of(mine), List.of(debian)).executable());
+    assertEquals(
+        Optional.of(mine), BrowserLocator.locate(Optional.of(mine), List.of(debian)).executable());
   }
 
   @Test
   void aConfiguredPathThatIsMissingIsNamedAndNotReplacedByAnother() throws Exception {
     Path debian = executable("chromium");
 
-    BrowserLocator.Located l = BrowserLocator.locate(Optional.of(dir.resolve("nope")),
-        List.of(debian));
+    BrowserLocator.Located l =
+        BrowserLocator.locate(Optional.of(dir.resolve("nope")), List.of(debian));
 
     assertTrue(l.executable().isEmpty());
     assertTrue(l.problem().contains("nope") && l.problem().contains("browser.executable"));
@@ -44,7 +44,8 @@ class BrowserLocatorTest {
     Path second = executable("chromium-browser");
     Path first = dir.resolve("missing-chromium");
 
-    assertEquals(Optional.of(second),
+    assertEquals(
+        Optional.of(second),
         BrowserLocator.locate(Optional.empty(), List.of(first, second)).executable());
     BrowserLocator.Located none = BrowserLocator.locate(Optional.empty(), List.of(first));
     assertTrue(none.problem().contains(first.toString()), none.problem());

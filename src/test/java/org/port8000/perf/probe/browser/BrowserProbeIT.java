@@ -1,6 +1,5 @@
 package org.port8000.perf.probe.browser;
 
-import org.port8000.perf.results.UiProbeResult;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.URI;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
+import org.port8000.perf.results.UiProbeResult;
 
 /** The probe in Debian's Chromium against an in-process reference server. */
 class BrowserProbeIT {
@@ -18,8 +18,9 @@ class BrowserProbeIT {
       URI base = URI.create(server.baseUrl());
       ChatSeeder.seed(base, "probe-bot", 100);
 
-      ProbeOutcome outcome = BrowserProbe.run(BrowserProbeTest.plan(base, "probe-bot",
-          BrowserLocator.locate(Optional.empty())));
+      ProbeOutcome outcome =
+          BrowserProbe.run(
+              BrowserProbeTest.plan(base, "probe-bot", BrowserLocator.locate(Optional.empty())));
 
       UiProbeResult r = outcome.result();
       assertTrue(r.measured(), () -> r.notMeasuredReason() + " " + r.notes());

@@ -12,14 +12,21 @@ class BrowserProbeTest {
 
   static UiProbePlan plan(URI base, String botId, BrowserLocator.Located browser) {
     Settings settings = Settings.load(new java.util.Properties());
-    return new UiProbePlan(browser, base, botId, 100, 5, Duration.ofSeconds(1),
-        Duration.ofSeconds(5), settings.uiSelectors());
+    return new UiProbePlan(
+        browser,
+        base,
+        botId,
+        100,
+        5,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        settings.uiSelectors());
   }
 
   @Test
   void saysHowToInstallABrowserWhenThereIsNone() {
-    BrowserLocator.Located none = BrowserLocator.locate(
-        Optional.of(java.nio.file.Path.of("/nonexistent/chromium")));
+    BrowserLocator.Located none =
+        BrowserLocator.locate(Optional.of(java.nio.file.Path.of("/nonexistent/chromium")));
 
     ProbeOutcome outcome = BrowserProbe.run(plan(URI.create("http://127.0.0.1:9"), "b", none));
 
