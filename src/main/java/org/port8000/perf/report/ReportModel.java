@@ -34,49 +34,6 @@ public record ReportModel(
     BaselineView baseline,
     List<InjectorsModel.Table> injectors) {
 
-  public ReportModel withBaseline(BaselineView view) {
-    return new ReportModel(
-        generatedAt,
-        profile,
-        profileNotice,
-        target,
-        verdict,
-        summary,
-        sections,
-        recommendations,
-        signOff,
-        keyFindings,
-        completeness,
-        allComplete,
-        readyForWindow3,
-        readyReason,
-        targetTable,
-        view,
-        injectors);
-  }
-
-  /** With the "Injectors" section of a merged run (empty: left out). */
-  public ReportModel withInjectors(List<InjectorsModel.Table> tables) {
-    return new ReportModel(
-        generatedAt,
-        profile,
-        profileNotice,
-        target,
-        verdict,
-        summary,
-        sections,
-        recommendations,
-        signOff,
-        keyFindings,
-        completeness,
-        allComplete,
-        readyForWindow3,
-        readyReason,
-        targetTable,
-        baseline,
-        List.copyOf(tables));
-  }
-
   /** One metric's section, in the assignment's REPORT FORMAT. */
   public record Section(
       String title,

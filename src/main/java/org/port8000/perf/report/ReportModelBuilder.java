@@ -16,6 +16,7 @@ import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.Thresholds;
+import org.port8000.perf.baseline.BaselineView;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.RunMeta;
 import org.port8000.perf.results.TargetCapabilities;
@@ -37,7 +38,9 @@ public final class ReportModelBuilder {
       RunVerdict v,
       Collection<RunMeta> metas,
       Optional<TargetCapabilities> capabilities,
-      Instant generatedAt) {
+      Instant generatedAt,
+      BaselineView baseline,
+      List<InjectorsModel.Table> injectors) {
     String target =
         metas.isEmpty()
             ? "(no run)"
@@ -104,8 +107,8 @@ public final class ReportModelBuilder {
         v.ready() ? "YES" : "NO",
         v.readyReason(),
         capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()),
-        null,
-        List.of());
+        baseline,
+        List.copyOf(injectors));
   }
 
   private static List<String> recommendations(List<AreaResult> areas) {

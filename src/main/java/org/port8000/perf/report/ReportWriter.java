@@ -79,14 +79,15 @@ public final class ReportWriter {
     ReportModelBuilder builder =
         new ReportModelBuilder(link -> href(link, outputs), chart -> chartHref(chart, outputs));
     ReportModel model =
-        builder
-            .build(areas, verdict, metas, capabilities, generatedAt)
-            .withInjectors(InjectorsModel.of(injectors));
-    List<Check> baselineChecks = List.of();
-    if (baseline != null) {
-      model = model.withBaseline(baseline.view(chart -> chartHref(chart, outputs)));
-      baselineChecks = baseline.checks();
-    }
+        builder.build(
+            areas,
+            verdict,
+            metas,
+            capabilities,
+            generatedAt,
+            baseline == null ? null : baseline.view(chart -> chartHref(chart, outputs)),
+            InjectorsModel.of(injectors));
+    List<Check> baselineChecks = baseline == null ? List.of() : baseline.checks();
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     put(
