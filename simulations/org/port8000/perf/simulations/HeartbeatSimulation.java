@@ -311,6 +311,7 @@ public class HeartbeatSimulation extends Simulation {
 
   @Override
   public void before() {
+    support.awaitStart();
     if (!support.refused()) {
       sampler.checkpoint(HeartbeatFacts.INITIAL);
     }

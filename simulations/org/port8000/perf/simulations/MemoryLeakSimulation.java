@@ -155,6 +155,7 @@ public class MemoryLeakSimulation extends Simulation {
 
   @Override
   public void before() {
+    support.awaitStart();
     sampler.checkpoint(LeakRunFacts.FRESH_START);
   }
 

@@ -251,6 +251,11 @@ public class MessageThroughputSimulation extends Simulation {
   }
 
   @Override
+  public void before() {
+    support.awaitStart();
+  }
+
+  @Override
   public void after() {
     support.finish();
   }

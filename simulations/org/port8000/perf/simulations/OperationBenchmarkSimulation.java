@@ -663,6 +663,11 @@ public class OperationBenchmarkSimulation extends Simulation {
   }
 
   @Override
+  public void before() {
+    support.awaitStart();
+  }
+
+  @Override
   public void after() {
     released.set(true);
     support.finish();

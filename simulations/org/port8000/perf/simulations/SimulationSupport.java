@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.CapabilityProbe;
+import org.port8000.perf.probe.InjectorRecorder;
 import org.port8000.perf.results.CouldNotStart;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
@@ -34,6 +36,15 @@ public final class SimulationSupport {
   /** What the target can do, found before any load; also written as probe-target.json. */
   public final TargetCapabilities capabilities;
 
+  /**
+   * This injector's share of the run: {@code users}, {@code rate} and {@code firstId} of every
+   * phase; what must run once (browser, footprint, the target's sampling) runs where {@code
+   * isFirst()}.
+   */
+  public final InjectorShare injector;
+
+  private InjectorRecorder recorder;
+
   private final Instant startedAt = Instant.now();
   private final Map<String, Supplier<Object>> probes = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
@@ -49,6 +60,7 @@ public final class SimulationSupport {
     this.settings = settings;
     this.target = target;
     this.capabilities = capabilities;
+    this.injector = settings.injector();
   }
 
   /** Asks the target what it can do (one chat message, one heartbeat, the page, /metrics). */
@@ -145,6 +157,25 @@ public final class SimulationSupport {
         .is(0L);
   }
 
+  /**
+   * Call from {@code before()}: waits for the injectors' shared start ({@code injector.startAt})
+   * and begins recording this injector's facts ({@code probe-injector.json}).
+   */
+  public void awaitStart() {
+    try {
+      injector.awaitStart();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the injectors' start", e);
+    }
+    synchronized (this) {
+      recorder = InjectorRecorder.start(injector, simulation);
+    }
+    if (injector.count() > 1) {
+      System.out.println("[perf] " + injector + ": load starts now");
+    }
+  }
+
   /** Registers a probe whose result is written as {@code probe-<name>.json} after the load. */
   public void probe(String name, Supplier<Object> result) {
     probes.put(name, result);
@@ -200,6 +231,9 @@ public final class SimulationSupport {
         return;
       }
       ProbeFiles.write(folder, TargetCapabilities.PROBE, capabilities);
+      if (recorder != null) {
+        recorder.finish(folder);
+      }
       if (couldNotStart != null) {
         ProbeFiles.write(
             folder, CouldNotStart.PROBE, new CouldNotStart(simulation.getName(), couldNotStart));

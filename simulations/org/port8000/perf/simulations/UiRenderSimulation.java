@@ -150,6 +150,11 @@ public class UiRenderSimulation extends Simulation {
   }
 
   @Override
+  public void before() {
+    support.awaitStart();
+  }
+
+  @Override
   public void after() {
     // A probe that measured nothing says why in its own file (notMeasuredReason, installHint).
     ProbeOutcome o = outcome();

@@ -81,6 +81,14 @@ public final class Settings {
           "leave the injectors without a shared run id; give every injector the same"
               + " -Dinjector.runId");
     }
+    // Each injector would start a reference server of its own: N servers, none fully loaded.
+    if (injectors > 1 && get(TARGET_URL).isEmpty()) {
+      throw SettingsException.of(
+          List.of(INJECTOR_COUNT, TARGET_URL),
+          values,
+          "let every injector load a reference server of its own; give the injectors the"
+              + " server they share with -Dtarget.url (one instance or its balancer)");
+    }
     if (burst.compareTo(Duration.ofHours(6)) > 0) {
       throw SettingsException.of(
           List.of(BURST_MESSAGES, BURST_INTERVAL),

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class InjectorShareTest {
 
+  // Several injectors must share a target: every case names one unless it says otherwise.
   private static Settings settings(String... keyValues) {
     Properties p = new Properties();
+    p.setProperty("target.url", "http://127.0.0.1:8000");
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       p.setProperty(keyValues[i], keyValues[i + 1]);
     }
@@ -99,6 +101,17 @@ class InjectorShareTest {
     assertTrue(bad.getMessage().contains("Setting 'injector.runId' is 'Run 1'"), bad.getMessage());
     String generated = InjectorShare.of(settings(), Map.of()).runId();
     assertTrue(generated.matches("run-\\d{8}-\\d{6}-[0-9a-f]{4}"), generated);
+  }
+
+  @Test
+  void severalInjectorsWithoutASharedTargetAreRefusedNamingBoth() {
+    Properties p = new Properties();
+    p.setProperty("injector.count", "2");
+    p.setProperty("injector.runId", "r1");
+    SettingsException e = assertThrows(SettingsException.class, () -> Settings.load(p));
+    assertTrue(e.getMessage().contains("'injector.count' is '2'"), e.getMessage());
+    assertTrue(e.getMessage().contains("'target.url' is ''"), e.getMessage());
+    assertTrue(e.getMessage().contains("-Dtarget.url"), e.getMessage());
   }
 
   @Test

@@ -22,6 +22,7 @@ class InjectorRecorderTest {
     Properties p = new Properties();
     p.setProperty("injector.count", "2");
     p.setProperty("injector.runId", "night-1");
+    p.setProperty("target.url", "http://127.0.0.1:8000");
     InjectorShare share = InjectorShare.of(Settings.load(p), Map.of(InjectorShare.INDEX_ENV, "1"));
     InjectorRecorder recorder = InjectorRecorder.start(share, InjectorRecorderTest.class);
     long sum = 0;

@@ -149,6 +149,8 @@ class RunMergeIT {
             Map.of(
                 "tiny.url",
                 url,
+                "target.url",
+                url,
                 "tiny.rate",
                 String.valueOf(RATE),
                 "tiny.seconds",

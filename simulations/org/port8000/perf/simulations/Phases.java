@@ -1,0 +1,51 @@
+package org.port8000.perf.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import java.util.List;
+import org.port8000.perf.target.RunningTarget;
+
+/** The few DSL steps every simulation shares, so each simulation reads as its scenario. */
+public final class Phases {
+  private Phases() {}
+
+  /**
+   * The phases one after another. {@code andThen} adds children, so the chain is built from the
+   * last phase back: each phase has exactly one successor.
+   */
+  public static PopulationBuilder inSequence(List<PopulationBuilder> phases) {
+    if (phases.isEmpty()) {
+      throw new IllegalArgumentException("no phases");
+    }
+    PopulationBuilder chain = phases.get(phases.size() - 1);
+    for (int i = phases.size() - 2; i >= 0; i--) {
+      chain = phases.get(i).andThen(chain);
+    }
+    return chain;
+  }
+
+  /** {@link #inSequence(List)} of the given phases. */
+  public static PopulationBuilder inSequence(PopulationBuilder first, PopulationBuilder... rest) {
+    List<PopulationBuilder> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(List.of(rest));
+    return inSequence(all);
+  }
+
+  /** Stops the whole load when the target's process is gone: later requests would only wait. */
+  public static ChainBuilder stopIfTargetDied(RunningTarget target) {
+    return stopLoadGeneratorIf(s -> "the target stopped running", s -> !target.isAlive());
+  }
+
+  /** Runs {@code action} once when a user passes this point (e.g. write a phase's probe file). */
+  public static ChainBuilder checkpoint(Runnable action) {
+    return exec(
+        session -> {
+          action.run();
+          return session;
+        });
+  }
+}
