@@ -73,7 +73,6 @@ public abstract class AreaAnalyzer {
    */
   static Optional<Check> targetStopped(
       String metric, String runName, Optional<RunMeta> meta, Optional<ResourceSamples> samples) {
-    String target = "answers throughout the run";
     Optional<ResourceSamples> lost = samples.filter(ResourceSamples::targetLost);
     if (lost.isPresent()) {
       ResourceSamples s = lost.get();
@@ -92,15 +91,10 @@ public abstract class AreaAnalyzer {
                   + Format.number(at / 1000.0)
                   + " s into the run)";
       return Optional.of(
-          new Check(
+          stopped(
               metric,
-              null,
-              "",
-              target,
-              Status.FAIL,
-              "the target stopped during the "
-                  + runName
-                  + " "
+              runName,
+              " "
                   + phase
                   + ", at "
                   + when
@@ -109,20 +103,25 @@ public abstract class AreaAnalyzer {
     if (meta.isPresent() && !meta.get().targetAnsweredAtEnd()) {
       RunMeta m = meta.get();
       return Optional.of(
-          new Check(
+          stopped(
               metric,
-              null,
-              "",
-              target,
-              Status.FAIL,
-              "the target stopped during the "
-                  + runName
-                  + ": no answer from /api/health at the"
-                  + " end of the run ("
+              runName,
+              ": no answer from /api/health at the end of the run ("
                   + (m.endedAt() == null ? "end time unknown" : Format.time(m.endedAt()))
                   + ")"));
     }
     return Optional.empty();
+  }
+
+  /** The failed check of a target that stopped during {@code runName}; {@code how} says when. */
+  private static Check stopped(String metric, String runName, String how) {
+    return new Check(
+        metric,
+        null,
+        "",
+        "answers throughout the run",
+        Status.FAIL,
+        "the target stopped during the " + runName + how);
   }
 
   /** A probe file of the run, when the run wrote it. */

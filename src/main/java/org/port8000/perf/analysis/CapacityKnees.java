@@ -3,6 +3,7 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.port8000.perf.analysis.BenchmarkResult.Ramp;
 import org.port8000.perf.analysis.BenchmarkResult.StepRow;
 import org.port8000.perf.results.BenchmarkFacts;
@@ -55,8 +56,20 @@ final class CapacityKnees {
     return cutShort(s, why);
   }
 
-  /** An open mix of the read operations in rising steps; null when the ramp did not run. */
-  Knee api(List<Step> steps) {
+  /** What a ramp's table says about itself: its title, when a step holds, the knee's unit. */
+  private record RampText(String title, String holds, String unit, boolean rate) {}
+
+  /**
+   * Walks a ramp: each step judged by {@code rule} and shown by {@code row} (given the step and its
+   * reason to break, null: held), the knee found and the ramp added to the section; null when the
+   * ramp did not run.
+   */
+  private Knee ramp(
+      List<Step> steps,
+      CapacityRule rule,
+      BiFunction<Step, String, StepRow> row,
+      String latency,
+      RampText text) {
     if (steps.isEmpty()) {
       return null;
     }
@@ -64,89 +77,76 @@ final class CapacityKnees {
     List<String> whys = new ArrayList<>();
     List<StepRow> rows = new ArrayList<>();
     for (Step s : steps) {
-      String why = why(share999, s, lowest);
-      long ok = 0;
-      long ko = 0;
-      int worstP95 = 0;
-      BenchmarkOperation worstOp = null;
-      for (BenchmarkOperation o : BenchmarkOperation.reads()) {
-        Optional<RequestStats> r = run.request(o.apiStepName(s.level()));
-        if (r.isEmpty()) {
-          continue;
-        }
-        ok += r.get().ok();
-        ko += r.get().ko();
-        if (r.get().p95() * 1.0 / o.targetP95Ms()
-            > (worstOp == null ? -1 : worstP95 * 1.0 / worstOp.targetP95Ms())) {
-          worstP95 = r.get().p95();
-          worstOp = o;
-        }
-      }
+      String why = why(rule, s, lowest);
       whys.add(why);
-      rows.add(
-          new StepRow(
-              s.name(),
-              achieved(s, "calls/s"),
-              s.skipped() ? "–" : ok + " ok, " + ko + " failed",
-              worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
-              generatorCpu(s),
-              "–",
-              result(s, why)));
+      rows.add(row.apply(s, why));
     }
-    Knee k = Knee.walk(steps, whys, spread(steps, null, "worst operation p95"));
+    Knee k = Knee.walk(steps, whys, latency);
     section.ramp(
         new Ramp(
+            text.title(),
+            text.holds(),
+            rows,
+            k.text(text.unit(), text.rate()) + stopped(steps) + busyNote(k)));
+    return k;
+  }
+
+  /** An open mix of the read operations in rising steps; null when the ramp did not run. */
+  Knee api(List<Step> steps) {
+    return ramp(
+        steps,
+        share999,
+        this::apiRow,
+        spread(steps, null, "worst operation p95"),
+        new RampText(
             "API calls/s (open mix of the read operations)",
-            "A step holds while ≥ 99.9 % of its calls succeed and "
+            "A step holds while "
+                + share999.share("its calls succeed")
+                + " and "
                 + share999.describe()
                 + ";"
                 + " the worst p95 relative to its latency target is shown (the latency targets are"
                 + " judged by the latency rows).",
-            rows,
-            k.text("calls/s", true) + stopped(steps) + busyNote(k)));
-    return k;
+            "calls/s",
+            true));
+  }
+
+  /** A step of the API ramp: its calls, and the p95 worst relative to its operation's target. */
+  private StepRow apiRow(Step s, String why) {
+    long ok = 0;
+    long ko = 0;
+    int worstP95 = 0;
+    BenchmarkOperation worstOp = null;
+    for (BenchmarkOperation o : BenchmarkOperation.reads()) {
+      Optional<RequestStats> r = run.request(o.apiStepName(s.level()));
+      if (r.isEmpty()) {
+        continue;
+      }
+      ok += r.get().ok();
+      ko += r.get().ko();
+      if (r.get().p95() * 1.0 / o.targetP95Ms()
+          > (worstOp == null ? -1 : worstP95 * 1.0 / worstOp.targetP95Ms())) {
+        worstP95 = r.get().p95();
+        worstOp = o;
+      }
+    }
+    return rateRow(
+        s,
+        why,
+        "calls/s",
+        ok,
+        ko,
+        worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")");
   }
 
   /** Idle connections in rising levels while a probe chats; null when the ramp did not run. */
   Knee connections(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return null;
-    }
-    Step lowest = lowest(steps);
-    List<String> whys = new ArrayList<>();
-    List<StepRow> rows = new ArrayList<>();
-    for (Step s : steps) {
-      String why = why(all, s, lowest);
-      Optional<RequestStats> open = run.request(BenchmarkRequests.connectionOpen(s.level()));
-      Optional<RequestStats> probe = run.request(BenchmarkRequests.connectionProbe(s.level()));
-      long opened = open.map(RequestStats::ok).orElse(0L);
-      long failed = open.map(RequestStats::ko).orElse(0L);
-      if (why == null && s.serverConnections() == null) {
-        section.note(
-            "At "
-                + s.name()
-                + " the server's connection count could not be read"
-                + " (/api/health has no active_connections): the level is judged without it.");
-      }
-      whys.add(why);
-      // Each level opens only the connections the levels before it did not leave open.
-      rows.add(
-          new StepRow(
-              s.level() + " connections",
-              s.skipped()
-                  ? "–"
-                  : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
-              s.skipped() ? "–" : failed + " failed to open",
-              chat(s, probe),
-              generatorCpu(s),
-              s.serverConnections() == null
-                  ? "–"
-                  : s.serverConnections() + " open (server's count)",
-              result(s, why)));
-    }
-    Knee k = Knee.walk(steps, whys, spread(steps, CHAT, "chat p95"));
-    section.ramp(
-        new Ramp(
+    return ramp(
+        steps,
+        all,
+        this::connectionsRow,
+        spread(steps, CHAT, "chat p95"),
+        new RampText(
             "Concurrent WebSocket connections (idle, rising levels)",
             "A level holds when every connection opened, the server counts them all (when it has a"
                 + " count), and a probe connection chatting meanwhile gets every reply with "
@@ -155,46 +155,78 @@ final class CapacityKnees {
                 + BenchmarkOperation.WS_MESSAGE.targetP95Ms()
                 + " ms target is judged by the"
                 + " latency rows.",
-            rows,
-            k.text("connections", false) + stopped(steps) + busyNote(k)));
-    return k;
+            "connections",
+            false));
+  }
+
+  private StepRow connectionsRow(Step s, String why) {
+    Optional<RequestStats> open = run.request(BenchmarkRequests.connectionOpen(s.level()));
+    Optional<RequestStats> probe = run.request(BenchmarkRequests.connectionProbe(s.level()));
+    long opened = open.map(RequestStats::ok).orElse(0L);
+    long failed = open.map(RequestStats::ko).orElse(0L);
+    if (why == null && s.serverConnections() == null) {
+      section.note(
+          "At "
+              + s.name()
+              + " the server's connection count could not be read"
+              + " (/api/health has no active_connections): the level is judged without it.");
+    }
+    // Each level opens only the connections the levels before it did not leave open.
+    return new StepRow(
+        s.level() + " connections",
+        s.skipped()
+            ? "–"
+            : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
+        s.skipped() ? "–" : failed + " failed to open",
+        chat(s, probe),
+        generatorCpu(s),
+        s.serverConnections() == null ? "–" : s.serverConnections() + " open (server's count)",
+        result(s, why));
   }
 
   /** Connect → message → close at rising rates; null when the ramp did not run. */
   Knee churn(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return null;
-    }
-    Step lowest = lowest(steps);
-    List<String> whys = new ArrayList<>();
-    List<StepRow> rows = new ArrayList<>();
-    for (Step s : steps) {
-      String why = why(share999, s, lowest);
-      Optional<RequestStats> connect = run.request(BenchmarkRequests.churnConnect(s.level()));
-      Optional<RequestStats> message = run.request(BenchmarkRequests.churnMessage(s.level()));
-      long ok = message.map(RequestStats::ok).orElse(0L);
-      long failed = s.planned() - ok;
-      whys.add(why);
-      rows.add(
-          new StepRow(
-              s.name(),
-              achieved(s, "connections/s"),
-              s.skipped() ? "–" : ok + " ok, " + failed + " failed",
-              timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message),
-              generatorCpu(s),
-              "–",
-              result(s, why)));
-    }
-    Knee k = Knee.walk(steps, whys, spread(steps, REPLY, "reply p95"));
-    section.ramp(
-        new Ramp(
+    return ramp(
+        steps,
+        share999,
+        this::churnRow,
+        spread(steps, REPLY, "reply p95"),
+        new RampText(
             ChurnRetention.RAMP_TITLE + " (connect → one message → close)",
-            "A rate holds while ≥ 99.9 % of its cycles get their reply and "
+            "A rate holds while "
+                + share999.share("its cycles get their reply")
+                + " and "
                 + share999.describe()
                 + " (connect and reply). Latency targets are judged by the latency rows.",
-            rows,
-            k.text("connections/s", true) + stopped(steps) + busyNote(k)));
-    return k;
+            "connections/s",
+            true));
+  }
+
+  private StepRow churnRow(Step s, String why) {
+    Optional<RequestStats> connect = run.request(BenchmarkRequests.churnConnect(s.level()));
+    Optional<RequestStats> message = run.request(BenchmarkRequests.churnMessage(s.level()));
+    long ok = message.map(RequestStats::ok).orElse(0L);
+    long failed = s.planned() - ok;
+    return rateRow(
+        s,
+        why,
+        "connections/s",
+        ok,
+        failed,
+        timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message));
+  }
+
+  /** A step of a rate ramp: the rate achieved, what succeeded and failed, its latency. */
+  private static StepRow rateRow(
+      Step s, String why, String unit, long ok, long failed, String latency) {
+    return new StepRow(
+        s.name(),
+        achieved(s, unit),
+        s.skipped() ? "–" : ok + " ok, " + failed + " failed",
+        latency,
+        generatorCpu(s),
+        "–",
+        result(s, why));
   }
 
   /** "110 ms (Gatling 112 ms)": the step's chat p95 as the simulation timed it and Gatling. */

@@ -22,6 +22,11 @@ public record CapacityRule(double minShare, double latencyFactor, long latencyAd
     return Math.max(Math.round(lowestP95Ms * latencyFactor), lowestP95Ms + latencyAddMs);
   }
 
+  /** The share a step needs in words, e.g. "≥ 99.9 % of its calls succeed". */
+  public String share(String ofWhat) {
+    return "≥ " + Format.number(minShare * 100) + " % of " + ofWhat;
+  }
+
   /** The rule in words, for a ramp's description. */
   public String describe() {
     return "each timed request's p95 stays within "

@@ -29,22 +29,7 @@ final class LatencyRows {
     String key = "benchmark.latency." + o.name().toLowerCase(Locale.ROOT);
     String target = "< " + o.targetP95Ms() + " ms";
     if (s.isEmpty() || s.get().ok() == 0) {
-      String why =
-          s.isEmpty()
-              ? "the run sent no '" + o.requestName() + "' request"
-              : "all " + s.get().ko() + " '" + o.requestName() + "' requests failed";
-      section.check(Check.notMeasured(key + ".p95", "ms", target, why));
-      return new LatencyRow(
-          o.label(),
-          s.map(x -> String.valueOf(x.total())).orElse("0"),
-          s.map(x -> String.valueOf(x.ko())).orElse("–"),
-          "–",
-          "not measured: " + why,
-          "–",
-          "–",
-          target,
-          "–",
-          Status.NOT_MEASURED.label());
+      return notMeasured(o, s, section, key, target);
     }
     RequestStats r = s.get();
     Check p95 =
@@ -73,30 +58,7 @@ final class LatencyRows {
             + " ms target"
             + (r.ko() > 0 ? "; " + r.ko() + " errors" : ""));
     if (st == Status.FAIL) {
-      section.recommend(
-          "**"
-              + o.label()
-              + "** — "
-              + (p95.status() == Status.FAIL
-                  ? "p95 "
-                      + r.p95()
-                      + " ms is not under the "
-                      + o.targetP95Ms()
-                      + " ms target: profile this endpoint under the latency"
-                      + " phase's load (Gatling request '"
-                      + o.requestName()
-                      + "')"
-                  : "")
-              + (errors.status() == Status.FAIL
-                  ? (p95.status() == Status.FAIL ? "; " : "")
-                      + r.ko()
-                      + " of "
-                      + r.total()
-                      + " requests failed: see the errors of '"
-                      + o.requestName()
-                      + "' in the Gatling report"
-                  : "")
-              + ".");
+      section.recommend(recommendation(o, r, p95.status(), errors.status()));
     }
     return new LatencyRow(
         o.label(),
@@ -109,5 +71,58 @@ final class LatencyRows {
         target,
         margin,
         st.label());
+  }
+
+  /** An operation the run sent no request of, or whose every request failed. */
+  private static LatencyRow notMeasured(
+      BenchmarkOperation o,
+      Optional<RequestStats> s,
+      BenchmarkSection section,
+      String key,
+      String target) {
+    String why =
+        s.isEmpty()
+            ? "the run sent no '" + o.requestName() + "' request"
+            : "all " + s.get().ko() + " '" + o.requestName() + "' requests failed";
+    section.check(Check.notMeasured(key + ".p95", "ms", target, why));
+    return new LatencyRow(
+        o.label(),
+        s.map(x -> String.valueOf(x.total())).orElse("0"),
+        s.map(x -> String.valueOf(x.ko())).orElse("–"),
+        "–",
+        "not measured: " + why,
+        "–",
+        "–",
+        target,
+        "–",
+        Status.NOT_MEASURED.label());
+  }
+
+  /** What to do about an operation that missed its p95 target, had errors, or both. */
+  private static String recommendation(
+      BenchmarkOperation o, RequestStats r, Status p95, Status errors) {
+    return "**"
+        + o.label()
+        + "** — "
+        + (p95 == Status.FAIL
+            ? "p95 "
+                + r.p95()
+                + " ms is not under the "
+                + o.targetP95Ms()
+                + " ms target: profile this endpoint under the latency"
+                + " phase's load (Gatling request '"
+                + o.requestName()
+                + "')"
+            : "")
+        + (errors == Status.FAIL
+            ? (p95 == Status.FAIL ? "; " : "")
+                + r.ko()
+                + " of "
+                + r.total()
+                + " requests failed: see the errors of '"
+                + o.requestName()
+                + "' in the Gatling report"
+            : "")
+        + ".";
   }
 }

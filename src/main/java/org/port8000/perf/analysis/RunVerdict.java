@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.port8000.perf.results.RunMeta;
 
 /**
@@ -79,17 +80,9 @@ public record RunVerdict(
             ? settingsProfile
             : String.join(", ", metas.stream().map(RunMeta::profile).distinct().sorted().toList());
     boolean selfCheck = !metas.isEmpty() && metas.stream().allMatch(RunMeta::targetStartedByRun);
-    List<Check> failed =
-        areas.stream()
-            .flatMap(a -> a.checks().stream())
-            .filter(c -> c.status() == Status.FAIL)
-            .toList();
+    List<Check> failed = withStatus(areas.stream(), Status.FAIL);
     List<Check> unmeasured =
-        areas.stream()
-            .filter(AreaResult::ran)
-            .flatMap(a -> a.checks().stream())
-            .filter(c -> c.status() == Status.NOT_MEASURED)
-            .toList();
+        withStatus(areas.stream().filter(AreaResult::ran), Status.NOT_MEASURED);
     boolean allComplete =
         areas.stream()
             .allMatch(
@@ -97,51 +90,12 @@ public record RunVerdict(
                     a.ran()
                         && a.checks().stream().noneMatch(c -> c.status() == Status.NOT_MEASURED));
     boolean ready = targets == Verdict.PASS && full && !selfCheck;
-    String readyReason =
-        selfCheck
-            ? SELF_CHECK
-            : ready
-                ? "All four metrics were measured with the assignment's parameters and met their"
-                    + " targets."
-                : !full
-                    ? "Not a full-assignment run (profile '" + profile + "')."
-                    : targets == Verdict.FAIL
-                        ? missed(failed) + " missed."
-                        : "Not every metric was measured.";
     String signOff =
         selfCheck
             ? SELF_CHECK + " Verdict of the self-check: " + targets.name() + "."
             : signOff(targets, full, failed);
-    List<String> summary = summary(areas, targets, full, selfCheck, failed, unmeasured);
-
     boolean benchFailed = benchmark.ran() && benchmark.status() != Status.PASS;
-    boolean failsBuild = overall == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed;
-    String failCause = "";
-    Evidence evidence = Evidence.REPORT;
-    if (regression.isPresent()) {
-      failCause =
-          (targets == Verdict.FAIL ? "Performance targets missed. " : "") + regression.get();
-    } else if (targets == Verdict.FAIL) {
-      failCause = "Performance targets missed";
-    } else if (!unmeasured.isEmpty()) {
-      failCause =
-          "Measurements failed ("
-              + String.join(", ", unmeasured.stream().map(Check::metric).toList())
-              + ")";
-    } else if (benchFailed) {
-      failCause =
-          "Operation benchmark "
-              + (benchmark.status() == Status.FAIL ? "targets missed" : "not fully measured")
-              + " ("
-              + String.join(
-                  ", ",
-                  benchmark.checks().stream()
-                      .filter(c -> c.status() != Status.PASS)
-                      .map(Check::metric)
-                      .toList())
-              + ")";
-      evidence = Evidence.BENCHMARK;
-    }
+    BuildFailure failure = buildFailure(targets, regression, unmeasured, benchmark, benchFailed);
     return new RunVerdict(
         targets,
         overall,
@@ -152,12 +106,74 @@ public record RunVerdict(
         unmeasured,
         allComplete,
         ready,
-        readyReason,
+        readyReason(targets, full, selfCheck, ready, profile, failed),
         signOff,
-        summary,
-        failsBuild,
-        failCause,
-        evidence);
+        summary(areas, targets, full, selfCheck, failed, unmeasured),
+        overall == Verdict.FAIL || !unmeasured.isEmpty() || benchFailed,
+        failure.cause(),
+        failure.evidence());
+  }
+
+  /** The checks of {@code areas} that ended in {@code status}. */
+  private static List<Check> withStatus(Stream<AreaResult> areas, Status status) {
+    return areas.flatMap(a -> a.checks().stream()).filter(c -> c.status() == status).toList();
+  }
+
+  /** Why the run is (not) "Ready for Window 3", for the status report. */
+  private static String readyReason(
+      Verdict targets,
+      boolean full,
+      boolean selfCheck,
+      boolean ready,
+      String profile,
+      List<Check> failed) {
+    if (selfCheck) {
+      return SELF_CHECK;
+    }
+    if (ready) {
+      return "All four metrics were measured with the assignment's parameters and met their"
+          + " targets.";
+    }
+    if (!full) {
+      return "Not a full-assignment run (profile '" + profile + "').";
+    }
+    return targets == Verdict.FAIL ? missed(failed) + " missed." : "Not every metric was measured.";
+  }
+
+  /** Why the build fails and which report says more; an empty cause when it does not fail. */
+  private record BuildFailure(String cause, Evidence evidence) {}
+
+  private static BuildFailure buildFailure(
+      Verdict targets,
+      Optional<String> regression,
+      List<Check> unmeasured,
+      BenchmarkResult benchmark,
+      boolean benchFailed) {
+    if (regression.isPresent()) {
+      return new BuildFailure(
+          (targets == Verdict.FAIL ? "Performance targets missed. " : "") + regression.get(),
+          Evidence.REPORT);
+    }
+    if (targets == Verdict.FAIL) {
+      return new BuildFailure("Performance targets missed", Evidence.REPORT);
+    }
+    if (!unmeasured.isEmpty()) {
+      return new BuildFailure("Measurements failed (" + metrics(unmeasured) + ")", Evidence.REPORT);
+    }
+    if (benchFailed) {
+      return new BuildFailure(
+          "Operation benchmark "
+              + (benchmark.status() == Status.FAIL ? "targets missed" : "not fully measured")
+              + " ("
+              + metrics(benchmark.checks().stream().filter(c -> c.status() != Status.PASS).toList())
+              + ")",
+          Evidence.BENCHMARK);
+    }
+    return new BuildFailure("", Evidence.REPORT);
+  }
+
+  private static String metrics(List<Check> checks) {
+    return String.join(", ", checks.stream().map(Check::metric).toList());
   }
 
   /** FAIL if any check failed; PASS only if all four areas ran and passed whole. */

@@ -2,19 +2,15 @@ package org.port8000.perf.app;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.port8000.perf.analysis.AreaResult;
-import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.ReportInput;
 import org.port8000.perf.report.ReportWriter;
 import org.port8000.perf.report.SvgChart;
 import org.port8000.perf.report.TemplateRenderer;
 import org.port8000.perf.results.MergedRunFolder;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The one way both entry points write reports: every output, into the settings' folders, with the
@@ -36,28 +32,20 @@ final class Reports {
       List<MergedRunFolder.Injectors> injectors) {
     return write(
         settings,
-        judged.areas(),
-        judged.benchmark(),
-        judged.metas(),
-        judged.capabilities(),
-        verdict,
-        baseline,
-        injectors);
+        new ReportInput(
+            judged.areas(),
+            judged.benchmark(),
+            judged.metas(),
+            judged.capabilities(),
+            verdict,
+            baseline,
+            injectors));
   }
 
-  static ReportFiles write(
-      Settings settings,
-      List<AreaResult> areas,
-      BenchmarkResult benchmark,
-      List<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities,
-      RunVerdict verdict,
-      BaselineOutcome baseline,
-      List<MergedRunFolder.Injectors> injectors) {
+  static ReportFiles write(Settings settings, ReportInput run) {
     ReportFiles files =
         new ReportFiles(settings.reportRoot().normalize(), settings.perfOutputFolder());
-    new ReportWriter(files, new TemplateRenderer(), SvgChart::render)
-        .write(areas, benchmark, metas, capabilities, verdict, Instant.now(), baseline, injectors);
+    new ReportWriter(files, new TemplateRenderer(), SvgChart::render).write(run, Instant.now());
     return files;
   }
 }

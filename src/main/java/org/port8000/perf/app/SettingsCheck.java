@@ -9,6 +9,7 @@ import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.report.ReportInput;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetException;
 import org.port8000.perf.target.TargetLauncher;
@@ -54,7 +55,10 @@ public final class SettingsCheck {
         RunVerdict.judge(
             areas, benchmark, List.of(), s.profile(), s.isFullAssignment(), Optional.empty());
     ReportFiles files =
-        Reports.write(s, areas, benchmark, List.of(), Optional.empty(), verdict, null, List.of());
+        Reports.write(
+            s,
+            new ReportInput(
+                areas, benchmark, List.of(), Optional.empty(), verdict, null, List.of()));
     System.err.println("[perf] the target did not answer; reports written: " + files.report());
   }
 }

@@ -98,14 +98,12 @@ public final class BaselineComparator {
     }
     if (b == null || n == null || b.size() < MIN_SAMPLES || n.size() < MIN_SAMPLES) {
       return Optional.of(
-          new Comparison(
+          Comparison.notCompared(
               m.metric(),
               m.label(),
               "ms",
               b == null || b.isEmpty() ? null : median(b),
               n == null || n.isEmpty() ? null : median(n),
-              null,
-              Change.NOT_COMPARED,
               (b == null ? "the baseline" : n == null ? "this run" : "one side")
                   + " has fewer than "
                   + MIN_SAMPLES
@@ -118,14 +116,11 @@ public final class BaselineComparator {
                   + ")"));
     }
     double before = median(b);
-    double after = median(n);
     double[] x = toArray(b);
     double[] y = toArray(n);
     MannWhitney.Result t = MannWhitney.test(x, y);
     double shift = MannWhitney.hodgesLehmann(x, y);
     double change = shift / before * 100.0;
-    Optional<Double> runNoise = runToRunNoisePercent(m.metric(), earlier);
-    double needed = Math.max(minChangePercent, runNoise.orElse(0.0));
     boolean significant = change > 0 ? t.pLarger() < ALPHA : t.pSmaller() < ALPHA;
     String test =
         "Mann–Whitney p "
@@ -137,38 +132,52 @@ public final class BaselineComparator {
             + " replies, median shift "
             + signed(shift)
             + " ms";
+    Judgement j =
+        latencyJudgement(
+            shift, change, significant, test, runToRunNoisePercent(m.metric(), earlier));
+    return Optional.of(
+        new Comparison(
+            m.metric(), m.label(), "ms", before, median(n), change, j.change(), j.reason()));
+  }
+
+  /** A change and the evidence behind it, in one sentence. */
+  private record Judgement(Change change, String reason) {}
+
+  /**
+   * A latency shift counts when the test finds it significant, it is at least the minimum change
+   * (or the run-to-run noise, when larger) and at least {@link #MIN_SHIFT_MS}.
+   */
+  private Judgement latencyJudgement(
+      double shift, double change, boolean significant, String test, Optional<Double> runNoise) {
+    double needed = Math.max(minChangePercent, runNoise.orElse(0.0));
     String bar =
         runNoise.isPresent() && runNoise.get() > minChangePercent
             ? "the run-to-run noise of the last runs, " + Format.number(runNoise.get()) + " %"
             : "the minimum change of " + Format.number(minChangePercent) + " %";
-    Change c;
-    String reason;
     boolean tiny = Math.abs(shift) < MIN_SHIFT_MS;
     if (significant && Math.abs(change) >= needed && !tiny) {
-      c = change > 0 ? Change.REGRESSION : Change.IMPROVEMENT;
-      reason = signed(change) + " %, significant and above " + bar + " (" + test + ")";
-    } else {
-      c = Change.WITHIN_NOISE;
-      reason =
-          tiny && Math.abs(change) >= needed
-              ? "a shift of "
-                  + signed(shift)
-                  + " ms is below the smallest that counts, "
-                  + Format.number(MIN_SHIFT_MS)
-                  + " ms ("
-                  + test
-                  + ")"
-              : Math.abs(change) >= needed
-                  ? signed(change) + " % but not significant (" + test + ")"
-                  : signed(change)
-                      + " % is below "
-                      + bar
-                      + (significant
-                          ? " (significant, but too small to matter: " + test + ")"
-                          : " (" + test + ")");
+      return new Judgement(
+          change > 0 ? Change.REGRESSION : Change.IMPROVEMENT,
+          signed(change) + " %, significant and above " + bar + " (" + test + ")");
     }
-    return Optional.of(
-        new Comparison(m.metric(), m.label(), "ms", before, after, change, c, reason));
+    return new Judgement(
+        Change.WITHIN_NOISE,
+        tiny && Math.abs(change) >= needed
+            ? "a shift of "
+                + signed(shift)
+                + " ms is below the smallest that counts, "
+                + Format.number(MIN_SHIFT_MS)
+                + " ms ("
+                + test
+                + ")"
+            : Math.abs(change) >= needed
+                ? signed(change) + " % but not significant (" + test + ")"
+                : signed(change)
+                    + " % is below "
+                    + bar
+                    + (significant
+                        ? " (significant, but too small to matter: " + test + ")"
+                        : " (" + test + ")"));
   }
 
   /**
@@ -207,69 +216,14 @@ public final class BaselineComparator {
     }
     String metric = CheckIds.THROUGHPUT_STEPS;
     String label = "Throughput, achieved per step";
-    if (baseline.steps().isEmpty() || now.steps().isEmpty()) {
+    Optional<String> incomparable = incomparableSteps(baseline, now);
+    if (incomparable.isPresent()) {
       return Optional.of(
-          new Comparison(
-              metric,
-              label,
-              "msg/s",
-              null,
-              null,
-              null,
-              Change.NOT_COMPARED,
-              (baseline.steps().isEmpty() ? "the baseline" : "this run")
-                  + " has no throughput steps"));
+          Comparison.notCompared(metric, label, "msg/s", null, null, incomparable.get()));
     }
-    if (!stepNames(baseline).equals(stepNames(now))) {
-      return Optional.of(
-          new Comparison(
-              metric,
-              label,
-              "msg/s",
-              null,
-              null,
-              null,
-              Change.NOT_COMPARED,
-              "the steps differ (baseline "
-                  + stepNames(baseline)
-                  + ", now "
-                  + stepNames(now)
-                  + ")"));
-    }
-    StepScan scan = StepScan.of(baseline, now);
-    RunSnapshot.Step worstBefore = scan.worstBefore();
-    RunSnapshot.Step worstNow = scan.worstNow();
-    double worstChange = scan.worstChange();
-    List<String> lost = scan.lost();
     RunSnapshot.Step top = now.steps().get(now.steps().size() - 1);
     RunSnapshot.Step topBefore = baseline.steps().get(baseline.steps().size() - 1);
-    Double change = Comparison.percent(topBefore.achievedPerSecond(), top.achievedPerSecond());
-    String worst =
-        "the largest drop is at step "
-            + worstNow.name()
-            + ": "
-            + Format.number(worstBefore.achievedPerSecond())
-            + " → "
-            + Format.number(worstNow.achievedPerSecond())
-            + " msg/s ("
-            + signed(worstChange)
-            + " %)";
-    Change c;
-    String reason;
-    if (!lost.isEmpty()) {
-      c = Change.REGRESSION;
-      reason = "replies lost: " + String.join("; ", lost);
-    } else if (worstChange <= -minChangePercent) {
-      c = Change.REGRESSION;
-      reason = worst + ", beyond the minimum change of " + Format.number(minChangePercent) + " %";
-    } else {
-      c = Change.WITHIN_NOISE;
-      reason =
-          "every step delivered its rate within the minimum change of "
-              + Format.number(minChangePercent)
-              + " % and no step lost significantly more replies; "
-              + (worstChange < 0 ? worst : "no step was slower");
-    }
+    Judgement j = stepsJudgement(StepScan.of(baseline, now));
     return Optional.of(
         new Comparison(
             metric,
@@ -277,9 +231,50 @@ public final class BaselineComparator {
             "msg/s",
             topBefore.achievedPerSecond(),
             top.achievedPerSecond(),
-            change,
-            c,
-            reason));
+            Comparison.percent(topBefore.achievedPerSecond(), top.achievedPerSecond()),
+            j.change(),
+            j.reason()));
+  }
+
+  /** Why the two runs' steps cannot be compared step by step; empty when they can. */
+  private static Optional<String> incomparableSteps(RunSnapshot baseline, RunSnapshot now) {
+    if (baseline.steps().isEmpty() || now.steps().isEmpty()) {
+      return Optional.of(
+          (baseline.steps().isEmpty() ? "the baseline" : "this run") + " has no throughput steps");
+    }
+    if (!stepNames(baseline).equals(stepNames(now))) {
+      return Optional.of(
+          "the steps differ (baseline " + stepNames(baseline) + ", now " + stepNames(now) + ")");
+    }
+    return Optional.empty();
+  }
+
+  /** A regression when a step lost replies, or its achieved rate fell by the minimum change. */
+  private Judgement stepsJudgement(StepScan scan) {
+    String worst =
+        "the largest drop is at step "
+            + scan.worstNow().name()
+            + ": "
+            + Format.number(scan.worstBefore().achievedPerSecond())
+            + " → "
+            + Format.number(scan.worstNow().achievedPerSecond())
+            + " msg/s ("
+            + signed(scan.worstChange())
+            + " %)";
+    if (!scan.lost().isEmpty()) {
+      return new Judgement(Change.REGRESSION, "replies lost: " + String.join("; ", scan.lost()));
+    }
+    if (scan.worstChange() <= -minChangePercent) {
+      return new Judgement(
+          Change.REGRESSION,
+          worst + ", beyond the minimum change of " + Format.number(minChangePercent) + " %");
+    }
+    return new Judgement(
+        Change.WITHIN_NOISE,
+        "every step delivered its rate within the minimum change of "
+            + Format.number(minChangePercent)
+            + " % and no step lost significantly more replies; "
+            + (scan.worstChange() < 0 ? worst : "no step was slower"));
   }
 
   /**
@@ -346,14 +341,12 @@ public final class BaselineComparator {
     Double after = n == null ? null : perThousand(n.slope());
     if (b == null || n == null) {
       return Optional.of(
-          new Comparison(
+          Comparison.notCompared(
               metric,
               label,
               "MB/1000 messages",
               before,
               after,
-              null,
-              Change.NOT_COMPARED,
               (b == null ? "the baseline" : "this run")
                   + " has no measured leak series (the memory soak did not run or was too short)"));
     }

@@ -32,10 +32,10 @@ public final class BaselineStep {
     History history = new History(settings.dir());
     List<History.Line> recent = history.recent(History.lineOf(now), settings.trendRuns());
     List<History.Line> earlier = recent.subList(0, recent.size() - 1);
-    List<Chart> trends = Trends.of(recent);
+    Outcomes outcome = new Outcomes(settings, now, folder, Trends.of(recent));
     Optional<RunSnapshot> baseline = store.load(now.target(), now.profile());
     if (baseline.isEmpty()) {
-      return new BaselineOutcome(
+      return outcome.of(
           BaselineOutcome.State.NO_BASELINE,
           "No baseline yet for target"
               + " '"
@@ -48,42 +48,42 @@ public final class BaselineStep {
               + " (add -Dperf.profile="
               + now.profile()
               + " for this profile).",
-          now,
           null,
-          folder,
           List.of(),
-          List.of(),
-          trends,
-          settings.failOnRegression(),
-          settings.minChangePercent());
+          List.of());
     }
     Optional<String> refusal = BaselineStore.refusal(baseline.get(), now, folder);
     if (refusal.isPresent()) {
+      return outcome.of(
+          BaselineOutcome.State.REFUSED, refusal.get(), baseline.get(), List.of(), List.of());
+    }
+    List<Comparison> rows =
+        new BaselineComparator(settings.minChangePercent()).compare(baseline.get(), now, earlier);
+    return outcome.of(
+        BaselineOutcome.State.COMPARED, "", baseline.get(), rows, notCompared(baseline.get(), now));
+  }
+
+  /** The outcomes this run can have, once its snapshot, baseline folder and trends are known. */
+  private record Outcomes(
+      BaselineSettings settings, RunSnapshot now, Path folder, List<Chart> trends) {
+    BaselineOutcome of(
+        BaselineOutcome.State state,
+        String message,
+        RunSnapshot baseline,
+        List<Comparison> rows,
+        List<String> notes) {
       return new BaselineOutcome(
-          BaselineOutcome.State.REFUSED,
-          refusal.get(),
+          state,
+          message,
           now,
-          baseline.get(),
+          baseline,
           folder,
-          List.of(),
-          List.of(),
+          rows,
+          notes,
           trends,
           settings.failOnRegression(),
           settings.minChangePercent());
     }
-    List<Comparison> rows =
-        new BaselineComparator(settings.minChangePercent()).compare(baseline.get(), now, earlier);
-    return new BaselineOutcome(
-        BaselineOutcome.State.COMPARED,
-        "",
-        now,
-        baseline.get(),
-        folder,
-        rows,
-        notCompared(baseline.get(), now),
-        trends,
-        settings.failOnRegression(),
-        settings.minChangePercent());
   }
 
   /** Writes this run's snapshot beside summary.json and appends its history line. */

@@ -21,6 +21,12 @@ public record Comparison(
     Change change,
     String reason) {
 
+  /** A metric that could not be compared, and why. */
+  static Comparison notCompared(
+      String metric, String label, String unit, Double baseline, Double now, String reason) {
+    return new Comparison(metric, label, unit, baseline, now, null, Change.NOT_COMPARED, reason);
+  }
+
   static Double percent(Double baseline, Double now) {
     if (baseline == null || now == null || baseline == 0) {
       return null;

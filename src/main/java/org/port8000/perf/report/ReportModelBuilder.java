@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Chart;
@@ -32,83 +31,85 @@ public final class ReportModelBuilder {
     this.chartHref = chartHref;
   }
 
-  /** The flat model of the optimization and status reports for a run judged as {@code v}. */
-  public ReportModel build(
-      List<AreaResult> areas,
-      RunVerdict v,
-      Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities,
-      Instant generatedAt,
-      BaselineView baseline,
-      List<InjectorsModel.Table> injectors) {
-    String target =
-        metas.isEmpty()
-            ? "(no run)"
-            : v.selfCheck()
-                ? "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
-                    + maxHeap(metas)
-                : String.join(
-                    ", ",
-                    metas.stream()
-                        .map(ReportModelBuilder::describeTarget)
-                        .distinct()
-                        .sorted()
-                        .toList());
-    String notice =
-        v.full()
-            ? ""
-            : "This run did not use the assignment's full parameters"
-                + " (profile '"
-                + v.profile()
-                + "'"
-                + (v.profile().contains(Settings.ASSIGNMENT)
-                    ? " with -D overrides of its figures"
-                    : "")
-                + "): its figures are not a production"
-                + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
-
-    List<ReportModel.Section> sections = areas.stream().map(this::section).toList();
-    List<ReportModel.Row> findings =
-        areas.stream()
-            .flatMap(a -> a.checks().stream())
-            .map(
-                c ->
-                    new ReportModel.Row(
-                        Markdown.cell(c.metric()),
-                        Markdown.cell(c.display()),
-                        Markdown.cell(c.target()),
-                        c.status().label()))
-            .toList();
-    List<String> completeness =
-        areas.stream()
-            .map(
-                a ->
-                    a.area().title()
-                        + ": "
-                        + (!a.ran()
-                            ? "not run in this invocation"
-                            : a.checks().stream().anyMatch(c -> c.status() == Status.NOT_MEASURED)
-                                ? "run, but not everything could be measured"
-                                : "measured"))
-            .toList();
+  /** The flat model of the optimization and status reports of {@code run}. */
+  public ReportModel build(ReportInput run, Instant generatedAt) {
+    // The baseline's trend charts first: the order in which the charts are rendered.
+    BaselineView baseline = run.baseline() == null ? null : run.baseline().view(chartHref);
+    List<AreaResult> areas = run.areas();
+    RunVerdict v = run.verdict();
     return new ReportModel(
         Format.time(generatedAt),
         v.profile(),
-        notice,
-        target,
+        notice(v),
+        target(run.metas(), v),
         v.targets().name(),
         v.summary(),
-        sections,
+        areas.stream().map(this::section).toList(),
         recommendations(areas),
         v.signOff(),
-        findings,
-        completeness,
+        findings(areas),
+        completeness(areas),
         v.allComplete() ? "YES" : "NO",
         v.ready() ? "YES" : "NO",
         v.readyReason(),
-        capabilities.map(ReportModelBuilder::targetTable).orElse(List.of()),
+        run.capabilities().map(ReportModelBuilder::targetTable).orElse(List.of()),
         baseline,
-        List.copyOf(injectors));
+        InjectorsModel.of(run.injectors()));
+  }
+
+  /** What was measured, as the reports name it at the top. */
+  private static String target(Collection<RunMeta> metas, RunVerdict v) {
+    if (metas.isEmpty()) {
+      return "(no run)";
+    }
+    if (v.selfCheck()) {
+      return "the embedded reference server, started fresh on 127.0.0.1 for each simulation"
+          + maxHeap(metas);
+    }
+    return String.join(
+        ", ", metas.stream().map(ReportModelBuilder::describeTarget).distinct().sorted().toList());
+  }
+
+  /** The warning atop a run that did not use the assignment's full parameters; empty otherwise. */
+  private static String notice(RunVerdict v) {
+    return v.full()
+        ? ""
+        : "This run did not use the assignment's full parameters"
+            + " (profile '"
+            + v.profile()
+            + "'"
+            + (v.profile().contains(Settings.ASSIGNMENT) ? " with -D overrides of its figures" : "")
+            + "): its figures are not a production"
+            + " baseline and it cannot sign off. Run `mvn verify` for the full assignment.";
+  }
+
+  /** Every check of every area, one row each. */
+  private static List<ReportModel.Row> findings(List<AreaResult> areas) {
+    return areas.stream()
+        .flatMap(a -> a.checks().stream())
+        .map(
+            c ->
+                new ReportModel.Row(
+                    Markdown.cell(c.metric()),
+                    Markdown.cell(c.display()),
+                    Markdown.cell(c.target()),
+                    c.status().label()))
+        .toList();
+  }
+
+  /** Whether each area ran and measured everything. */
+  private static List<String> completeness(List<AreaResult> areas) {
+    return areas.stream()
+        .map(
+            a ->
+                a.area().title()
+                    + ": "
+                    + (!a.ran()
+                        ? "not run in this invocation"
+                        : a.checks().stream().anyMatch(c -> c.status() == Status.NOT_MEASURED)
+                            ? "run, but not everything could be measured"
+                            : "measured"))
+        .toList();
   }
 
   private static List<String> recommendations(List<AreaResult> areas) {

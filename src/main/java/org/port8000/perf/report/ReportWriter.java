@@ -4,26 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
-import org.port8000.perf.analysis.AreaResult;
-import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.Chart;
 import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
-import org.port8000.perf.analysis.RunVerdict;
-import org.port8000.perf.baseline.BaselineOutcome;
 import org.port8000.perf.results.AtomicFiles;
-import org.port8000.perf.results.MergedRunFolder;
 import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Produces every output of a run. Everything is rendered in memory first; only when all of it
@@ -45,59 +37,24 @@ public final class ReportWriter {
     this.chartRenderer = chartRenderer;
   }
 
-  /**
-   * Renders and writes all outputs of a run judged as {@code verdict}, the operation benchmark's
-   * report among them, with the target's capabilities as the runs found them (the "Target" table)
-   * and the comparison with the baseline (null: none): its section in the optimization report, its
-   * checks in summary.json and junit.xml.
-   */
-  public void write(
-      List<AreaResult> areas,
-      BenchmarkResult benchmark,
-      Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities,
-      RunVerdict verdict,
-      Instant generatedAt,
-      BaselineOutcome baseline) {
-    write(areas, benchmark, metas, capabilities, verdict, generatedAt, baseline, List.of());
-  }
-
-  /**
-   * The same for a run merged from several injectors: {@code injectors} adds the "Injectors"
-   * section to the optimization report and the injectors to summary.json.
-   */
-  public void write(
-      List<AreaResult> areas,
-      BenchmarkResult benchmark,
-      Collection<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities,
-      RunVerdict verdict,
-      Instant generatedAt,
-      BaselineOutcome baseline,
-      List<MergedRunFolder.Injectors> injectors) {
+  /** Renders and writes all outputs of a run, the operation benchmark's report among them. */
+  public void write(ReportInput run, Instant generatedAt) {
     Map<Path, byte[]> outputs = new LinkedHashMap<>();
     ReportModelBuilder builder =
         new ReportModelBuilder(link -> href(link, outputs), chart -> chartHref(chart, outputs));
-    ReportModel model =
-        builder.build(
-            areas,
-            verdict,
-            metas,
-            capabilities,
-            generatedAt,
-            baseline == null ? null : baseline.view(chart -> chartHref(chart, outputs)),
-            InjectorsModel.of(injectors));
-    List<Check> baselineChecks = baseline == null ? List.of() : baseline.checks();
+    ReportModel model = builder.build(run, generatedAt);
+    List<Check> baselineChecks = run.baseline() == null ? List.of() : run.baseline().checks();
     put(outputs, files.report(), renderer.render(REPORT_TEMPLATE, model));
     put(outputs, files.status(), renderer.render(STATUS_TEMPLATE, model));
     put(
         outputs,
         files.benchmark(),
         renderer.render(
-            BENCHMARK_TEMPLATE, BenchmarkModel.of(benchmark, model, link -> href(link, outputs))));
+            BENCHMARK_TEMPLATE,
+            BenchmarkModel.of(run.benchmark(), model, link -> href(link, outputs))));
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt =
-        metas.stream()
+        run.metas().stream()
             .map(RunMeta::startedAt)
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder())
@@ -110,12 +67,12 @@ public final class ReportWriter {
             model.profile(),
             model.target(),
             startedAt,
-            verdict.overall(),
-            areas,
-            benchmark.checks(),
+            run.verdict().overall(),
+            run.areas(),
+            run.benchmark().checks(),
             baselineChecks,
-            injectors));
-    put(outputs, files.junitXml(), JunitXml.render(areas, benchmark, baselineChecks));
+            run.injectors()));
+    put(outputs, files.junitXml(), JunitXml.render(run.areas(), run.benchmark(), baselineChecks));
     // All rendered: now write. Assets and charts first, so the reports never link a missing file.
     outputs.forEach(AtomicFiles::write);
   }

@@ -81,14 +81,15 @@ public final class GatlingLog extends LogFileParser<GatlingLog.Content> {
     }
   }
 
-  private static Path log(Path runFolder) {
+  /** The run folder's {@code simulation.log}; a run without one did not finish writing it. */
+  static Path log(Path runFolder) {
     Path log = runFolder.resolve("simulation.log");
     if (!Files.isRegularFile(log)) {
       throw new ResultsException(
           "No simulation.log in "
               + runFolder
               + ": the run did not finish"
-              + " writing its results.");
+              + " writing its results. Run the simulation again.");
     }
     return log;
   }

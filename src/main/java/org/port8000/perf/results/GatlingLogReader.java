@@ -10,7 +10,6 @@ import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.core.config.GatlingConfiguration$;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -33,14 +32,7 @@ public final class GatlingLogReader {
 
   /** Reads one run folder (the one holding {@code simulation.log}). */
   public static GatlingRun read(Path runFolder) {
-    Path log = runFolder.resolve("simulation.log");
-    if (!Files.isRegularFile(log)) {
-      throw new ResultsException(
-          "No simulation.log in "
-              + runFolder
-              + ": the run did not finish"
-              + " writing its results. Run the simulation again.");
-    }
+    Path log = GatlingLog.log(runFolder);
     LogFileData data;
     try {
       data =

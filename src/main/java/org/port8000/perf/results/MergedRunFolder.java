@@ -148,7 +148,8 @@ public final class MergedRunFolder {
         started,
         ended,
         answered,
-        notes);
+        notes,
+        null);
   }
 
   private static String index(MergedRun merged, Path folder) {

@@ -29,30 +29,4 @@ public record RunMeta(
   public RunMeta {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
-
-  /** A run whose target's heap this run did not set. */
-  public RunMeta(
-      String simulation,
-      String profile,
-      boolean fullAssignment,
-      String targetUrl,
-      boolean targetStartedByRun,
-      Long targetPid,
-      Instant startedAt,
-      Instant endedAt,
-      boolean targetAnsweredAtEnd,
-      List<String> notes) {
-    this(
-        simulation,
-        profile,
-        fullAssignment,
-        targetUrl,
-        targetStartedByRun,
-        targetPid,
-        startedAt,
-        endedAt,
-        targetAnsweredAtEnd,
-        notes,
-        null);
-  }
 }

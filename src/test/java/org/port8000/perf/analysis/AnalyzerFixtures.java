@@ -43,7 +43,8 @@ final class AnalyzerFixtures {
             Instant.now(),
             Instant.now(),
             answered,
-            List.of(notes)));
+            List.of(notes),
+            null));
   }
 
   /** Samples every 250 ms for {@code ms}, memory = f(t). */

@@ -43,7 +43,8 @@ class RunVerdictTest {
         AT,
         AT,
         true,
-        List.of());
+        List.of(),
+        null);
   }
 
   private static final Check PASSING = new Threshold("<=", 2, "ms").check("x", 1);

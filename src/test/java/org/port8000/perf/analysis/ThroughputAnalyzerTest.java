@@ -170,7 +170,8 @@ class ThroughputAnalyzerTest {
             Instant.EPOCH,
             Instant.EPOCH,
             true,
-            List.of()));
+            List.of(),
+            null));
     return new ThroughputAnalyzer()
         .analyze(
             Optional.of(

@@ -58,14 +58,15 @@ class InjectorsSectionTest {
     List<AreaResult> areas = List.of(AreaResult.notRun(Area.THROUGHPUT));
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
         .write(
-            areas,
-            BenchmarkResult.notRun(),
-            List.of(),
-            Optional.empty(),
-            verdict(areas),
-            AT,
-            null,
-            List.of(injectors));
+            new ReportInput(
+                areas,
+                BenchmarkResult.notRun(),
+                List.of(),
+                Optional.empty(),
+                verdict(areas),
+                null,
+                List.of(injectors)),
+            AT);
 
     String report = Files.readString(files.report());
     assertTrue(
@@ -100,7 +101,15 @@ class InjectorsSectionTest {
     List<AreaResult> areas = List.of(AreaResult.notRun(Area.THROUGHPUT));
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
         .write(
-            areas, BenchmarkResult.notRun(), List.of(), Optional.empty(), verdict(areas), AT, null);
+            new ReportInput(
+                areas,
+                BenchmarkResult.notRun(),
+                List.of(),
+                Optional.empty(),
+                verdict(areas),
+                null,
+                List.of()),
+            AT);
     assertFalse(Files.readString(files.report()).contains("## Injectors"));
     assertFalse(Files.readString(files.summaryJson()).contains("injectors"));
   }

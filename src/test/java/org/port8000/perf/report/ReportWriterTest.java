@@ -110,7 +110,8 @@ class ReportWriterTest {
         RUN_START,
         AT,
         true,
-        List.of());
+        List.of(),
+        null);
   }
 
   private Verdict write(TemplateRenderer renderer) {
@@ -133,7 +134,9 @@ class ReportWriterTest {
       Optional<TargetCapabilities> caps) {
     RunVerdict verdict =
         RunVerdict.judge(areas, BenchmarkResult.notRun(), metas, profile, full, Optional.empty());
-    writer.write(areas, BenchmarkResult.notRun(), metas, caps, verdict, AT, null);
+    writer.write(
+        new ReportInput(areas, BenchmarkResult.notRun(), metas, caps, verdict, null, List.of()),
+        AT);
     return verdict.overall();
   }
 
@@ -342,7 +345,8 @@ class ReportWriterTest {
             RUN_START,
             AT,
             true,
-            List.of());
+            List.of(),
+            null);
     RunMeta external =
         new RunMeta(
             embedded.simulation(),
@@ -354,7 +358,8 @@ class ReportWriterTest {
             RUN_START,
             AT,
             true,
-            List.of());
+            List.of(),
+            null);
 
     write(
         new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>"),

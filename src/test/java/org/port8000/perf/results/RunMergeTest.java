@@ -175,7 +175,8 @@ class RunMergeTest {
               Instant.ofEpochMilli(r.log().runStart()),
               Instant.ofEpochMilli(r.log().runStart() + 9_000),
               r.facts().index() == 0,
-              List.of("note of " + r.facts().index())));
+              List.of("note of " + r.facts().index()),
+              null));
     }
     ProbeFiles.write(a.folder(), ResourceSamples.PROBE, Map.of("samples", List.of()));
     ProbeFiles.write(b.folder(), "timings", Map.of("phases", List.of()));
