@@ -39,7 +39,7 @@ public final class SettingsRegistry {
       new Setting<>(
           "target.instances",
           "list",
-          "pid:<id> and /metrics URLs, comma-separated",
+          "`pid:` process ids and `/metrics` URLs, comma-separated",
           "",
           "a target of several instances (behind a balancer at `target.url`): each sampled for"
               + " memory and CPU at every tick, reported per instance, summed and as the largest;"
