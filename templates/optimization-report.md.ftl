@@ -38,6 +38,20 @@
 </#list>
 
 </#if>
+<#list s.tables as t>
+**${t.title}**
+
+| <#list t.columns as c>${c} | </#list>
+|<#list t.columns as c>---|</#list>
+<#list t.rows as r>
+| <#list r as cell>${cell} | </#list>
+</#list>
+
+<#if t.note?has_content>
+${t.note}
+
+</#if>
+</#list>
 <#if s.block?has_content>
 ```
 <#list s.block as line>

@@ -11,6 +11,7 @@ import java.util.List;
  * @param ran false when this invocation did not run the area's simulation
  * @param block preformatted lines shown in a code block; may be empty
  * @param notes plain sentences, e.g. why something was not measured or that the target died
+ * @param tables small tables after the details, e.g. the target's memory per instance; may be empty
  */
 public record AreaResult(
     Area area,
@@ -25,7 +26,8 @@ public record AreaResult(
     List<Recommendation> recommendations,
     List<String> notes,
     List<Link> links,
-    List<Chart> charts) {
+    List<Chart> charts,
+    List<Table> tables) {
 
   public AreaResult {
     details = List.copyOf(details);
@@ -35,6 +37,39 @@ public record AreaResult(
     notes = List.copyOf(notes);
     links = List.copyOf(links);
     charts = List.copyOf(charts);
+    tables = List.copyOf(tables);
+  }
+
+  /** A section without tables. */
+  public AreaResult(
+      Area area,
+      boolean ran,
+      String metric,
+      String result,
+      String target,
+      Status status,
+      List<Detail> details,
+      List<String> block,
+      List<Check> checks,
+      List<Recommendation> recommendations,
+      List<String> notes,
+      List<Link> links,
+      List<Chart> charts) {
+    this(
+        area,
+        ran,
+        metric,
+        result,
+        target,
+        status,
+        details,
+        block,
+        checks,
+        recommendations,
+        notes,
+        links,
+        charts,
+        List.of());
   }
 
   /** The target could not be reached, so nothing of this area was measured. */
@@ -96,6 +131,7 @@ public record AreaResult(
     private final List<String> notes = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final List<Chart> charts = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
 
     private Builder(Area area) {
       this.area = area;
@@ -148,6 +184,11 @@ public record AreaResult(
       return this;
     }
 
+    public Builder table(Table table) {
+      tables.add(table);
+      return this;
+    }
+
     /** The section with {@code result} as its headline figure. */
     public AreaResult build(String result) {
       Status status =
@@ -167,7 +208,8 @@ public record AreaResult(
           recommendations,
           notes,
           links,
-          charts);
+          charts,
+          tables);
     }
   }
 }

@@ -387,6 +387,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       section.detail("Memory trend over the soak", trend(soak));
     }
     section.detail("Memory source", MemorySeries.sourceText(s));
+    InstanceTable.of(s).ifPresent(section::table);
     section.chart(
         MemorySeries.chart(
             "memory-trend-heartbeat.svg",

@@ -120,6 +120,21 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       Readings r,
       boolean targetLost,
       AreaResult.Builder section) {
+    Optional<LeakDetector.Verdict> verdict = judgeable(f, s, r, targetLost);
+    String result =
+        verdict.isPresent()
+            ? judged(verdict.get(), s, r, section)
+            : notJudged(whyNoVerdict(f, s, targetLost), section);
+    if (targetLost) {
+      result += " (target stopped answering)";
+      section.note("The target stopped answering during the memory run.");
+    }
+    return result;
+  }
+
+  /** The verdict when the series can carry one: work was done and the message phase is whole. */
+  private static Optional<LeakDetector.Verdict> judgeable(
+      LeakRunFacts f, ResourceSamples s, Readings r, boolean targetLost) {
     String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
     // a target lost before the message phase ended leaves a truncated series: no verdict
     boolean lostDuringMessages =
@@ -127,82 +142,86 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
             && s.checkpoint(afterMessages).map(c -> c.t() >= s.targetLostAtMs()).orElse(true);
     // memory that did not grow while no message was answered proves nothing
     boolean noWork = f.messagesAnswered() == 0;
-    Optional<LeakDetector.Verdict> verdict =
-        noWork || lostDuringMessages || (targetLost && r.messages().isEmpty())
-            ? Optional.empty()
-            : verdict(f, s);
-    Check check;
+    return noWork || lostDuringMessages || (targetLost && r.messages().isEmpty())
+        ? Optional.empty()
+        : verdict(f, s);
+  }
+
+  /** The measured trend: its check, trend line and recommendation; returns the headline. */
+  private static String judged(
+      LeakDetector.Verdict v, ResourceSamples s, Readings r, AreaResult.Builder section) {
+    section.check(
+        new Check(
+            LEAK_RATE_METRIC,
+            v.mbPer1000Messages(),
+            LEAK_RATE.unit(),
+            LEAK_RATE.text(),
+            v.leak() ? Status.FAIL : Status.PASS,
+            v.statistic()));
+    String rate = MemorySeries.mbSigned(v.bytesPerMessage() * 1000) + " per 1,000 messages";
+    String threshold = Format.number(v.thresholdMbPer1000Messages());
     String result;
-    if (verdict.isPresent()) {
-      LeakDetector.Verdict v = verdict.get();
-      check =
-          new Check(
-              LEAK_RATE_METRIC,
-              v.mbPer1000Messages(),
-              LEAK_RATE.unit(),
-              LEAK_RATE.text(),
-              v.leak() ? Status.FAIL : Status.PASS,
-              v.statistic());
-      String rate = MemorySeries.mbSigned(v.bytesPerMessage() * 1000) + " per 1,000 messages";
-      if (v.leak()) {
-        section.block(
-            "Trend: Growing — leak detected ("
-                + rate
-                + ", above the threshold of "
-                + Format.number(v.thresholdMbPer1000Messages())
-                + " MB per 1,000 messages)");
-        section.block("Recommendation: " + CLEANUP);
-        section.recommend(
-            "Memory Leaks (memory grows unbounded)",
-            CLEANUP,
-            "resident memory grew "
-                + rate
-                + " while messages were handled ("
-                + v.statistic()
-                + "; threshold "
-                + Format.number(v.thresholdMbPer1000Messages())
-                + " MB per 1,000 messages)");
-        result = "Leak: " + rate;
-      } else {
-        section.block(
-            "Trend: Stable (no leak detected: "
-                + rate
-                + ", threshold "
-                + Format.number(v.thresholdMbPer1000Messages())
-                + " MB per 1,000 messages)");
-        section.block("Recommendation: " + MONITOR);
-        result =
-            "Stable, peak "
-                + s.peakRssBytes()
-                    .flatMap(p -> r.initial().map(i -> MemorySeries.mbSigned(p - i)))
-                    .orElse("not measured");
-      }
-      section.detail("Leak statistic", v.statistic());
+    if (v.leak()) {
+      section.block(
+          "Trend: Growing — leak detected ("
+              + rate
+              + ", above the threshold of "
+              + threshold
+              + " MB per 1,000 messages)");
+      section.block("Recommendation: " + CLEANUP);
+      section.recommend(
+          "Memory Leaks (memory grows unbounded)",
+          CLEANUP,
+          "resident memory grew "
+              + rate
+              + " while messages were handled ("
+              + v.statistic()
+              + "; threshold "
+              + threshold
+              + " MB per 1,000 messages)");
+      result = "Leak: " + rate;
     } else {
-      String why =
-          noWork
-              ? "none of the "
-                  + f.messages()
-                  + " messages was answered, so the"
-                  + " server did none of the work whose memory the trend judges"
-              : targetLost
-                  ? "the target stopped answering before the message phase ended"
-                  : !s.measured()
-                      ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
-                      : "too few samples in the message phase for a trend (need "
-                          + LeakDetector.MIN_POINTS
-                          + " after the warm-up cut)";
-      check = LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why);
-      section.block("Trend: not measured (" + why + ")");
-      section.block("Recommendation: measure again; no verdict without a trend");
-      result = "not measured";
+      section.block(
+          "Trend: Stable (no leak detected: "
+              + rate
+              + ", threshold "
+              + threshold
+              + " MB per 1,000 messages)");
+      section.block("Recommendation: " + MONITOR);
+      result =
+          "Stable, peak "
+              + s.peakRssBytes()
+                  .flatMap(p -> r.initial().map(i -> MemorySeries.mbSigned(p - i)))
+                  .orElse("not measured");
     }
-    section.check(check);
-    if (targetLost) {
-      result += " (target stopped answering)";
-      section.note("The target stopped answering during the memory run.");
-    }
+    section.detail("Leak statistic", v.statistic());
     return result;
+  }
+
+  /** Why the run has no leak verdict, in the order the causes matter. */
+  private static String whyNoVerdict(LeakRunFacts f, ResourceSamples s, boolean targetLost) {
+    if (f.messagesAnswered() == 0) {
+      return "none of the "
+          + f.messages()
+          + " messages was answered, so the"
+          + " server did none of the work whose memory the trend judges";
+    }
+    if (targetLost) {
+      return "the target stopped answering before the message phase ended";
+    }
+    return !s.measured()
+        ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
+        : "too few samples in the message phase for a trend (need "
+            + LeakDetector.MIN_POINTS
+            + " after the warm-up cut)";
+  }
+
+  /** No verdict: the check is not measured, and the block says why; returns the headline. */
+  private static String notJudged(String why, AreaResult.Builder section) {
+    section.check(LEAK_RATE.notMeasured(LEAK_RATE_METRIC, why));
+    section.block("Trend: not measured (" + why + ")");
+    section.block("Recommendation: measure again; no verdict without a trend");
+    return "not measured";
   }
 
   /**
@@ -342,6 +361,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
         f.cyclesCompleted() + "/" + f.cycles() + " (WebSocket connect/close and bot launch/stop)");
     s.peakRssBytes().ifPresent(p -> section.detail("Peak memory", Format.mb(p) + " MB"));
     section.detail("Memory source", MemorySeries.sourceText(s));
+    InstanceTable.of(s).ifPresent(section::table);
     section.chart(
         MemorySeries.chart(
             "memory-trend-leak.svg",

@@ -46,6 +46,7 @@ final class ResourceRows {
             BenchmarkFacts.BUSY_END,
             BenchmarkThresholds.CPU_BUSY_PERCENT));
     rows.add(r.diskIo());
+    run.resources().ifPresent(s -> rows.addAll(InstanceTable.rows(s)));
     run.resources()
         .flatMap(ResourceSamples::peakRssBytes)
         .ifPresent(

@@ -89,11 +89,36 @@ public final class Settings {
           "let every injector load a reference server of its own; give the injectors the"
               + " server they share with -Dtarget.url (one instance or its balancer)");
     }
+    instancesCheck(values);
     if (burst.compareTo(Duration.ofHours(6)) > 0) {
       throw SettingsException.of(
           List.of(BURST_MESSAGES, BURST_INTERVAL),
           values,
           "make a burst longer than 6 hours; lower one of them");
+    }
+  }
+
+  /**
+   * Instances are of a target given by URL (this run's own reference server is one process), and
+   * replace {@code target.pid}: two names for the target's processes could disagree.
+   */
+  private void instancesCheck(Map<String, String> values) {
+    if (get(TARGET_INSTANCES).isEmpty()) {
+      return;
+    }
+    if (get(TARGET_URL).isEmpty()) {
+      throw SettingsException.of(
+          List.of(TARGET_INSTANCES, TARGET_URL),
+          values,
+          "name instances of the reference server this run starts itself (one process); give"
+              + " the instances' balancer or one of them with -Dtarget.url");
+    }
+    if (get(TARGET_PID).isPresent()) {
+      throw SettingsException.of(
+          List.of(TARGET_INSTANCES, TARGET_PID),
+          values,
+          "name the target's processes twice; put the PID into -Dtarget.instances"
+              + " (pid:<id>) and leave -Dtarget.pid unset");
     }
   }
 
@@ -222,6 +247,11 @@ public final class Settings {
 
   public OptionalLong targetPid() {
     return get(TARGET_PID);
+  }
+
+  /** The instances of a target that runs as several; empty for a target of one process. */
+  public List<TargetInstance> targetInstances() {
+    return get(TARGET_INSTANCES);
   }
 
   public boolean allowRemote() {

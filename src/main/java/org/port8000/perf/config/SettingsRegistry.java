@@ -35,6 +35,17 @@ public final class SettingsRegistry {
           "",
           "the target's process id, for memory and CPU sampling of a local target",
           PropertyReader::optionalPid);
+  public static final Setting<List<TargetInstance>> TARGET_INSTANCES =
+      new Setting<>(
+          "target.instances",
+          "list",
+          "`pid:` process ids and `/metrics` URLs, comma-separated",
+          "",
+          "a target of several instances (behind a balancer at `target.url`): each sampled for"
+              + " memory and CPU at every tick, reported per instance, summed and as the largest;"
+              + " memory per connection comes from the sum; e.g."
+              + " `pid:1234,http://127.0.0.1:8001/metrics`; replaces `target.pid`",
+          TargetInstance::list);
   public static final Setting<Boolean> TARGET_ALLOW_REMOTE =
       flag(
               "target.allowRemote",
@@ -395,6 +406,7 @@ public final class SettingsRegistry {
       List.of(
           TARGET_URL,
           TARGET_PID,
+          TARGET_INSTANCES,
           TARGET_ALLOW_REMOTE,
           TARGET_START_TIMEOUT,
           REFERENCE_MAX_HEAP,

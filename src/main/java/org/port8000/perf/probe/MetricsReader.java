@@ -21,8 +21,20 @@ final class MetricsReader implements ProcessReader {
   private final HttpClient client = HealthCheck.client();
   private String lastFailure = "";
 
-  MetricsReader(URI baseUrl) {
-    this.metrics = URI.create(baseUrl + "/metrics");
+  private MetricsReader(URI metricsUrl) {
+    this.metrics = metricsUrl;
+  }
+
+  /** Reads the target's {@code <base URL>/metrics}. */
+  static MetricsReader of(URI baseUrl) {
+    return new MetricsReader(URI.create(baseUrl + "/metrics"));
+  }
+
+  /**
+   * Reads the metrics at exactly this URL (an instance's, as {@code target.instances} names it).
+   */
+  static MetricsReader at(URI metricsUrl) {
+    return new MetricsReader(metricsUrl);
   }
 
   @Override

@@ -11,6 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.port8000.perf.config.Settings;
+import org.port8000.perf.config.TargetInstance;
 import org.port8000.perf.results.ResourceSamples;
 import org.port8000.perf.results.ResourceSamples.Checkpoint;
 import org.port8000.perf.results.ResourceSamples.Sample;
@@ -19,19 +22,22 @@ import org.port8000.perf.target.RunningTarget;
 /**
  * Samples the target's resident memory and CPU on a daemon thread for the whole simulation: from
  * its PID and that process's descendants when it runs here (OSHI, {@link ProcessTree}), else from
- * its {@code /metrics} (one process). The simulation marks named checkpoints as it goes; each gets
- * a fresh reading. Sampling ends on {@link #stop()}, after {@code maxRun}, or when the target dies
- * or stops answering (recorded with its time).
+ * its {@code /metrics} (one process). A target of several instances ({@code -Dtarget.instances})
+ * has each instance read at every tick, kept per instance, and its figures are their sum. The
+ * simulation marks named checkpoints as it goes; each gets a fresh reading. Sampling ends on {@link
+ * #stop()}, after {@code maxRun}, or when the target (any of its instances) dies or stops answering
+ * (recorded with its time).
  *
  * <p>All readings happen on the one sampler thread, so a checkpoint marked from a Gatling action
  * never blocks Gatling's threads: the reading is queued and its future completes when taken.
  */
 public final class ResourceSampler implements AutoCloseable {
-  /** Consecutive unanswered {@code /metrics} reads after which the target counts as lost. */
-  private static final int METRICS_FAILURES_FOR_LOST = 3;
-
   private final ScheduledExecutorService thread;
-  private final ProcessReader reader;
+
+  /** Empty when nothing can be read; one for a target of one process; one per instance. */
+  private final List<SampledSource> sources;
+
+  private final boolean perInstance;
   private final String source;
   private final String sourceReason;
   private final long intervalMs;
@@ -40,16 +46,18 @@ public final class ResourceSampler implements AutoCloseable {
   private final List<Sample> samples = new ArrayList<>();
   private final List<Checkpoint> checkpoints = new ArrayList<>();
   private ScheduledFuture<?> periodic;
-  private ProcessReading previous;
-  private long previousT;
-  private int failures;
   private Long lostAtMs;
   private String lostReason;
   private Long endedMs;
 
   private ResourceSampler(
-      ProcessReader reader, String source, String sourceReason, Duration interval) {
-    this.reader = reader;
+      List<SampledSource> sources,
+      boolean perInstance,
+      String source,
+      String sourceReason,
+      Duration interval) {
+    this.sources = List.copyOf(sources);
+    this.perInstance = perInstance;
     this.source = source;
     this.sourceReason = sourceReason;
     this.intervalMs = interval.toMillis();
@@ -64,12 +72,20 @@ public final class ResourceSampler implements AutoCloseable {
 
   /**
    * Starts sampling {@code target} every {@code interval}; stops by itself after {@code maxRun} at
-   * the latest, so a forgotten sampler cannot run on.
+   * the latest, so a forgotten sampler cannot run on. The target's instances come from the run's
+   * settings ({@code -Dtarget.instances}).
    */
   public static ResourceSampler start(RunningTarget target, Duration interval, Duration maxRun) {
-    ResourceSampler s = choose(target, interval);
+    return start(target, Settings.load().targetInstances(), interval, maxRun);
+  }
+
+  /** The same, for a target of these instances (none: the target's own PID or /metrics). */
+  public static ResourceSampler start(
+      RunningTarget target, List<TargetInstance> instances, Duration interval, Duration maxRun) {
+    ResourceSampler s =
+        instances.isEmpty() ? choose(target, interval) : InstanceSources.open(instances, interval);
     synchronized (s) {
-      if (s.reader != null) {
+      if (!s.sources.isEmpty()) {
         s.periodic =
             s.thread.scheduleAtFixedRate(s::sample, 0, s.intervalMs, TimeUnit.MILLISECONDS);
       }
@@ -78,23 +94,33 @@ public final class ResourceSampler implements AutoCloseable {
     return s;
   }
 
+  /** Samples these instances, whose sum is the target. */
+  static ResourceSampler ofInstances(
+      List<SampledSource> instances, String source, String reason, Duration interval) {
+    return new ResourceSampler(instances, true, source, reason, interval);
+  }
+
+  /** Samples nothing: {@code why} says why nothing can be read. */
+  static ResourceSampler none(String why, Duration interval) {
+    return new ResourceSampler(List.of(), false, ResourceSamples.NONE, why, interval);
+  }
+
   private static ResourceSampler choose(RunningTarget target, Duration interval) {
     String pidProblem;
     if (target.pid().isPresent()) {
       long pid = target.pid().getAsLong();
       Optional<PidReader> pr = PidReader.open(pid);
       if (pr.isPresent()) {
-        return new ResourceSampler(pr.get(), ResourceSamples.PID, "read on this machine", interval);
+        return one(pr.get(), "read on this machine", interval);
       }
       pidProblem = "no process has the target's PID " + pid;
     } else {
       pidProblem = "the target's PID is not known (not started by this run; -Dtarget.pid not set)";
     }
-    MetricsReader mr = new MetricsReader(target.baseUrl());
+    MetricsReader mr = MetricsReader.of(target.baseUrl());
     if (mr.read().isPresent()) {
-      return new ResourceSampler(
+      return one(
           mr,
-          ResourceSamples.METRICS,
           "read from "
               + target.baseUrl()
               + "/metrics because "
@@ -103,11 +129,14 @@ public final class ResourceSampler implements AutoCloseable {
               + " covers the one process that exports it, not any child processes",
           interval);
     }
-    return new ResourceSampler(
-        null,
-        ResourceSamples.NONE,
+    return none(
         pidProblem + ", and " + mr.lastFailure() + ": set -Dtarget.pid to the server's process id",
         interval);
+  }
+
+  private static ResourceSampler one(ProcessReader reader, String reason, Duration interval) {
+    return new ResourceSampler(
+        List.of(new SampledSource(null, reader, reason)), false, reader.source(), reason, interval);
   }
 
   /** How results name where the readings came from: "pid", "metrics" or "none". */
@@ -123,57 +152,55 @@ public final class ResourceSampler implements AutoCloseable {
     long t = now();
     CompletableFuture<Checkpoint> done = new CompletableFuture<>();
     try {
-      thread.execute(() -> done.complete(takeCheckpoint(label, t)));
+      thread.execute(() -> done.complete(takeCheckpoint(label, t, true)));
     } catch (RejectedExecutionException e) {
       // sampling already stopped: the moment is still recorded, without a reading
-      done.complete(record(new Checkpoint(label, t, null)));
+      done.complete(takeCheckpoint(label, t, false));
     }
     return done;
   }
 
-  private synchronized Checkpoint takeCheckpoint(String label, long t) {
-    Long rss = null;
-    if (reader != null && lostAtMs == null && endedMs == null) {
-      Optional<ProcessReading> r = reader.read();
-      if (r.isPresent()) {
-        rss = r.get().rssBytes();
-      }
+  /** A reading of every source; the target's memory is their sum, null if any is missing. */
+  private synchronized Checkpoint takeCheckpoint(String label, long t, boolean read) {
+    boolean reading = read && lostAtMs == null && endedMs == null;
+    Long sum = sources.isEmpty() ? null : 0L;
+    for (SampledSource src : sources) {
+      Long rss = src.checkpoint(label, t, reading).rssBytes();
+      sum = sum == null || rss == null ? null : sum + rss;
     }
-    return record(new Checkpoint(label, t, rss));
-  }
-
-  private synchronized Checkpoint record(Checkpoint c) {
+    Checkpoint c = new Checkpoint(label, t, reading ? sum : null);
     checkpoints.add(c);
     return c;
   }
 
+  /** One tick: every source read; the target's sample is their sum when all were read. */
   private synchronized void sample() {
     if (endedMs != null || lostAtMs != null) {
       return;
     }
     long t = now();
-    Optional<ProcessReading> r = reader.read();
-    if (r.isEmpty()) {
-      failures++;
-      // a dead PID is final; a silent /metrics may be a hiccup, so it needs a few in a row
-      if (ResourceSamples.PID.equals(source) || failures >= METRICS_FAILURES_FOR_LOST) {
-        lostAtMs = t;
-        lostReason = reader.lastFailure();
-        if (periodic != null) {
-          periodic.cancel(false);
+    long rss = 0;
+    Double cpu = 0.0;
+    boolean all = true;
+    for (SampledSource src : sources) {
+      Optional<Sample> s = src.sample(t);
+      if (s.isEmpty()) {
+        all = false;
+        if (src.lost() && lostAtMs == null) {
+          lostAtMs = t;
+          lostReason = src.name() == null ? src.lostReason() : src.name() + ": " + src.lostReason();
         }
+        continue;
       }
-      return;
+      rss += s.get().rssBytes();
+      cpu = cpu == null || s.get().cpuPercent() == null ? null : cpu + s.get().cpuPercent();
     }
-    failures = 0;
-    ProcessReading now = r.get();
-    Double cpu = null;
-    if (previous != null && now.cpuMillis() >= 0 && previous.cpuMillis() >= 0 && t > previousT) {
-      cpu = Math.max(0, (now.cpuMillis() - previous.cpuMillis()) * 100.0 / (t - previousT));
+    if (lostAtMs != null && periodic != null) {
+      periodic.cancel(false);
     }
-    samples.add(new Sample(t, now.rssBytes(), cpu));
-    previous = now;
-    previousT = t;
+    if (all) {
+      samples.add(new Sample(t, rss, cpu));
+    }
   }
 
   private synchronized void stopNow() {
@@ -204,9 +231,15 @@ public final class ResourceSampler implements AutoCloseable {
 
   /** What has been measured so far (a copy). */
   public synchronized ResourceSamples result() {
-    // the tree's processes are known only as they appear: named when the result is taken
+    // the trees' processes are known only as they appear: named when the result is taken
     String reason =
-        reader instanceof PidReader p ? sourceReason + " (" + p.counted() + ")" : sourceReason;
+        perInstance
+            ? sourceReason
+                + ": "
+                + sources.stream()
+                    .map(s -> s.name() + " = " + s.describe())
+                    .collect(Collectors.joining("; "))
+            : sources.isEmpty() ? sourceReason : sources.get(0).describe();
     return new ResourceSamples(
         source,
         reason,
@@ -216,7 +249,8 @@ public final class ResourceSampler implements AutoCloseable {
         lostAtMs,
         lostReason,
         samples,
-        checkpoints.stream().sorted((a, b) -> Long.compare(a.t(), b.t())).toList());
+        checkpoints.stream().sorted((a, b) -> Long.compare(a.t(), b.t())).toList(),
+        perInstance ? sources.stream().map(SampledSource::result).toList() : List.of());
   }
 
   @Override

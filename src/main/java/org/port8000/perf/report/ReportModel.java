@@ -45,7 +45,11 @@ public record ReportModel(
       List<String> block,
       List<String> notes,
       List<Href> links,
-      List<Href> charts) {}
+      List<Href> charts,
+      List<Table> tables) {}
+
+  /** A small table of a section: header cells, rows of as many cells, a note below (or empty). */
+  public record Table(String title, List<String> columns, List<List<String>> rows, String note) {}
 
   /** A table row or a label/value line; cells are markdown-safe. */
   public record Row(String label, String value, String target, String status) {}

@@ -14,6 +14,7 @@ import org.port8000.perf.analysis.Link;
 import org.port8000.perf.analysis.Recommendation;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.analysis.Status;
+import org.port8000.perf.analysis.Table;
 import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.baseline.BaselineView;
 import org.port8000.perf.config.Settings;
@@ -230,6 +231,15 @@ public final class ReportModelBuilder {
         a.block(),
         a.notes(),
         a.links().stream().map(l -> new ReportModel.Href(l.label(), linkHref.apply(l))).toList(),
-        a.charts().stream().map(c -> new ReportModel.Href(c.title(), chartHref.apply(c))).toList());
+        a.charts().stream().map(c -> new ReportModel.Href(c.title(), chartHref.apply(c))).toList(),
+        a.tables().stream().map(ReportModelBuilder::table).toList());
+  }
+
+  private static ReportModel.Table table(Table t) {
+    return new ReportModel.Table(
+        t.title(),
+        t.columns().stream().map(Markdown::cell).toList(),
+        t.rows().stream().map(r -> r.stream().map(Markdown::cell).toList()).toList(),
+        t.note());
   }
 }

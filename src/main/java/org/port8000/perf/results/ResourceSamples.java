@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param endedMs when sampling ended (ms since start)
  * @param targetLostAtMs when the target was found dead or stopped answering; null if it never was
  * @param targetLostReason what was seen then; null if the target was never lost
+ * @param instances a target of several instances ({@code -Dtarget.instances}): each one's own
+ *     readings, while {@code samples} and {@code checkpoints} hold their sum; empty for a target of
+ *     one process
  */
 public record ResourceSamples(
     String source,
@@ -26,7 +29,8 @@ public record ResourceSamples(
     Long targetLostAtMs,
     String targetLostReason,
     List<Sample> samples,
-    List<Checkpoint> checkpoints) {
+    List<Checkpoint> checkpoints,
+    List<Instance> instances) {
 
   public static final String PROBE = "resources";
   public static final String PID = "pid";
@@ -36,6 +40,67 @@ public record ResourceSamples(
   public ResourceSamples {
     samples = samples == null ? List.of() : List.copyOf(samples);
     checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+    instances = instances == null ? List.of() : List.copyOf(instances);
+  }
+
+  /** A target of one process. */
+  public ResourceSamples(
+      String source,
+      String sourceReason,
+      long intervalMs,
+      Instant startedAt,
+      long endedMs,
+      Long targetLostAtMs,
+      String targetLostReason,
+      List<Sample> samples,
+      List<Checkpoint> checkpoints) {
+    this(
+        source,
+        sourceReason,
+        intervalMs,
+        startedAt,
+        endedMs,
+        targetLostAtMs,
+        targetLostReason,
+        samples,
+        checkpoints,
+        List.of());
+  }
+
+  /**
+   * One instance of a target of several, on the same time axis as the sum.
+   *
+   * @param name the instance as {@code -Dtarget.instances} names it, e.g. {@code pid:1234}
+   * @param source "pid" or "metrics"
+   * @param sourceReason what was read, e.g. the processes counted
+   * @param lostAtMs when this instance was found dead or stopped answering; null if never
+   */
+  public record Instance(
+      String name,
+      String source,
+      String sourceReason,
+      Long lostAtMs,
+      String lostReason,
+      List<Sample> samples,
+      List<Checkpoint> checkpoints) {
+    public Instance {
+      samples = samples == null ? List.of() : List.copyOf(samples);
+      checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+    }
+
+    public Optional<Checkpoint> checkpoint(String label) {
+      return checkpoints.stream().filter(c -> c.label().equals(label)).findFirst();
+    }
+
+    /** The samples taken from {@code fromMs} to {@code toMs} (inclusive). */
+    public List<Sample> between(long fromMs, long toMs) {
+      return samples.stream().filter(s -> s.t() >= fromMs && s.t() <= toMs).toList();
+    }
+  }
+
+  /** True for a target of several instances, each with its own readings. */
+  public boolean perInstance() {
+    return !instances.isEmpty();
   }
 
   /**

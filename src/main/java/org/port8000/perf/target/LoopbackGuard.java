@@ -9,21 +9,29 @@ public final class LoopbackGuard {
   private LoopbackGuard() {}
 
   public static void check(URI url, boolean allowRemote) {
+    check("target.url", url.toString(), url, allowRemote);
+  }
+
+  /**
+   * The same for a URL inside a setting's value, e.g. one of {@code target.instances}: the message
+   * names the setting and its whole value.
+   */
+  public static void check(String setting, String value, URI url, boolean allowRemote) {
     if (allowRemote) {
       return;
     }
     String host = url.getHost();
     if (host == null) {
-      throw new TargetException("Setting 'target.url' is '" + url + "': it has no host.");
+      throw new TargetException("Setting '" + setting + "' is '" + value + "': it has no host.");
     }
     try {
       for (InetAddress a : InetAddress.getAllByName(stripBrackets(host))) {
         if (!a.isLoopbackAddress()) {
-          throw refuse(url, "resolves to " + a.getHostAddress());
+          throw refuse(setting, value, url, "resolves to " + a.getHostAddress());
         }
       }
     } catch (UnknownHostException e) {
-      throw refuse(url, "cannot be resolved");
+      throw refuse(setting, value, url, "cannot be resolved");
     }
   }
 
@@ -31,11 +39,15 @@ public final class LoopbackGuard {
     return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
-  private static TargetException refuse(URI url, String why) {
+  private static TargetException refuse(String setting, String value, URI url, String why) {
     return new TargetException(
-        "Setting 'target.url' is '"
-            + url
-            + "': its host "
+        "Setting '"
+            + setting
+            + "' is '"
+            + value
+            + "': "
+            + (value.equals(url.toString()) ? "its" : url + "'s")
+            + " host "
             + why
             + ", which is not a loopback address (127.0.0.0/8, ::1). This suite sends load only to this"
             + " machine. Fix: point it at 127.0.0.1, or add -Dtarget.allowRemote=true if you own that"

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.port8000.perf.config.Settings;
+import org.port8000.perf.config.SettingsRegistry;
+import org.port8000.perf.config.TargetInstance;
 
 /**
  * Gives a simulation its target: the one named by {@code -Dtarget.url}, or a freshly started
@@ -62,9 +64,23 @@ public final class TargetLauncher {
 
   private TargetLauncher() {}
 
-  /** Refuses a given target that is not on loopback, unless remote targets are allowed. */
+  /**
+   * Refuses a given target, or a {@code /metrics} URL of its instances, that is not on loopback,
+   * unless remote targets are allowed.
+   */
   public static void checkAllowed(Settings settings) {
     settings.targetUrl().ifPresent(url -> LoopbackGuard.check(url, settings.allowRemote()));
+    String instances = settings.raw(SettingsRegistry.TARGET_INSTANCES.name());
+    for (TargetInstance i : settings.targetInstances()) {
+      i.metricsUrl()
+          .ifPresent(
+              url ->
+                  LoopbackGuard.check(
+                      SettingsRegistry.TARGET_INSTANCES.name(),
+                      instances,
+                      url,
+                      settings.allowRemote()));
+    }
   }
 
   public static RunningTarget start(Settings settings) {

@@ -178,7 +178,25 @@ class RunMergeTest {
               List.of("note of " + r.facts().index()),
               null));
     }
-    ProbeFiles.write(a.folder(), ResourceSamples.PROBE, Map.of("samples", List.of()));
+    // injector 0 sampled the target's two instances: the merged run carries them
+    ResourceSamples.Sample one = new ResourceSamples.Sample(0, 5 << 20, null);
+    ResourceSamples.Sample two = new ResourceSamples.Sample(0, 10 << 20, null);
+    ProbeFiles.write(
+        a.folder(),
+        ResourceSamples.PROBE,
+        new ResourceSamples(
+            ResourceSamples.PID,
+            "the sum of the 2 instances of -Dtarget.instances",
+            100,
+            Instant.ofEpochMilli(T0),
+            1000,
+            null,
+            null,
+            List.of(two),
+            List.of(),
+            List.of(
+                new ResourceSamples.Instance("pid:1", "pid", "", null, null, List.of(one), null),
+                new ResourceSamples.Instance("pid:2", "pid", "", null, null, List.of(one), null))));
     ProbeFiles.write(b.folder(), "timings", Map.of("phases", List.of()));
 
     MergedRun m = RunMerge.merge(inputs(a, b)).get("MessageThroughputSimulation");
@@ -186,7 +204,12 @@ class RunMergeTest {
 
     assertEquals(root.resolve("merged/messagethroughputsimulation-merged-night-1"), g.folder());
     assertEquals(6, g.request("message").orElseThrow().ok());
-    assertTrue(Files.isRegularFile(ProbeFiles.path(g.folder(), ResourceSamples.PROBE)));
+    ResourceSamples carried =
+        ProbeFiles.read(g.folder(), ResourceSamples.PROBE, ResourceSamples.class).orElseThrow();
+    assertEquals(
+        List.of("pid:1", "pid:2"),
+        carried.instances().stream().map(ResourceSamples.Instance::name).toList());
+    assertEquals(List.of(one), carried.instances().get(1).samples());
     assertFalse(Files.exists(ProbeFiles.path(g.folder(), "timings")), "injector 1's probes");
     RunMeta meta = ProbeFiles.read(g.folder(), RunMeta.PROBE, RunMeta.class).orElseThrow();
     // Injector 1's target did not answer at its end: the merged run says so.
