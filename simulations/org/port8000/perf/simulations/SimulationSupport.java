@@ -99,17 +99,17 @@ public final class SimulationSupport {
     }
     System.out.println(
         "[perf] target capabilities: streams "
-            + capabilities.streams()
+            + TargetCapabilities.state(capabilities.streams())
             + ", heartbeat ack "
-            + capabilities.heartbeatAck()
+            + TargetCapabilities.state(capabilities.heartbeatAck())
             + ", id echo "
-            + capabilities.echoesId()
+            + TargetCapabilities.state(capabilities.echoesId())
             + ", chat page "
-            + capabilities.chatPage()
+            + TargetCapabilities.state(capabilities.chatPage())
             + ", /metrics "
-            + capabilities.metrics()
+            + TargetCapabilities.state(capabilities.metrics())
             + ", pid alive "
-            + capabilities.pidAlive());
+            + TargetCapabilities.state(capabilities.pidAlive()));
     return new SimulationSupport(simulation, settings, target, capabilities);
   }
 

@@ -281,7 +281,9 @@ public final class CapabilityProbe {
 
   private Found pidAlive() {
     if (pid.isEmpty()) {
-      return new Found(null, "no -Dtarget.pid given: memory and CPU come from /metrics if any");
+      return new Found(
+          null,
+          "no -Dtarget.pid given: memory and CPU come from -Dtarget.instances, else from /metrics if any");
     }
     long p = pid.getAsLong();
     boolean alive = ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);

@@ -43,15 +43,16 @@ class InstancesTableTest {
     ReportFiles files = new ReportFiles(root, root.resolve("target/perf"));
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
         .write(
-            areas,
-            BenchmarkResult.notRun(),
-            List.of(),
-            Optional.empty(),
-            RunVerdict.judge(
-                areas, BenchmarkResult.notRun(), List.of(), "smoke", false, Optional.empty()),
-            AT,
-            null,
-            List.of());
+            new ReportInput(
+                areas,
+                BenchmarkResult.notRun(),
+                List.of(),
+                Optional.empty(),
+                RunVerdict.judge(
+                    areas, BenchmarkResult.notRun(), List.of(), "smoke", false, Optional.empty()),
+                null,
+                List.of()),
+            AT);
 
     String report = Files.readString(files.report());
     assertTrue(
