@@ -81,40 +81,8 @@ public final class UiAnalyzer extends AreaAnalyzer {
     Check display;
     if (p.display() != null) {
       Distribution d = p.display();
-      section.detail(
-          "Time message appears (reply frame arrives → message painted)",
-          spread(d) + " over " + d.count() + " messages");
-      if (p.displayDom() != null) {
-        section.detail("Reply frame arrives → message element in the DOM", spread(p.displayDom()));
-      }
-      if (p.sendToPainted() != null) {
-        section.detail(
-            "User send (Enter) → full reply painted",
-            spread(p.sendToPainted()) + " (includes the server's reply time)");
-      }
-      display =
-          Thresholds.DISPLAY
-              .check(DISPLAY, d.p95())
-              .withNote(
-                  "p95 over "
-                      + d.count()
-                      + " messages: first reply frame in the page → message painted");
-      if (d.count() < p.repliesExpected()) {
-        display =
-            new Check(
-                DISPLAY,
-                d.p95(),
-                "ms",
-                display.target(),
-                Status.FAIL,
-                (p.repliesExpected() - d.count())
-                    + " of "
-                    + p.repliesExpected()
-                    + " replies were"
-                    + " not painted within the reply timeout ("
-                    + p.replyTimeoutMs()
-                    + " ms)");
-      }
+      describeDisplay(p, d, section);
+      display = displayCheck(p, d);
       headline = Format.number(d.p95()) + " ms (p95 of " + d.count() + " messages";
       if (display.status() == Status.FAIL) {
         section.recommend(
@@ -137,100 +105,146 @@ public final class UiAnalyzer extends AreaAnalyzer {
       headline = "no reply displayed (the UI's WebSocket frame got no answer";
     }
     if (p.displayFailure() != null) {
-      // a user-visible defect: the UI's message never gets an answer
-      display =
-          new Check(
-              DISPLAY, display.value(), "ms", display.target(), Status.FAIL, p.displayFailure());
-      section.detail("Page WebSocket traffic", p.displayFailure());
-      section.recommend(
-          "Messages never displayed",
-          "Fix the chat UI's send path: send the message in a frame the server answers"
-              + " (`{\"type\":\"message\",…}`), or post it when the server ignores the frame",
-          p.displayFailure());
+      display = neverDisplayed(p, display, section);
     }
     section.check(display);
     return headline;
   }
 
+  private static void describeDisplay(UiProbeResult p, Distribution d, AreaResult.Builder section) {
+    section.detail(
+        "Time message appears (reply frame arrives → message painted)",
+        spread(d) + " over " + d.count() + " messages");
+    if (p.displayDom() != null) {
+      section.detail("Reply frame arrives → message element in the DOM", spread(p.displayDom()));
+    }
+    if (p.sendToPainted() != null) {
+      section.detail(
+          "User send (Enter) → full reply painted",
+          spread(p.sendToPainted()) + " (includes the server's reply time)");
+    }
+  }
+
+  /** The display p95 against its threshold; a reply never painted fails it whatever the p95. */
+  private static Check displayCheck(UiProbeResult p, Distribution d) {
+    Check display =
+        Thresholds.DISPLAY
+            .check(DISPLAY, d.p95())
+            .withNote(
+                "p95 over "
+                    + d.count()
+                    + " messages: first reply frame in the page → message painted");
+    if (d.count() >= p.repliesExpected()) {
+      return display;
+    }
+    return new Check(
+        DISPLAY,
+        d.p95(),
+        "ms",
+        display.target(),
+        Status.FAIL,
+        (p.repliesExpected() - d.count())
+            + " of "
+            + p.repliesExpected()
+            + " replies were"
+            + " not painted within the reply timeout ("
+            + p.replyTimeoutMs()
+            + " ms)");
+  }
+
+  /** A user-visible defect: the UI's message never gets an answer. Fails the display check. */
+  private static Check neverDisplayed(UiProbeResult p, Check display, AreaResult.Builder section) {
+    section.detail("Page WebSocket traffic", p.displayFailure());
+    section.recommend(
+        "Messages never displayed",
+        "Fix the chat UI's send path: send the message in a frame the server answers"
+            + " (`{\"type\":\"message\",…}`), or post it when the server ignores the frame",
+        p.displayFailure());
+    return new Check(
+        DISPLAY, display.value(), "ms", display.target(), Status.FAIL, p.displayFailure());
+  }
+
   /** The timed smooth scroll; returns the end of the headline. */
   private String scroll(UiProbeResult.Scroll s, AreaResult.Builder section) {
-    String headline = "";
-    if (s != null) {
-      section.detail(
-          "Scroll frame rate (" + s.messagesInPage() + " msg history)",
-          Format.number(s.fps())
-              + " fps average over a "
-              + Format.number(s.durationMs() / 1000)
-              + " s smooth scroll ("
-              + s.frames()
-              + " frames, "
-              + Format.number(s.scrollRangePx())
-              + " px; "
-              + s.historySeeded()
-              + " messages seeded, "
-              + s.messagesInPage()
-              + " in the page)");
-      section.detail(
-          "Frame time p50 / p95 / max",
-          Format.number(s.frameP50Ms())
-              + " / "
-              + Format.number(s.frameP95Ms())
-              + " / "
-              + Format.number(s.frameMaxMs())
-              + " ms; "
-              + Format.number(s.framesOverBudgetPercent())
-              + "% of frames over "
-              + FRAME_BUDGET
-              + " ms (beyond 2 ms"
-              + " clock jitter)"
-              + (s.mainThreadBusyPercent() == null
-                  ? ""
-                  : "; page main thread busy "
-                      + Format.number(s.mainThreadBusyPercent())
-                      + "% during the scroll"));
-      boolean sixty = s.fps() >= FPS_FLOOR && s.frameP95Ms() <= FRAME_P95_LIMIT_MS;
-      section.check(
-          new Check(
-              FPS,
-              s.fps(),
-              "fps",
-              FPS_RULE,
-              sixty ? Status.PASS : Status.FAIL,
-              "frame-time p95 "
-                  + Format.number(s.frameP95Ms())
-                  + " ms, "
-                  + s.messagesInPage()
-                  + " messages in the page"));
-      headline += "; scroll " + Format.number(s.fps()) + " fps)";
-      if (!sixty) {
-        section.recommend(
-            "Render Performance (< 60 fps)",
-            "Virtual scrolling for chat, reduce repaints",
-            "scroll "
-                + Format.number(s.fps())
-                + " fps average, frame-time p95 "
-                + Format.number(s.frameP95Ms())
-                + " ms, "
-                + Format.number(s.framesOverBudgetPercent())
-                + "% of frames over "
-                + FRAME_BUDGET
-                + " ms, with "
-                + s.messagesInPage()
-                + " messages in the page");
-      }
-      if (s.messagesInPage() < 100) {
-        section.note(
-            "The scroll ran over "
-                + s.messagesInPage()
-                + " messages, fewer than the"
-                + " assignment's 100+.");
-      }
-    } else {
+    if (s == null) {
       section.check(
           Check.notMeasured(FPS, "fps", FPS_RULE, "the scroll was not measured (see" + " notes)"));
-      headline += "; scroll not measured)";
+      return "; scroll not measured)";
     }
-    return headline;
+    describeScroll(s, section);
+    boolean sixty = s.fps() >= FPS_FLOOR && s.frameP95Ms() <= FRAME_P95_LIMIT_MS;
+    section.check(
+        new Check(
+            FPS,
+            s.fps(),
+            "fps",
+            FPS_RULE,
+            sixty ? Status.PASS : Status.FAIL,
+            "frame-time p95 "
+                + Format.number(s.frameP95Ms())
+                + " ms, "
+                + s.messagesInPage()
+                + " messages in the page"));
+    if (!sixty) {
+      section.recommend(
+          "Render Performance (< 60 fps)",
+          "Virtual scrolling for chat, reduce repaints",
+          "scroll "
+              + Format.number(s.fps())
+              + " fps average, frame-time p95 "
+              + Format.number(s.frameP95Ms())
+              + " ms, "
+              + overBudget(s)
+              + ", with "
+              + s.messagesInPage()
+              + " messages in the page");
+    }
+    if (s.messagesInPage() < 100) {
+      section.note(
+          "The scroll ran over "
+              + s.messagesInPage()
+              + " messages, fewer than the"
+              + " assignment's 100+.");
+    }
+    return "; scroll " + Format.number(s.fps()) + " fps)";
+  }
+
+  private static void describeScroll(UiProbeResult.Scroll s, AreaResult.Builder section) {
+    section.detail(
+        "Scroll frame rate (" + s.messagesInPage() + " msg history)",
+        Format.number(s.fps())
+            + " fps average over a "
+            + Format.number(s.durationMs() / 1000)
+            + " s smooth scroll ("
+            + s.frames()
+            + " frames, "
+            + Format.number(s.scrollRangePx())
+            + " px; "
+            + s.historySeeded()
+            + " messages seeded, "
+            + s.messagesInPage()
+            + " in the page)");
+    section.detail(
+        "Frame time p50 / p95 / max",
+        Format.number(s.frameP50Ms())
+            + " / "
+            + Format.number(s.frameP95Ms())
+            + " / "
+            + Format.number(s.frameMaxMs())
+            + " ms; "
+            + overBudget(s)
+            + " (beyond 2 ms"
+            + " clock jitter)"
+            + (s.mainThreadBusyPercent() == null
+                ? ""
+                : "; page main thread busy "
+                    + Format.number(s.mainThreadBusyPercent())
+                    + "% during the scroll"));
+  }
+
+  /** "x% of frames over 16.7 ms": the share of frames that missed the 60 Hz budget. */
+  private static String overBudget(UiProbeResult.Scroll s) {
+    return Format.number(s.framesOverBudgetPercent()) + "% of frames over " + FRAME_BUDGET + " ms";
   }
 
   /** Memory and CPU while rendering: figures, no target. */

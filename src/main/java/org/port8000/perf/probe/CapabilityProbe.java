@@ -88,6 +88,8 @@ public final class CapabilityProbe {
 
   private record Chat(Found streams, Found echoesId, Found heartbeatAck) {}
 
+  private record Reply(Found streams, Found echoesId) {}
+
   private Chat chat() {
     LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     WebSocket ws;
@@ -103,46 +105,8 @@ public final class CapabilityProbe {
       return new Chat(Found.unknown(why), Found.unknown(why), Found.unknown(why));
     }
     try {
-      ws.sendText(
-              "{\"type\":\"message\",\"content\":\"capability check\",\"id\":\"" + PROBE_ID + "\"}",
-              true)
-          .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      int streamFrames = 0;
-      JsonNode response = null;
-      long deadline = System.nanoTime() + replyTimeout.toNanos();
-      while (response == null && System.nanoTime() < deadline) {
-        JsonNode f = next(frames, deadline);
-        if (f == null) {
-          break;
-        }
-        String type = f.path("type").asText();
-        if ("stream".equals(type)) {
-          streamFrames++;
-        } else if ("response".equals(type)) {
-          response = f;
-        }
-      }
-      Found streams;
-      Found echo;
-      if (response == null) {
-        String why =
-            "not found out: no `response` frame within "
-                + replyTimeout.toMillis()
-                + " ms of a chat message";
-        streams = Found.unknown(why);
-        echo = Found.unknown(why);
-      } else {
-        streams =
-            streamFrames > 0
-                ? new Found(true, streamFrames + " `stream` frames before the `response`")
-                : new Found(false, "the target sends no stream frames (the `response` alone)");
-        echo =
-            PROBE_ID.equals(response.path("id").asText(null))
-                ? new Found(true, "replies carry the message's `id`")
-                : new Found(false, "replies carry no `id`: matched in order");
-      }
-      Found ack = heartbeatAck(ws, frames);
-      return new Chat(streams, echo, ack);
+      Reply reply = chatReply(ws, frames);
+      return new Chat(reply.streams, reply.echoesId, heartbeatAck(ws, frames));
     } catch (Exception e) {
       String why = "not found out: " + RootCause.describe(e);
       return new Chat(Found.unknown(why), Found.unknown(why), Found.unknown(why));
@@ -153,58 +117,83 @@ public final class CapabilityProbe {
   }
 
   /**
+   * One chat message with an id: do {@code stream} frames come before the {@code response}, and
+   * does the response carry the id?
+   */
+  private Reply chatReply(WebSocket ws, LinkedBlockingQueue<String> frames) throws Exception {
+    send(ws, "{\"type\":\"message\",\"content\":\"capability check\",\"id\":\"" + PROBE_ID + "\"}");
+    int streamFrames = 0;
+    JsonNode response = null;
+    long deadline = System.nanoTime() + replyTimeout.toNanos();
+    while (response == null && System.nanoTime() < deadline) {
+      JsonNode f = next(frames, deadline);
+      if (f == null) {
+        break;
+      }
+      String type = f.path("type").asText();
+      if ("stream".equals(type)) {
+        streamFrames++;
+      } else if ("response".equals(type)) {
+        response = f;
+      }
+    }
+    if (response == null) {
+      String why =
+          "not found out: no `response` frame within "
+              + replyTimeout.toMillis()
+              + " ms of a chat message";
+      return new Reply(Found.unknown(why), Found.unknown(why));
+    }
+    Found streams =
+        streamFrames > 0
+            ? new Found(true, streamFrames + " `stream` frames before the `response`")
+            : new Found(false, "the target sends no stream frames (the `response` alone)");
+    Found echo =
+        PROBE_ID.equals(response.path("id").asText(null))
+            ? new Found(true, "replies carry the message's `id`")
+            : new Found(false, "replies carry no `id`: matched in order");
+    return new Reply(streams, echo);
+  }
+
+  /**
    * Yes when a {@code heartbeat_ack} comes; no only with evidence of absence (an error frame for
    * the heartbeat, or a chat message sent after it answered while the heartbeat was not); unknown
    * when the target answered nothing in the probe's time, so it cannot be told.
    */
   private Found heartbeatAck(WebSocket ws, LinkedBlockingQueue<String> frames) throws Exception {
     long sent = System.nanoTime();
-    ws.sendText("{\"type\":\"heartbeat\",\"seq\":1}", true)
-        .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    long ackDeadline = sent + ACK_WAIT.toNanos();
-    for (JsonNode f; (f = next(frames, ackDeadline)) != null; ) {
-      String type = f.path("type").asText();
-      if ("heartbeat_ack".equals(type)) {
-        return new Found(
-            true,
-            "`heartbeat` is answered with `heartbeat_ack` ("
-                + (System.nanoTime() - sent) / 1_000_000
-                + " ms)");
-      }
-      if ("error".equals(type)) {
-        return new Found(
-            false,
-            "the target answered `heartbeat` with an error frame ("
-                + abbreviate(f.path("message").asText(f.toString()))
-                + "): no app-level heartbeat;"
-                + " liveness is measured with WebSocket ping/pong");
-      }
+    send(ws, "{\"type\":\"heartbeat\",\"seq\":1}");
+    JsonNode f = firstOf(frames, sent + ACK_WAIT.toNanos(), "heartbeat_ack", "error");
+    if (isAck(f)) {
+      return new Found(
+          true, "`heartbeat` is answered with `heartbeat_ack` (" + msSince(sent) + " ms)");
+    }
+    if (f != null) {
+      return new Found(
+          false,
+          "the target answered `heartbeat` with an error frame ("
+              + abbreviate(f.path("message").asText(f.toString()))
+              + "): no app-level heartbeat;"
+              + " liveness is measured with WebSocket ping/pong");
     }
     // No ack in time: does the target answer anything sent after the heartbeat?
     long chatSent = System.nanoTime();
-    ws.sendText("{\"type\":\"message\",\"content\":\"capability check after heartbeat\"}", true)
-        .get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    long deadline = chatSent + replyTimeout.toNanos();
-    for (JsonNode f; (f = next(frames, deadline)) != null; ) {
-      String type = f.path("type").asText();
-      if ("heartbeat_ack".equals(type)) {
-        return new Found(
-            true,
-            "`heartbeat` is answered with `heartbeat_ack`, late ("
-                + (System.nanoTime() - sent) / 1_000_000
-                + " ms)");
-      }
-      if ("response".equals(type) || "error".equals(type)) {
-        return new Found(
-            false,
-            "no `heartbeat_ack` within "
-                + ACK_WAIT.toMillis()
-                + " ms,"
-                + " while a chat message sent after the heartbeat was answered ("
-                + (System.nanoTime() - chatSent) / 1_000_000
-                + " ms): no app-level heartbeat;"
-                + " liveness is measured with WebSocket ping/pong");
-      }
+    send(ws, "{\"type\":\"message\",\"content\":\"capability check after heartbeat\"}");
+    f = firstOf(frames, chatSent + replyTimeout.toNanos(), "heartbeat_ack", "response", "error");
+    if (isAck(f)) {
+      return new Found(
+          true, "`heartbeat` is answered with `heartbeat_ack`, late (" + msSince(sent) + " ms)");
+    }
+    if (f != null) {
+      return new Found(
+          false,
+          "no `heartbeat_ack` within "
+              + ACK_WAIT.toMillis()
+              + " ms,"
+              + " while a chat message sent after the heartbeat was answered ("
+              + msSince(chatSent)
+              + " ms): no app-level heartbeat;"
+              + " liveness is measured with WebSocket ping/pong");
     }
     return Found.unknown(
         "not found out: no `heartbeat_ack` within "
@@ -213,6 +202,30 @@ public final class CapabilityProbe {
             + replyTimeout.toMillis()
             + " ms either (the target answered nothing in the probe's"
             + " time); the soak checks acks and also measures WebSocket ping/pong");
+  }
+
+  private static boolean isAck(JsonNode frame) {
+    return frame != null && "heartbeat_ack".equals(frame.path("type").asText());
+  }
+
+  private static void send(WebSocket ws, String frame) throws Exception {
+    ws.sendText(frame, true).get(HTTP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The first frame of one of {@code types} before the deadline (others are skipped), or null. */
+  private static JsonNode firstOf(
+      LinkedBlockingQueue<String> frames, long deadlineNanos, String... types)
+      throws InterruptedException {
+    for (JsonNode f; (f = next(frames, deadlineNanos)) != null; ) {
+      if (List.of(types).contains(f.path("type").asText())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private static long msSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   private static String abbreviate(String s) {

@@ -1,7 +1,6 @@
 package org.port8000.perf.probe;
 
 import io.gatling.commons.util.GatlingVersion$;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.results.InjectorFacts;
 import org.port8000.perf.results.ProbeFiles;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 
 /**
@@ -22,8 +20,8 @@ public final class InjectorRecorder {
   private final String simulation;
   private final Instant startedAt = Instant.now();
   private final long startNanos = System.nanoTime();
-  private final long cpuAtStart = processCpuNs();
-  private final CentralProcessor cpu = machineCpu();
+  private final long cpuAtStart = CpuClock.processNs();
+  private final CentralProcessor cpu = CpuClock.machine();
   private final long[] ticksAtStart = cpu == null ? null : cpu.getSystemCpuLoadTicks();
 
   private InjectorRecorder(InjectorShare share, Class<?> simulation) {
@@ -40,7 +38,7 @@ public final class InjectorRecorder {
   public InjectorFacts facts() {
     double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
     int cores = Runtime.getRuntime().availableProcessors();
-    long cpuNow = processCpuNs();
+    long cpuNow = CpuClock.processNs();
     Double cpuSeconds = cpuAtStart < 0 || cpuNow < 0 ? null : (cpuNow - cpuAtStart) / 1e9;
     Double cpuPercent =
         cpuSeconds == null || wallSeconds <= 0 ? null : 100.0 * cpuSeconds / (wallSeconds * cores);
@@ -78,22 +76,6 @@ public final class InjectorRecorder {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "unknown";
-    }
-  }
-
-  private static long processCpuNs() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
-  }
-
-  private static CentralProcessor machineCpu() {
-    try {
-      return new SystemInfo().getHardware().getProcessor();
-    } catch (RuntimeException | LinkageError e) {
-      return null; // the machine's CPU is then "not measured"
     }
   }
 }

@@ -1,13 +1,11 @@
 package org.port8000.perf.probe;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.port8000.perf.results.PhaseTimings;
-import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 
 /**
@@ -25,7 +23,7 @@ public final class MessageTimings {
   public static final long LATE_SEND_MS = 50;
 
   private final Map<String, Recorder> phases = new LinkedHashMap<>();
-  private final CentralProcessor cpu = machineCpu();
+  private final CentralProcessor cpu = CpuClock.machine();
 
   /**
    * Declares a phase in display order whose replies {@link ReplyMatcher} matches: how many messages
@@ -99,7 +97,7 @@ public final class MessageTimings {
     public synchronized void sent(long atMs, long lagMs) {
       if (sent++ == 0) {
         firstSendMs = atMs;
-        cpuAtFirstSendNs = processCpuNs();
+        cpuAtFirstSendNs = CpuClock.processNs();
         wallAtFirstSendNs = System.nanoTime();
         machineTicksAtFirstSend = cpu == null ? null : cpu.getSystemCpuLoadTicks();
       }
@@ -207,7 +205,7 @@ public final class MessageTimings {
       if (cpuAtEndNs >= 0 || cpuAtFirstSendNs < 0) {
         return;
       }
-      cpuAtEndNs = processCpuNs();
+      cpuAtEndNs = CpuClock.processNs();
       wallAtEndNs = System.nanoTime();
       if (machineTicksAtFirstSend != null) {
         machineCpuPercent = 100.0 * cpu.getSystemCpuLoadBetweenTicks(machineTicksAtFirstSend);
@@ -223,7 +221,7 @@ public final class MessageTimings {
     synchronized PhaseTimings.Phase result() {
       Double cpuPercent = null;
       Double cpuSeconds = null;
-      long cpuEnd = cpuAtEndNs >= 0 ? cpuAtEndNs : processCpuNs();
+      long cpuEnd = cpuAtEndNs >= 0 ? cpuAtEndNs : CpuClock.processNs();
       long wallEnd = cpuAtEndNs >= 0 ? wallAtEndNs : System.nanoTime();
       if (cpuAtFirstSendNs >= 0 && cpuEnd >= 0) {
         long wall = wallEnd - wallAtFirstSendNs;
@@ -284,22 +282,5 @@ public final class MessageTimings {
     int[] v = index < values.length ? values : Arrays.copyOf(values, values.length * 2);
     v[index] = value;
     return v;
-  }
-
-  /** CPU time of this JVM (all threads) in ns, or -1 when the JVM does not expose it. */
-  private static long processCpuNs() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
-  }
-
-  private static CentralProcessor machineCpu() {
-    try {
-      return new SystemInfo().getHardware().getProcessor();
-    } catch (RuntimeException | LinkageError e) {
-      return null; // the machine's CPU is then "not measured"
-    }
   }
 }

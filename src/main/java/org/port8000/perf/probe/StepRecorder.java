@@ -1,6 +1,5 @@
 package org.port8000.perf.probe;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,7 +81,7 @@ public final class StepRecorder {
       if (broken) {
         s.skipped = true;
       } else {
-        s.cpuAtStartNs = processCpuNs();
+        s.cpuAtStartNs = CpuClock.processNs();
         s.wallAtStartNs = System.nanoTime();
       }
     }
@@ -219,7 +218,7 @@ public final class StepRecorder {
   public synchronized List<Step> result() {
     List<Step> out = new ArrayList<>();
     List<Map.Entry<String, Span>> list = new ArrayList<>(spans.entrySet());
-    long nowCpu = processCpuNs();
+    long nowCpu = CpuClock.processNs();
     long nowWall = System.nanoTime();
     for (int i = 0; i < list.size(); i++) {
       Span s = list.get(i).getValue();
@@ -238,14 +237,5 @@ public final class StepRecorder {
       out.add(step(list.get(i).getKey(), s, cpu));
     }
     return out;
-  }
-
-  /** CPU time of this JVM (all threads) in ns, or -1 when the JVM does not expose it. */
-  private static long processCpuNs() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
   }
 }

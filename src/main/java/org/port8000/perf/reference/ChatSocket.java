@@ -51,17 +51,6 @@ final class ChatSocket {
       ChatHistoryStore history,
       FaultInjector faults,
       ServerCounters counters,
-      CompatSwitches compat) {
-    this(mapper, timer, llm, history, faults, counters, compat, false);
-  }
-
-  ChatSocket(
-      ObjectMapper mapper,
-      ScheduledExecutorService timer,
-      LlmStandIn llm,
-      ChatHistoryStore history,
-      FaultInjector faults,
-      ServerCounters counters,
       CompatSwitches compat,
       boolean silentAfterHeartbeat) {
     this.silentAfterHeartbeat = silentAfterHeartbeat;

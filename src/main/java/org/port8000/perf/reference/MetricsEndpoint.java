@@ -34,8 +34,18 @@ final class MetricsEndpoint {
 
   String render() {
     StringBuilder sb = new StringBuilder(2048);
-    MemoryUsage heap = memory.getHeapMemoryUsage();
-    MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
+    process(sb);
+    jvm(sb);
+    webSocketConnections(sb);
+    chat(sb);
+    webSocketFrames(sb);
+    apiAndBots(sb);
+    faultLeaks(sb);
+    return sb.toString();
+  }
+
+  /** The Prometheus client's standard process family. */
+  private void process(StringBuilder sb) {
     gauge(sb, "process_resident_memory_bytes", "Resident memory size in bytes.", residentBytes());
     counter(
         sb,
@@ -47,6 +57,11 @@ final class MetricsEndpoint {
         "process_start_time_seconds",
         "Start time of the process since unix epoch in seconds.",
         startMillis / 1000.0);
+  }
+
+  private void jvm(StringBuilder sb) {
+    MemoryUsage heap = memory.getHeapMemoryUsage();
+    MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
     gauge(sb, "jvm_memory_heap_used_bytes", "Used heap memory in bytes.", heap.getUsed());
     gauge(
         sb,
@@ -59,6 +74,9 @@ final class MetricsEndpoint {
         "jvm_threads_live",
         "Live JVM threads.",
         ManagementFactory.getThreadMXBean().getThreadCount());
+  }
+
+  private void webSocketConnections(StringBuilder sb) {
     gauge(
         sb,
         "port8000_websocket_connections",
@@ -69,6 +87,10 @@ final class MetricsEndpoint {
         "port8000_websocket_connections_opened_total",
         "WebSocket connections accepted.",
         counters.wsConnectionsOpened.get());
+  }
+
+  /** Chat messages in and replies out, with those the reply faults dropped or replaced. */
+  private void chat(StringBuilder sb) {
     counter(
         sb,
         "port8000_messages_handled_total",
@@ -85,6 +107,10 @@ final class MetricsEndpoint {
         "port8000_fault_error_replies_total",
         "Replies replaced by the errorReplyRate fault's error text.",
         counters.errorReplies.get());
+  }
+
+  /** The frames besides chat: protocol pings, heartbeat acks, error frames. */
+  private void webSocketFrames(StringBuilder sb) {
     counter(
         sb,
         "port8000_websocket_pings_total",
@@ -100,14 +126,19 @@ final class MetricsEndpoint {
         "port8000_websocket_errors_total",
         "WebSocket error frames sent.",
         counters.wsErrors.get());
+  }
+
+  private void apiAndBots(StringBuilder sb) {
     counter(sb, "port8000_http_requests_total", "HTTP API requests.", counters.httpRequests.get());
     gauge(sb, "port8000_bots", "Bots launched and not stopped.", bots.getAsInt());
+  }
+
+  private static void faultLeaks(StringBuilder sb) {
     gauge(
         sb,
         "port8000_fault_leaked_bytes",
         "Bytes retained by the leakBytesPerMessage and leakBytesPerConnection faults.",
         FaultInjector.leakedBytes());
-    return sb.toString();
   }
 
   private long residentBytes() {

@@ -2,11 +2,13 @@ package org.port8000.perf.reference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,84 +64,69 @@ public final class ReferenceServer implements AutoCloseable {
             counters,
             config.compat(),
             config.shape().silentAfterHeartbeat());
-    MetricsEndpoint metrics = new MetricsEndpoint(counters, socket::openConnections, bots::size);
-    UiEndpoint ui = new UiEndpoint(config.faults().uiRenderDelayMs(), config.compat().ui());
+    this.app = Javalin.create(cfg -> configure(cfg, mapper));
+    registerRefusals(app);
+    registerRoutes(mapper, llm, faults);
+  }
 
-    this.app =
-        Javalin.create(
-            cfg -> {
-              cfg.showJavalinBanner = false;
-              cfg.startupWatcherEnabled = false;
-              cfg.jsonMapper(new JavalinJackson(mapper, false));
-              cfg.http.maxRequestSize = ReferenceConfig.MAX_BODY_BYTES;
-              // A known path with another method is 405, as from the original (FastAPI) server.
-              cfg.http.prefer405over404 = true;
-              cfg.jetty.defaultHost = ReferenceConfig.HOST;
-              // A burst of connects (100 history pages at once, a ramp of WebSocket clients) waits
-              // in the accept queue instead of being dropped: with Java's default backlog of 50
-              // the kernel dropped connects while the acceptor waited for a core, and the clients
-              // timed out without an answer.
-              cfg.jetty.addConnector(
-                  (jetty, http) -> {
-                    ServerConnector c = new ServerConnector(jetty, new HttpConnectionFactory(http));
-                    c.setHost(ReferenceConfig.HOST);
-                    c.setPort(config.port());
-                    c.setAcceptQueueSize(ACCEPT_QUEUE);
-                    return c;
-                  });
-              if (config.compat().rejectH2cUpgrade()) {
-                cfg.jetty.modifyServletContextHandler(
-                    h ->
-                        h.addFilter(
-                            new FilterHolder(new H2cUpgradeRefusal()),
-                            "/*",
-                            EnumSet.of(DispatcherType.REQUEST)));
-              }
-              cfg.jetty.modifyServletContextHandler(
-                  h ->
-                      h.addFilter(
-                          new FilterHolder(new RequestGate()),
-                          "/*",
-                          EnumSet.of(DispatcherType.REQUEST)));
-              cfg.jetty.modifyWebSocketServletFactory(
-                  f -> {
-                    f.setMaxTextMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
-                    f.setMaxBinaryMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
-                    // Long enough for idle-connection footprint steps; heartbeats keep others
-                    // alive.
-                    f.setIdleTimeout(Duration.ofMinutes(15));
-                  });
-              cfg.staticFiles.add(
-                  sf -> {
-                    sf.hostedPath = "/";
-                    sf.directory = "/" + UiEndpoint.UI_ROOT;
-                    sf.location = Location.CLASSPATH;
-                    sf.headers = Map.of("Cache-Control", "no-store");
-                  });
-            });
+  /** Jetty and Javalin: JSON, limits, the connector, request filters, WebSockets, the UI files. */
+  private void configure(JavalinConfig cfg, ObjectMapper mapper) {
+    cfg.showJavalinBanner = false;
+    cfg.startupWatcherEnabled = false;
+    cfg.jsonMapper(new JavalinJackson(mapper, false));
+    cfg.http.maxRequestSize = ReferenceConfig.MAX_BODY_BYTES;
+    // A known path with another method is 405, as from the original (FastAPI) server.
+    cfg.http.prefer405over404 = true;
+    cfg.jetty.defaultHost = ReferenceConfig.HOST;
+    addConnector(cfg);
+    if (config.compat().rejectH2cUpgrade()) {
+      addRequestFilter(cfg, new H2cUpgradeRefusal());
+    }
+    addRequestFilter(cfg, new RequestGate());
+    cfg.jetty.modifyWebSocketServletFactory(
+        f -> {
+          f.setMaxTextMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
+          f.setMaxBinaryMessageSize(ReferenceConfig.MAX_FRAME_BYTES);
+          // Long enough for idle-connection footprint steps; heartbeats keep others alive.
+          f.setIdleTimeout(Duration.ofMinutes(15));
+        });
+    cfg.staticFiles.add(
+        sf -> {
+          sf.hostedPath = "/";
+          sf.directory = "/" + UiEndpoint.UI_ROOT;
+          sf.location = Location.CLASSPATH;
+          sf.headers = Map.of("Cache-Control", "no-store");
+        });
+  }
+
+  /**
+   * A burst of connects (100 history pages at once, a ramp of WebSocket clients) waits in the
+   * accept queue instead of being dropped: with Java's default backlog of 50 the kernel dropped
+   * connects while the acceptor waited for a core, and the clients timed out without an answer.
+   */
+  private void addConnector(JavalinConfig cfg) {
+    cfg.jetty.addConnector(
+        (jetty, http) -> {
+          ServerConnector c = new ServerConnector(jetty, new HttpConnectionFactory(http));
+          c.setHost(ReferenceConfig.HOST);
+          c.setPort(config.port());
+          c.setAcceptQueueSize(ACCEPT_QUEUE);
+          return c;
+        });
+  }
+
+  /** A servlet filter on every request, in the order added. */
+  private static void addRequestFilter(JavalinConfig cfg, Filter filter) {
+    cfg.jetty.modifyServletContextHandler(
+        h -> h.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST)));
+  }
+
+  /** Every refusal is a JSON body {@code {"success": false, "error": …}}. */
+  private static void registerRefusals(Javalin app) {
     app.exception(
         ApiException.class,
         (e, ctx) -> ctx.status(e.status()).json(Map.of("success", false, "error", e.getMessage())));
-    app.exception(
-        Exception.class,
-        (e, ctx) -> {
-          // Jetty's and Javalin's refusals of a malformed request keep their 4xx status.
-          int refused =
-              e instanceof BadMessageException bad
-                  ? bad.getCode()
-                  : e instanceof HttpResponseException r ? r.getStatus() : 500;
-          if (refused >= 400 && refused < 500) {
-            String reason =
-                e instanceof BadMessageException bad && bad.getReason() != null
-                    ? bad.getReason()
-                    : e.getMessage();
-            ctx.status(refused).json(Map.of("success", false, "error", "bad request: " + reason));
-            return;
-          }
-          System.err.println("reference server: " + describe(ctx) + " failed: " + e);
-          e.printStackTrace();
-          ctx.status(500).json(Map.of("success", false, "error", "internal error"));
-        });
+    app.exception(Exception.class, ReferenceServer::refuseOrFail);
     app.error(
         405,
         ctx -> {
@@ -160,6 +147,29 @@ public final class ReferenceServer implements AutoCloseable {
             ctx.json(Map.of("success", false, "error", "not found"));
           }
         });
+  }
+
+  /** Jetty's and Javalin's refusals of a malformed request keep their 4xx status; else 500. */
+  private static void refuseOrFail(Exception e, Context ctx) {
+    int refused =
+        e instanceof BadMessageException bad
+            ? bad.getCode()
+            : e instanceof HttpResponseException r ? r.getStatus() : 500;
+    if (refused >= 400 && refused < 500) {
+      String reason =
+          e instanceof BadMessageException bad && bad.getReason() != null
+              ? bad.getReason()
+              : e.getMessage();
+      ctx.status(refused).json(Map.of("success", false, "error", "bad request: " + reason));
+      return;
+    }
+    System.err.println("reference server: " + describe(ctx) + " failed: " + e);
+    e.printStackTrace();
+    ctx.status(500).json(Map.of("success", false, "error", "internal error"));
+  }
+
+  /** The HTTP API, the UI, {@code /metrics} (unless the original lacks it) and {@code /ws}. */
+  private void registerRoutes(ObjectMapper mapper, LlmStandIn llm, FaultInjector faults) {
     HistoryPages pages =
         new HistoryPages(history, mapper.getFactory(), config.historyMaxConcurrent());
     new HttpApi(
@@ -175,8 +185,9 @@ public final class ReferenceServer implements AutoCloseable {
             this::port,
             socket::openConnections)
         .register(app);
-    ui.register(app);
+    new UiEndpoint(config.faults().uiRenderDelayMs(), config.compat().ui()).register(app);
     if (config.compat().metrics()) {
+      MetricsEndpoint metrics = new MetricsEndpoint(counters, socket::openConnections, bots::size);
       app.get("/metrics", metrics::handle);
     }
     app.ws("/ws", socket::configure);

@@ -95,10 +95,25 @@ public final class TargetLauncher {
   }
 
   private static RunningTarget launchReference(Settings settings) {
+    int maxHeapMb = settings.referenceMaxHeapMb();
+    Process process = startProcess(serverCommand(settings, maxHeapMb));
+    CompletableFuture<URI> listening = new CompletableFuture<>();
+    Thread pump = new Thread(() -> pump(process, listening), "reference-server-output");
+    pump.setDaemon(true);
+    pump.start();
+    ChildTarget target = new ChildTarget(process, maxHeapMb);
+    LIVE_CHILDREN.add(target);
+    return awaitListening(target, listening, settings);
+  }
+
+  /**
+   * This JVM's java with the server's JVM options and every reference.* setting as a system
+   * property, on a free port (0) chosen by the server.
+   */
+  private static List<String> serverCommand(Settings settings, int maxHeapMb) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(SERVER_JVM_OPTIONS);
-    int maxHeapMb = settings.referenceMaxHeapMb();
     cmd.add("-Xmx" + maxHeapMb + "m");
     settings
         .referenceProperties()
@@ -112,9 +127,12 @@ public final class TargetLauncher {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SERVER_MAIN);
-    Process process;
+    return cmd;
+  }
+
+  private static Process startProcess(List<String> cmd) {
     try {
-      process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     } catch (IOException e) {
       throw new TargetException(
           "Cannot start the reference server ("
@@ -123,16 +141,18 @@ public final class TargetLauncher {
               + e.getMessage(),
           e);
     }
-    CompletableFuture<URI> listening = new CompletableFuture<>();
-    Thread pump = new Thread(() -> pump(process, listening), "reference-server-output");
-    pump.setDaemon(true);
-    pump.start();
-    ChildTarget target = new ChildTarget(process, maxHeapMb);
-    LIVE_CHILDREN.add(target);
+  }
+
+  /**
+   * Waits for the address the server prints, then for its health; a server that never gets there is
+   * stopped and becomes a {@link TargetException} naming why.
+   */
+  private static RunningTarget awaitListening(
+      ChildTarget target, CompletableFuture<URI> listening, Settings settings) {
     try {
       URI url = listening.get(settings.targetStartTimeout().toSeconds(), TimeUnit.SECONDS);
       target.url = url;
-      HealthWait.await(url, settings.targetStartTimeout(), process::isAlive, null);
+      HealthWait.await(url, settings.targetStartTimeout(), target.process::isAlive, null);
       return target;
     } catch (TimeoutException e) {
       target.close();

@@ -55,43 +55,12 @@ public final class BrowserProbe {
     PageActivity activity = PageActivity.watch(s.page);
     ChatPage chat = new ChatPage(s.page, plan.selectors());
     String url = chat.open(plan.baseUrl());
-    try {
-      chat.selectBot(plan.botId());
-    } catch (PlaywrightException e) {
-      throw new IllegalStateException(
-          chat.cannotDrive(
-              url,
-              "selecting bot "
-                  + plan.botId()
-                  + " ("
-                  + chat.botSelector(plan.botId())
-                  + ") failed: "
-                  + PlaywrightMessage.readable(e.getMessage()),
-              activity));
-    }
+    selectBot(plan, chat, url, activity);
     int inPage = chat.awaitHistory(UiProbePlan.STEP_TIMEOUT);
     chat.settle();
 
     RendererMetrics metrics = new RendererMetrics(s.cdp);
-    UiProbeResult.Scroll scroll = null;
-    try {
-      RendererMetrics.Sample before = metrics.sample();
-      ChatPage.ScrollTrace trace = chat.smoothScroll(plan.scroll());
-      RendererMetrics.Sample after = metrics.sample();
-      if (trace.timedOut()) {
-        notes.add("The scroll did not finish within its time limit; frames up to then are used.");
-      }
-      scroll =
-          ScrollFrames.summarize(
-                  trace.frames(), plan.historySeeded(), trace.messages(), trace.scrollRange())
-              .withMainThreadBusyPercent(
-                  100.0
-                      * (after.taskDurationS() - before.taskDurationS())
-                      * 1e9
-                      / (after.wallNanos() - before.wallNanos()));
-    } catch (RuntimeException e) {
-      notes.add("Scroll not measured: " + PlaywrightMessage.readable(e.getMessage()));
-    }
+    UiProbeResult.Scroll scroll = scroll(plan, chat, metrics, notes);
 
     chat.scrollToBottom();
     RenderRun.Outcome render =
@@ -127,5 +96,50 @@ public final class BrowserProbe {
             notes,
             render.displayFailure());
     return new ProbeOutcome(result, png);
+  }
+
+  /** Selects the seeded bot; a page the probe cannot drive stops the run with the reason. */
+  private static void selectBot(
+      UiProbePlan plan, ChatPage chat, String url, PageActivity activity) {
+    try {
+      chat.selectBot(plan.botId());
+    } catch (PlaywrightException e) {
+      throw new IllegalStateException(
+          chat.cannotDrive(
+              url,
+              "selecting bot "
+                  + plan.botId()
+                  + " ("
+                  + chat.botSelector(plan.botId())
+                  + ") failed: "
+                  + PlaywrightMessage.readable(e.getMessage()),
+              activity));
+    }
+  }
+
+  /**
+   * The timed smooth scroll over the loaded history, with the page's main-thread busy share; null
+   * (and a note) when it could not be measured, so the render phase still runs.
+   */
+  private static UiProbeResult.Scroll scroll(
+      UiProbePlan plan, ChatPage chat, RendererMetrics metrics, List<String> notes) {
+    try {
+      RendererMetrics.Sample before = metrics.sample();
+      ChatPage.ScrollTrace trace = chat.smoothScroll(plan.scroll());
+      RendererMetrics.Sample after = metrics.sample();
+      if (trace.timedOut()) {
+        notes.add("The scroll did not finish within its time limit; frames up to then are used.");
+      }
+      return ScrollFrames.summarize(
+              trace.frames(), plan.historySeeded(), trace.messages(), trace.scrollRange())
+          .withMainThreadBusyPercent(
+              100.0
+                  * (after.taskDurationS() - before.taskDurationS())
+                  * 1e9
+                  / (after.wallNanos() - before.wallNanos()));
+    } catch (RuntimeException e) {
+      notes.add("Scroll not measured: " + PlaywrightMessage.readable(e.getMessage()));
+      return null;
+    }
   }
 }

@@ -39,13 +39,39 @@ final class RenderRun {
       List<String> notes,
       String displayFailure) {}
 
+  /** What the send loop saw: counts, the first unanswered reply's finding, and the peaks. */
+  private record Sending(
+      int sent, int painted, String displayFailure, long peakHeap, Long peakRss) {}
+
   Outcome run(int count, Duration replyTimeout) {
     List<String> notes = new ArrayList<>();
     RendererMetrics.Sample before = metrics.sample();
     Optional<Integer> pid = process.find(before.processTimeS());
     Long rssBefore = pid.flatMap(process::rss).orElse(null);
-    long peakHeap = before.jsHeapUsedBytes();
-    Long peakRss = rssBefore;
+    Sending sending = sendAll(count, replyTimeout, pid, before.jsHeapUsedBytes(), rssBefore, notes);
+    RendererMetrics.Sample after = metrics.sample();
+    UiProbeResult.Memory memory = memory(before, after, pid, rssBefore, sending, notes);
+    return new Outcome(
+        sending.sent(),
+        sending.painted(),
+        memory,
+        cpu(before, after),
+        notes,
+        sending.displayFailure());
+  }
+
+  /**
+   * Sends the messages one after another, each awaited until its reply is painted; stops at the
+   * first reply not painted within the timeout. Samples the JS heap after each reply and the
+   * renderer's resident memory every {@link #RSS_EVERY} replies.
+   */
+  private Sending sendAll(
+      int count,
+      Duration replyTimeout,
+      Optional<Integer> pid,
+      long peakHeap,
+      Long peakRss,
+      List<String> notes) {
     int sent = 0;
     int painted = 0;
     String displayFailure = null;
@@ -75,10 +101,22 @@ final class RenderRun {
         peakRss = max(peakRss, process.rss(pid.get()).orElse(null));
       }
     }
-    RendererMetrics.Sample after = metrics.sample();
-    peakHeap = Math.max(peakHeap, after.jsHeapUsedBytes());
-    // re-identify at the end: a renderer is only trusted when both readings name the same one
+    return new Sending(sent, painted, displayFailure, peakHeap, peakRss);
+  }
+
+  /**
+   * JS heap and renderer memory over the phase. The renderer is re-identified at the end: its
+   * resident memory is only trusted when both readings name the same process.
+   */
+  private UiProbeResult.Memory memory(
+      RendererMetrics.Sample before,
+      RendererMetrics.Sample after,
+      Optional<Integer> pid,
+      Long rssBefore,
+      Sending sending,
+      List<String> notes) {
     Optional<Integer> pidAfter = process.find(after.processTimeS());
+    Long peakRss = sending.peakRss();
     String source;
     if (pid.isPresent() && pid.equals(pidAfter)) {
       peakRss = max(peakRss, process.rss(pid.get()).orElse(null));
@@ -95,23 +133,25 @@ final class RenderRun {
               + " Chromium's processes (CDP SystemInfo.getProcessInfo)";
       notes.add("Renderer memory " + source + ".");
     }
+    return new UiProbeResult.Memory(
+        before.jsHeapUsedBytes(),
+        Math.max(sending.peakHeap(), after.jsHeapUsedBytes()),
+        after.jsHeapUsedBytes(),
+        rssBefore,
+        peakRss,
+        source,
+        after.nodes(),
+        sending.painted() + 2);
+  }
+
+  /** Renderer CPU and main-thread busy time, each as a share of one core over the phase. */
+  private static UiProbeResult.Cpu cpu(
+      RendererMetrics.Sample before, RendererMetrics.Sample after) {
     double wallMs = (after.wallNanos() - before.wallNanos()) / 1e6;
-    UiProbeResult.Cpu cpu =
-        new UiProbeResult.Cpu(
-            wallMs,
-            100.0 * (after.processTimeS() - before.processTimeS()) * 1000.0 / wallMs,
-            100.0 * (after.taskDurationS() - before.taskDurationS()) * 1000.0 / wallMs);
-    UiProbeResult.Memory memory =
-        new UiProbeResult.Memory(
-            before.jsHeapUsedBytes(),
-            peakHeap,
-            after.jsHeapUsedBytes(),
-            rssBefore,
-            peakRss,
-            source,
-            after.nodes(),
-            painted + 2);
-    return new Outcome(sent, painted, memory, cpu, notes, displayFailure);
+    return new UiProbeResult.Cpu(
+        wallMs,
+        100.0 * (after.processTimeS() - before.processTimeS()) * 1000.0 / wallMs,
+        100.0 * (after.taskDurationS() - before.taskDurationS()) * 1000.0 / wallMs);
   }
 
   private static Long max(Long a, Long b) {
