@@ -8,9 +8,15 @@ import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.FootprintRecorder;
 
 /**
- * What this injector's heartbeat run does: its share of the soak's clients, their schedule, and the
- * footprint step, which only the first injector runs (the others wait for it, so their clients do
- * not connect while it reads the target's memory).
+ * What this injector's heartbeat run does. First, on the quiet target, the footprint step: quiet
+ * memory readings, {@code footprint.connections} idle connections opened over a ramp, readings with
+ * them open, then they close (memory per connection with a count that noise cannot swamp, before
+ * the soak grows the target's memory). Only the first injector runs it; the others wait for it, so
+ * their clients do not connect while it reads. Then this injector's share of {@code
+ * heartbeat.clients} connect over a ramp, each says hello (a client whose hello gets no reply is
+ * lost), and once every client has settled they all send a heartbeat every {@code
+ * heartbeat.intervalMs} for {@code heartbeat.durationSeconds}, so all soak together; the window
+ * they really overlapped is recorded.
  *
  * @param clients this injector's soak clients
  * @param perClient heartbeats each client sends

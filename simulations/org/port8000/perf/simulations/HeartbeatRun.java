@@ -1,7 +1,6 @@
 package org.port8000.perf.simulations;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.port8000.perf.probe.FootprintRecorder;
 import org.port8000.perf.probe.HeartbeatSoakRecorder;
@@ -15,8 +14,8 @@ import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * What the heartbeat simulation measures beside its load: the target's resources (sampled by
- * injector 0 only: the merge takes its samples), the soak's and the footprint step's recorders, the
- * ping/pong probe, and the probe files they write.
+ * injector 0 only), the soak's and the footprint step's recorders, the ping/pong probe, and the
+ * probe files they write.
  */
 final class HeartbeatRun {
   final HeartbeatPlan plan;
@@ -34,7 +33,8 @@ final class HeartbeatRun {
   final HeartbeatSteps steps;
 
   private final SimulationSupport support;
-  private final Optional<ResourceSampler> sampler;
+  // started in before(), after the injectors' shared start, so its time limit covers the load
+  private volatile ResourceSampler sampler;
   private volatile PingProbe pingProbe;
 
   HeartbeatRun(SimulationSupport support) {
@@ -43,14 +43,6 @@ final class HeartbeatRun {
     ackCapability = support.capabilities.heartbeatAck();
     ackSupported = !TargetCapabilities.lacks(ackCapability);
     pingPong = !TargetCapabilities.has(ackCapability);
-    sampler =
-        support.injector.isFirst()
-            ? Optional.of(
-                ResourceSampler.start(
-                    support.target,
-                    support.settings.samplerInterval(),
-                    plan.maxDuration().plus(Duration.ofMinutes(1))))
-            : Optional.empty();
     soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
     footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
     steps = new HeartbeatSteps(soak, footprint);
@@ -63,7 +55,6 @@ final class HeartbeatRun {
       FileLimit.check(
           plan.openConnections(pingPong), FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX);
     } catch (IllegalStateException e) {
-      sampler.ifPresent(ResourceSampler::stop);
       support.couldNotStart(e.getMessage());
     }
   }
@@ -80,7 +71,9 @@ final class HeartbeatRun {
 
   /** Registers the probe files this run writes after its load. */
   void recordProbes() {
-    sampler.ifPresent(r -> support.probe(ResourceSamples.PROBE, r::stop));
+    if (support.injector.isFirst()) {
+      support.probe(ResourceSamples.PROBE, this::samples);
+    }
     support.probe(
         HeartbeatFacts.PROBE,
         () ->
@@ -95,11 +88,26 @@ final class HeartbeatRun {
     }
   }
 
-  /** In {@code before()}: the first reading of the target. */
-  void initialReading() {
-    if (!support.refused()) {
+  /**
+   * In {@code before()}: injector 0 starts sampling the target (the merge takes its samples; the
+   * other injectors write none) with a first reading.
+   */
+  void startSampling() {
+    if (!support.refused() && support.injector.isFirst()) {
+      sampler =
+          ResourceSampler.start(
+              support.target,
+              support.settings.samplerInterval(),
+              plan.maxDuration().plus(Duration.ofMinutes(1)));
       read(HeartbeatFacts.INITIAL);
     }
+  }
+
+  private ResourceSamples samples() {
+    if (sampler == null) {
+      throw new IllegalStateException("the load never started, so the target was not sampled");
+    }
+    return sampler.stop();
   }
 
   /** A reading of the quiet target, then the ping/pong probe starts beside the soak. */
@@ -125,12 +133,10 @@ final class HeartbeatRun {
 
   /** A named reading of the target's memory where this injector samples it. */
   private CompletableFuture<ResourceSamples.Checkpoint> read(String label) {
-    return sampler
-        .map(r -> r.checkpoint(label))
-        .orElseGet(
-            () ->
-                CompletableFuture.failedFuture(
-                    new IllegalStateException(
-                        "injector " + support.injector.index() + " reads no memory")));
+    ResourceSampler r = sampler;
+    return r != null
+        ? r.checkpoint(label)
+        : CompletableFuture.failedFuture(
+            new IllegalStateException("injector " + support.injector.index() + " reads no memory"));
   }
 }

@@ -18,14 +18,10 @@ import org.port8000.perf.probe.HeartbeatSoakRecorder;
 import org.port8000.perf.results.RequestNames;
 
 /**
- * WebSocket heartbeat soak (assignment §2). First, on the quiet target, the footprint step
- * (injector 0 only): quiet memory readings, {@code footprint.connections} idle connections opened
- * over a ramp, readings with them open, then they close. Then this injector's share of {@code
- * heartbeat.clients} clients connect over a ramp, each says hello (one whose hello gets no reply is
- * lost), and once all settled they send a heartbeat every {@code heartbeat.intervalMs} for {@code
- * heartbeat.durationSeconds}, awaiting its ack unless the target is known not to ack. Without a
- * known ack a ping/pong probe measures liveness beside the soak (Gatling cannot send pings).
- * Injector 0 samples the target's resources throughout.
+ * WebSocket heartbeat soak (assignment §2): the footprint step on the quiet target (injector 0:
+ * idle connections for memory per connection), then this injector's share of the clients say hello
+ * and heartbeat together, awaiting acks unless the target has none; without a known ack a ping/pong
+ * probe measures liveness beside them (Gatling cannot send pings). See {@link HeartbeatPlan}.
  */
 public class HeartbeatSimulation extends Simulation {
 
@@ -158,7 +154,7 @@ public class HeartbeatSimulation extends Simulation {
   @Override
   public void before() {
     support.awaitStart();
-    run.initialReading();
+    run.startSampling();
   }
 
   @Override
