@@ -31,6 +31,7 @@ final class HeartbeatRun {
   final HeartbeatSoakRecorder soak;
   final FootprintRecorder footprint;
   final HeartbeatSteps steps;
+  final FootprintStep footprintStep;
 
   private final SimulationSupport support;
   // started in before(), after the injectors' shared start, so its time limit covers the load
@@ -45,7 +46,8 @@ final class HeartbeatRun {
     pingPong = !TargetCapabilities.has(ackCapability);
     soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
     footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
-    steps = new HeartbeatSteps(soak, footprint);
+    steps = new HeartbeatSteps(soak);
+    footprintStep = new FootprintStep(plan, footprint);
     refuseOverFileLimit();
   }
 

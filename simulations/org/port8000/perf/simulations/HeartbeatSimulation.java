@@ -9,7 +9,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.WsSendTextActionBuilder;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.port8000.perf.analysis.Thresholds;
@@ -82,23 +81,6 @@ public class HeartbeatSimulation extends Simulation {
           .doIf(s -> s.contains(HeartbeatSteps.CONNECT_FAILED))
           .then(exec(steps::clientDone));
 
-  // quiet readings before the footprint connections open; their spread is the step's noise
-  private final ScenarioBuilder footprintBaseline =
-      scenario("footprint baseline")
-          .pause(FootprintRecorder.SETTLE)
-          .repeat(FootprintRecorder.READINGS, "reading")
-          .on(exec(steps::quietReading).pause(FootprintRecorder.READING_GAP));
-
-  private final ScenarioBuilder footprintConnections =
-      scenario("footprint")
-          .exec(ws(RequestNames.FOOTPRINT_CONNECT).connect("/ws"))
-          .exec(steps::footprintSettled)
-          .doIf(s -> !s.isFailed())
-          .then(
-              asLongAsDuring(s -> run.footprint.holding(), FootprintRecorder.HOLD_MAX)
-                  .on(pause(Duration.ofMillis(200)))
-                  .exec(ws(RequestNames.FOOTPRINT_CLOSE).close()));
-
   // after the footprint connections closed: a reading of the quiet target, then the soak
   private final ScenarioBuilder soakStart =
       scenario("soak start")
@@ -126,16 +108,7 @@ public class HeartbeatSimulation extends Simulation {
 
   /** The footprint step (or the wait for it), then the soak (clients ramp over >= 1 s). */
   private List<PopulationBuilder> phases() {
-    List<PopulationBuilder> phases = new ArrayList<>();
-    if (plan.footprintConnections() > 0) {
-      phases.add(footprintBaseline.injectOpen(atOnceUsers(1)));
-      phases.add(
-          footprintConnections.injectOpen(
-              rampUsers(plan.footprintConnections()).during(plan.footprintRamp())));
-    } else if (!plan.footprintWait().isZero()) {
-      // the other injectors wait while injector 0 reads the footprint on the quiet target
-      phases.add(scenario("footprint wait").pause(plan.footprintWait()).injectOpen(atOnceUsers(1)));
-    }
+    List<PopulationBuilder> phases = new ArrayList<>(run.footprintStep.phases());
     phases.add(soakStart.injectOpen(atOnceUsers(1)));
     phases.add(soak.injectOpen(rampUsers(plan.clients()).during(plan.clientRamp())));
     return phases;

@@ -2,13 +2,12 @@ package org.port8000.perf.simulations;
 
 import io.gatling.javaapi.core.Session;
 import java.time.Duration;
-import org.port8000.perf.probe.FootprintRecorder;
 import org.port8000.perf.probe.HeartbeatSoakRecorder;
 import org.port8000.perf.probe.MonotonicClock;
 
 /**
- * The heartbeat run's session steps: what each client's session marks (lost, its start offset, its
- * first and last heartbeat) and tells the soak's and the footprint step's recorders.
+ * The heartbeat soak's session steps: what each client's session marks (lost, its start offset, its
+ * first and last heartbeat) and tells the soak's recorder.
  */
 final class HeartbeatSteps {
   /** The client's connect failed. */
@@ -24,11 +23,9 @@ final class HeartbeatSteps {
   private static final String LAST_HEARTBEAT_LOST = "lastHeartbeatLost";
 
   private final HeartbeatSoakRecorder soak;
-  private final FootprintRecorder footprint;
 
-  HeartbeatSteps(HeartbeatSoakRecorder soak, FootprintRecorder footprint) {
+  HeartbeatSteps(HeartbeatSoakRecorder soak) {
     this.soak = soak;
-    this.footprint = footprint;
   }
 
   Session connectionOpened(Session s) {
@@ -89,16 +86,6 @@ final class HeartbeatSteps {
 
   Session clientDone(Session s) {
     soak.clientDone();
-    return s;
-  }
-
-  Session footprintSettled(Session s) {
-    footprint.connectionSettled(s.isFailed());
-    return s;
-  }
-
-  Session quietReading(Session s) {
-    footprint.readQuiet(s.getInt("reading") + 1);
     return s;
   }
 }
