@@ -134,6 +134,31 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       AreaResult.Builder section,
       String mode) {
     section.note(mode);
+    soakSessions(f, section);
+    if (probe.isEmpty()) {
+      String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
+      section.check(Thresholds.STABILITY.notMeasured(CheckIds.HEARTBEAT_STABILITY, why));
+      section.detail("Connection stability", "not measured: " + why);
+      return 0;
+    }
+    PingPongResult p = probe.get();
+    double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
+    Check stability =
+        Thresholds.STABILITY
+            .check(CheckIds.HEARTBEAT_STABILITY, ratio * 100)
+            .withNote("WebSocket ping/pong");
+    section.check(stability);
+    pings(p, ratio, section);
+    if (stability.status() == Status.FAIL) {
+      pingRecommendation(p, ratio, targetLost, section);
+    }
+    return ratio;
+  }
+
+  /**
+   * What the heartbeat sessions did beside a ping/pong measurement (their frames are not acked).
+   */
+  private static void soakSessions(HeartbeatFacts f, AreaResult.Builder section) {
     section.detail(
         "Stability measured by",
         "WebSocket ping/pong ("
@@ -153,19 +178,10 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
           "Clients lost at their first chat message",
           f.helloFailed() + "/" + f.clients() + " (no reply: they sent no heartbeats)");
     }
-    if (probe.isEmpty()) {
-      String why = "the run wrote no probe-pingpong.json (the ping/pong probe did not finish)";
-      section.check(Thresholds.STABILITY.notMeasured(CheckIds.HEARTBEAT_STABILITY, why));
-      section.detail("Connection stability", "not measured: " + why);
-      return 0;
-    }
-    PingPongResult p = probe.get();
-    double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
-    Check stability =
-        Thresholds.STABILITY
-            .check(CheckIds.HEARTBEAT_STABILITY, ratio * 100)
-            .withNote("WebSocket ping/pong");
-    section.check(stability);
+  }
+
+  /** The ping/pong probe's pings, pongs and dropped connections. */
+  private static void pings(PingPongResult p, double ratio, AreaResult.Builder section) {
     section.detail(
         "Pings sent / pongs in time",
         p.pingsSent()
@@ -197,43 +213,45 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
             + p.clientsConnected()
             + " connected"
             + (p.firstFailure().isEmpty() ? "" : " (first: " + p.firstFailure() + ")"));
-    if (stability.status() == Status.FAIL) {
-      String cause;
-      String action;
-      if (targetLost) {
-        cause = "the target stopped answering";
-        action =
-            "Find why the server process stopped or restarted during the soak (its log,"
-                + " crash or out-of-memory kill) before tuning connections";
-      } else if (p.connectionsDropped() > 0 || p.clientsConnected() < p.clients()) {
-        cause =
-            p.connectionsDropped()
-                + " connections dropped, "
-                + (p.clients() - p.clientsConnected())
-                + " never opened";
-        action =
-            "Find what closes the WebSocket connections: idle timeouts of the server or a"
-                + " proxy, connection limits, and handler exceptions that end the socket";
-      } else {
-        cause = "pongs came late or not at all on open connections";
-        action =
-            "Find what blocks the server's event loop (synchronous work in the WebSocket"
-                + " handler delays even protocol pongs)";
-      }
-      section.recommend(
-          "Connection stability below 99%",
-          action,
-          "ping/pong stability "
-              + Format.percent(ratio)
-              + " ("
-              + p.pongsInTime()
-              + " of "
-              + p.expectedPings()
-              + " pongs in time; "
-              + cause
-              + ")");
+  }
+
+  /** What to look at when ping/pong stability failed: the cause the probe's figures point to. */
+  private static void pingRecommendation(
+      PingPongResult p, double ratio, boolean targetLost, AreaResult.Builder section) {
+    String cause;
+    String action;
+    if (targetLost) {
+      cause = "the target stopped answering";
+      action =
+          "Find why the server process stopped or restarted during the soak (its log,"
+              + " crash or out-of-memory kill) before tuning connections";
+    } else if (p.connectionsDropped() > 0 || p.clientsConnected() < p.clients()) {
+      cause =
+          p.connectionsDropped()
+              + " connections dropped, "
+              + (p.clients() - p.clientsConnected())
+              + " never opened";
+      action =
+          "Find what closes the WebSocket connections: idle timeouts of the server or a"
+              + " proxy, connection limits, and handler exceptions that end the socket";
+    } else {
+      cause = "pongs came late or not at all on open connections";
+      action =
+          "Find what blocks the server's event loop (synchronous work in the WebSocket"
+              + " handler delays even protocol pongs)";
     }
-    return ratio;
+    section.recommend(
+        "Connection stability below 99%",
+        action,
+        "ping/pong stability "
+            + Format.percent(ratio)
+            + " ("
+            + p.pongsInTime()
+            + " of "
+            + p.expectedPings()
+            + " pongs in time; "
+            + cause
+            + ")");
   }
 
   /** Heartbeats acknowledged over those the run's parameters called for; returns the ratio. */
@@ -400,17 +418,15 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * {@code footprint.connections} idle connections open; judged with the readings' resolution.
    */
   private void footprint(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
-    String metric = CheckIds.MEMORY_PER_CONNECTION;
-    Threshold target = Thresholds.MEMORY_PER_CONNECTION;
     if (f.footprintConnections() == 0) {
       section.check(
-          target.notMeasured(metric, "footprint.connections is 0: the footprint step did not run"));
+          Thresholds.MEMORY_PER_CONNECTION.notMeasured(
+              CheckIds.MEMORY_PER_CONNECTION,
+              "footprint.connections is 0: the footprint step did not run"));
       return;
     }
     List<Long> before = readings(s, HeartbeatFacts.FOOTPRINT_BEFORE);
     List<Long> open = readings(s, HeartbeatFacts.FOOTPRINT_OPEN);
-    String label =
-        "Memory per connection (footprint, " + f.footprintConnections() + " connections)";
     Optional<FootprintEstimate> maybe =
         f.footprintMeasured()
             ? FootprintEstimate.of(before, open, f.footprintOpened())
@@ -426,62 +442,91 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
                   before.isEmpty()
                       ? HeartbeatFacts.footprintBeforeLabel(1)
                       : HeartbeatFacts.footprintOpenLabel(f.footprintOpened(), 1));
-      section.check(target.notMeasured(metric, why));
-      section.detail(label, "not measured: " + why);
+      footprintNotMeasured(footprintLabel(f.footprintConnections()), why, section);
       return;
     }
-    FootprintEstimate e = maybe.get();
-    label = "Memory per connection (footprint, " + e.connections() + " connections)";
-    String where =
-        "footprint step on the quiet target before the soak, "
-            + e.connections()
-            + " idle connections";
+    footprint(maybe.get(), before.size(), open.size(), section);
+  }
+
+  private static String footprintLabel(int connections) {
+    return "Memory per connection (footprint, " + connections + " connections)";
+  }
+
+  private static void footprintNotMeasured(String label, String why, AreaResult.Builder section) {
+    section.check(
+        Thresholds.MEMORY_PER_CONNECTION.notMeasured(CheckIds.MEMORY_PER_CONNECTION, why));
+    section.detail(label, "not measured: " + why);
+  }
+
+  /** The footprint step's estimate from {@code before} quiet and {@code open} open readings. */
+  private static void footprint(
+      FootprintEstimate e, int before, int open, AreaResult.Builder section) {
+    String label = footprintLabel(e.connections());
     String growth =
         MemorySeries.mbSigned(e.growthBytes())
             + " resident for "
             + e.connections()
             + " idle connections; quiet readings "
-            + before.size()
+            + before
             + " before, "
-            + open.size()
+            + open
             + " open, spread up to "
             + Format.number(e.noiseBytes() / 1024.0)
             + " KB";
     if (!e.resolved()) {
-      // a growth inside the noise is a bound, not a figure: never "0 KB"
-      String sentence = "below what it can resolve (" + e.resolutionText() + ")";
-      section.detail(label, sentence + " (" + growth + ")");
-      section.note(
-          "Memory per connection is "
-              + sentence
-              + ": resident memory did not move"
-              + " beyond its quiet spread while the connections opened (memory a runtime had"
-              + " already reserved is not visible to this reading).");
-      section.check(
-          e.boundMeets(target)
-              ? new Check(
-                  metric, null, target.unit(), target.text(), Status.PASS, sentence + ", " + where)
-              : target.notMeasured(
-                  metric,
-                  sentence
-                      + ", which is not under the target "
-                      + target.text()
-                      + ": open more idle connections (footprint.connections)"));
-      return;
-    }
-    if (e.growthBytes() < 0) {
-      String why =
+      unresolved(e, label, growth, section);
+    } else if (e.growthBytes() < 0) {
+      footprintNotMeasured(
+          label,
           "resident memory fell while the connections were open (a collection returned"
               + " memory), so the step cannot resolve their cost ("
               + growth
-              + ")";
-      section.check(target.notMeasured(metric, why));
-      section.detail(label, "not measured: " + why);
-      return;
+              + ")",
+          section);
+    } else {
+      perConnection(e, label, growth, section);
     }
+  }
+
+  private static String where(FootprintEstimate e) {
+    return "footprint step on the quiet target before the soak, "
+        + e.connections()
+        + " idle connections";
+  }
+
+  /** A growth inside the noise is a bound, not a figure: never "0 KB". */
+  private static void unresolved(
+      FootprintEstimate e, String label, String growth, AreaResult.Builder section) {
+    String metric = CheckIds.MEMORY_PER_CONNECTION;
+    Threshold target = Thresholds.MEMORY_PER_CONNECTION;
+    String sentence = "below what it can resolve (" + e.resolutionText() + ")";
+    section.detail(label, sentence + " (" + growth + ")");
+    section.note(
+        "Memory per connection is "
+            + sentence
+            + ": resident memory did not move"
+            + " beyond its quiet spread while the connections opened (memory a runtime had"
+            + " already reserved is not visible to this reading).");
+    section.check(
+        e.boundMeets(target)
+            ? new Check(
+                metric, null, target.unit(), target.text(), Status.PASS, sentence + ", " + where(e))
+            : target.notMeasured(
+                metric,
+                sentence
+                    + ", which is not under the target "
+                    + target.text()
+                    + ": open more idle connections (footprint.connections)"));
+  }
+
+  /** Memory per idle connection, judged against its target. */
+  private static void perConnection(
+      FootprintEstimate e, String label, String growth, AreaResult.Builder section) {
     double perConn = e.perConnectionBytes();
     Check c =
-        target.check(metric, perConn / MemorySeries.MB).withNote(where + ", " + e.resolutionText());
+        Thresholds.MEMORY_PER_CONNECTION
+            .check(CheckIds.MEMORY_PER_CONNECTION, perConn / MemorySeries.MB)
+            .withNote(where(e) + ", " + e.resolutionText());
     section.check(c);
     section.detail(
         label, Format.number(perConn / 1024) + " KB " + e.resolutionText() + " (" + growth + ")");

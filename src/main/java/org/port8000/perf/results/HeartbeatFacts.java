@@ -46,48 +46,6 @@ public record HeartbeatFacts(
     long soakPlannedMs,
     String ackCapability) {
 
-  /** Facts of a run whose ack capability was known: yes when acks were awaited, else no. */
-  public HeartbeatFacts(
-      int clients,
-      long intervalMs,
-      long durationSeconds,
-      int heartbeatsPerClient,
-      long expectedHeartbeats,
-      long ackTimeoutMs,
-      int clientsConnected,
-      int connectionsOpened,
-      int clientsWithLostHeartbeats,
-      int footprintConnections,
-      int footprintOpened,
-      boolean footprintMeasured,
-      boolean ackSupported,
-      long heartbeatsSent,
-      int helloFailed,
-      int soakClients,
-      long soakOverlapMs,
-      long soakPlannedMs) {
-    this(
-        clients,
-        intervalMs,
-        durationSeconds,
-        heartbeatsPerClient,
-        expectedHeartbeats,
-        ackTimeoutMs,
-        clientsConnected,
-        connectionsOpened,
-        clientsWithLostHeartbeats,
-        footprintConnections,
-        footprintOpened,
-        footprintMeasured,
-        ackSupported,
-        heartbeatsSent,
-        helloFailed,
-        soakClients,
-        soakOverlapMs,
-        soakPlannedMs,
-        ackSupported ? YES : NO);
-  }
-
   public static final String YES = "yes";
   public static final String NO = "no";
   public static final String UNKNOWN = "unknown";

@@ -94,6 +94,21 @@ public final class RequestNames {
   /** A heartbeat's send: every attempt, answered or not. */
   public static final String HEARTBEAT_SEND = "heartbeat send";
 
+  /** A heartbeat soak client's connect (reconnects included) and its close at the end. */
+  public static final String HEARTBEAT_CONNECT = "connect";
+
+  public static final String HEARTBEAT_CLOSE = "close";
+
+  /** A soak client's one chat message before its heartbeats, and its reply. */
+  public static final String HEARTBEAT_HELLO_SEND = "hello send";
+
+  public static final String HEARTBEAT_HELLO = "hello";
+
+  /** The footprint step's idle connections. */
+  public static final String FOOTPRINT_CONNECT = "footprint connect";
+
+  public static final String FOOTPRINT_CLOSE = "footprint close";
+
   /**
    * The one request of a simulation that could not start its load: a health check that is failed on
    * purpose, carrying the reason, so Gatling records the run and fails it.

@@ -31,6 +31,17 @@ class HeartbeatAnalyzerTest {
   /** Facts of a 10-client soak of 40 heartbeats every 500 ms (20 s planned). */
   private static HeartbeatFacts facts(
       int connected, int helloFailed, int soakClients, long overlapMs, boolean ack) {
+    return facts(
+        connected,
+        helloFailed,
+        soakClients,
+        overlapMs,
+        ack ? HeartbeatFacts.YES : HeartbeatFacts.NO);
+  }
+
+  /** The same soak with the ack capability as found ("yes", "no", "unknown": acks awaited). */
+  private static HeartbeatFacts facts(
+      int connected, int helloFailed, int soakClients, long overlapMs, String ackCapability) {
     return new HeartbeatFacts(
         10,
         500,
@@ -44,12 +55,13 @@ class HeartbeatAnalyzerTest {
         200,
         200,
         true,
-        ack,
+        !HeartbeatFacts.NO.equals(ackCapability),
         40L * (connected - helloFailed),
         helloFailed,
         soakClients,
         overlapMs,
-        20_000);
+        20_000,
+        ackCapability);
   }
 
   /** Three quiet readings at {@code before}, three with 200 connections open at {@code open}. */
@@ -256,7 +268,25 @@ class HeartbeatAnalyzerTest {
         folder,
         HeartbeatFacts.PROBE,
         new HeartbeatFacts(
-            10, 500, 20, 40, 400, 500, 5, 5, 5, 200, 0, false, true, 200, 0, 0, -1, 20_000));
+            10,
+            500,
+            20,
+            40,
+            400,
+            500,
+            5,
+            5,
+            5,
+            200,
+            0,
+            false,
+            true,
+            200,
+            0,
+            0,
+            -1,
+            20_000,
+            HeartbeatFacts.YES));
     ProbeFiles.write(
         folder,
         ResourceSamples.PROBE,
@@ -321,30 +351,8 @@ class HeartbeatAnalyzerTest {
 
   private void unknownAckSoak(PingPongResult pings) {
     meta(folder, true);
-    HeartbeatFacts f = facts(10, 0, 10, 19_800, true);
     ProbeFiles.write(
-        folder,
-        HeartbeatFacts.PROBE,
-        new HeartbeatFacts(
-            f.clients(),
-            f.intervalMs(),
-            f.durationSeconds(),
-            f.heartbeatsPerClient(),
-            f.expectedHeartbeats(),
-            f.ackTimeoutMs(),
-            f.clientsConnected(),
-            f.connectionsOpened(),
-            f.clientsWithLostHeartbeats(),
-            f.footprintConnections(),
-            f.footprintOpened(),
-            f.footprintMeasured(),
-            true,
-            f.heartbeatsSent(),
-            f.helloFailed(),
-            f.soakClients(),
-            f.soakOverlapMs(),
-            f.soakPlannedMs(),
-            HeartbeatFacts.UNKNOWN));
+        folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, HeartbeatFacts.UNKNOWN));
     ProbeFiles.write(folder, PingPongResult.PROBE, pings);
   }
 

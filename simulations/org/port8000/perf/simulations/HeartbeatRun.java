@@ -1,0 +1,144 @@
+package org.port8000.perf.simulations;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.port8000.perf.probe.FootprintRecorder;
+import org.port8000.perf.probe.HeartbeatSoakRecorder;
+import org.port8000.perf.probe.PingProbe;
+import org.port8000.perf.probe.ResourceSampler;
+import org.port8000.perf.results.HeartbeatFacts;
+import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.TargetCapabilities;
+
+/**
+ * What the heartbeat simulation measures beside its load: the target's resources (sampled by
+ * injector 0 only), the soak's and the footprint step's recorders, the ping/pong probe, and the
+ * probe files they write.
+ */
+final class HeartbeatRun {
+  final HeartbeatPlan plan;
+
+  /** The target acks heartbeats as far as the capability check found (null: unknown). */
+  final Boolean ackCapability;
+
+  // acks are awaited unless the target is known not to ack; ping/pong runs unless it is known
+  // to ack: an unknown capability gets both, and the report shows both
+  final boolean ackSupported;
+  final boolean pingPong;
+
+  final HeartbeatSoakRecorder soak;
+  final FootprintRecorder footprint;
+  final HeartbeatSteps steps;
+  final FootprintStep footprintStep;
+
+  private final SimulationSupport support;
+  // started in before(), after the injectors' shared start, so its time limit covers the load
+  private volatile ResourceSampler sampler;
+  private volatile PingProbe pingProbe;
+
+  HeartbeatRun(SimulationSupport support) {
+    this.support = support;
+    plan = HeartbeatPlan.of(support.settings, support.injector);
+    ackCapability = support.capabilities.heartbeatAck();
+    ackSupported = !TargetCapabilities.lacks(ackCapability);
+    pingPong = !TargetCapabilities.has(ackCapability);
+    soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
+    footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
+    steps = new HeartbeatSteps(soak);
+    footprintStep = new FootprintStep(plan, footprint);
+    refuseOverFileLimit();
+  }
+
+  /** A plan over the open-file limit is a finding of this area: the other simulations still run. */
+  private void refuseOverFileLimit() {
+    try {
+      FileLimit.check(
+          plan.openConnections(pingPong), FileLimit.HEARTBEAT_PLAN, FileLimit.HEARTBEAT_FIX);
+    } catch (IllegalStateException e) {
+      support.couldNotStart(e.getMessage());
+    }
+  }
+
+  /**
+   * The request Gatling's assertion gates: the acks when the target acks; else the connects (the
+   * report also judges ping/pong and counts the heartbeats of lost clients as lost).
+   */
+  String gatedRequest() {
+    return TargetCapabilities.has(ackCapability)
+        ? RequestNames.HEARTBEAT_ACK
+        : RequestNames.HEARTBEAT_CONNECT;
+  }
+
+  /** Registers the probe files this run writes after its load. */
+  void recordProbes() {
+    if (support.injector.isFirst()) {
+      support.probe(ResourceSamples.PROBE, this::samples);
+    }
+    support.probe(
+        HeartbeatFacts.PROBE,
+        () ->
+            soak.facts(
+                plan.duration(),
+                plan.ackTimeout(),
+                footprint,
+                ackSupported,
+                TargetCapabilities.state(ackCapability)));
+    if (pingPong) {
+      support.probe(PingPongResult.PROBE, this::pingResult);
+    }
+  }
+
+  /**
+   * In {@code before()}: injector 0 starts sampling the target (the merge takes its samples; the
+   * other injectors write none) with a first reading.
+   */
+  void startSampling() {
+    if (!support.refused() && support.injector.isFirst()) {
+      sampler =
+          ResourceSampler.start(
+              support.target,
+              support.settings.samplerInterval(),
+              plan.maxDuration().plus(Duration.ofMinutes(1)));
+      read(HeartbeatFacts.INITIAL);
+    }
+  }
+
+  private ResourceSamples samples() {
+    if (sampler == null) {
+      throw new IllegalStateException("the load never started, so the target was not sampled");
+    }
+    return sampler.stop();
+  }
+
+  /** A reading of the quiet target, then the ping/pong probe starts beside the soak. */
+  void startSoak() {
+    read(HeartbeatFacts.SOAK_START);
+    if (pingPong) {
+      pingProbe =
+          PingProbe.start(
+              support.target.wsUrl(),
+              plan.clients(),
+              plan.interval(),
+              plan.perClient(),
+              plan.ackTimeout());
+    }
+  }
+
+  private PingPongResult pingResult() {
+    if (pingProbe == null) {
+      throw new IllegalStateException("the soak never started, so the ping/pong probe did not run");
+    }
+    return pingProbe.awaitResult(plan.pingResultMax());
+  }
+
+  /** A named reading of the target's memory where this injector samples it. */
+  private CompletableFuture<ResourceSamples.Checkpoint> read(String label) {
+    ResourceSampler r = sampler;
+    return r != null
+        ? r.checkpoint(label)
+        : CompletableFuture.failedFuture(
+            new IllegalStateException("injector " + support.injector.index() + " reads no memory"));
+  }
+}
