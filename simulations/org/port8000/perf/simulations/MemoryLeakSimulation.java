@@ -128,11 +128,7 @@ public class MemoryLeakSimulation extends Simulation {
           .repeat(cycles, "i")
           .on(cycle)
           .doIf(session -> run.samples())
-          .then(
-              exec(
-                  http(RequestNames.VERDICT_LEAK)
-                      .get("/api/health")
-                      .check(bodyString().transform(b -> run.verdict()).is(Verdicts.PASS))));
+          .then(Verdicts.request(RequestNames.VERDICT_LEAK, run::verdict));
 
   // Assertions: every measured message answered (as the report requires), and no leak detected.
   static List<Assertion> assertions(int messages, boolean judgesLeak) {

@@ -10,8 +10,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.results.PhaseTimings;
@@ -117,30 +115,12 @@ public class MessageThroughputSimulation extends Simulation {
   private List<ChainBuilder> verdicts() {
     List<ChainBuilder> v = new ArrayList<>();
     if (oneClient) {
-      v.add(verdict(RequestNames.VERDICT_ONE_CLIENT_BURST, oneClientBurst::verdict));
+      v.add(Verdicts.request(RequestNames.VERDICT_ONE_CLIENT_BURST, oneClientBurst::verdict));
     }
     if (judgesSteps) {
-      v.add(verdict(RequestNames.VERDICT_SUSTAINED, this::sustainedVerdict));
+      v.add(Verdicts.request(RequestNames.VERDICT_SUSTAINED, () -> Verdicts.kneeRule(stepTries)));
     }
     return v;
-  }
-
-  private static ChainBuilder verdict(String name, Supplier<String> verdict) {
-    return exec(
-        http(name)
-            .get("/api/health")
-            .check(bodyString().transform(b -> verdict.get()).is(Verdicts.PASS)));
-  }
-
-  /** The knee rule over the steps' tries, on this run's own round-trip times. */
-  private String sustainedVerdict() {
-    Optional<ThroughputStep> highest = Optional.empty();
-    for (ThroughputStep s : stepTries) {
-      if (!s.isRetry() && s.finalTry().held()) {
-        highest = Optional.of(s.finalTry());
-      }
-    }
-    return Verdicts.sustainedVerdict(highest.map(s -> s.recorder().achievedPerSecond()));
   }
 
   private Duration maxDuration() {

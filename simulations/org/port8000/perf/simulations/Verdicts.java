@@ -1,11 +1,14 @@
 package org.port8000.perf.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.*;
+import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
@@ -20,6 +23,26 @@ final class Verdicts {
 
   /** The verdict requests' expected value: anything else is the KO's reason. */
   static final String PASS = "PASS";
+
+  /**
+   * A verdict as a Gatling request: one health check whose check is the verdict, so a Gatling
+   * assertion can gate it (anything but {@link #PASS} is its KO reason).
+   */
+  static ChainBuilder request(String name, Supplier<String> verdict) {
+    return exec(
+        http(name).get("/api/health").check(bodyString().transform(b -> verdict.get()).is(PASS)));
+  }
+
+  /** The knee rule over the steps' tries, on this run's own round-trip times. */
+  static String kneeRule(List<ThroughputStep> tries) {
+    Optional<ThroughputStep> highest = Optional.empty();
+    for (ThroughputStep s : tries) {
+      if (!s.isRetry() && s.finalTry().held()) {
+        highest = Optional.of(s.finalTry());
+      }
+    }
+    return sustainedVerdict(highest.map(s -> s.recorder().achievedPerSecond()));
+  }
 
   /** The one-client burst as the report judges it (p95, average, none dropped). */
   static String burstVerdict(long planned, long replied, PhaseTimings.Latency latency) {
