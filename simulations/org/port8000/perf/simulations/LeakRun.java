@@ -42,14 +42,13 @@ final class LeakRun {
   LeakRun(
       SimulationSupport support,
       int messages,
-      Duration duration,
       int cycles,
       int warmUpMessages,
       Duration warmUp,
       Duration maxRun) {
     this.support = support;
     this.messages = messages;
-    this.duration = duration;
+    this.duration = support.settings.leakDuration();
     this.cycles = cycles;
     this.warmUpMessages = warmUpMessages;
     this.warmUp = warmUp;

@@ -16,7 +16,6 @@ import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.LeakRunFacts;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Memory and leaks (assignment §4) on a freshly started target: the "fresh start" memory; {@value
@@ -67,14 +66,7 @@ public class MemoryLeakSimulation extends Simulation {
           .plus(cyclePause.plus(replyTimeout.multipliedBy(3)).multipliedBy(settings.leakCycles()))
           .plus(Duration.ofSeconds(30));
   private final LeakRun run =
-      new LeakRun(
-          support,
-          messages,
-          duration,
-          cycles,
-          warmUpMessages,
-          warmUp,
-          maxDuration.plus(Duration.ofMinutes(1)));
+      new LeakRun(support, messages, cycles, warmUpMessages, warmUp, maxDuration.plusMinutes(1));
 
   // Protocol.
   private final HttpProtocolBuilder protocol =
@@ -83,12 +75,7 @@ public class MemoryLeakSimulation extends Simulation {
           .contentTypeHeader("application/json");
 
   // Scenarios: each chat message a checked Gatling round trip on its own connection.
-  private final RoundTrips trips =
-      new RoundTrips(
-          settings.replyErrorPattern(),
-          replyTimeout,
-          TargetCapabilities.has(support.capabilities.streams()),
-          support.target::isAlive);
+  private final RoundTrips trips = RoundTrips.of(support);
 
   private final ScenarioBuilder warmUpChat =
       scenario(RequestNames.LEAK_WARMUP)

@@ -14,7 +14,6 @@ import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.results.PhaseTimings;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Assignment §1, message throughput, one phase after another: a warm-up at the first step's rate
@@ -60,12 +59,7 @@ public class MessageThroughputSimulation extends Simulation {
 
   // Scenarios: the phases in order, recorded by the message probe.
   private final MessageTimings timings = new MessageTimings();
-  private final RoundTrips trips =
-      new RoundTrips(
-          support.settings.replyErrorPattern(),
-          replyTimeout,
-          TargetCapabilities.has(support.capabilities.streams()),
-          support.target::isAlive);
+  private final RoundTrips trips = RoundTrips.of(support);
   private final OneClientBurst oneClientBurst =
       oneClient ? new OneClientBurst(support, timings, burstMessages, burstRate) : null;
   private final List<ThroughputStep> stepTries = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Chat round trips in Gatling's idiom, for every simulation that sends chat messages: one message
@@ -51,6 +52,15 @@ final class RoundTrips {
     this.replyTimeout = replyTimeout;
     this.streams = streams;
     this.targetAlive = targetAlive;
+  }
+
+  /** Round trips on the target of {@code support}, by its settings and capabilities. */
+  static RoundTrips of(SimulationSupport support) {
+    return new RoundTrips(
+        support.settings.replyErrorPattern(),
+        support.settings.replyTimeout(),
+        TargetCapabilities.has(support.capabilities.streams()),
+        support.target::isAlive);
   }
 
   /** Connections a step needs so that each sends at most one message per {@link #PACE}. */
