@@ -24,7 +24,8 @@ import org.port8000.perf.results.RequestNames;
  * #COOL_DOWN}). Every other round trip is a checked Gatling request ({@link RoundTrips}), so
  * Gatling's HTML report, its assertions and the markdown report show the same figures. With several
  * injectors each offers its share of every rate and of the many-client burst; the one-client burst
- * runs on injector 0 only, and the knee rule's verdict is left to the merge.
+ * runs on injector 0 only (the others wait as long, so the steps stay aligned), and the knee rule's
+ * verdict is left to the merge.
  */
 public class MessageThroughputSimulation extends Simulation {
 
@@ -85,9 +86,10 @@ public class MessageThroughputSimulation extends Simulation {
     p.add(
         ThroughputStep.warmup(first, injector.rate(first), warmupDuration)
             .population(trips, replyTimeout));
-    if (oneClient) {
-      p.add(oneClientBurst.population(protocol));
-    }
+    p.add(
+        oneClient
+            ? oneClientBurst.population(protocol)
+            : OneClientBurst.waitElsewhere(burstMessages, burstInterval));
     p.add(manyClientBurst());
     for (int rate : steps) {
       ThroughputStep step =

@@ -65,6 +65,17 @@ final class OneClientBurst {
         .protocols(protocol.wsUnmatchedInboundMessageBufferSize(1_000));
   }
 
+  /**
+   * What an injector other than injector 0 runs in the burst's place: it waits about as long as the
+   * burst takes (its lead, then one interval per message), so every injector's later phases load
+   * the target at the same time and their merged step is one step, not two halves in turn.
+   */
+  static PopulationBuilder waitElsewhere(int messages, Duration interval) {
+    return scenario(RequestNames.ONE_CLIENT_BURST + " (runs on injector 0: this one waits as long)")
+        .pause(ThroughputStep.LEAD.plus(interval.multipliedBy(messages)))
+        .injectOpen(atOnceUsers(1));
+  }
+
   /** Waits for message m's slot, takes what arrived, then sends it with its id. */
   private ChainBuilder sendOne() {
     return pause(
