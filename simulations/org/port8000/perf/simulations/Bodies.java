@@ -16,6 +16,15 @@ public final class Bodies {
   /** POST /api/bot/launch: a mock bot with the id in {@link #BOT}. */
   public static final String LAUNCH_BOT = "{\"bot_id\":\"#{" + BOT + "}\",\"adapter\":\"mock\"}";
 
+  /** The session attribute {@link #CHAT_WITH_ID} names (a message id). */
+  public static final String ID = "id";
+
+  /**
+   * A chat frame with the id in {@link #ID}, for the one-client burst, whose replies are matched.
+   */
+  public static final String CHAT_WITH_ID =
+      "{\"type\":\"message\",\"content\":\"perf #{" + ID + "}\",\"id\":\"#{" + ID + "}\"}";
+
   /** A heartbeat frame with the sequence number in session attribute {@code seq}. */
   public static final String HEARTBEAT = "{\"type\":\"heartbeat\",\"seq\":#{seq}}";
 
@@ -38,6 +47,33 @@ public final class Bodies {
         + ",\"bot_id\":\"#{"
         + BOT
         + "}\"}";
+  }
+
+  /**
+   * POST /api/chat/message: history line {@code i} of {@code botId}, of varied length like a real
+   * chat: the user asks (even lines), the assistant answers briefly or at length.
+   */
+  public static String historyLine(int i, String botId) {
+    boolean user = i % 2 == 0;
+    String text =
+        user
+            ? "Message " + i + ": what is the status of the nightly build?"
+            : i % 4 == 1
+                ? "Message "
+                    + i
+                    + ": the nightly build finished; two suites were slower than"
+                    + " yesterday and one test was retried before it passed. Details are in the log."
+                : "Message "
+                    + i
+                    + ": all green.\nThe slow suites are back to their usual times and"
+                    + " the memory graph of the chat service is flat.";
+    return "{\"role\":"
+        + quoted(user ? "user" : "assistant")
+        + ",\"bot_id\":"
+        + quoted(botId)
+        + ",\"content\":"
+        + quoted(text)
+        + "}";
   }
 
   private static String quoted(String text) {

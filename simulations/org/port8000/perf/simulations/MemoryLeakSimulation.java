@@ -4,23 +4,18 @@ import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.*;
 
 import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.port8000.perf.analysis.LeakDetector;
-import org.port8000.perf.analysis.LeakSeries;
+import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.LeakRunFacts;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Memory and leaks (assignment §4) on a freshly started target: the "fresh start" memory; {@value
@@ -29,9 +24,10 @@ import org.port8000.perf.results.TargetCapabilities;
  * each on its own connection, waiting for its final reply); then {@code leak.cycles}
  * connect/disconnect cycles (WebSocket connect/close and bot launch/stop), a checkpoint after each.
  * Every chat message is a checked Gatling round trip ({@link RoundTrips}). The resource sampler
- * runs throughout; the leak verdict is computed from its series from "initial" on, over the
- * messages answered so far, and gates the run as a Gatling request ({@link
- * RequestNames#VERDICT_LEAK}).
+ * runs throughout ({@link LeakRun}); the leak verdict is computed from its series from "initial"
+ * on, over the messages answered so far, and gates the run as a Gatling request ({@link
+ * RequestNames#VERDICT_LEAK}). With several injectors each sends its share of the messages and
+ * cycles (bot ids disjoint); injector 0 alone reads the target's memory and judges the leak.
  */
 public class MemoryLeakSimulation extends Simulation {
   /**
@@ -46,12 +42,15 @@ public class MemoryLeakSimulation extends Simulation {
   /** Quick, but each message still on its own connection waiting for its reply. */
   static final int WARM_UP_PER_SECOND = 40;
 
-  // parameters, read once
+  // Parameters, read once: this injector's share of the messages and cycles.
   private final SimulationSupport support = SimulationSupport.start(getClass());
   private final Settings settings = support.settings;
-  private final int messages = settings.leakMessages();
+  private final InjectorShare injector = support.injector;
+  private final int warmUpMessages = injector.users(WARM_UP_MESSAGES);
+  private final int messages = injector.users(settings.leakMessages());
   private final Duration duration = settings.leakDuration();
-  private final int cycles = settings.leakCycles();
+  private final int cycles = injector.users(settings.leakCycles());
+  private final int firstCycle = injector.firstId(settings.leakCycles()) + 1;
   private final Duration replyTimeout = settings.replyTimeout();
   // whole seconds, at least one: Gatling injects nobody with a ramp shorter than a second
   private final Duration warmUp =
@@ -64,182 +63,94 @@ public class MemoryLeakSimulation extends Simulation {
           .plus(replyTimeout.multipliedBy(2))
           .plus(duration)
           .plus(replyTimeout.multipliedBy(2))
-          .plus(cyclePause.plus(replyTimeout.multipliedBy(3)).multipliedBy(cycles))
+          .plus(cyclePause.plus(replyTimeout.multipliedBy(3)).multipliedBy(settings.leakCycles()))
           .plus(Duration.ofSeconds(30));
-  private final ResourceSampler sampler =
-      ResourceSampler.start(
-          support.target, settings.samplerInterval(), maxDuration.plus(Duration.ofMinutes(1)));
+  private final LeakRun run =
+      new LeakRun(support, messages, cycles, warmUpMessages, warmUp, maxDuration.plusMinutes(1));
 
-  private final AtomicInteger warmUpAnswered = new AtomicInteger();
-  private final AtomicInteger messagesStarted = new AtomicInteger();
-  private final AtomicInteger messagesSettled = new AtomicInteger();
-  private final AtomicInteger messagesAnswered = new AtomicInteger();
-  private final AtomicInteger cyclesCompleted = new AtomicInteger();
-
-  /** When each measured message was answered, ms after "initial": the leak series' axis. */
-  private final List<Long> answeredAtMs = new ArrayList<>();
-
-  private volatile long initialNs;
-
-  // protocol
+  // Protocol.
   private final HttpProtocolBuilder protocol =
       http.baseUrl(support.target.baseUrl().toString())
           .wsBaseUrl(support.target.wsBaseUrl())
           .contentTypeHeader("application/json");
 
-  // scenarios
-  // Each chat message a checked Gatling round trip on its own connection (RoundTrips).
-  private final RoundTrips trips =
-      new RoundTrips(
-          settings.replyErrorPattern(),
-          replyTimeout,
-          TargetCapabilities.has(support.capabilities.streams()),
-          support.target::isAlive);
+  // Scenarios: each chat message a checked Gatling round trip on its own connection.
+  private final RoundTrips trips = RoundTrips.of(support);
 
   private final ScenarioBuilder warmUpChat =
       scenario(RequestNames.LEAK_WARMUP)
           .exec(ws(RequestNames.connect(RequestNames.LEAK_WARMUP)).connect("/ws"))
           .exec(trips.roundTrip(RequestNames.LEAK_WARMUP, null, null))
-          .exec(this::warmUpSettled)
+          .exec(run::warmUpSettled)
           .exec(ws(RequestNames.close(RequestNames.LEAK_WARMUP)).close());
 
   private final ScenarioBuilder chat =
       scenario(RequestNames.LEAK_MESSAGES)
-          .exec(this::messageStarted)
+          .exec(run::messageStarted)
           .exec(ws(RequestNames.connect(RequestNames.LEAK_MESSAGES)).connect("/ws"))
           .exec(trips.roundTrip(RequestNames.LEAK_MESSAGES, null, null))
-          .exec(this::messageSettled)
+          .exec(run::messageSettled)
           .exec(ws(RequestNames.close(RequestNames.LEAK_MESSAGES)).close());
 
-  private final ScenarioBuilder connectCycles =
-      scenario("leak cycles")
-          .repeat(cycles, "i")
-          .on(
-              exec(s -> s.set("cycle", s.getInt("i") + 1).markAsSucceeded())
-                  .exec(ws("cycle connect").connect("/ws"))
-                  .exec(ws("cycle close").close())
-                  .exec(
-                      http("bot launch")
-                          .post("/api/bot/launch")
-                          .body(
-                              StringBody(
-                                  "{\"bot_id\":\"leak-cycle-#{cycle}\",\"adapter\":\"mock\"}"))
-                          .check(jsonPath("$.success").ofBoolean().is(true)))
-                  .exec(
-                      http("bot stop")
-                          .post("/api/bot/stop/leak-cycle-#{cycle}")
-                          .check(jsonPath("$.success").ofBoolean().is(true)))
-                  .exec(this::cycleDone)
-                  .pause(cyclePause))
-          // The leak verdict is the probe's: a request Gatling's assertion can gate carries it.
+  /** One cycle: a socket opened and closed, a bot (id leak-cycle-n) launched and stopped. */
+  private final ChainBuilder cycle =
+      exec(s -> s.set(Bodies.BOT, "leak-cycle-" + (firstCycle + s.getInt("i"))).markAsSucceeded())
+          .exec(ws(RequestNames.CYCLE_CONNECT).connect("/ws"))
+          .exec(ws(RequestNames.CYCLE_CLOSE).close())
           .exec(
-              http(RequestNames.VERDICT_LEAK)
-                  .get("/api/health")
-                  .check(bodyString().transform(b -> leakVerdict()).is(RoundTrips.PASS)));
+              http(RequestNames.CYCLE_BOT_LAUNCH)
+                  .post("/api/bot/launch")
+                  .body(StringBody(Bodies.LAUNCH_BOT))
+                  .check(jsonPath("$.success").ofBoolean().is(true)))
+          .exec(
+              http(RequestNames.CYCLE_BOT_STOP)
+                  .post("/api/bot/stop/#{" + Bodies.BOT + "}")
+                  .check(jsonPath("$.success").ofBoolean().is(true)))
+          .exec(s -> run.cycleDone(s, firstCycle + s.getInt("i")))
+          .pause(cyclePause);
+
+  // The leak verdict is the probe's: a request Gatling's assertion can gate carries it.
+  private final ScenarioBuilder connectCycles =
+      scenario(RequestNames.LEAK_CYCLES)
+          .repeat(cycles, "i")
+          .on(cycle)
+          .doIf(session -> run.samples())
+          .then(Verdicts.request(RequestNames.VERDICT_LEAK, run::verdict));
+
+  // Assertions: every measured message answered (as the report requires), and no leak detected.
+  static List<Assertion> assertions(int messages, boolean judgesLeak) {
+    List<Assertion> a = new ArrayList<>();
+    a.add(
+        details(RequestNames.reply(RequestNames.LEAK_MESSAGES))
+            .successfulRequests()
+            .count()
+            .gte((long) messages));
+    if (judgesLeak) {
+      a.add(details(RequestNames.VERDICT_LEAK).successfulRequests().count().is(1L));
+    }
+    return a;
+  }
 
   {
-    support.probe(ResourceSamples.PROBE, sampler::stop);
-    support.probe(LeakRunFacts.PROBE, this::facts);
-
-    // andThen adds children, so the chain is nested from the last phase back
-    setUp(
-            warmUpChat
-                .injectOpen(rampUsers(WARM_UP_MESSAGES).during(warmUp))
-                .andThen(
-                    chat.injectOpen(rampUsers(messages).during(duration))
-                        .andThen(connectCycles.injectOpen(atOnceUsers(1)))))
+    List<PopulationBuilder> phases =
+        List.of(
+            warmUpChat.injectOpen(rampUsers(warmUpMessages).during(warmUp)),
+            chat.injectOpen(rampUsers(messages).during(duration)),
+            connectCycles.injectOpen(atOnceUsers(1)));
+    setUp(Phases.inSequence(phases))
         .protocols(protocol)
-        .assertions(assertions(messages))
+        .assertions(assertions(messages, run.samples()))
         .maxDuration(maxDuration);
   }
 
   @Override
   public void before() {
     support.awaitStart();
-    sampler.checkpoint(LeakRunFacts.FRESH_START);
+    run.checkpoint(LeakRunFacts.FRESH_START);
   }
 
   @Override
   public void after() {
     support.finish();
-  }
-
-  private LeakRunFacts facts() {
-    List<Long> at;
-    synchronized (answeredAtMs) {
-      at = List.copyOf(answeredAtMs);
-    }
-    return new LeakRunFacts(
-        messages,
-        duration.toSeconds(),
-        cycles,
-        support.target.startedByThisRun(),
-        messagesAnswered.get(),
-        cyclesCompleted.get(),
-        WARM_UP_MESSAGES,
-        warmUp.toSeconds(),
-        warmUpAnswered.get(),
-        at);
-  }
-
-  /**
-   * The leak verdict as the report computes it (the same series and detector, on the samples so
-   * far: the series ends at the "after messages" checkpoint, before the cycles): FAIL when a leak
-   * is detected; PASS too when there is no verdict (the report says "not measured").
-   */
-  private String leakVerdict() {
-    Optional<LeakDetector.Verdict> v =
-        LeakSeries.of(facts(), sampler.result()).flatMap(LeakDetector::analyze);
-    return v.filter(LeakDetector.Verdict::leak)
-        .map(x -> "FAIL: leak detected, " + x.statistic())
-        .orElse(RoundTrips.PASS);
-  }
-
-  /** Every measured message answered (as the report requires), and no leak detected. */
-  static List<Assertion> assertions(int messages) {
-    return List.of(
-        details(RequestNames.reply(RequestNames.LEAK_MESSAGES))
-            .successfulRequests()
-            .count()
-            .gte((long) messages),
-        details(RequestNames.VERDICT_LEAK).successfulRequests().count().is(1L));
-  }
-
-  private Session warmUpSettled(Session s) {
-    if (!s.getBoolean(RoundTrips.LOST)) {
-      warmUpAnswered.incrementAndGet();
-    }
-    return s;
-  }
-
-  /** The first measured message marks "initial": the warm-up phase has ended (andThen). */
-  private Session messageStarted(Session s) {
-    if (messagesStarted.getAndIncrement() == 0) {
-      initialNs = System.nanoTime();
-      sampler.checkpoint(LeakRunFacts.INITIAL);
-    }
-    return s;
-  }
-
-  private Session messageSettled(Session s) {
-    if (!s.getBoolean(RoundTrips.LOST)) {
-      messagesAnswered.incrementAndGet();
-      synchronized (answeredAtMs) {
-        answeredAtMs.add((System.nanoTime() - initialNs) / 1_000_000);
-      }
-    }
-    if (messagesSettled.incrementAndGet() == messages) {
-      sampler.checkpoint(LeakRunFacts.afterMessagesLabel(messages));
-    }
-    return s;
-  }
-
-  private Session cycleDone(Session s) {
-    int cycle = s.getInt("cycle");
-    if (!s.isFailed()) {
-      cyclesCompleted.incrementAndGet();
-    }
-    sampler.checkpoint(LeakRunFacts.afterCycleLabel(cycle));
-    return s;
   }
 }

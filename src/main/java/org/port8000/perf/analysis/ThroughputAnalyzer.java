@@ -92,6 +92,34 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     PhaseTimings.Phase p = burst.get();
     PhaseTimings.Latency l = p.latency();
     long dropped = p.planned() - p.replied();
+    Optional<String> queued = burstDetails(p, section);
+    Check latency = Thresholds.LATENCY.check(CheckIds.BURST_P95, l.p95());
+    section.check(latency);
+    section.check(Thresholds.LATENCY.check(CheckIds.BURST_AVG, l.mean()));
+    section.check(Check.none(CheckIds.BURST_DROPPED, dropped, "messages"));
+    if (latency.status() == Status.FAIL || !Thresholds.LATENCY.met(l.mean())) {
+      section.recommend(
+          "High Latency Issues (> 200 ms)",
+          "Add caching, compress messages, batch updates",
+          "burst latency p95 "
+              + l.p95()
+              + " ms, avg "
+              + l.mean()
+              + " ms"
+              + queued.map(s -> "; " + s).orElse(""));
+    }
+    if (dropped > 0) {
+      section.recommend(
+          "Dropped messages",
+          "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
+              + " before tuning speed",
+          dropped + " of " + p.planned() + " burst messages failed" + failures(p));
+    }
+  }
+
+  /** The one-client burst's rows; returns the sentence when its replies queued up. */
+  private static Optional<String> burstDetails(PhaseTimings.Phase p, AreaResult.Builder section) {
+    PhaseTimings.Latency l = p.latency();
     section.detail(
         "Burst, one client",
         p.planned()
@@ -123,28 +151,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
             + Format.number(p.offeredPerSecond())
             + " msg/s; the"
             + " burst's fixed cadence caps it, see the sustained steps)");
-    Check latency = Thresholds.LATENCY.check(CheckIds.BURST_P95, l.p95());
-    section.check(latency);
-    section.check(Thresholds.LATENCY.check(CheckIds.BURST_AVG, l.mean()));
-    section.check(Check.none(CheckIds.BURST_DROPPED, dropped, "messages"));
-    if (latency.status() == Status.FAIL || !Thresholds.LATENCY.met(l.mean())) {
-      section.recommend(
-          "High Latency Issues (> 200 ms)",
-          "Add caching, compress messages, batch updates",
-          "burst latency p95 "
-              + l.p95()
-              + " ms, avg "
-              + l.mean()
-              + " ms"
-              + queued.map(s -> "; " + s).orElse(""));
-    }
-    if (dropped > 0) {
-      section.recommend(
-          "Dropped messages",
-          "Find where replies are lost (handler errors, overflowing queues, closed sockets)"
-              + " before tuning speed",
-          dropped + " of " + p.planned() + " burst messages failed" + failures(p));
-    }
+    return queued;
   }
 
   private static void burstNotMeasured(
@@ -362,32 +369,14 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * {@link #MACHINE_BUSY_PERCENT} % busy at the break.
    */
   private String sustained(List<PhaseTimings.Phase> phases, AreaResult.Builder section) {
-    Map<Integer, StepTries> steps = new LinkedHashMap<>();
-    for (PhaseTimings.Phase p : phases) {
-      if (RequestNames.isStep(p.name())) {
-        StepTries t = steps.computeIfAbsent(RequestNames.stepRate(p.name()), r -> new StepTries());
-        if (RequestNames.isRetry(p.name())) {
-          t.retry = new StepOutcome(p);
-        } else {
-          t.first = new StepOutcome(p);
-        }
-      }
-    }
-    List<StepTries> tries = steps.values().stream().filter(t -> t.first != null).toList();
+    List<StepTries> tries = stepTries(phases);
     StepTries highest = null;
     for (StepTries t : tries) {
       if (t.held()) {
         highest = t;
       }
     }
-    StepTries broke = null;
-    boolean aboveHighest = highest == null;
-    for (StepTries t : tries) {
-      if (aboveHighest && !t.held() && broke == null) {
-        broke = t;
-      }
-      aboveHighest |= t == highest;
-    }
+    StepTries broke = knee(tries, highest);
     boolean passedHighest = false;
     for (StepTries t : tries) {
       section.detail(
@@ -402,87 +391,145 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
         machineBound
             .map(m -> "; so this knee is the machine's bound, not the" + " target's")
             .orElse("");
-    Check sustained;
-    String headline;
+    Sustained sustained;
     if (highest != null) {
-      double achieved = highest.decisive().phase.achievedPerSecond();
-      headline =
-          Format.number(achieved)
-              + " msg/sec"
-              + (machineBound.isPresent() ? " (the machine's bound)" : "");
-      String limit =
-          broke == null
-              ? "no step broke up to "
-                  + highest.first.phase.name()
-                  + " (the highest step"
-                  + " configured), so the real limit is higher"
-              : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
-      section.detail(
-          "Sustained throughput",
-          headline + " at step " + highest.first.phase.name() + "; " + limit);
-      sustained =
-          Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, achieved).withNote(limit);
+      sustained = held(highest, broke, machineBound.isPresent(), bound, section);
     } else if (broke != null && Thresholds.THROUGHPUT.met(broke.first.phase.offeredPerSecond())) {
-      // The first step already offered more than the target: whether the target holds the
-      // target rate is unknown, so this is no FAIL of "< 50 msg/s" (and no such advice).
-      String why =
-          "the first step "
-              + broke.first.phase.name()
-              + " already broke ("
-              + broke.why()
-              + bound
-              + "), and no lower step ran; add lower -Dthroughput.steps to"
-              + " find the sustained rate";
-      sustained = Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED, why);
-      headline =
-          "below "
-              + broke.first.phase.name()
-              + " (first step broke"
-              + (machineBound.isPresent() ? " at the machine's bound" : "")
-              + ")";
-      section.detail("Sustained throughput", "not measured: " + why);
+      sustained = firstStepAboveTargetBroke(broke, machineBound.isPresent(), bound, section);
     } else if (broke != null) {
-      sustained =
-          Thresholds.THROUGHPUT
-              .check(CheckIds.THROUGHPUT_SUSTAINED, 0)
-              .withNote(
-                  "the first step "
-                      + broke.first.phase.name()
-                      + " already broke: "
-                      + broke.why()
-                      + bound);
-      headline = "below " + broke.first.phase.name() + " (first step broke)";
-      section.detail(
-          "Sustained throughput",
-          "none: the first step " + broke.first.phase.name() + " broke: " + broke.why() + bound);
+      sustained = firstStepBroke(broke, bound, section);
     } else {
       sustained =
-          Thresholds.THROUGHPUT.notMeasured(
-              CheckIds.THROUGHPUT_SUSTAINED, "no throughput step ran");
-      headline = "not measured";
+          new Sustained(
+              Thresholds.THROUGHPUT.notMeasured(
+                  CheckIds.THROUGHPUT_SUSTAINED, "no throughput step ran"),
+              "not measured");
     }
-    section.check(sustained);
-    if (sustained.status() == Status.FAIL) {
-      section.recommend(
-          "Low Throughput (< 50 msg/sec)",
-          "Optimize WebSocket handler, reduce processing",
-          highest == null
-              ? "no step held ("
-                  + Thresholds.STEP_REPLIES.prose()
-                  + " of replies and p95 "
-                  + Thresholds.LATENCY.prose()
-                  + "); the first, "
-                  + broke.first.phase.name()
-                  + ", broke: "
-                  + broke.why()
-              : "sustained "
-                  + Format.number(highest.decisive().phase.achievedPerSecond())
-                  + " msg/s"
-                  + (broke == null
-                      ? ""
-                      : "; step " + broke.first.phase.name() + " broke: " + broke.why()));
+    section.check(sustained.check());
+    if (sustained.check().status() == Status.FAIL) {
+      lowThroughputAdvice(highest, broke, section);
     }
-    return headline;
+    return sustained.headline();
+  }
+
+  /** The sustained rate's check and the section's headline. */
+  private record Sustained(Check check, String headline) {}
+
+  /** The steps in order, each with its first try and, when one ran, its retry. */
+  private static List<StepTries> stepTries(List<PhaseTimings.Phase> phases) {
+    Map<Integer, StepTries> steps = new LinkedHashMap<>();
+    for (PhaseTimings.Phase p : phases) {
+      if (RequestNames.isStep(p.name())) {
+        StepTries t = steps.computeIfAbsent(RequestNames.stepRate(p.name()), r -> new StepTries());
+        if (RequestNames.isRetry(p.name())) {
+          t.retry = new StepOutcome(p);
+        } else {
+          t.first = new StepOutcome(p);
+        }
+      }
+    }
+    return steps.values().stream().filter(t -> t.first != null).toList();
+  }
+
+  /** The knee: the first step above the highest that held (or the first step) that broke. */
+  private static StepTries knee(List<StepTries> tries, StepTries highest) {
+    StepTries broke = null;
+    boolean aboveHighest = highest == null;
+    for (StepTries t : tries) {
+      if (aboveHighest && !t.held() && broke == null) {
+        broke = t;
+      }
+      aboveHighest |= t == highest;
+    }
+    return broke;
+  }
+
+  /** A step held: the highest one's achieved rate is the sustained rate. */
+  private static Sustained held(
+      StepTries highest,
+      StepTries broke,
+      boolean machineBound,
+      String bound,
+      AreaResult.Builder section) {
+    double achieved = highest.decisive().phase.achievedPerSecond();
+    String headline =
+        Format.number(achieved) + " msg/sec" + (machineBound ? " (the machine's bound)" : "");
+    String limit =
+        broke == null
+            ? "no step broke up to "
+                + highest.first.phase.name()
+                + " (the highest step"
+                + " configured), so the real limit is higher"
+            : "step " + broke.first.phase.name() + " broke: " + broke.why() + bound;
+    section.detail(
+        "Sustained throughput", headline + " at step " + highest.first.phase.name() + "; " + limit);
+    return new Sustained(
+        Thresholds.THROUGHPUT.check(CheckIds.THROUGHPUT_SUSTAINED, achieved).withNote(limit),
+        headline);
+  }
+
+  /**
+   * The first step already offered more than the target: whether the target holds the target rate
+   * is unknown, so this is no FAIL of "< 50 msg/s" (and no such advice).
+   */
+  private static Sustained firstStepAboveTargetBroke(
+      StepTries broke, boolean machineBound, String bound, AreaResult.Builder section) {
+    String why =
+        "the first step "
+            + broke.first.phase.name()
+            + " already broke ("
+            + broke.why()
+            + bound
+            + "), and no lower step ran; add lower -Dthroughput.steps to"
+            + " find the sustained rate";
+    section.detail("Sustained throughput", "not measured: " + why);
+    return new Sustained(
+        Thresholds.THROUGHPUT.notMeasured(CheckIds.THROUGHPUT_SUSTAINED, why),
+        "below "
+            + broke.first.phase.name()
+            + " (first step broke"
+            + (machineBound ? " at the machine's bound" : "")
+            + ")");
+  }
+
+  /** The first step, below the target, already broke: no rate was sustained. */
+  private static Sustained firstStepBroke(
+      StepTries broke, String bound, AreaResult.Builder section) {
+    section.detail(
+        "Sustained throughput",
+        "none: the first step " + broke.first.phase.name() + " broke: " + broke.why() + bound);
+    return new Sustained(
+        Thresholds.THROUGHPUT
+            .check(CheckIds.THROUGHPUT_SUSTAINED, 0)
+            .withNote(
+                "the first step "
+                    + broke.first.phase.name()
+                    + " already broke: "
+                    + broke.why()
+                    + bound),
+        "below " + broke.first.phase.name() + " (first step broke)");
+  }
+
+  private static void lowThroughputAdvice(
+      StepTries highest, StepTries broke, AreaResult.Builder section) {
+    section.recommend(
+        "Low Throughput (< 50 msg/sec)",
+        "Optimize WebSocket handler, reduce processing",
+        highest == null
+            ? "no step held ("
+                + Thresholds.STEP_REPLIES.prose()
+                + " of replies and p95 "
+                + Thresholds.LATENCY.prose()
+                + "); the first, "
+                + broke.first.phase.name()
+                + ", broke: "
+                + broke.why()
+            : "sustained "
+                + Format.number(highest.decisive().phase.achievedPerSecond())
+                + " msg/s"
+                + (broke == null
+                    ? ""
+                    : "; step " + broke.first.phase.name() + " broke: " + broke.why()));
   }
 
   /**

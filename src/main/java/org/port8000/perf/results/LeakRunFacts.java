@@ -26,30 +26,6 @@ public record LeakRunFacts(
     int warmUpAnswered,
     java.util.List<Long> answeredAtMs) {
 
-  /** Facts without the answer times (the leak axis then falls back to the plan). */
-  public LeakRunFacts(
-      int messages,
-      long durationSeconds,
-      int cycles,
-      boolean targetFresh,
-      int messagesAnswered,
-      int cyclesCompleted,
-      int warmUpMessages,
-      long warmUpSeconds,
-      int warmUpAnswered) {
-    this(
-        messages,
-        durationSeconds,
-        cycles,
-        targetFresh,
-        messagesAnswered,
-        cyclesCompleted,
-        warmUpMessages,
-        warmUpSeconds,
-        warmUpAnswered,
-        null);
-  }
-
   public static final String PROBE = "leak";
 
   /** Marked before any load: the memory of the target as it was when the run began. */

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
 public final class MergedRunFolder {
   public static final String INJECTORS_PROBE = "injectors";
 
+  private static final String TIMINGS = ProbeFiles.path(Path.of(""), PhaseTimings.PROBE).toString();
+
   private MergedRunFolder() {}
 
   /** The injectors' rows as the report shows them ({@code probe-injectors.json}). */
@@ -65,10 +67,31 @@ public final class MergedRunFolder {
       throw new UncheckedIOException(
           "Cannot write the merged run " + folder + ": " + e.getMessage(), e);
     }
-    ProbeFiles.write(folder, RunMeta.PROBE, meta(merged, copied));
+    boolean summed = sumTimings(merged, folder);
+    if (summed) {
+      copied.remove(TIMINGS);
+    }
+    ProbeFiles.write(folder, RunMeta.PROBE, meta(merged, copied, summed));
     ProbeFiles.write(folder, INJECTORS_PROBE, injectors(merged));
     AtomicFiles.write(folder.resolve("index.html"), index(merged, folder));
     return new GatlingRun(folder, merged.simulationClass(), merged.start(), merged.requests());
+  }
+
+  /**
+   * The message phases of all injectors, summed ({@link PhaseTimingsMerge}): each ran its share of
+   * them. Returns whether more than one injector wrote them.
+   */
+  private static boolean sumTimings(MergedRun merged, Path folder) {
+    List<PhaseTimings> all =
+        merged.injectors().stream()
+            .map(i -> ProbeFiles.read(i.run().folder(), PhaseTimings.PROBE, PhaseTimings.class))
+            .flatMap(java.util.Optional::stream)
+            .toList();
+    if (all.size() < 2) {
+      return false;
+    }
+    ProbeFiles.write(folder, PhaseTimings.PROBE, PhaseTimingsMerge.of(all));
+    return true;
   }
 
   public static Injectors injectors(MergedRun merged) {
@@ -91,25 +114,33 @@ public final class MergedRunFolder {
             .toList());
   }
 
+  /** Where the merged run's figures come from. */
+  private static String mergeNote(MergedRun merged, List<String> copied, boolean summedTimings) {
+    return "Merged from "
+        + merged.injectors().size()
+        + " injectors (run "
+        + merged.runId()
+        + "): request counts are summed and latencies recomputed from every"
+        + " injector's samples; "
+        + (copied.isEmpty()
+            ? "no probe file"
+            : "the probe files (" + String.join(", ", copied) + ")")
+        + " are injector 0's"
+        + (summedTimings
+            ? "; the message phases' counts (" + TIMINGS + ") are summed over the injectors"
+            : "")
+        + ".";
+  }
+
   /** All injectors' metas in one: the earliest start, the latest end, the target's answer. */
-  static RunMeta meta(MergedRun merged, List<String> copied) {
+  static RunMeta meta(MergedRun merged, List<String> copied, boolean summedTimings) {
     List<RunMeta> metas =
         merged.injectors().stream()
             .map(i -> i.run().meta().orElse(null))
             .filter(Objects::nonNull)
             .toList();
     List<String> notes = new ArrayList<>();
-    notes.add(
-        "Merged from "
-            + merged.injectors().size()
-            + " injectors (run "
-            + merged.runId()
-            + "): request counts are summed and latencies recomputed from every"
-            + " injector's samples; "
-            + (copied.isEmpty()
-                ? "no probe file"
-                : "the probe files (" + String.join(", ", copied) + ")")
-            + " are injector 0's.");
+    notes.add(mergeNote(merged, copied, summedTimings));
     RunMeta base = metas.isEmpty() ? null : metas.get(0);
     if (base != null) {
       notes.addAll(base.notes());

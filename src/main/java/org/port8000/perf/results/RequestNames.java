@@ -117,4 +117,29 @@ public final class RequestNames {
 
   /** The UI run's last request: KO when the browser probe's verdict is FAIL. */
   public static final String UI_VERDICT = "ui verdict";
+
+  /** The UI run's bot: launched, its history seeded, stopped at the end. */
+  public static final String UI_RENDER = "UI render";
+
+  public static final String UI_LAUNCH_BOT = "launch bot";
+  public static final String UI_SAVE_MESSAGE = "save chat message";
+  public static final String UI_HEALTH = "health while the browser probe runs";
+  public static final String UI_STOP_BOT = "stop bot";
+
+  /**
+   * What an injector other than injector 0 runs of the UI simulation (the browser runs once, on
+   * injector 0): one health check, since Gatling records no run without a request.
+   */
+  public static final String UI_ELSEWHERE = "health (the browser probe runs on injector 0)";
+
+  /** The memory simulation's connect/disconnect cycles. */
+  public static final String LEAK_CYCLES = "leak cycles";
+
+  public static final String CYCLE_CONNECT = "cycle connect";
+  public static final String CYCLE_CLOSE = "cycle close";
+  public static final String CYCLE_BOT_LAUNCH = "bot launch";
+  public static final String CYCLE_BOT_STOP = "bot stop";
+
+  /** The throughput simulation's verdict requests' scenario. */
+  public static final String VERDICTS = "verdicts";
 }

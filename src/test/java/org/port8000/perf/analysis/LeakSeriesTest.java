@@ -31,7 +31,7 @@ class LeakSeriesTest {
 
   @Test
   void filesWithoutAnswerTimesFallBackToThePlan() {
-    LeakRunFacts f = new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0);
+    LeakRunFacts f = new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0, null);
     ResourceSamples s =
         samples(
             series(1000, t -> 100 * MB),

@@ -28,7 +28,10 @@ class MemoryAnalyzerTest {
   private AreaResult analyze(
       java.util.function.LongUnaryOperator measured, boolean answered, Long lostAt) {
     return analyze(
-        measured, answered, lostAt, new LeakRunFacts(100, 20, 10, true, 100, 10, 200, 10, 200));
+        measured,
+        answered,
+        lostAt,
+        new LeakRunFacts(100, 20, 10, true, 100, 10, 200, 10, 200, null));
   }
 
   private AreaResult analyze(
@@ -68,7 +71,8 @@ class MemoryAnalyzerTest {
   @Test
   void noMessageAnsweredGivesNoLeakVerdictAndFailsTheWorkCheck() {
     AreaResult r =
-        analyze(t -> 45 * MB, true, null, new LeakRunFacts(100, 20, 10, true, 0, 10, 200, 10, 0));
+        analyze(
+            t -> 45 * MB, true, null, new LeakRunFacts(100, 20, 10, true, 0, 10, 200, 10, 0, null));
     assertEquals(Status.NOT_MEASURED, check(r, "memory.leak.rate").status());
     assertTrue(
         check(r, "memory.leak.rate")
@@ -83,7 +87,10 @@ class MemoryAnalyzerTest {
   void incompleteCyclesFailEvenWhenMemoryIsFlat() {
     AreaResult r =
         analyze(
-            t -> 45 * MB, true, null, new LeakRunFacts(100, 20, 10, true, 100, 4, 200, 10, 200));
+            t -> 45 * MB,
+            true,
+            null,
+            new LeakRunFacts(100, 20, 10, true, 100, 4, 200, 10, 200, null));
     assertEquals(Status.PASS, check(r, "memory.leak.rate").status());
     Check cycles = check(r, "memory.leak.cyclesCompleted");
     assertEquals(Status.FAIL, cycles.status());

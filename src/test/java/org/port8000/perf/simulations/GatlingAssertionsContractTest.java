@@ -31,7 +31,7 @@ class GatlingAssertionsContractTest {
 
   @Test
   void theBurstsReplyPercentileIsTheLatencyTargetWithTheSameComparison() {
-    List<Assertion> a = RoundTrips.assertions(20);
+    List<Assertion> a = Verdicts.throughput(20, true, true);
     String burst = about(a, RequestNames.reply(RequestNames.BURST));
 
     assertEquals("<=", Thresholds.LATENCY.comparison(), "the assertion uses lte");
@@ -42,11 +42,11 @@ class GatlingAssertionsContractTest {
 
   @Test
   void theVerdictRequestsMustEachSucceedOnce() {
-    List<Assertion> a = RoundTrips.assertions(20);
+    List<Assertion> a = Verdicts.throughput(20, true, true);
 
     assertTrue(about(a, RequestNames.VERDICT_ONE_CLIENT_BURST).contains("Is(1.0)"));
     assertTrue(about(a, RequestNames.VERDICT_SUSTAINED).contains("Is(1.0)"));
-    List<Assertion> leak = MemoryLeakSimulation.assertions(200);
+    List<Assertion> leak = MemoryLeakSimulation.assertions(200, true);
     assertTrue(about(leak, RequestNames.VERDICT_LEAK).contains("Is(1.0)"));
     assertTrue(about(leak, RequestNames.reply(RequestNames.LEAK_MESSAGES)).contains("Gte(200.0)"));
   }
@@ -54,11 +54,11 @@ class GatlingAssertionsContractTest {
   @Test
   void theOneClientVerdictPassesExactlyWhenTheReportsBurstChecksPass() {
     int limit = (int) Thresholds.LATENCY.limit();
-    assertEquals(RoundTrips.PASS, RoundTrips.burstVerdict(20, 20, latency(limit, limit)));
-    assertTrue(RoundTrips.burstVerdict(20, 20, latency(limit + 1, 50)).startsWith("FAIL"));
-    assertTrue(RoundTrips.burstVerdict(20, 20, latency(limit, limit + 1)).startsWith("FAIL"));
-    assertTrue(RoundTrips.burstVerdict(20, 19, latency(50, 50)).startsWith("FAIL"));
-    assertTrue(RoundTrips.burstVerdict(20, 0, null).startsWith("FAIL"));
+    assertEquals(Verdicts.PASS, Verdicts.burstVerdict(20, 20, latency(limit, limit)));
+    assertTrue(Verdicts.burstVerdict(20, 20, latency(limit + 1, 50)).startsWith("FAIL"));
+    assertTrue(Verdicts.burstVerdict(20, 20, latency(limit, limit + 1)).startsWith("FAIL"));
+    assertTrue(Verdicts.burstVerdict(20, 19, latency(50, 50)).startsWith("FAIL"));
+    assertTrue(Verdicts.burstVerdict(20, 0, null).startsWith("FAIL"));
     assertTrue(Thresholds.LATENCY.met(limit) && !Thresholds.LATENCY.met(limit + 1));
   }
 
@@ -66,10 +66,10 @@ class GatlingAssertionsContractTest {
   void theSustainedVerdictIsTheThroughputTarget() {
     double limit = Thresholds.THROUGHPUT.limit();
     assertTrue(
-        RoundTrips.sustainedVerdict(Optional.of(limit)).startsWith("FAIL"),
+        Verdicts.sustainedVerdict(Optional.of(limit)).startsWith("FAIL"),
         "the target is strictly more than " + limit);
-    assertEquals(RoundTrips.PASS, RoundTrips.sustainedVerdict(Optional.of(limit + 0.5)));
-    assertTrue(RoundTrips.sustainedVerdict(Optional.empty()).startsWith("FAIL"));
+    assertEquals(Verdicts.PASS, Verdicts.sustainedVerdict(Optional.of(limit + 0.5)));
+    assertTrue(Verdicts.sustainedVerdict(Optional.empty()).startsWith("FAIL"));
   }
 
   @Test
