@@ -35,10 +35,8 @@ final class CapacityKnees {
   CapacityKnees(BenchmarkRun run, BenchmarkSection section, BenchmarkFacts.Parameters p) {
     this.run = run;
     this.section = section;
-    this.share999 =
-        new CapacityRule(
-            BenchmarkThresholds.MIN_SHARE, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
-    this.all = new CapacityRule(1.0, p.capacityLatencyFactor(), p.capacityLatencyAddMs());
+    this.share999 = CapacityRule.mostUsers(p.capacityLatencyFactor(), p.capacityLatencyAddMs());
+    this.all = CapacityRule.everyUser(p.capacityLatencyFactor(), p.capacityLatencyAddMs());
   }
 
   /** The ramp's first step that ran: the baseline of the responsiveness rule. */
