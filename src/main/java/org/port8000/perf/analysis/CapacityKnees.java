@@ -53,8 +53,25 @@ final class CapacityKnees {
     return cutShort(s, why);
   }
 
-  /** An open mix of the read operations in rising steps; null when the ramp did not run. */
-  Knee api(List<Step> steps) {
+  /**
+   * How a ramp is shown: its title and rule, the unit of its knee (a rate or a count), and the
+   * timed request whose p95 spread over the steps the knee's text names (null: the worst).
+   */
+  private record Table(
+      String title,
+      String rule,
+      String unit,
+      boolean perSecond,
+      String spreadKind,
+      String spreadLabel) {}
+
+  /** A step's row of the ramp's table, given why it broke (null when it held). */
+  private interface RowOf {
+    StepRow row(Step s, String why);
+  }
+
+  /** Judges each step by {@code rule}, finds the knee and adds the ramp's table. */
+  private Knee ramp(List<Step> steps, CapacityRule rule, Table table, RowOf rowOf) {
     if (steps.isEmpty()) {
       return null;
     }
@@ -62,89 +79,73 @@ final class CapacityKnees {
     List<String> whys = new ArrayList<>();
     List<StepRow> rows = new ArrayList<>();
     for (Step s : steps) {
-      String why = why(share999, s, lowest);
-      long ok = 0;
-      long ko = 0;
-      int worstP95 = 0;
-      BenchmarkOperation worstOp = null;
-      for (BenchmarkOperation o : BenchmarkOperation.reads()) {
-        Optional<RequestStats> r = run.request(o.apiStepName(s.level()));
-        if (r.isEmpty()) {
-          continue;
-        }
-        ok += r.get().ok();
-        ko += r.get().ko();
-        if (r.get().p95() * 1.0 / o.targetP95Ms()
-            > (worstOp == null ? -1 : worstP95 * 1.0 / worstOp.targetP95Ms())) {
-          worstP95 = r.get().p95();
-          worstOp = o;
-        }
-      }
+      String why = why(rule, s, lowest);
       whys.add(why);
-      rows.add(
-          new StepRow(
-              s.name(),
-              achieved(s, "calls/s"),
-              s.skipped() ? "–" : ok + " ok, " + ko + " failed",
-              worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
-              generatorCpu(s),
-              "–",
-              result(s, why)));
+      rows.add(rowOf.row(s, why));
     }
-    Knee k = Knee.walk(steps, whys, spread(steps, null, "worst operation p95"));
+    Knee k = Knee.walk(steps, whys, spread(steps, table.spreadKind(), table.spreadLabel()));
     section.ramp(
         new Ramp(
+            table.title(),
+            table.rule(),
+            rows,
+            k.text(table.unit(), table.perSecond()) + stopped(steps) + busyNote(k)));
+    return k;
+  }
+
+  /** An open mix of the read operations in rising steps; null when the ramp did not run. */
+  Knee api(List<Step> steps) {
+    return ramp(
+        steps,
+        share999,
+        new Table(
             "API calls/s (open mix of the read operations)",
             "A step holds while ≥ 99.9 % of its calls succeed and "
                 + share999.describe()
                 + ";"
                 + " the worst p95 relative to its latency target is shown (the latency targets are"
                 + " judged by the latency rows).",
-            rows,
-            k.text("calls/s", true) + stopped(steps) + busyNote(k)));
-    return k;
+            "calls/s",
+            true,
+            null,
+            "worst operation p95"),
+        this::apiRow);
+  }
+
+  private StepRow apiRow(Step s, String why) {
+    long ok = 0;
+    long ko = 0;
+    int worstP95 = 0;
+    BenchmarkOperation worstOp = null;
+    for (BenchmarkOperation o : BenchmarkOperation.reads()) {
+      Optional<RequestStats> r = run.request(o.apiStepName(s.level()));
+      if (r.isEmpty()) {
+        continue;
+      }
+      ok += r.get().ok();
+      ko += r.get().ko();
+      if (r.get().p95() * 1.0 / o.targetP95Ms()
+          > (worstOp == null ? -1 : worstP95 * 1.0 / worstOp.targetP95Ms())) {
+        worstP95 = r.get().p95();
+        worstOp = o;
+      }
+    }
+    return new StepRow(
+        s.name(),
+        achieved(s, "calls/s"),
+        s.skipped() ? "–" : ok + " ok, " + ko + " failed",
+        worstOp == null ? "–" : worstP95 + " ms (" + worstOp.requestName() + ")",
+        generatorCpu(s),
+        "–",
+        result(s, why));
   }
 
   /** Idle connections in rising levels while a probe chats; null when the ramp did not run. */
   Knee connections(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return null;
-    }
-    Step lowest = lowest(steps);
-    List<String> whys = new ArrayList<>();
-    List<StepRow> rows = new ArrayList<>();
-    for (Step s : steps) {
-      String why = why(all, s, lowest);
-      Optional<RequestStats> open = run.request(BenchmarkRequests.connectionOpen(s.level()));
-      Optional<RequestStats> probe = run.request(BenchmarkRequests.connectionProbe(s.level()));
-      long opened = open.map(RequestStats::ok).orElse(0L);
-      long failed = open.map(RequestStats::ko).orElse(0L);
-      if (why == null && s.serverConnections() == null) {
-        section.note(
-            "At "
-                + s.name()
-                + " the server's connection count could not be read"
-                + " (/api/health has no active_connections): the level is judged without it.");
-      }
-      whys.add(why);
-      // Each level opens only the connections the levels before it did not leave open.
-      rows.add(
-          new StepRow(
-              s.level() + " connections",
-              s.skipped()
-                  ? "–"
-                  : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
-              s.skipped() ? "–" : failed + " failed to open",
-              chat(s, probe),
-              generatorCpu(s),
-              s.serverConnections() == null
-                  ? "–"
-                  : s.serverConnections() + " open (server's count)",
-              result(s, why)));
-    }
-    Knee k = Knee.walk(steps, whys, spread(steps, CHAT, "chat p95"));
-    section.ramp(
-        new Ramp(
+    return ramp(
+        steps,
+        all,
+        new Table(
             "Concurrent WebSocket connections (idle, rising levels)",
             "A level holds when every connection opened, the server counts them all (when it has a"
                 + " count), and a probe connection chatting meanwhile gets every reply with "
@@ -153,46 +154,68 @@ final class CapacityKnees {
                 + BenchmarkOperation.WS_MESSAGE.targetP95Ms()
                 + " ms target is judged by the"
                 + " latency rows.",
-            rows,
-            k.text("connections", false) + stopped(steps) + busyNote(k)));
-    return k;
+            "connections",
+            false,
+            CHAT,
+            "chat p95"),
+        this::connectionRow);
+  }
+
+  private StepRow connectionRow(Step s, String why) {
+    Optional<RequestStats> open = run.request(BenchmarkRequests.connectionOpen(s.level()));
+    Optional<RequestStats> probe = run.request(BenchmarkRequests.connectionProbe(s.level()));
+    long opened = open.map(RequestStats::ok).orElse(0L);
+    long failed = open.map(RequestStats::ko).orElse(0L);
+    if (why == null && s.serverConnections() == null) {
+      section.note(
+          "At "
+              + s.name()
+              + " the server's connection count could not be read"
+              + " (/api/health has no active_connections): the level is judged without it.");
+    }
+    // Each level opens only the connections the levels before it did not leave open.
+    return new StepRow(
+        s.level() + " connections",
+        s.skipped()
+            ? "–"
+            : opened + " more opened (" + (s.level() - s.planned()) + " held from before)",
+        s.skipped() ? "–" : failed + " failed to open",
+        chat(s, probe),
+        generatorCpu(s),
+        s.serverConnections() == null ? "–" : s.serverConnections() + " open (server's count)",
+        result(s, why));
   }
 
   /** Connect → message → close at rising rates; null when the ramp did not run. */
   Knee churn(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return null;
-    }
-    Step lowest = lowest(steps);
-    List<String> whys = new ArrayList<>();
-    List<StepRow> rows = new ArrayList<>();
-    for (Step s : steps) {
-      String why = why(share999, s, lowest);
-      Optional<RequestStats> connect = run.request(BenchmarkRequests.churnConnect(s.level()));
-      Optional<RequestStats> message = run.request(BenchmarkRequests.churnMessage(s.level()));
-      long ok = message.map(RequestStats::ok).orElse(0L);
-      long failed = s.planned() - ok;
-      whys.add(why);
-      rows.add(
-          new StepRow(
-              s.name(),
-              achieved(s, "connections/s"),
-              s.skipped() ? "–" : ok + " ok, " + failed + " failed",
-              timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message),
-              generatorCpu(s),
-              "–",
-              result(s, why)));
-    }
-    Knee k = Knee.walk(steps, whys, spread(steps, REPLY, "reply p95"));
-    section.ramp(
-        new Ramp(
+    return ramp(
+        steps,
+        share999,
+        new Table(
             ChurnRetention.RAMP_TITLE + " (connect → one message → close)",
             "A rate holds while ≥ 99.9 % of its cycles get their reply and "
                 + share999.describe()
                 + " (connect and reply). Latency targets are judged by the latency rows.",
-            rows,
-            k.text("connections/s", true) + stopped(steps) + busyNote(k)));
-    return k;
+            "connections/s",
+            true,
+            REPLY,
+            "reply p95"),
+        this::churnRow);
+  }
+
+  private StepRow churnRow(Step s, String why) {
+    Optional<RequestStats> connect = run.request(BenchmarkRequests.churnConnect(s.level()));
+    Optional<RequestStats> message = run.request(BenchmarkRequests.churnMessage(s.level()));
+    long ok = message.map(RequestStats::ok).orElse(0L);
+    long failed = s.planned() - ok;
+    return new StepRow(
+        s.name(),
+        achieved(s, "connections/s"),
+        s.skipped() ? "–" : ok + " ok, " + failed + " failed",
+        timed(s, CONNECT, "connect", connect) + ", " + timed(s, REPLY, "reply", message),
+        generatorCpu(s),
+        "–",
+        result(s, why));
   }
 
   /** "110 ms (Gatling 112 ms)": the step's chat p95 as the simulation timed it and Gatling. */
