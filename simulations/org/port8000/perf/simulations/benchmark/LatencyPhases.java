@@ -3,6 +3,7 @@ package org.port8000.perf.simulations.benchmark;
 import static io.gatling.javaapi.core.CoreDsl.*;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -61,11 +62,11 @@ public final class LatencyPhases {
   }
 
   private PopulationBuilder latency() {
-    int branches = ops.latencyBranches(UnaryOperator.identity()).size();
+    List<ChainBuilder> branches = ops.latencyBranches(UnaryOperator.identity());
     return scenario("latency")
-        .exec(roundRobinSwitch().on(ops.latencyBranches(UnaryOperator.identity())))
+        .exec(roundRobinSwitch().on(branches))
         .exec(ops.stopIfTargetDied())
-        .injectOpen(rampUsers(plan.latencyUsers(branches)).during(plan.settings.latency()));
+        .injectOpen(rampUsers(plan.latencyUsers(branches.size())).during(plan.settings.latency()));
   }
 
   /** The task bot stopped: the last phase. */
