@@ -40,8 +40,7 @@ public class OperationBenchmarkSimulation extends Simulation {
       new BenchmarkPlan(
           support.settings.benchmark(), support.settings.replyTimeout(), support.injector);
   private final TargetReadings readings = TargetReadings.start(support, plan);
-  private final Operations operations =
-      new Operations(support.target, support.settings.replyTimeout());
+  private final Operations operations = new Operations(support.target, plan.replyTimeout);
 
   // Protocol: API users share a keep-alive pool, as a real client would (and so thousands of
   // calls per second do not each open a TCP connection); each WebSocket user has its own socket.
