@@ -7,7 +7,6 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import java.util.ArrayList;
 import java.util.List;
-import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.probe.StepRecorder;
 import org.port8000.perf.results.BenchmarkFacts;
 import org.port8000.perf.results.BenchmarkOperation;
@@ -26,10 +25,7 @@ public final class ApiRamp {
   public ApiRamp(BenchmarkPlan plan, Operations ops) {
     this.plan = plan;
     this.ops = ops;
-    CapacityRule rule =
-        CapacityRule.mostUsers(
-            plan.settings.capacityLatencyFactor(), plan.settings.capacityLatencyAddMs());
-    this.steps = new StepRecorder(rule::why);
+    this.steps = new StepRecorder(plan.mostUsersRule()::why);
   }
 
   /** Every step, one after another. */

@@ -2,6 +2,7 @@ package org.port8000.perf.simulations.benchmark;
 
 import java.time.Duration;
 import java.util.List;
+import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.config.BenchmarkSettings;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.results.BenchmarkFacts;
@@ -95,6 +96,18 @@ public final class BenchmarkPlan {
   /** The busy bots and the target's resource sampling run once, on the first injector. */
   public boolean runsOnce() {
     return injector.isFirst();
+  }
+
+  /** The API and churn ramps' stop rule: the report's, with this run's latency tolerance. */
+  CapacityRule mostUsersRule() {
+    return CapacityRule.mostUsers(
+        settings.capacityLatencyFactor(), settings.capacityLatencyAddMs());
+  }
+
+  /** The connection levels' stop rule: every connection must open. */
+  CapacityRule everyUserRule() {
+    return CapacityRule.everyUser(
+        settings.capacityLatencyFactor(), settings.capacityLatencyAddMs());
   }
 
   /** The whole run at most: every phase's length, a reply timeout per step, the bots, slack. */

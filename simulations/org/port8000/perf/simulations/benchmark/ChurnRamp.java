@@ -8,7 +8,6 @@ import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.probe.StepRecorder;
 import org.port8000.perf.results.BenchmarkFacts;
 import org.port8000.perf.results.BenchmarkRequests;
@@ -30,10 +29,7 @@ public final class ChurnRamp {
     this.plan = plan;
     this.ops = ops;
     this.readings = readings;
-    CapacityRule rule =
-        CapacityRule.mostUsers(
-            plan.settings.capacityLatencyFactor(), plan.settings.capacityLatencyAddMs());
-    this.steps = new StepRecorder(rule::why);
+    this.steps = new StepRecorder(plan.mostUsersRule()::why);
   }
 
   /** Warm-up, baseline, every step, cool-down: one after another. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.port8000.perf.analysis.CapacityRule;
 import org.port8000.perf.probe.StepRecorder;
 import org.port8000.perf.results.BenchmarkFacts;
 import org.port8000.perf.results.BenchmarkRequests;
@@ -36,10 +35,7 @@ public final class ConnectionLevels {
   public ConnectionLevels(BenchmarkPlan plan, Operations ops) {
     this.plan = plan;
     this.ops = ops;
-    CapacityRule rule =
-        CapacityRule.everyUser(
-            plan.settings.capacityLatencyFactor(), plan.settings.capacityLatencyAddMs());
-    this.levels = new StepRecorder(rule::why);
+    this.levels = new StepRecorder(plan.everyUserRule()::why);
   }
 
   /**
