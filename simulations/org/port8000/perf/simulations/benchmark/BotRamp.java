@@ -42,10 +42,10 @@ public final class BotRamp {
   private ChainBuilder launchOne() {
     return exec(s -> s.set(Bodies.BOT, bot(s.getInt("i"))))
         .exec(
-            Operations.launch(
+            BotRequests.launch(
                 BenchmarkRequests.BOTS_LAUNCH, status().is(200), Operations.succeeded()))
         .exec(
-            Operations.task(
+            BotRequests.task(
                 BenchmarkRequests.BOTS_TASK,
                 "are you there",
                 status().is(200),
@@ -56,7 +56,7 @@ public final class BotRamp {
   private ChainBuilder stopOne() {
     return exec(s -> s.set(Bodies.BOT, bot(s.getInt("j"))))
         .exec(
-            Operations.stop(BenchmarkRequests.BOTS_STOP, status().is(200), Operations.succeeded()))
+            BotRequests.stop(BenchmarkRequests.BOTS_STOP, status().is(200), Operations.succeeded()))
         .exec(this::stoppedOne);
   }
 

@@ -41,7 +41,7 @@ public final class BusyBots {
     return scenario("busy")
         .exec(
             exec(s -> s.set(Bodies.BOT, ops.botId("busy-", s.userId()))),
-            Operations.launch(BenchmarkRequests.BUSY_LAUNCH, Operations.succeeded()),
+            BotRequests.launch(BenchmarkRequests.BUSY_LAUNCH, Operations.succeeded()),
             rendezVous(BenchmarkSettings.BUSY_BOTS),
             Phases.checkpoint(this::allLaunched),
             // a fixed pace per bot: the same work for every server, however fast it answers
@@ -49,10 +49,10 @@ public final class BusyBots {
                 .on(
                     pace(Duration.ofMillis(1000 / p.busyTasksPerSecond()))
                         .exec(
-                            Operations.task(
+                            BotRequests.task(
                                 BenchmarkRequests.BUSY_TASK, "keep busy", Operations.succeeded()))),
             Phases.checkpoint(this::oneDone),
-            Operations.stop(BenchmarkRequests.BUSY_STOP, Operations.succeeded()))
+            BotRequests.stop(BenchmarkRequests.BUSY_STOP, Operations.succeeded()))
         .injectOpen(atOnceUsers(BenchmarkSettings.BUSY_BOTS));
   }
 

@@ -37,7 +37,7 @@ public final class LatencyPhases {
         .exec(
             readings.snapshotStep(BenchmarkFacts.RUN_START),
             exec(s -> s.set(Bodies.BOT, ops.taskBot)),
-            Operations.launch(BenchmarkRequests.SETUP_LAUNCH, Operations.succeeded()),
+            BotRequests.launch(BenchmarkRequests.SETUP_LAUNCH, Operations.succeeded()),
             exec(
                 http(BenchmarkRequests.SETUP_HISTORY)
                     .post("/api/chat/message")

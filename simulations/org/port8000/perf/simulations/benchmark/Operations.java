@@ -28,10 +28,10 @@ public final class Operations {
   /** The server reports API errors as HTTP 200 with {@code "success": false}. */
   private static final Pattern FAILURE = Pattern.compile("\"success\"\\s*:\\s*false");
 
-  /** Session attributes: the operation a user ran and its latency (ms). */
+  // Session attributes: the operation a user ran, its latency (ms), when its chat message left.
   static final String OP = "op";
-
   static final String RT = "rt";
+  private static final String SENT = "t0";
 
   private final RunningTarget target;
   private final Duration replyTimeout;
@@ -61,26 +61,6 @@ public final class Operations {
 
   private static CheckBuilder.Final noFailureInBody() {
     return bodyString().transform(b -> !FAILURE.matcher(b).find()).is(true);
-  }
-
-  /** Launches the bot in session attribute {@link Bodies#BOT}. */
-  static ChainBuilder launch(String name, CheckBuilder... checks) {
-    return exec(
-        http(name).post("/api/bot/launch").body(StringBody(Bodies.LAUNCH_BOT)).check(checks));
-  }
-
-  /** Gives the bot in {@link Bodies#BOT} one task. */
-  static ChainBuilder task(String name, String command, CheckBuilder... checks) {
-    return exec(
-        http(name)
-            .post("/api/bot/#{" + Bodies.BOT + "}/task")
-            .body(StringBody(Bodies.task(command)))
-            .check(checks));
-  }
-
-  /** Stops the bot in {@link Bodies#BOT}. */
-  static ChainBuilder stop(String name, CheckBuilder... checks) {
-    return exec(http(name).post("/api/bot/stop/#{" + Bodies.BOT + "}").check(checks));
   }
 
   /**
@@ -122,8 +102,8 @@ public final class Operations {
                   rt));
       case LAUNCH_BOT ->
           mark.exec(s -> s.set(Bodies.BOT, botId("", botSequence.incrementAndGet())))
-              .exec(launch(name, status().is(200), succeeded(), rt));
-      case STOP_BOT -> mark.exec(stop(name, status().is(200), succeeded(), rt));
+              .exec(BotRequests.launch(name, status().is(200), succeeded(), rt));
+      case STOP_BOT -> mark.exec(BotRequests.stop(name, status().is(200), succeeded(), rt));
       case SEND_TASK -> mark.exec(sendTask(name, rt));
       case LOAD_HISTORY ->
           mark.exec(read(name, "/api/chat/history?limit=100", jsonPath("$.messages").exists(), rt));
@@ -148,7 +128,7 @@ public final class Operations {
   private ChainBuilder sendTask(String name, CheckBuilder rt) {
     return exec(s -> s.set(Bodies.BOT, taskBot))
         .exec(
-            task(
+            BotRequests.task(
                 name,
                 "benchmark task",
                 status().is(200),
@@ -182,7 +162,7 @@ public final class Operations {
 
   /** One chat message on the open socket; an error frame fails at once; sets {@link #RT}. */
   ChainBuilder chatMessage(String name) {
-    return exec(s -> s.set("t0", System.nanoTime()))
+    return exec(s -> s.set(SENT, System.nanoTime()))
         .exec(
             ws(BenchmarkRequests.send(name))
                 .sendText(Bodies.chat("benchmark"))
@@ -191,7 +171,7 @@ public final class Operations {
                     ws.checkTextMessage(name)
                         .matching(jsonPath("$.type").in("response", "error"))
                         .check(jsonPath("$.type").is("response"))))
-        .exec(s -> s.set(RT, (int) ((System.nanoTime() - s.getLong("t0")) / 1_000_000)));
+        .exec(s -> s.set(RT, (int) ((System.nanoTime() - s.getLong(SENT)) / 1_000_000)));
   }
 
   /** The latency a user's last timed request took (ms). */
