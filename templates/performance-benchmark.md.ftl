@@ -7,25 +7,25 @@
 **Generated:** ${generatedAt}  
 **Profile:** ${profile}  
 **Target:** ${target}  
-**Status:** ${status} — ${headline}  
+**Status:** ${status} — ${result.headline}  
 **Optimization report:** [PORT-8000-PERFORMANCE-OPTIMIZATION.md](PORT-8000-PERFORMANCE-OPTIMIZATION.md)
 
-<#list notes as n>
+<#list result.notes as n>
 > ${n}
 
 </#list>
-<#if ran>
+<#if result.ran>
 ---
 
 ## Latency Benchmarks
 
 | Operation | Requests | Errors | p50 | p95 | p99 | Max | Target (p95) | Margin | Status |
 |-----------|----------|--------|-----|-----|-----|-----|--------------|--------|--------|
-<#list latency as r>
+<#list result.latency as r>
 | ${r.operation} | ${r.count} | ${r.errors} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.target} | ${r.margin} | ${r.status} |
 </#list>
 
-Latency phase: ${latencyRate} (open arrivals; the warm-up is closed-loop and not counted).
+Latency phase: ${result.latencyPhase} (open arrivals; the warm-up is closed-loop and not counted).
 Targets are the seed's, judged by p95. Errors include HTTP 200 answers with `"success": false`.
 
 ---
@@ -34,7 +34,7 @@ Targets are the seed's, judged by p95. Errors include HTTP 200 answers with `"su
 
 | Metric | Actual | Target | Status | Notes |
 |--------|--------|--------|--------|-------|
-<#list throughput as r>
+<#list result.throughput as r>
 | ${r.label} | ${r.measured} | ${r.target} | ${r.status} | ${r.note} |
 </#list>
 
@@ -44,7 +44,7 @@ Targets are the seed's, judged by p95. Errors include HTTP 200 answers with `"su
 
 | Resource | Usage | Target | Status | Notes |
 |----------|-------|--------|--------|-------|
-<#list resources as r>
+<#list result.resources as r>
 | ${r.label} | ${r.measured} | ${r.target} | ${r.status} | ${r.note} |
 </#list>
 
@@ -52,7 +52,7 @@ Targets are the seed's, judged by p95. Errors include HTTP 200 answers with `"su
 
 ## Comparison to Targets
 
-<#list comparison as c>
+<#list result.comparison as c>
 - ${c}
 </#list>
 
@@ -65,7 +65,7 @@ when the ramp never broke. The load generator's own CPU is shown beside each ste
 cores of the machine running it): a step that breaks while it is high may have found the
 machine's limit, not the target's.
 
-<#list ramps as ramp>
+<#list result.ramps as ramp>
 ### ${ramp.title}
 
 ${ramp.rule}
@@ -80,7 +80,7 @@ ${ramp.result}
 
 </#list>
 **Headroom at the assignment's load:**
-<#list headroom as h>
+<#list result.headroom as h>
 - ${h}
 </#list>
 
@@ -90,7 +90,7 @@ ${ramp.result}
 
 | Category | Status | Notes |
 |----------|--------|-------|
-<#list readiness as r>
+<#list result.readiness as r>
 | ${r.label} | ${r.status} | ${r.note} |
 </#list>
 
@@ -98,7 +98,7 @@ ${ramp.result}
 
 ## Recommendations
 
-<#list recommendations as r>
+<#list result.recommendations as r>
 ${r?counter}. ${r}
 </#list>
 
@@ -106,7 +106,7 @@ ${r?counter}. ${r}
 
 ## Conclusion
 
-<#list conclusion as c>
+<#list result.conclusion as c>
 - ${c}
 </#list>
 

@@ -76,6 +76,12 @@ public final class Bodies {
         + "}";
   }
 
+  /** {@link #saveMessage(String, String)} within a chat session. */
+  public static String saveMessage(String role, String content, String sessionId) {
+    String line = saveMessage(role, content);
+    return line.substring(0, line.length() - 1) + ",\"session_id\":" + quoted(sessionId) + "}";
+  }
+
   private static String quoted(String text) {
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
   }

@@ -35,6 +35,26 @@ public final class Phases {
     return inSequence(all);
   }
 
+  /**
+   * Phases of one or more populations each, one after another: a phase's first population carries
+   * the next phase, the others run beside it (and the next phase does not wait for them).
+   */
+  public static PopulationBuilder inSequenceOfGroups(List<List<PopulationBuilder>> phases) {
+    if (phases.isEmpty()) {
+      throw new IllegalArgumentException("no phases");
+    }
+    List<PopulationBuilder> next = phases.get(phases.size() - 1);
+    for (int i = phases.size() - 2; i >= 0; i--) {
+      List<PopulationBuilder> phase = new java.util.ArrayList<>(phases.get(i));
+      phase.set(0, phase.get(0).andThen(next.toArray(PopulationBuilder[]::new)));
+      next = phase;
+    }
+    if (next.size() != 1) {
+      throw new IllegalArgumentException("the first phase must be one population");
+    }
+    return next.get(0);
+  }
+
   /** Stops the whole load when the target's process is gone: later requests would only wait. */
   public static ChainBuilder stopIfTargetDied(RunningTarget target) {
     return stopLoadGeneratorIf(s -> "the target stopped running", s -> !target.isAlive());

@@ -53,18 +53,50 @@ public final class BenchmarkAnalyzer {
               + " back.");
     }
     List<Check> checks = section.checks;
+    String headline = headline(status, checks);
+    List<Link> links =
+        List.of(
+            new Link(
+                "Gatling HTML report (" + gatling.simulationName() + ")",
+                gatling.htmlReport(),
+                false));
+    return new BenchmarkResult(
+        true,
+        status,
+        headline,
+        latencyPhase(run),
+        latency,
+        throughput,
+        resources,
+        section.comparison,
+        section.ramps,
+        section.headroom,
+        readiness,
+        section.recommendations,
+        conclusion(status, headline, checks),
+        section.notes,
+        links,
+        checks);
+  }
+
+  private static String headline(Status status, List<Check> checks) {
     long passed = checks.stream().filter(c -> c.status() == Status.PASS).count();
-    String headline =
-        status == Status.PASS
-            ? "all " + checks.size() + " checks met"
-            : status == Status.FAIL
-                ? (checks.size() - passed)
-                    + " of "
-                    + checks.size()
-                    + " checks not met ("
-                    + checks.stream().filter(c -> c.status() == Status.FAIL).count()
-                    + " failed)"
-                : "not everything could be measured (" + passed + " of " + checks.size() + " met)";
+    if (status == Status.PASS) {
+      return "all " + checks.size() + " checks met";
+    }
+    if (status == Status.FAIL) {
+      return (checks.size() - passed)
+          + " of "
+          + checks.size()
+          + " checks not met ("
+          + checks.stream().filter(c -> c.status() == Status.FAIL).count()
+          + " failed)";
+    }
+    return "not everything could be measured (" + passed + " of " + checks.size() + " met)";
+  }
+
+  /** The verdict, then every check not met with its figure, target and note. */
+  private static List<String> conclusion(Status status, String headline, List<Check> checks) {
     List<String> conclusion = new ArrayList<>();
     conclusion.add("**" + status.label() + "** — " + headline + ".");
     checks.stream()
@@ -80,40 +112,21 @@ public final class BenchmarkAnalyzer {
                         + c.target()
                         + ")"
                         + (c.note().isEmpty() ? "" : " — " + c.note())));
-    List<Link> links =
-        List.of(
-            new Link(
-                "Gatling HTML report (" + gatling.simulationName() + ")",
-                gatling.htmlReport(),
-                false));
-    String phase =
-        run.facts()
-            .map(
-                f ->
-                    f.parameters().latencyPerSecond()
-                        + " requests/s per"
-                        + " operation for "
-                        + f.parameters().latencySeconds()
-                        + " s, after a "
-                        + f.parameters().warmUpSeconds()
-                        + " s warm-up with 2 users")
-            .orElse("unknown");
-    return new BenchmarkResult(
-        true,
-        status,
-        headline,
-        phase,
-        latency,
-        throughput,
-        resources,
-        section.comparison,
-        section.ramps,
-        section.headroom,
-        readiness,
-        section.recommendations,
-        conclusion,
-        section.notes,
-        links,
-        checks);
+    return conclusion;
+  }
+
+  /** How the latency rows were measured, from the run's parameters. */
+  private static String latencyPhase(BenchmarkRun run) {
+    return run.facts()
+        .map(
+            f ->
+                f.parameters().latencyPerSecond()
+                    + " requests/s per"
+                    + " operation for "
+                    + f.parameters().latencySeconds()
+                    + " s, after a "
+                    + f.parameters().warmUpSeconds()
+                    + " s warm-up with 2 users")
+        .orElse("unknown");
   }
 }

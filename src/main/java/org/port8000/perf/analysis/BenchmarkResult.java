@@ -82,46 +82,43 @@ public record BenchmarkResult(
 
   /** The target could not be reached before any load: nothing of the benchmark was measured. */
   public static BenchmarkResult targetDown(String why) {
-    return new BenchmarkResult(
-        false,
-        Status.NOT_MEASURED,
+    return withoutFigures(
         "not measured: the target did not" + " answer",
-        "",
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
         List.of(why),
-        List.of(),
         List.of(Check.notMeasured("benchmark.target.answered", "", "answers", why)));
   }
 
   /** The benchmark did not run in this invocation: no figures, no verdict. */
   public static BenchmarkResult notRun() {
-    return new BenchmarkResult(
-        false,
-        Status.NOT_MEASURED,
+    return withoutFigures(
         "not run in this invocation",
-        "",
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
         List.of(
             "Not run in this invocation. Run it with `"
                 + COMMAND
                 + "` (or `mvn verify` for the whole suite)."),
-        List.of(),
         List.of());
+  }
+
+  /** A result that did not run: its headline, notes and checks, every table empty. */
+  private static BenchmarkResult withoutFigures(
+      String headline, List<String> notes, List<Check> checks) {
+    List<String> none = List.of();
+    return new BenchmarkResult(
+        false,
+        Status.NOT_MEASURED,
+        headline,
+        "",
+        List.of(),
+        List.of(),
+        List.of(),
+        none,
+        List.of(),
+        none,
+        List.of(),
+        none,
+        none,
+        notes,
+        List.of(),
+        checks);
   }
 }

@@ -8,7 +8,10 @@ package org.port8000.perf.analysis;
 final class BenchmarkThresholds {
   private BenchmarkThresholds() {}
 
-  /** Share of a step's requests that must succeed, as in the simulation's stop rule. */
+  /**
+   * Share of a step's requests that must succeed, for its ramp to go on (the simulation's stop rule
+   * is {@link CapacityRule#mostUsers}).
+   */
   static final double MIN_SHARE = 0.999;
 
   /** Above this share of all cores the load generator may itself be the limit. */

@@ -17,6 +17,16 @@ import org.port8000.perf.results.BenchmarkFacts.Step;
  */
 public record CapacityRule(double minShare, double latencyFactor, long latencyAddMs) {
 
+  /** The API and churn ramps' rule: a step holds while nearly all of its users succeed. */
+  public static CapacityRule mostUsers(double latencyFactor, long latencyAddMs) {
+    return new CapacityRule(BenchmarkThresholds.MIN_SHARE, latencyFactor, latencyAddMs);
+  }
+
+  /** The connection levels' rule: a level holds while every connection opened. */
+  public static CapacityRule everyUser(double latencyFactor, long latencyAddMs) {
+    return new CapacityRule(1.0, latencyFactor, latencyAddMs);
+  }
+
   /** The p95 a request may reach at a step, from its p95 at the lowest step. */
   public long limitMs(int lowestP95Ms) {
     return Math.max(Math.round(lowestP95Ms * latencyFactor), lowestP95Ms + latencyAddMs);

@@ -80,101 +80,77 @@ final class ChurnRetention {
     return out;
   }
 
+  /** The memory slope over the readings: KB per connection with its 95 % interval. */
+  private record Slope(
+      int readings, long judged, double kb, double lo, double hi, long firstRss, long lastRss) {
+
+    /** The slope of the readings, or null when they give none. */
+    static Slope of(List<Reading> r, long judged) {
+      double[] x = r.stream().mapToDouble(Reading::connections).toArray();
+      double[] y = r.stream().mapToDouble(Reading::rssBytes).toArray();
+      TheilSen.Estimate e = judged > 0 ? TheilSen.estimate(x, y) : null;
+      if (e == null) {
+        return null;
+      }
+      return new Slope(
+          r.size(),
+          judged,
+          e.slope() / 1024,
+          e.lower() / 1024,
+          e.upper() / 1024,
+          r.get(0).rssBytes(),
+          r.get(r.size() - 1).rssBytes());
+    }
+
+    String figures() {
+      return Format.number(kb)
+          + " KB per connection (95 % interval "
+          + Format.number(lo)
+          + " to "
+          + Format.number(hi)
+          + " KB; Theil–Sen slope of "
+          + readings
+          + " readings, one after each churn round from the first on (its growth"
+          + " excluded), over the "
+          + judged
+          + " connections after the first; memory "
+          + Format.mb(firstRss)
+          + " → "
+          + Format.mb(lastRss)
+          + " MB)";
+    }
+  }
+
+  /** A verdict on the slope and what the report says of it. */
+  private record Judged(Status status, String note) {}
+
   private String memory(Optional<BenchmarkFacts> facts) {
     List<Reading> r = facts.map(ChurnRetention::readings).orElse(List.of());
     if (r.size() < MIN_READINGS) {
-      String why =
-          facts.isEmpty()
-              ? "the run wrote no benchmark facts"
-              : !facts.get().processMeasured()
-                  ? facts.get().processSource()
-                  : "only "
-                      + r.size()
-                      + " memory readings after the churn rounds (needs "
-                      + MIN_READINGS
-                      + "; "
-                      + facts.get().churnRounds().size()
-                      + " rounds ran)";
-      section.check(RETAINED.notMeasured(MEMORY_METRIC, why));
-      return "Memory kept per churned connection not measured: " + why + ".";
+      return memoryNotMeasured(tooFewReadings(facts, r.size()));
     }
     long judged = r.get(r.size() - 1).connections() - r.get(0).connections();
-    double[] x = r.stream().mapToDouble(Reading::connections).toArray();
-    double[] y = r.stream().mapToDouble(Reading::rssBytes).toArray();
-    TheilSen.Estimate e = judged > 0 ? TheilSen.estimate(x, y) : null;
-    if (e == null) {
-      String why = "the rounds after the first churned " + judged + " connections";
-      section.check(RETAINED.notMeasured(MEMORY_METRIC, why));
-      return "Memory kept per churned connection not measured: " + why + ".";
+    Slope slope = Slope.of(r, judged);
+    if (slope == null) {
+      return memoryNotMeasured("the rounds after the first churned " + judged + " connections");
     }
-    double kb = e.slope() / 1024;
-    double lo = e.lower() / 1024;
-    double hi = e.upper() / 1024;
-    // The smallest rate per connection that growth above the noise floor could show.
-    double floorKb = NOISE_FLOOR_MB * 1024 / judged;
-    String figures =
-        Format.number(kb)
-            + " KB per connection (95 % interval "
-            + Format.number(lo)
-            + " to "
-            + Format.number(hi)
-            + " KB; Theil–Sen slope of "
-            + r.size()
-            + " readings, one after each churn round from the first on (its growth"
-            + " excluded), over the "
-            + judged
-            + " connections after the first; memory "
-            + Format.mb(r.get(0).rssBytes())
-            + " → "
-            + Format.mb(r.get(r.size() - 1).rssBytes())
-            + " MB)";
-    Status status;
-    String note;
-    if (floorKb > RETAINED.limit()) {
-      double resolution = Math.max(floorKb, (hi - lo) / 2);
-      status = Status.NOT_MEASURED;
-      note =
-          "cannot resolve (± "
-              + Format.number(resolution)
-              + " KB per connection): "
-              + judged
-              + " connections × "
-              + RETAINED.prose()
-              + " is inside the "
-              + Format.number(NOISE_FLOOR_MB)
-              + " MB a JVM's memory moves on its own; "
-              + RAISE;
-    } else {
-      status = RETAINED.judgeInterval(lo, hi);
-      note =
-          status != Status.NOT_MEASURED
-              ? figures
-              : "cannot resolve (± "
-                  + Format.number((hi - lo) / 2)
-                  + " KB per connection): the"
-                  + " 95 % interval "
-                  + Format.number(lo)
-                  + " to "
-                  + Format.number(hi)
-                  + " KB straddles the "
-                  + RETAINED.prose()
-                  + " limit; "
-                  + RAISE;
-    }
+    Judged j = judge(slope);
+    Status status = j.status();
+    String figures = slope.figures();
     section.check(
         new Check(
             MEMORY_METRIC,
-            status == Status.NOT_MEASURED ? null : kb,
+            status == Status.NOT_MEASURED ? null : slope.kb(),
             RETAINED.unit(),
             RETAINED.text() + " per connection",
             status,
-            status == Status.NOT_MEASURED ? note + " (" + figures + ")" : note));
+            status == Status.NOT_MEASURED ? j.note() + " (" + figures + ")" : j.note()));
     if (status == Status.FAIL) {
       section.recommend(
           "**Per-connection memory** — the server kept "
-              + Format.number(kb)
+              + Format.number(slope.kb())
               + " KB per churned connection (at least "
-              + Format.number(lo)
+              + Format.number(slope.lo())
               + " KB) round after"
               + " round: look for per-connection state (buffers, conversations, listeners) not"
               + " released on close.");
@@ -192,8 +168,72 @@ final class ChurnRetention {
               + ", over the "
               + RETAINED.prose()
               + " limit: NOT given back.";
-      default -> "Memory kept per churned connection: " + note + ".";
+      default -> "Memory kept per churned connection: " + j.note() + ".";
     };
+  }
+
+  private static String tooFewReadings(Optional<BenchmarkFacts> facts, int readings) {
+    if (facts.isEmpty()) {
+      return "the run wrote no benchmark facts";
+    }
+    if (!facts.get().processMeasured()) {
+      return facts.get().processSource();
+    }
+    return "only "
+        + readings
+        + " memory readings after the churn rounds (needs "
+        + MIN_READINGS
+        + "; "
+        + facts.get().churnRounds().size()
+        + " rounds ran)";
+  }
+
+  private String memoryNotMeasured(String why) {
+    section.check(RETAINED.notMeasured(MEMORY_METRIC, why));
+    return "Memory kept per churned connection not measured: " + why + ".";
+  }
+
+  /**
+   * Pass or fail only when the whole interval is on one side of the limit and the growth the limit
+   * allows over the judged connections is above a JVM's own noise.
+   */
+  private static Judged judge(Slope slope) {
+    // The smallest rate per connection that growth above the noise floor could show.
+    double floorKb = NOISE_FLOOR_MB * 1024 / slope.judged();
+    double lo = slope.lo();
+    double hi = slope.hi();
+    if (floorKb > RETAINED.limit()) {
+      double resolution = Math.max(floorKb, (hi - lo) / 2);
+      return new Judged(
+          Status.NOT_MEASURED,
+          "cannot resolve (± "
+              + Format.number(resolution)
+              + " KB per connection): "
+              + slope.judged()
+              + " connections × "
+              + RETAINED.prose()
+              + " is inside the "
+              + Format.number(NOISE_FLOOR_MB)
+              + " MB a JVM's memory moves on its own; "
+              + RAISE);
+    }
+    Status status = RETAINED.judgeInterval(lo, hi);
+    if (status != Status.NOT_MEASURED) {
+      return new Judged(status, slope.figures());
+    }
+    return new Judged(
+        status,
+        "cannot resolve (± "
+            + Format.number((hi - lo) / 2)
+            + " KB per connection): the"
+            + " 95 % interval "
+            + Format.number(lo)
+            + " to "
+            + Format.number(hi)
+            + " KB straddles the "
+            + RETAINED.prose()
+            + " limit; "
+            + RAISE);
   }
 
   private String openFiles(Optional<BenchmarkFacts> facts) {

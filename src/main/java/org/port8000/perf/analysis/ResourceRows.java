@@ -65,9 +65,10 @@ final class ResourceRows {
     return run.resources().map(ResourceSamples::measured).orElse(false);
   }
 
-  private Row memoryPerBot() {
-    String metric = "benchmark.resource.memoryPerBot";
-    Threshold target = BenchmarkThresholds.MB_PER_BOT;
+  private static final String MEMORY_PER_BOT = "benchmark.resource.memoryPerBot";
+
+  /** Server memory at each bot of the ramp that has a reading: (bots running, bytes). */
+  private List<double[]> memoryAtEachBot() {
     int n = run.facts().map(f -> f.bots().running()).orElse(0);
     List<double[]> points = new ArrayList<>();
     if (run.resources().isPresent()) {
@@ -80,44 +81,55 @@ final class ResourceRows {
             .ifPresent(rss -> points.add(new double[] {points.size() + 1, rss}));
       }
     }
+    return points;
+  }
+
+  private Row memoryPerBotNotMeasured(String why) {
+    Threshold target = BenchmarkThresholds.MB_PER_BOT;
+    section.check(target.notMeasured(MEMORY_PER_BOT, why));
+    return new Row("Memory/bot", "not measured", target.text(), Status.NOT_MEASURED.label(), why);
+  }
+
+  private Row memoryPerBot() {
+    List<double[]> points = memoryAtEachBot();
     if (points.size() < 2) {
-      String why =
+      return memoryPerBotNotMeasured(
           !resourcesMeasured()
               ? "server memory could not be read (" + run.resourcesMissing() + ")"
-              : "fewer than 2 bots ran with a memory reading, so there is no slope";
-      section.check(target.notMeasured(metric, why));
-      return new Row("Memory/bot", "not measured", target.text(), Status.NOT_MEASURED.label(), why);
+              : "fewer than 2 bots ran with a memory reading, so there is no slope");
     }
     double[] x = points.stream().mapToDouble(pt -> pt[0]).toArray();
     double[] y = points.stream().mapToDouble(pt -> pt[1]).toArray();
     TheilSen.Estimate e = TheilSen.estimate(x, y);
     if (e == null) {
-      String why =
+      return memoryPerBotNotMeasured(
           "only "
               + points.size()
               + " bots had a memory reading: a slope's interval"
-              + " needs at least 3";
-      section.check(target.notMeasured(metric, why));
-      return new Row("Memory/bot", "not measured", target.text(), Status.NOT_MEASURED.label(), why);
+              + " needs at least 3");
     }
+    return memoryPerBot(e, points.size());
+  }
+
+  /** The row of a slope over {@code bots} bots, judged by its interval. */
+  private Row memoryPerBot(TheilSen.Estimate e, int bots) {
+    Threshold target = BenchmarkThresholds.MB_PER_BOT;
     // The slope as measured, with its interval: a JVM target often takes new bots into memory
     // it already holds, so a slope near 0 is "no growth seen", never a clamped "0 KB".
-    double kb = e.slope() / 1024;
     String figure =
-        Format.number(kb)
+        Format.number(e.slope() / 1024)
             + " KB per bot (95 % interval "
             + Format.number(e.lower() / 1024)
             + " to "
             + Format.number(e.upper() / 1024)
             + " KB; slope over "
-            + points.size()
+            + bots
             + " bots)";
     double upperMb = e.upper() / Format.MB;
-    double lowerMb = e.lower() / Format.MB;
-    Status status = target.judgeInterval(lowerMb, upperMb);
+    Status status = target.judgeInterval(e.lower() / Format.MB, upperMb);
     String note =
         "Theil–Sen slope of server memory over "
-            + points.size()
+            + bots
             + " bots, judged by"
             + " its 95 % interval"
             + (status == Status.NOT_MEASURED
@@ -127,7 +139,7 @@ final class ResourceRows {
     Check c =
         section.check(
             new Check(
-                metric,
+                MEMORY_PER_BOT,
                 status == Status.NOT_MEASURED ? null : e.slope() / Format.MB,
                 target.unit(),
                 target.text(),

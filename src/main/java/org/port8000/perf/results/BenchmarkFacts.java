@@ -123,32 +123,6 @@ public record BenchmarkFacts(
     public Step {
       p95Ms = p95Ms == null ? Map.of() : Map.copyOf(p95Ms);
     }
-
-    /** A step without timed requests. */
-    public Step(
-        String name,
-        int level,
-        int planned,
-        long ok,
-        long failed,
-        Double achievedPerSecond,
-        Double generatorCpuPercent,
-        Integer serverConnections,
-        boolean skipped,
-        String stopReason) {
-      this(
-          name,
-          level,
-          planned,
-          ok,
-          failed,
-          achievedPerSecond,
-          generatorCpuPercent,
-          serverConnections,
-          skipped,
-          stopReason,
-          Map.of());
-    }
   }
 
   /**

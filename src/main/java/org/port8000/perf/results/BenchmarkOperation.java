@@ -51,11 +51,11 @@ public enum BenchmarkOperation {
 
   /** Request name of this operation in an API step, e.g. {@code api 200/s list bots}. */
   public String apiStepName(int ratePerSecond) {
-    return "api " + ratePerSecond + "/s " + requestName;
+    return BenchmarkRequests.apiStep(ratePerSecond, requestName);
   }
 
   /** Request name of this operation during the warm-up (not judged). */
   public String warmUpName() {
-    return "warm-up " + requestName;
+    return BenchmarkRequests.warmUp(requestName);
   }
 }

@@ -5,6 +5,7 @@ public final class BenchmarkRequests {
   private BenchmarkRequests() {}
 
   public static final String WS_CONNECT = "ws connect";
+  public static final String WS_CLOSE = "ws close";
   public static final String BOTS_LAUNCH = "bots launch";
   public static final String BOTS_TASK = "bots task";
   public static final String BOTS_STOP = "bots stop";
@@ -28,6 +29,17 @@ public final class BenchmarkRequests {
   public static final String CHURN_CLOSE = "churn close";
   public static final String CHURN_WARMUP_CONNECT = "churn warm-up connect";
   public static final String CHURN_WARMUP_MESSAGE = "churn warm-up message";
+  public static final String CHURN_WARMUP_CLOSE = "churn warm-up close";
+
+  /** A request of the warm-up (not judged), e.g. {@code warm-up list bots}. */
+  public static String warmUp(String request) {
+    return "warm-up " + request;
+  }
+
+  /** A request of an API step, e.g. {@code api 200/s list bots}. */
+  public static String apiStep(int ratePerSecond, String request) {
+    return "api " + ratePerSecond + "/s " + request;
+  }
 
   /**
    * The send of a chat round trip: Gatling logs it beside the awaited reply as a request of about 0

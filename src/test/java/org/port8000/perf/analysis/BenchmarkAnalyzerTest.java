@@ -40,7 +40,8 @@ class BenchmarkAnalyzerTest {
         cpu,
         null,
         skipped,
-        null);
+        null,
+        Map.of());
   }
 
   /** Every latency request fast and clean, plus the given extra requests. */
@@ -192,7 +193,7 @@ class BenchmarkAnalyzerTest {
   }
 
   private List<Step> conn() {
-    return List.of(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 100, false, null));
+    return List.of(new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 100, false, null, Map.of()));
   }
 
   private List<Step> churn() {
@@ -272,10 +273,10 @@ class BenchmarkAnalyzerTest {
     List<Step> conn =
         List.of(
             timed(
-                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null, Map.of()),
                 Map.of(chat, 110)),
             timed(
-                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, null),
+                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, null, Map.of()),
                 Map.of(chat, 112)));
     List<Step> churn =
         List.of(
@@ -308,10 +309,10 @@ class BenchmarkAnalyzerTest {
     List<Step> conn =
         List.of(
             timed(
-                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null),
+                new Step("conn 100", 100, 100, 100, 0, 100.0, 5.0, 101, false, null, Map.of()),
                 Map.of(chat, 10)),
             timed(
-                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, "x"),
+                new Step("conn 300", 300, 200, 200, 0, 200.0, 5.0, 301, false, "x", Map.of()),
                 Map.of(chat, 400)));
     facts(api(20.0), conn, churn(), 0);
     BenchmarkResult r = new BenchmarkAnalyzer().analyze(Optional.of(run(apiStats(5), 20)));

@@ -116,8 +116,25 @@ class InstanceTableTest {
         folder,
         HeartbeatFacts.PROBE,
         new HeartbeatFacts(
-            10, 500, 20, 40, 400, 500, 10, 10, 0, 200, 200, true, true, 400, 0, 10, 19_800,
-            20_000));
+            10,
+            500,
+            20,
+            40,
+            400,
+            500,
+            10,
+            10,
+            0,
+            200,
+            200,
+            true,
+            true,
+            400,
+            0,
+            10,
+            19_800,
+            20_000,
+            HeartbeatFacts.YES));
     ProbeFiles.write(
         folder, ResourceSamples.PROBE, twoInstances(footprint(50, 53), footprint(42, 43)));
     AreaResult r =
