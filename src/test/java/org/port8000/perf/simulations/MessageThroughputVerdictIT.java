@@ -272,7 +272,13 @@ class MessageThroughputVerdictIT {
     assertTrue(
         reply.p95() >= injected && reply.p95() < injected + 150,
         "p95 ≈ the target's " + injected + " ms: " + reply);
-    assertTrue(shown.contains(" / " + reply.p95() + " / "), shown);
+    // Gatling's percentiles are estimates: two readings of one log may differ by a millisecond.
+    Matcher shownP95 = Pattern.compile("p50 / p95 / p99 \\d+ / (\\d+) / ").matcher(shown);
+    assertTrue(shownP95.find(), shown);
+    assertTrue(
+        Math.abs(Integer.parseInt(shownP95.group(1)) - reply.p95())
+            <= Math.max(2, 0.05 * reply.p95()),
+        shown + " vs " + reply);
     long expectedLate = step.planned() - step.connections();
     assertTrue(step.lateSends() >= expectedLate - step.connections(), step.toString());
     assertTrue(shown.contains(step.lateSends() + " late sends"), shown);
