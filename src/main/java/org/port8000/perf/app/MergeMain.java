@@ -51,6 +51,11 @@ public final class MergeMain {
     List<MergedRunFolder.Injectors> injectors = new ArrayList<>();
     merged.forEach(
         (simulation, m) -> {
+          Optional<String> why = MergedRunFolder.notJudgeable(m);
+          if (why.isPresent()) {
+            System.err.println("[perf] " + why.get());
+            return;
+          }
           runs.put(simulation, MergedRunFolder.write(m, output));
           injectors.add(MergedRunFolder.injectors(m));
         });

@@ -44,6 +44,34 @@ public final class MergedRunFolder {
       long ko,
       double requestsPerSecond) {}
 
+  /** Probe records that count one injector's share and that the merge does not sum yet. */
+  private static final List<String> PER_INJECTOR =
+      List.of(HeartbeatFacts.PROBE, LeakRunFacts.PROBE, BenchmarkFacts.PROBE);
+
+  /**
+   * Why a simulation's merged run cannot be judged, if it cannot: with several injectors, a verdict
+   * from injector 0's share of counts beside every injector's requests would be wrong (e.g.
+   * heartbeat stability over 100 %, a leak slope per message N times too steep).
+   */
+  public static java.util.Optional<String> notJudgeable(MergedRun merged) {
+    if (merged.injectors().size() < 2) {
+      return java.util.Optional.empty();
+    }
+    Path first = merged.injectors().get(0).run().folder();
+    return PER_INJECTOR.stream()
+        .filter(name -> Files.isRegularFile(ProbeFiles.path(first, name)))
+        .findFirst()
+        .map(
+            name ->
+                merged.simulationName()
+                    + " is not judged on a merge of "
+                    + merged.injectors().size()
+                    + " injectors: its "
+                    + ProbeFiles.path(Path.of(""), name)
+                    + " counts one injector's share, and the merge does not sum it yet. Run it"
+                    + " with one injector (each injector's own report judges its share).");
+  }
+
   public static GatlingRun write(MergedRun merged, Path outputRoot) {
     String name = merged.simulationName().toLowerCase(Locale.ROOT) + "-merged-" + merged.runId();
     Path folder = outputRoot.resolve(name);

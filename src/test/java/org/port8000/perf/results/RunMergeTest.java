@@ -156,6 +156,30 @@ class RunMergeTest {
   }
 
   @Test
+  void aMergeOfSeveralInjectorsWithPerInjectorFactsIsNotJudged() throws Exception {
+    InjectorRun a = run("i0", "night-2", 0, 2, SIM, T0, ok("message", 3, 10, 0));
+    InjectorRun b = run("i1", "night-2", 1, 2, SIM, T0 + 200, ok("message", 3, 10, 0));
+    MergedRun pair = RunMerge.merge(inputs(a, b)).values().iterator().next();
+    // message phases are summed by the merge: judged
+    assertTrue(MergedRunFolder.notJudgeable(pair).isEmpty());
+    Files.createDirectories(a.folder());
+    ProbeFiles.write(a.folder(), HeartbeatFacts.PROBE, Map.of("clients", 5));
+    String why = MergedRunFolder.notJudgeable(pair).orElseThrow();
+    assertTrue(why.contains("probe-heartbeat.json"), why);
+    assertTrue(why.contains("2 injectors"), why);
+    // one injector: its own facts are the whole run's
+    MergedRun solo =
+        RunMerge.merge(inputs(run("i9", "night-3", 0, 1, SIM, T0, ok("message", 3, 10, 0))))
+            .values()
+            .iterator()
+            .next();
+    Files.createDirectories(solo.injectors().get(0).run().folder());
+    ProbeFiles.write(
+        solo.injectors().get(0).run().folder(), HeartbeatFacts.PROBE, Map.of("clients", 5));
+    assertTrue(MergedRunFolder.notJudgeable(solo).isEmpty());
+  }
+
+  @Test
   void theMergedFolderCarriesInjectorZerosProbesOneMetaAndTheInjectors() throws Exception {
     InjectorRun a = run("i0", "night-1", 0, 2, SIM, T0, ok("message", 3, 10, 0));
     InjectorRun b = run("i1", "night-1", 1, 2, SIM, T0 + 200, ok("message", 3, 10, 0));
