@@ -54,7 +54,8 @@ final class LeakRun {
     this.warmUp = warmUp;
     this.sampler =
         support.injector.isFirst()
-            ? ResourceSampler.start(support.target, support.settings.samplerInterval(), maxRun)
+            ? ResourceSampler.start(
+                support.target, support.settings.samplerInterval(), support.samplingLimit(maxRun))
             : null;
     if (sampler != null) {
       support.probe(ResourceSamples.PROBE, sampler::stop);

@@ -158,6 +158,18 @@ public final class SimulationSupport {
   }
 
   /**
+   * How long a sampler started now may run: the load's {@code maxRun} plus the wait for the
+   * injectors' shared start ({@code injector.startAt}), which lies ahead of the load.
+   */
+  public java.time.Duration samplingLimit(java.time.Duration maxRun) {
+    long wait =
+        injector.startAt().isPresent()
+            ? injector.startAt().getAsLong() - System.currentTimeMillis()
+            : 0;
+    return maxRun.plusMillis(Math.max(0, wait));
+  }
+
+  /**
    * Call from {@code before()}: waits for the injectors' shared start ({@code injector.startAt})
    * and begins recording this injector's facts ({@code probe-injector.json}).
    */

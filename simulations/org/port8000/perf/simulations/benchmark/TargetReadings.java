@@ -27,7 +27,9 @@ public final class TargetReadings {
     ResourceSampler sampler = null;
     if (plan.runsOnce()) {
       Duration maxRun = plan.maxDuration().plus(Duration.ofMinutes(1));
-      sampler = ResourceSampler.start(support.target, support.settings.samplerInterval(), maxRun);
+      sampler =
+          ResourceSampler.start(
+              support.target, support.settings.samplerInterval(), support.samplingLimit(maxRun));
       support.probe(ResourceSamples.PROBE, sampler::stop);
     }
     return new TargetReadings(sampler, ProcessSnapshots.of(support.target));
