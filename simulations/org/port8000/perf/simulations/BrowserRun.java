@@ -14,7 +14,7 @@ import org.port8000.perf.probe.browser.UiProbePlan;
 import org.port8000.perf.results.AtomicFiles;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.RunFolder;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /**
  * The UI simulation's browser probe (headless Chromium on its own thread) and what becomes of it:
@@ -35,7 +35,7 @@ final class BrowserRun {
     this.probe =
         new BackgroundBrowserProbe(
             UiProbePlan.of(support.settings, support.target.baseUrl(), botId));
-    support.probe(UiProbeResult.PROBE, () -> outcome().result());
+    support.probe(UiFacts.PROBE, () -> outcome().result());
   }
 
   Duration budget() {
@@ -57,7 +57,7 @@ final class BrowserRun {
    */
   String failedVerdict() {
     outcome();
-    support.writeProbe(UiProbeResult.PROBE);
+    support.writeProbe(UiFacts.PROBE);
     Optional<Path> folder = RunFolder.current(support.settings.gatlingResultsFolder(), simulation);
     if (folder.isEmpty()) {
       return "";
@@ -73,7 +73,7 @@ final class BrowserRun {
     ProbeOutcome o = outcome();
     Optional<Path> folder = RunFolder.current(support.settings.gatlingResultsFolder(), simulation);
     if (o.screenshot() != null && folder.isPresent()) {
-      AtomicFiles.write(folder.get().resolve(UiProbeResult.SCREENSHOT), o.screenshot());
+      AtomicFiles.write(folder.get().resolve(UiFacts.SCREENSHOT), o.screenshot());
     }
   }
 

@@ -6,11 +6,11 @@ import org.port8000.perf.probe.FootprintRecorder;
 import org.port8000.perf.probe.HeartbeatSoakRecorder;
 import org.port8000.perf.probe.PingProbe;
 import org.port8000.perf.probe.ResourceSampler;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.PingPongFacts;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
  * What the heartbeat simulation measures beside its load: the target's resources (sampled by
@@ -42,8 +42,8 @@ final class HeartbeatRun {
     this.support = support;
     plan = HeartbeatPlan.of(support.settings, support.injector);
     ackCapability = support.capabilities.heartbeatAck();
-    ackSupported = !TargetCapabilities.lacks(ackCapability);
-    pingPong = !TargetCapabilities.has(ackCapability);
+    ackSupported = !CapabilityFacts.lacks(ackCapability);
+    pingPong = !CapabilityFacts.has(ackCapability);
     soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
     footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
     steps = new HeartbeatSteps(soak);
@@ -66,7 +66,7 @@ final class HeartbeatRun {
    * report also judges ping/pong and counts the heartbeats of lost clients as lost).
    */
   String gatedRequest() {
-    return TargetCapabilities.has(ackCapability)
+    return CapabilityFacts.has(ackCapability)
         ? RequestNames.HEARTBEAT_ACK
         : RequestNames.HEARTBEAT_CONNECT;
   }
@@ -74,7 +74,7 @@ final class HeartbeatRun {
   /** Registers the probe files this run writes after its load. */
   void recordProbes() {
     if (support.injector.isFirst()) {
-      support.probe(ResourceSamples.PROBE, this::samples);
+      support.probe(ResourceFacts.PROBE, this::samples);
     }
     support.probe(
         HeartbeatFacts.PROBE,
@@ -84,9 +84,9 @@ final class HeartbeatRun {
                 plan.ackTimeout(),
                 footprint,
                 ackSupported,
-                TargetCapabilities.state(ackCapability)));
+                CapabilityFacts.state(ackCapability)));
     if (pingPong) {
-      support.probe(PingPongResult.PROBE, this::pingResult);
+      support.probe(PingPongFacts.PROBE, this::pingResult);
     }
   }
 
@@ -105,7 +105,7 @@ final class HeartbeatRun {
     }
   }
 
-  private ResourceSamples samples() {
+  private ResourceFacts samples() {
     if (sampler == null) {
       throw new IllegalStateException("the load never started, so the target was not sampled");
     }
@@ -126,7 +126,7 @@ final class HeartbeatRun {
     }
   }
 
-  private PingPongResult pingResult() {
+  private PingPongFacts pingResult() {
     if (pingProbe == null) {
       throw new IllegalStateException("the soak never started, so the ping/pong probe did not run");
     }
@@ -134,7 +134,7 @@ final class HeartbeatRun {
   }
 
   /** A named reading of the target's memory where this injector samples it. */
-  private CompletableFuture<ResourceSamples.Checkpoint> read(String label) {
+  private CompletableFuture<ResourceFacts.Checkpoint> read(String label) {
     ResourceSampler r = sampler;
     return r != null
         ? r.checkpoint(label)

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.port8000.perf.analysis.LeakDetector;
 import org.port8000.perf.analysis.LeakSeries;
 import org.port8000.perf.probe.ResourceSampler;
-import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.LeakFacts;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
- * The memory simulation's bookkeeping: what it planned and counted ({@link LeakRunFacts}), when
- * each measured message was answered (the leak series' axis), and the target's memory readings with
+ * The memory simulation's bookkeeping: what it planned and counted ({@link LeakFacts}), when each
+ * measured message was answered (the leak series' axis), and the target's memory readings with
  * their checkpoints. The readings are taken once, by injector 0: {@code sampler} is null on the
  * others, whose checkpoints are then nothing.
  */
@@ -58,9 +58,9 @@ final class LeakRun {
                 support.target, support.settings.samplerInterval(), support.samplingLimit(maxRun))
             : null;
     if (sampler != null) {
-      support.probe(ResourceSamples.PROBE, sampler::stop);
+      support.probe(ResourceFacts.PROBE, sampler::stop);
     }
-    support.probe(LeakRunFacts.PROBE, this::facts);
+    support.probe(LeakFacts.PROBE, this::facts);
   }
 
   /** Whether this injector reads the target's memory (and so judges the leak). */
@@ -74,12 +74,12 @@ final class LeakRun {
     }
   }
 
-  LeakRunFacts facts() {
+  LeakFacts facts() {
     List<Long> at;
     synchronized (answeredAtMs) {
       at = List.copyOf(answeredAtMs);
     }
-    return new LeakRunFacts(
+    return new LeakFacts(
         messages,
         duration.toSeconds(),
         cycles,
@@ -116,7 +116,7 @@ final class LeakRun {
   Session messageStarted(Session s) {
     if (messagesStarted.getAndIncrement() == 0) {
       initialNs = System.nanoTime();
-      checkpoint(LeakRunFacts.INITIAL);
+      checkpoint(LeakFacts.INITIAL);
     }
     return s;
   }
@@ -129,7 +129,7 @@ final class LeakRun {
       }
     }
     if (messagesSettled.incrementAndGet() == messages) {
-      checkpoint(LeakRunFacts.afterMessagesLabel(messages));
+      checkpoint(LeakFacts.afterMessagesLabel(messages));
     }
     return s;
   }
@@ -139,7 +139,7 @@ final class LeakRun {
     if (!s.isFailed()) {
       cyclesCompleted.incrementAndGet();
     }
-    checkpoint(LeakRunFacts.afterCycleLabel(cycle));
+    checkpoint(LeakFacts.afterCycleLabel(cycle));
     return s;
   }
 }

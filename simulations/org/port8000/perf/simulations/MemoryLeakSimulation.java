@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.LeakFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -146,7 +146,7 @@ public class MemoryLeakSimulation extends Simulation {
   @Override
   public void before() {
     support.awaitStart();
-    run.checkpoint(LeakRunFacts.FRESH_START);
+    run.checkpoint(LeakFacts.FRESH_START);
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.probe.MessageTimings;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -134,7 +134,7 @@ public class MessageThroughputSimulation extends Simulation {
   }
 
   {
-    support.probe(PhaseTimings.PROBE, timings::result);
+    support.probe(PhaseFacts.PROBE, timings::result);
     setUp(Phases.inSequence(phases()))
         .protocols(protocol)
         .assertions(Verdicts.throughput(burstUsers, oneClient, judgesSteps))

@@ -13,7 +13,7 @@ import java.util.List;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.probe.ReplyMatcher;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -101,7 +101,7 @@ final class OneClientBurst {
   private void finished() {
     replies.abandon();
     recorder.finished();
-    support.writeProbe(PhaseTimings.PROBE);
+    support.writeProbe(PhaseFacts.PROBE);
   }
 
   private long dueMs(int message) {
@@ -120,7 +120,7 @@ final class OneClientBurst {
 
   /** The report's judgement of the burst, on the same probe figures. */
   String verdict() {
-    PhaseTimings.Phase b = recorder.phase();
+    PhaseFacts.Phase b = recorder.phase();
     return Verdicts.burstVerdict(b.planned(), b.replied(), b.latency());
   }
 }

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.MonotonicClock;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * Chat round trips in Gatling's idiom, for every simulation that sends chat messages: one message
@@ -59,7 +59,7 @@ final class RoundTrips {
     return new RoundTrips(
         support.settings.replyErrorPattern(),
         support.settings.replyTimeout(),
-        TargetCapabilities.has(support.capabilities.streams()),
+        CapabilityFacts.has(support.capabilities.streams()),
         support.target::isAlive);
   }
 

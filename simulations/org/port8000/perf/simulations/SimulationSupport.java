@@ -12,13 +12,13 @@ import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.probe.CapabilityProbe;
 import org.port8000.perf.probe.InjectorRecorder;
-import org.port8000.perf.results.CouldNotStart;
+import org.port8000.perf.results.CapabilityFacts;
+import org.port8000.perf.results.CouldNotStartFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
+import org.port8000.perf.results.RunFacts;
 import org.port8000.perf.results.RunFolder;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.RunStart;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunStartFacts;
 import org.port8000.perf.target.HealthCheck;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
@@ -34,7 +34,7 @@ public final class SimulationSupport {
   public final RunningTarget target;
 
   /** What the target can do, found before any load; also written as probe-target.json. */
-  public final TargetCapabilities capabilities;
+  public final CapabilityFacts capabilities;
 
   /**
    * This injector's share of the run: {@code users}, {@code rate} and {@code firstId} of every
@@ -52,10 +52,7 @@ public final class SimulationSupport {
   private String couldNotStart;
 
   private SimulationSupport(
-      Class<?> simulation,
-      Settings settings,
-      RunningTarget target,
-      TargetCapabilities capabilities) {
+      Class<?> simulation, Settings settings, RunningTarget target, CapabilityFacts capabilities) {
     this.simulation = simulation;
     this.settings = settings;
     this.target = target;
@@ -64,7 +61,7 @@ public final class SimulationSupport {
   }
 
   /** Asks the target what it can do (one chat message, one heartbeat, the page, /metrics). */
-  static TargetCapabilities checkCapabilities(Settings settings, RunningTarget target) {
+  static CapabilityFacts checkCapabilities(Settings settings, RunningTarget target) {
     Settings.UiSelectors ui = settings.uiSelectors();
     Map<String, String> page = new LinkedHashMap<>();
     page.put("ui.selector.messages", ui.messages());
@@ -90,7 +87,7 @@ public final class SimulationSupport {
             + (target.startedByThisRun()
                 ? " (reference server started for this run, pid " + target.pid().getAsLong() + ")"
                 : ""));
-    TargetCapabilities capabilities;
+    CapabilityFacts capabilities;
     try {
       capabilities = checkCapabilities(settings, target);
     } catch (RuntimeException e) {
@@ -99,17 +96,17 @@ public final class SimulationSupport {
     }
     System.out.println(
         "[perf] target capabilities: streams "
-            + TargetCapabilities.state(capabilities.streams())
+            + CapabilityFacts.state(capabilities.streams())
             + ", heartbeat ack "
-            + TargetCapabilities.state(capabilities.heartbeatAck())
+            + CapabilityFacts.state(capabilities.heartbeatAck())
             + ", id echo "
-            + TargetCapabilities.state(capabilities.echoesId())
+            + CapabilityFacts.state(capabilities.echoesId())
             + ", chat page "
-            + TargetCapabilities.state(capabilities.chatPage())
+            + CapabilityFacts.state(capabilities.chatPage())
             + ", /metrics "
-            + TargetCapabilities.state(capabilities.metrics())
+            + CapabilityFacts.state(capabilities.metrics())
             + ", pid alive "
-            + TargetCapabilities.state(capabilities.pidAlive()));
+            + CapabilityFacts.state(capabilities.pidAlive()));
     return new SimulationSupport(simulation, settings, target, capabilities);
   }
 
@@ -204,8 +201,8 @@ public final class SimulationSupport {
       return;
     }
     try {
-      if (!Files.exists(ProbeFiles.path(folder, RunStart.PROBE))) {
-        ProbeFiles.write(folder, RunStart.PROBE, new RunStart(simulation.getName()));
+      if (!Files.exists(ProbeFiles.path(folder, RunStartFacts.PROBE))) {
+        ProbeFiles.write(folder, RunStartFacts.PROBE, new RunStartFacts(simulation.getName()));
       }
       ProbeFiles.write(folder, name, probe.get());
     } catch (RuntimeException e) {
@@ -242,13 +239,15 @@ public final class SimulationSupport {
                 + "; probe results not written");
         return;
       }
-      ProbeFiles.write(folder, TargetCapabilities.PROBE, capabilities);
+      ProbeFiles.write(folder, CapabilityFacts.PROBE, capabilities);
       if (recorder != null) {
         recorder.finish(folder);
       }
       if (couldNotStart != null) {
         ProbeFiles.write(
-            folder, CouldNotStart.PROBE, new CouldNotStart(simulation.getName(), couldNotStart));
+            folder,
+            CouldNotStartFacts.PROBE,
+            new CouldNotStartFacts(simulation.getName(), couldNotStart));
       }
       for (Map.Entry<String, Supplier<Object>> p : probes.entrySet()) {
         try {
@@ -259,8 +258,8 @@ public final class SimulationSupport {
       }
       ProbeFiles.write(
           folder,
-          RunMeta.PROBE,
-          new RunMeta(
+          RunFacts.PROBE,
+          new RunFacts(
               simulation.getName(),
               settings.profile(),
               settings.isFullAssignment(),

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.port8000.perf.analysis.StepRule;
 import org.port8000.perf.probe.MessageTimings;
 import org.port8000.perf.probe.MonotonicClock;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -161,7 +161,7 @@ final class ThroughputStep {
     if (usersDone.incrementAndGet() == users && recorder != null) {
       recorder.finished();
       if (support != null) {
-        support.writeProbe(PhaseTimings.PROBE);
+        support.writeProbe(PhaseFacts.PROBE);
       }
     }
   }

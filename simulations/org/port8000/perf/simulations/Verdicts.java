@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.port8000.perf.analysis.Thresholds;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -45,7 +45,7 @@ final class Verdicts {
   }
 
   /** The one-client burst as the report judges it (p95, average, none dropped). */
-  static String burstVerdict(long planned, long replied, PhaseTimings.Latency latency) {
+  static String burstVerdict(long planned, long replied, PhaseFacts.Latency latency) {
     if (latency == null) {
       return "FAIL: no reply arrived";
     }

@@ -4,7 +4,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import java.time.Duration;
 import org.port8000.perf.probe.ProcessSnapshots;
 import org.port8000.perf.probe.ResourceSampler;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 import org.port8000.perf.simulations.Phases;
 import org.port8000.perf.simulations.SimulationSupport;
 
@@ -30,7 +30,7 @@ public final class TargetReadings {
       sampler =
           ResourceSampler.start(
               support.target, support.settings.samplerInterval(), support.samplingLimit(maxRun));
-      support.probe(ResourceSamples.PROBE, sampler::stop);
+      support.probe(ResourceFacts.PROBE, sampler::stop);
     }
     return new TargetReadings(sampler, ProcessSnapshots.of(support.target));
   }

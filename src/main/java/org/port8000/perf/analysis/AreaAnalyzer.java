@@ -2,11 +2,11 @@ package org.port8000.perf.analysis;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.port8000.perf.results.CouldNotStart;
+import org.port8000.perf.results.CouldNotStartFacts;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /** Judges one area from the run of its simulation; each area's own rules are in a subclass. */
 public abstract class AreaAnalyzer {
@@ -36,10 +36,11 @@ public abstract class AreaAnalyzer {
     AreaResult.Builder section =
         AreaResult.builder(area)
             .link(new Link("Gatling report (" + gatlingReport + ")", run.htmlReport(), false));
-    Optional<RunMeta> meta = probe(run, RunMeta.PROBE, RunMeta.class);
-    Optional<ResourceSamples> samples = probe(run, ResourceSamples.PROBE, ResourceSamples.class);
+    Optional<RunFacts> meta = probe(run, RunFacts.PROBE, RunFacts.class);
+    Optional<ResourceFacts> samples = probe(run, ResourceFacts.PROBE, ResourceFacts.class);
     meta.ifPresent(m -> section.notes(m.notes()));
-    Optional<CouldNotStart> refused = probe(run, CouldNotStart.PROBE, CouldNotStart.class);
+    Optional<CouldNotStartFacts> refused =
+        probe(run, CouldNotStartFacts.PROBE, CouldNotStartFacts.class);
     if (refused.isPresent()) {
       return couldNotStart(area, refused.get(), section);
     }
@@ -53,7 +54,8 @@ public abstract class AreaAnalyzer {
   }
 
   /** A simulation that refused to start its load: a failed finding naming the reason. */
-  static AreaResult couldNotStart(Area area, CouldNotStart refused, AreaResult.Builder section) {
+  static AreaResult couldNotStart(
+      Area area, CouldNotStartFacts refused, AreaResult.Builder section) {
     String why = "could not start: " + refused.reason();
     section.check(
         new Check(
@@ -72,10 +74,10 @@ public abstract class AreaAnalyzer {
    * naming the phase (the last checkpoint the run had reached) and the time.
    */
   static Optional<Check> targetStopped(
-      String metric, String runName, Optional<RunMeta> meta, Optional<ResourceSamples> samples) {
-    Optional<ResourceSamples> lost = samples.filter(ResourceSamples::targetLost);
+      String metric, String runName, Optional<RunFacts> meta, Optional<ResourceFacts> samples) {
+    Optional<ResourceFacts> lost = samples.filter(ResourceFacts::targetLost);
     if (lost.isPresent()) {
-      ResourceSamples s = lost.get();
+      ResourceFacts s = lost.get();
       long at = s.targetLostAtMs();
       String phase =
           s.checkpoints().stream()
@@ -101,7 +103,7 @@ public abstract class AreaAnalyzer {
                   + (s.targetLostReason() == null ? "" : ": " + s.targetLostReason())));
     }
     if (meta.isPresent() && !meta.get().targetAnsweredAtEnd()) {
-      RunMeta m = meta.get();
+      RunFacts m = meta.get();
       return Optional.of(
           stopped(
               metric,
@@ -136,7 +138,7 @@ public abstract class AreaAnalyzer {
    */
   protected abstract AreaResult analyze(
       GatlingRun run,
-      Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples,
+      Optional<RunFacts> meta,
+      Optional<ResourceFacts> samples,
       AreaResult.Builder section);
 }

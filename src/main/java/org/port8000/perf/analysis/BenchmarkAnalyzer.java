@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.analysis.BenchmarkResult.LatencyRow;
 import org.port8000.perf.analysis.BenchmarkResult.Row;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * Judges the operation benchmark from Gatling's stats (latency, errors per request name) and the
@@ -29,7 +29,7 @@ public final class BenchmarkAnalyzer {
       section.note(
           "The run wrote no benchmark facts (probe-benchmark.json): it did not" + " finish.");
     }
-    boolean answered = run.meta().map(RunMeta::targetAnsweredAtEnd).orElse(false);
+    boolean answered = run.meta().map(RunFacts::targetAnsweredAtEnd).orElse(false);
     List<LatencyRow> latency = LatencyRows.judge(run, section);
     List<Row> throughput = ThroughputRows.judge(run, section);
     List<Row> resources = ResourceRows.judge(run, section);

@@ -5,8 +5,8 @@ import org.port8000.perf.results.BenchmarkFacts;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * One benchmark run as the judges read it: Gatling's stats and the simulation's probe files (what
@@ -14,16 +14,16 @@ import org.port8000.perf.results.RunMeta;
  */
 record BenchmarkRun(
     GatlingRun gatling,
-    Optional<RunMeta> meta,
+    Optional<RunFacts> meta,
     Optional<BenchmarkFacts> facts,
-    Optional<ResourceSamples> resources) {
+    Optional<ResourceFacts> resources) {
 
   static BenchmarkRun read(GatlingRun run) {
     return new BenchmarkRun(
         run,
-        ProbeFiles.read(run.folder(), RunMeta.PROBE, RunMeta.class),
+        ProbeFiles.read(run.folder(), RunFacts.PROBE, RunFacts.class),
         ProbeFiles.read(run.folder(), BenchmarkFacts.PROBE, BenchmarkFacts.class),
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class));
+        ProbeFiles.read(run.folder(), ResourceFacts.PROBE, ResourceFacts.class));
   }
 
   Optional<RequestStats> request(String name) {
@@ -32,6 +32,6 @@ record BenchmarkRun(
 
   /** Why the server's memory or CPU has no reading, for a "not measured" row. */
   String resourcesMissing() {
-    return resources.map(ResourceSamples::sourceReason).orElse("no resource samples");
+    return resources.map(ResourceFacts::sourceReason).orElse("no resource samples");
   }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.PingPongFacts;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * WebSocket performance (assignment §2) from the heartbeat run: stability = acked / expected
@@ -25,8 +25,8 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(
       GatlingRun run,
-      Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples,
+      Optional<RunFacts> meta,
+      Optional<ResourceFacts> samples,
       AreaResult.Builder section) {
     Optional<HeartbeatFacts> maybeFacts = probe(run, HeartbeatFacts.PROBE, HeartbeatFacts.class);
     if (maybeFacts.isEmpty()) {
@@ -38,8 +38,8 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     HeartbeatFacts f = maybeFacts.get();
     boolean targetLost =
         meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false)
-            || samples.map(ResourceSamples::targetLost).orElse(false);
-    Optional<PingPongResult> ping = probe(run, PingPongResult.PROBE, PingPongResult.class);
+            || samples.map(ResourceFacts::targetLost).orElse(false);
+    Optional<PingPongFacts> ping = probe(run, PingPongFacts.PROBE, PingPongFacts.class);
     double ratio =
         f.ackUnknown()
             ? unknownAck(run, f, ping, targetLost, section)
@@ -76,7 +76,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   private double unknownAck(
       GatlingRun run,
       HeartbeatFacts f,
-      Optional<PingPongResult> ping,
+      Optional<PingPongFacts> ping,
       boolean targetLost,
       AreaResult.Builder section) {
     long acked = run.request(RequestNames.HEARTBEAT_ACK).map(RequestStats::ok).orElse(0L);
@@ -129,7 +129,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   private double pingStability(
       GatlingRun run,
       HeartbeatFacts f,
-      Optional<PingPongResult> probe,
+      Optional<PingPongFacts> probe,
       boolean targetLost,
       AreaResult.Builder section,
       String mode) {
@@ -141,7 +141,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
       section.detail("Connection stability", "not measured: " + why);
       return 0;
     }
-    PingPongResult p = probe.get();
+    PingPongFacts p = probe.get();
     double ratio = p.expectedPings() == 0 ? 0 : (double) p.pongsInTime() / p.expectedPings();
     Check stability =
         Thresholds.STABILITY
@@ -181,7 +181,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   }
 
   /** The ping/pong probe's pings, pongs and dropped connections. */
-  private static void pings(PingPongResult p, double ratio, AreaResult.Builder section) {
+  private static void pings(PingPongFacts p, double ratio, AreaResult.Builder section) {
     section.detail(
         "Pings sent / pongs in time",
         p.pingsSent()
@@ -217,7 +217,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
 
   /** What to look at when ping/pong stability failed: the cause the probe's figures point to. */
   private static void pingRecommendation(
-      PingPongResult p, double ratio, boolean targetLost, AreaResult.Builder section) {
+      PingPongFacts p, double ratio, boolean targetLost, AreaResult.Builder section) {
     String cause;
     String action;
     if (targetLost) {
@@ -355,7 +355,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   }
 
   /** Memory per connection (footprint step, soak clients), total and trend. */
-  private void memory(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
+  private void memory(HeartbeatFacts f, ResourceFacts s, AreaResult.Builder section) {
     MemorySeries.lostNote(s).ifPresent(section::note);
     footprint(f, s, section);
 
@@ -382,18 +382,17 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     }
 
     // total and trend over the soak window
-    long from =
-        s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceSamples.Checkpoint::t).orElse(0L);
+    long from = s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceFacts.Checkpoint::t).orElse(0L);
     long to =
         s.checkpoint(HeartbeatFacts.SOAK_END)
-            .map(ResourceSamples.Checkpoint::t)
+            .map(ResourceFacts.Checkpoint::t)
             .orElse(s.targetLost() ? s.targetLostAtMs() : s.endedMs());
-    List<ResourceSamples.Sample> soak = s.between(from, to);
+    List<ResourceFacts.Sample> soak = s.between(from, to);
     if (soak.isEmpty()) {
       String why = MemorySeries.whyMissing(s, HeartbeatFacts.SOAK_START);
       section.detail("Total memory", "not measured: " + why);
     } else {
-      long peak = soak.stream().mapToLong(ResourceSamples.Sample::rssBytes).max().orElseThrow();
+      long peak = soak.stream().mapToLong(ResourceFacts.Sample::rssBytes).max().orElseThrow();
       // The assignment sets no target for total memory: a figure, not a check.
       section.detail(
           "Total memory",
@@ -417,7 +416,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * The footprint step (on the quiet target, before the soak): quiet readings, then readings with
    * {@code footprint.connections} idle connections open; judged with the readings' resolution.
    */
-  private void footprint(HeartbeatFacts f, ResourceSamples s, AreaResult.Builder section) {
+  private void footprint(HeartbeatFacts f, ResourceFacts s, AreaResult.Builder section) {
     if (f.footprintConnections() == 0) {
       section.check(
           Thresholds.MEMORY_PER_CONNECTION.notMeasured(
@@ -542,17 +541,17 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
   }
 
   /** The readings of the checkpoints whose label starts with {@code prefix}, in order. */
-  private static List<Long> readings(ResourceSamples s, String prefix) {
+  private static List<Long> readings(ResourceFacts s, String prefix) {
     return s.checkpoints().stream()
         .filter(c -> c.label().startsWith(prefix) && c.rssBytes() != null)
-        .map(ResourceSamples.Checkpoint::rssBytes)
+        .map(ResourceFacts.Checkpoint::rssBytes)
         .toList();
   }
 
   /** Theil–Sen slope over time after the warm-up cut, in MB per minute. */
-  private static String trend(List<ResourceSamples.Sample> soak) {
+  private static String trend(List<ResourceFacts.Sample> soak) {
     int skip = soak.size() * LeakDetector.WARM_UP_PERCENT / 100;
-    List<ResourceSamples.Sample> used = soak.subList(skip, soak.size());
+    List<ResourceFacts.Sample> used = soak.subList(skip, soak.size());
     if (used.size() < LeakDetector.MIN_POINTS) {
       return "not measured: only " + soak.size() + " samples in the soak";
     }

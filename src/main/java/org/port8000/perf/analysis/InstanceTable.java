@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Instance;
-import org.port8000.perf.results.ResourceSamples.Sample;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Instance;
+import org.port8000.perf.results.ResourceFacts.Sample;
 
 /**
  * The memory and CPU of a target of several instances ({@code -Dtarget.instances}): one row per
@@ -64,12 +64,12 @@ public final class InstanceTable {
   }
 
   /** Each instance's figures, in the order the setting names them. */
-  static List<Figures> perInstance(ResourceSamples s) {
+  static List<Figures> perInstance(ResourceFacts s) {
     return s.instances().stream().map(i -> Figures.of(i.name(), i.samples())).toList();
   }
 
   /** The target's figures: the summed series. */
-  static Figures sum(ResourceSamples s) {
+  static Figures sum(ResourceFacts s) {
     return Figures.of("Sum (the target)", s.samples());
   }
 
@@ -86,7 +86,7 @@ public final class InstanceTable {
   }
 
   /** The table, or empty for a target of one process (no per-instance readings). */
-  public static Optional<Table> of(ResourceSamples s) {
+  public static Optional<Table> of(ResourceFacts s) {
     if (!s.perInstance()) {
       return Optional.empty();
     }
@@ -110,7 +110,7 @@ public final class InstanceTable {
    * The same figures as rows of the benchmark's resource table (no target: figures only); empty for
    * a target of one process.
    */
-  static List<BenchmarkResult.Row> rows(ResourceSamples s) {
+  static List<BenchmarkResult.Row> rows(ResourceFacts s) {
     if (!s.perInstance()) {
       return List.of();
     }
@@ -136,7 +136,7 @@ public final class InstanceTable {
         .toList();
   }
 
-  private static String lost(ResourceSamples s) {
+  private static String lost(ResourceFacts s) {
     StringBuilder b = new StringBuilder();
     for (Instance i : s.instances()) {
       if (i.lostAtMs() != null) {

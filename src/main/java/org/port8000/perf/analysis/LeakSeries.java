@@ -3,8 +3,8 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.LeakFacts;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
  * The leak verdict's axis, defined once for the leak verdict and the baseline comparison: the
@@ -16,21 +16,20 @@ public final class LeakSeries {
   private LeakSeries() {}
 
   /** Empty when the phase's start or end checkpoint was not taken. */
-  public static Optional<List<LeakDetector.Point>> of(LeakRunFacts f, ResourceSamples s) {
+  public static Optional<List<LeakDetector.Point>> of(LeakFacts f, ResourceFacts s) {
     Optional<Long> start =
-        s.checkpoint(LeakRunFacts.MESSAGES_START)
-            .or(() -> s.checkpoint(LeakRunFacts.INITIAL))
-            .map(ResourceSamples.Checkpoint::t);
+        s.checkpoint(LeakFacts.MESSAGES_START)
+            .or(() -> s.checkpoint(LeakFacts.INITIAL))
+            .map(ResourceFacts.Checkpoint::t);
     Optional<Long> end =
-        s.checkpoint(LeakRunFacts.afterMessagesLabel(f.messages()))
-            .map(ResourceSamples.Checkpoint::t);
+        s.checkpoint(LeakFacts.afterMessagesLabel(f.messages())).map(ResourceFacts.Checkpoint::t);
     if (start.isEmpty() || end.isEmpty()) {
       return Optional.empty();
     }
     double durationMs = Math.max(1, f.durationSeconds() * 1000.0);
     List<LeakDetector.Point> points = new ArrayList<>();
     List<Long> answered = f.answeredAtMs();
-    for (ResourceSamples.Sample x : s.between(start.get(), end.get())) {
+    for (ResourceFacts.Sample x : s.between(start.get(), end.get())) {
       long elapsed = x.t() - start.get();
       double messages =
           answered != null

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.LeakFacts;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * Memory usage and leaks (assignment §4): the assignment's memory block (initial, after the
@@ -33,10 +33,10 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(
       GatlingRun run,
-      Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples,
+      Optional<RunFacts> meta,
+      Optional<ResourceFacts> samples,
       AreaResult.Builder section) {
-    Optional<LeakRunFacts> maybeFacts = probe(run, LeakRunFacts.PROBE, LeakRunFacts.class);
+    Optional<LeakFacts> maybeFacts = probe(run, LeakFacts.PROBE, LeakFacts.class);
     if (maybeFacts.isEmpty() || samples.isEmpty()) {
       String why =
           "the run wrote no probe-leak.json / probe-resources.json (it ended before"
@@ -46,8 +46,8 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
           .note("Memory not measured: " + why + ".")
           .build("not measured");
     }
-    LeakRunFacts f = maybeFacts.get();
-    ResourceSamples s = samples.get();
+    LeakFacts f = maybeFacts.get();
+    ResourceFacts s = samples.get();
     section.metric("No leaks after " + MemorySeries.duration(f.durationSeconds()));
     boolean targetLost = meta.map(m -> !m.targetAnsweredAtEnd()).orElse(false) || s.targetLost();
     MemorySeries.lostNote(s).ifPresent(section::note);
@@ -73,14 +73,13 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       Optional<Long> cycles) {}
 
   /** The assignment's memory block: initial, after the messages, after the cycles. */
-  private static Readings memoryBlock(
-      LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
-    String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
-    String afterCycles = LeakRunFacts.afterCycleLabel(f.cycles());
+  private static Readings memoryBlock(LeakFacts f, ResourceFacts s, AreaResult.Builder section) {
+    String afterMessages = LeakFacts.afterMessagesLabel(f.messages());
+    String afterCycles = LeakFacts.afterCycleLabel(f.cycles());
     Readings r =
         new Readings(
-            MemorySeries.at(s, LeakRunFacts.FRESH_START),
-            MemorySeries.at(s, LeakRunFacts.INITIAL),
+            MemorySeries.at(s, LeakFacts.FRESH_START),
+            MemorySeries.at(s, LeakFacts.INITIAL),
             MemorySeries.at(s, afterMessages),
             MemorySeries.at(s, afterCycles));
     String warmedUp =
@@ -96,7 +95,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
             .map(v -> "Initial memory: " + Format.mb(v) + " MB" + warmedUp)
             .orElse(
                 "Initial memory: not measured ("
-                    + MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
+                    + MemorySeries.whyMissing(s, LeakFacts.INITIAL)
                     + ")"));
     section.block(
         line(
@@ -115,11 +114,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   /** The leak verdict, its trend line and recommendation; returns the headline. */
   private String leakVerdict(
-      LeakRunFacts f,
-      ResourceSamples s,
-      Readings r,
-      boolean targetLost,
-      AreaResult.Builder section) {
+      LeakFacts f, ResourceFacts s, Readings r, boolean targetLost, AreaResult.Builder section) {
     Optional<LeakDetector.Verdict> verdict = judgeable(f, s, r, targetLost);
     String result =
         verdict.isPresent()
@@ -134,8 +129,8 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   /** The verdict when the series can carry one: work was done and the message phase is whole. */
   private static Optional<LeakDetector.Verdict> judgeable(
-      LeakRunFacts f, ResourceSamples s, Readings r, boolean targetLost) {
-    String afterMessages = LeakRunFacts.afterMessagesLabel(f.messages());
+      LeakFacts f, ResourceFacts s, Readings r, boolean targetLost) {
+    String afterMessages = LeakFacts.afterMessagesLabel(f.messages());
     // a target lost before the message phase ended leaves a truncated series: no verdict
     boolean lostDuringMessages =
         s.targetLost()
@@ -149,7 +144,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   /** The measured trend: its check, trend line and recommendation; returns the headline. */
   private static String judged(
-      LeakDetector.Verdict v, ResourceSamples s, Readings r, AreaResult.Builder section) {
+      LeakDetector.Verdict v, ResourceFacts s, Readings r, AreaResult.Builder section) {
     section.check(
         new Check(
             LEAK_RATE_METRIC,
@@ -199,7 +194,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   }
 
   /** Why the run has no leak verdict, in the order the causes matter. */
-  private static String whyNoVerdict(LeakRunFacts f, ResourceSamples s, boolean targetLost) {
+  private static String whyNoVerdict(LeakFacts f, ResourceFacts s, boolean targetLost) {
     if (f.messagesAnswered() == 0) {
       return "none of the "
           + f.messages()
@@ -210,7 +205,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
       return "the target stopped answering before the message phase ended";
     }
     return !s.measured()
-        ? MemorySeries.whyMissing(s, LeakRunFacts.INITIAL)
+        ? MemorySeries.whyMissing(s, LeakFacts.INITIAL)
         : "too few samples in the message phase for a trend (need "
             + LeakDetector.MIN_POINTS
             + " after the warm-up cut)";
@@ -228,7 +223,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
    * The leak verdict is about the work the run asked for: every message answered and every
    * connect/disconnect cycle completed, else it failed (and says how much was done).
    */
-  private static void workDone(LeakRunFacts f, AreaResult.Builder section) {
+  private static void workDone(LeakFacts f, AreaResult.Builder section) {
     section.check(
         new Check(
             CheckIds.LEAK_MESSAGES_ANSWERED,
@@ -263,10 +258,10 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
    * {@link #CYCLE_GROWTH}; smaller per-connection leaks show in the message phase, which opens one
    * connection per message.
    */
-  private static void cycleGrowth(LeakRunFacts f, ResourceSamples s, AreaResult.Builder section) {
+  private static void cycleGrowth(LeakFacts f, ResourceFacts s, AreaResult.Builder section) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    MemorySeries.at(s, LeakRunFacts.afterMessagesLabel(f.messages()))
+    MemorySeries.at(s, LeakFacts.afterMessagesLabel(f.messages()))
         .ifPresent(
             v -> {
               x.add(0.0);
@@ -274,7 +269,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
             });
     for (int c = 1; c <= f.cycles(); c++) {
       int cycle = c;
-      MemorySeries.at(s, LeakRunFacts.afterCycleLabel(c))
+      MemorySeries.at(s, LeakFacts.afterCycleLabel(c))
           .ifPresent(
               v -> {
                 x.add((double) cycle);
@@ -329,7 +324,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   /** Warm-up, messages answered, cycles, peak, source and the chart. */
   private static void details(
-      LeakRunFacts f, ResourceSamples s, Readings r, AreaResult.Builder section) {
+      LeakFacts f, ResourceFacts s, Readings r, AreaResult.Builder section) {
     if (f.warmUpMessages() > 0) {
       section.detail(
           "Warm-up",
@@ -385,7 +380,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   }
 
   /** The leak verdict on {@link LeakSeries}' axis. */
-  private static Optional<LeakDetector.Verdict> verdict(LeakRunFacts f, ResourceSamples s) {
+  private static Optional<LeakDetector.Verdict> verdict(LeakFacts f, ResourceFacts s) {
     return LeakSeries.of(f, s).flatMap(LeakDetector::analyze);
   }
 }

@@ -3,7 +3,7 @@ package org.port8000.perf.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /** Shared readings of a sampler series: MB figures, the trend chart, the target's fate. */
 final class MemorySeries {
@@ -12,13 +12,13 @@ final class MemorySeries {
   private MemorySeries() {}
 
   /** The memory-trend chart: seconds on x, resident MB on y, every checkpoint marked. */
-  static Chart chart(String fileName, String title, ResourceSamples s) {
+  static Chart chart(String fileName, String title, ResourceFacts s) {
     List<Chart.Point> points = new ArrayList<>();
-    for (ResourceSamples.Sample x : s.samples()) {
+    for (ResourceFacts.Sample x : s.samples()) {
       points.add(new Chart.Point(x.t() / 1000.0, x.rssBytes() / MB));
     }
     List<Chart.Marker> markers = new ArrayList<>();
-    for (ResourceSamples.Checkpoint c : s.checkpoints()) {
+    for (ResourceFacts.Checkpoint c : s.checkpoints()) {
       markers.add(new Chart.Marker(c.t() / 1000.0, c.label()));
     }
     if (s.targetLost()) {
@@ -37,13 +37,13 @@ final class MemorySeries {
    * The reading of a checkpoint, if it was marked and could be read: empty, never a null value,
    * when its reading is null ({@code Optional.map} drops it).
    */
-  static Optional<Long> at(ResourceSamples s, String label) {
-    return s.checkpoint(label).map(ResourceSamples.Checkpoint::rssBytes);
+  static Optional<Long> at(ResourceFacts s, String label) {
+    return s.checkpoint(label).map(ResourceFacts.Checkpoint::rssBytes);
   }
 
   /** Why a reading is missing: no source, the target was lost, or the step never happened. */
-  static String whyMissing(ResourceSamples s, String label) {
-    if (!ResourceSamples.PID.equals(s.source()) && !ResourceSamples.METRICS.equals(s.source())) {
+  static String whyMissing(ResourceFacts s, String label) {
+    if (!ResourceFacts.PID.equals(s.source()) && !ResourceFacts.METRICS.equals(s.source())) {
       return "the target's memory could not be read (" + s.sourceReason() + ")";
     }
     if (s.checkpoint(label).isPresent() && s.targetLost()) {
@@ -69,7 +69,7 @@ final class MemorySeries {
   }
 
   /** "the sampler lost the target at 12.3 s (…)" for notes, or empty. */
-  static Optional<String> lostNote(ResourceSamples s) {
+  static Optional<String> lostNote(ResourceFacts s) {
     if (!s.targetLost()) {
       return Optional.empty();
     }
@@ -92,7 +92,7 @@ final class MemorySeries {
   }
 
   /** Where the readings came from, for a detail line. */
-  static String sourceText(ResourceSamples s) {
+  static String sourceText(ResourceFacts s) {
     return s.source()
         + " ("
         + s.sourceReason()

@@ -3,7 +3,7 @@ package org.port8000.perf.analysis;
 import java.util.List;
 import java.util.Optional;
 import org.port8000.perf.analysis.BenchmarkResult.Row;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * The production readiness table (each category the worst of its checks) and the headroom left at
@@ -75,8 +75,8 @@ final class ReadinessRows {
 
   /** Signed off only by a full-assignment run of a real target whose every check passed. */
   private static Row signOff(BenchmarkRun run, BenchmarkSection section) {
-    boolean full = run.meta().map(RunMeta::fullAssignment).orElse(false);
-    boolean embedded = run.meta().map(RunMeta::targetStartedByRun).orElse(true);
+    boolean full = run.meta().map(RunFacts::fullAssignment).orElse(false);
+    boolean embedded = run.meta().map(RunFacts::targetStartedByRun).orElse(true);
     return new Row(
         "Production sign-off",
         "",

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.port8000.perf.analysis.BenchmarkResult.Row;
 import org.port8000.perf.results.BenchmarkFacts;
 import org.port8000.perf.results.BenchmarkFacts.Snapshot;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
  * The resource table: server memory per bot (the slope over the bot ramp, not one reading), CPU
@@ -48,7 +48,7 @@ final class ResourceRows {
     rows.add(r.diskIo());
     run.resources().ifPresent(s -> rows.addAll(InstanceTable.rows(s)));
     run.resources()
-        .flatMap(ResourceSamples::peakRssBytes)
+        .flatMap(ResourceFacts::peakRssBytes)
         .ifPresent(
             peak ->
                 rows.add(
@@ -62,7 +62,7 @@ final class ResourceRows {
   }
 
   private boolean resourcesMeasured() {
-    return run.resources().map(ResourceSamples::measured).orElse(false);
+    return run.resources().map(ResourceFacts::measured).orElse(false);
   }
 
   private static final String MEMORY_PER_BOT = "benchmark.resource.memoryPerBot";
@@ -169,7 +169,7 @@ final class ResourceRows {
                   }
                   List<Double> v =
                       r.between(a.get().t() + 1, b.get().t()).stream()
-                          .map(ResourceSamples.Sample::cpuPercent)
+                          .map(ResourceFacts.Sample::cpuPercent)
                           .filter(x -> x != null)
                           .toList();
                   return v.isEmpty()

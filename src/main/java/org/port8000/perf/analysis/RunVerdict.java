@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * The run's verdict, decided once: from the areas' checks, the operation benchmark, what the runs
@@ -67,19 +67,19 @@ public record RunVerdict(
   public static RunVerdict judge(
       List<AreaResult> areas,
       BenchmarkResult benchmark,
-      Collection<RunMeta> metas,
+      Collection<RunFacts> metas,
       String settingsProfile,
       boolean settingsFull,
       Optional<String> regression) {
     Verdict targets = targetsVerdict(areas);
     Verdict overall = regression.isPresent() ? Verdict.FAIL : targets;
     boolean full =
-        metas.isEmpty() ? settingsFull : metas.stream().allMatch(RunMeta::fullAssignment);
+        metas.isEmpty() ? settingsFull : metas.stream().allMatch(RunFacts::fullAssignment);
     String profile =
         metas.isEmpty()
             ? settingsProfile
-            : String.join(", ", metas.stream().map(RunMeta::profile).distinct().sorted().toList());
-    boolean selfCheck = !metas.isEmpty() && metas.stream().allMatch(RunMeta::targetStartedByRun);
+            : String.join(", ", metas.stream().map(RunFacts::profile).distinct().sorted().toList());
+    boolean selfCheck = !metas.isEmpty() && metas.stream().allMatch(RunFacts::targetStartedByRun);
     List<Check> failed = withStatus(areas.stream(), Status.FAIL);
     List<Check> unmeasured =
         withStatus(areas.stream().filter(AreaResult::ran), Status.NOT_MEASURED);

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * §1 Message throughput: the assignment's burst from one client (timed by the message probe, whose
@@ -38,10 +38,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(
       GatlingRun run,
-      Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples,
+      Optional<RunFacts> meta,
+      Optional<ResourceFacts> samples,
       AreaResult.Builder section) {
-    Optional<PhaseTimings> timings = probe(run, PhaseTimings.PROBE, PhaseTimings.class);
+    Optional<PhaseFacts> timings = probe(run, PhaseFacts.PROBE, PhaseFacts.class);
     if (meta.isEmpty()) {
       String what =
           timings.isEmpty() ? "no phase completed" : "the phases that completed are shown";
@@ -73,10 +73,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
             + "' rows are sends"
             + " only, and the burst's latencies are the probe's, in this section.");
     boolean noStreams =
-        TargetCapabilities.read(run.folder())
+        CapabilityFacts.read(run.folder())
             .map(c -> Boolean.FALSE.equals(c.streams()))
             .orElse(false);
-    List<PhaseTimings.Phase> phases = timings.map(t -> measured(run, t)).orElse(List.of());
+    List<PhaseFacts.Phase> phases = timings.map(t -> measured(run, t)).orElse(List.of());
     oneClientBurst(phase(phases, RequestNames.ONE_CLIENT_BURST), section);
     manyClientBurst(phase(phases, RequestNames.BURST), noStreams, section);
     String headline = sustained(phases, section);
@@ -84,13 +84,13 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /** The assignment's burst: one client, latency per message, judged. */
-  private void oneClientBurst(Optional<PhaseTimings.Phase> burst, AreaResult.Builder section) {
+  private void oneClientBurst(Optional<PhaseFacts.Phase> burst, AreaResult.Builder section) {
     if (burst.isEmpty() || burst.get().latency() == null) {
       burstNotMeasured(burst, section);
       return;
     }
-    PhaseTimings.Phase p = burst.get();
-    PhaseTimings.Latency l = p.latency();
+    PhaseFacts.Phase p = burst.get();
+    PhaseFacts.Latency l = p.latency();
     long dropped = p.planned() - p.replied();
     Optional<String> queued = burstDetails(p, section);
     Check latency = Thresholds.LATENCY.check(CheckIds.BURST_P95, l.p95());
@@ -118,8 +118,8 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /** The one-client burst's rows; returns the sentence when its replies queued up. */
-  private static Optional<String> burstDetails(PhaseTimings.Phase p, AreaResult.Builder section) {
-    PhaseTimings.Latency l = p.latency();
+  private static Optional<String> burstDetails(PhaseFacts.Phase p, AreaResult.Builder section) {
+    PhaseFacts.Latency l = p.latency();
     section.detail(
         "Burst, one client",
         p.planned()
@@ -155,7 +155,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   private static void burstNotMeasured(
-      Optional<PhaseTimings.Phase> burst, AreaResult.Builder section) {
+      Optional<PhaseFacts.Phase> burst, AreaResult.Builder section) {
     String why =
         burst.isPresent()
             ? "no reply arrived: every burst message failed" + failures(burst.get())
@@ -176,11 +176,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * simulation's Gatling assertions do.
    */
   private void manyClientBurst(
-      Optional<PhaseTimings.Phase> burst, boolean noStreams, AreaResult.Builder section) {
+      Optional<PhaseFacts.Phase> burst, boolean noStreams, AreaResult.Builder section) {
     if (burst.isEmpty()) {
       return;
     }
-    PhaseTimings.Phase p = burst.get();
+    PhaseFacts.Phase p = burst.get();
     section.detail(
         "Burst, many clients (one connection per message; Gatling's '"
             + RequestNames.reply(RequestNames.BURST)
@@ -216,7 +216,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   static final String FIRST_TOKEN_LABEL =
       "First token (send → first stream frame, timed by Gatling from the send) p50 / p95";
 
-  private static String firstToken(PhaseTimings.Phase p, boolean noStreams) {
+  private static String firstToken(PhaseFacts.Phase p, boolean noStreams) {
     if (p.firstToken() != null) {
       return p.firstToken().p50() + " / " + p.firstToken().p95() + " ms";
     }
@@ -226,7 +226,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /** " (failed: 3 not answered (Gatling's report lists each KO's reason), 2 not sent)" or "". */
-  static String gatlingFailures(PhaseTimings.Phase p) {
+  static String gatlingFailures(PhaseFacts.Phase p) {
     List<String> f = new ArrayList<>();
     long unsent = Math.max(0, p.planned() - p.sent());
     long unanswered = Math.max(0, p.planned() - p.replied() - unsent);
@@ -250,9 +250,9 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * Without any Gatling figures (a run whose JVM died) the probe's own counts stand, without
    * latencies.
    */
-  public static List<PhaseTimings.Phase> measured(GatlingRun run, PhaseTimings timings) {
-    List<PhaseTimings.Phase> out = new ArrayList<>();
-    for (PhaseTimings.Phase p : timings.phases()) {
+  public static List<PhaseFacts.Phase> measured(GatlingRun run, PhaseFacts timings) {
+    List<PhaseFacts.Phase> out = new ArrayList<>();
+    for (PhaseFacts.Phase p : timings.phases()) {
       // A run whose JVM died leaves a log Gatling cannot read: only the probe's counts remain.
       if (p.name().equals(RequestNames.ONE_CLIENT_BURST) || run.requests().isEmpty()) {
         out.add(p);
@@ -265,7 +265,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
       Optional<RequestStats> first = run.request(RequestNames.firstToken(p.name()));
       long ok = reply.map(RequestStats::ok).orElse(0L);
       out.add(
-          new PhaseTimings.Phase(
+          new PhaseFacts.Phase(
               p.name(),
               p.planned(),
               p.offeredPerSecond(),
@@ -299,10 +299,10 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * nearest-rank percentiles of the raw times differ from the HTML report's by more (up to ~7 % at
    * p95 measured here), so the report shows Gatling's estimate.
    */
-  private static PhaseTimings.Latency latency(RequestStats s) {
+  private static PhaseFacts.Latency latency(RequestStats s) {
     return s.ok() == 0
         ? null
-        : new PhaseTimings.Latency(
+        : new PhaseFacts.Latency(
             (int) s.ok(), s.min(), s.mean(), s.p50(), s.p95(), s.p99(), s.max());
   }
 
@@ -310,7 +310,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * A sentence when the one-client burst's replies queued up: the last messages waited markedly
    * longer than the first (by at least the interval between sends).
    */
-  static Optional<String> queueing(PhaseTimings.Phase p) {
+  static Optional<String> queueing(PhaseFacts.Phase p) {
     if (p.perMessageMs() == null) {
       return Optional.empty();
     }
@@ -343,7 +343,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /** " (3 error frames, 2 error replies, 1 timed out)" or "". */
-  static String failures(PhaseTimings.Phase p) {
+  static String failures(PhaseFacts.Phase p) {
     List<String> f = new ArrayList<>();
     if (p.errorFrames() > 0) {
       f.add(p.errorFrames() + " error frames");
@@ -368,7 +368,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * it that broke is the knee, reported as the machine's bound when the whole machine was at least
    * {@link #MACHINE_BUSY_PERCENT} % busy at the break.
    */
-  private String sustained(List<PhaseTimings.Phase> phases, AreaResult.Builder section) {
+  private String sustained(List<PhaseFacts.Phase> phases, AreaResult.Builder section) {
     List<StepTries> tries = stepTries(phases);
     StepTries highest = null;
     for (StepTries t : tries) {
@@ -416,9 +416,9 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   private record Sustained(Check check, String headline) {}
 
   /** The steps in order, each with its first try and, when one ran, its retry. */
-  private static List<StepTries> stepTries(List<PhaseTimings.Phase> phases) {
+  private static List<StepTries> stepTries(List<PhaseFacts.Phase> phases) {
     Map<Integer, StepTries> steps = new LinkedHashMap<>();
-    for (PhaseTimings.Phase p : phases) {
+    for (PhaseFacts.Phase p : phases) {
       if (RequestNames.isStep(p.name())) {
         StepTries t = steps.computeIfAbsent(RequestNames.stepRate(p.name()), r -> new StepTries());
         if (RequestNames.isRetry(p.name())) {
@@ -536,11 +536,11 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
    * Whether one try of a throughput step held ({@link StepRule}): the one rule, also for the
    * baseline comparison's steps.
    */
-  public static boolean stepHeld(PhaseTimings.Phase step) {
+  public static boolean stepHeld(PhaseFacts.Phase step) {
     return new StepOutcome(step).passed();
   }
 
-  private static Optional<PhaseTimings.Phase> phase(List<PhaseTimings.Phase> phases, String name) {
+  private static Optional<PhaseFacts.Phase> phase(List<PhaseFacts.Phase> phases, String name) {
     return phases.stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
@@ -582,7 +582,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
   }
 
   /** One try's figures and whether it held. */
-  private record StepOutcome(PhaseTimings.Phase phase) {
+  private record StepOutcome(PhaseFacts.Phase phase) {
 
     StepRule.Figures figures() {
       return new StepRule.Figures(
@@ -629,7 +629,7 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     String describe() {
       Double cpu = phase.generatorCpuPercent();
       Double machine = phase.machineCpuPercent();
-      PhaseTimings.Latency l = phase.latency();
+      PhaseFacts.Latency l = phase.latency();
       String late =
           phase.lateSends() == 0
               ? ", no late sends"

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.port8000.perf.results.Distribution;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
+import org.port8000.perf.results.UiFacts;
 
 /**
  * §3 UI render performance, from the browser probe's file. The headline is the p95 of "reply frame
@@ -23,9 +23,9 @@ public final class UiAnalyzer extends AreaAnalyzer {
   static final double FPS_FLOOR = 58;
 
   /** One 60 Hz frame plus the 0.1 ms-coarsened clock's jitter; a missed frame reads ≥ 33 ms. */
-  static final double FRAME_P95_LIMIT_MS = UiProbeResult.FRAME_BUDGET_MS + 2;
+  static final double FRAME_P95_LIMIT_MS = UiFacts.FRAME_BUDGET_MS + 2;
 
-  private static final String FRAME_BUDGET = Format.number(UiProbeResult.FRAME_BUDGET_MS);
+  private static final String FRAME_BUDGET = Format.number(UiFacts.FRAME_BUDGET_MS);
   static final String FPS_RULE =
       "60 fps: average >= "
           + Format.number(FPS_FLOOR)
@@ -40,15 +40,15 @@ public final class UiAnalyzer extends AreaAnalyzer {
   @Override
   protected AreaResult analyze(
       GatlingRun run,
-      Optional<RunMeta> meta,
-      Optional<ResourceSamples> samples,
+      Optional<RunFacts> meta,
+      Optional<ResourceFacts> samples,
       AreaResult.Builder section) {
-    Optional<UiProbeResult> file = probe(run, UiProbeResult.PROBE, UiProbeResult.class);
+    Optional<UiFacts> file = probe(run, UiFacts.PROBE, UiFacts.class);
     if (file.isEmpty()) {
       return notMeasured(
           "the run wrote no browser probe file (probe-ui.json): it did not finish", section);
     }
-    UiProbeResult p = file.get();
+    UiFacts p = file.get();
     if (!p.measured()) {
       String why =
           p.notMeasuredReason()
@@ -76,7 +76,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
   }
 
   /** Time to display a message; returns the start of the headline. */
-  private String display(UiProbeResult p, AreaResult.Builder section) {
+  private String display(UiFacts p, AreaResult.Builder section) {
     String headline;
     Check display;
     if (p.display() != null) {
@@ -111,7 +111,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
     return headline;
   }
 
-  private static void describeDisplay(UiProbeResult p, Distribution d, AreaResult.Builder section) {
+  private static void describeDisplay(UiFacts p, Distribution d, AreaResult.Builder section) {
     section.detail(
         "Time message appears (reply frame arrives → message painted)",
         spread(d) + " over " + d.count() + " messages");
@@ -126,7 +126,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
   }
 
   /** The display p95 against its threshold; a reply never painted fails it whatever the p95. */
-  private static Check displayCheck(UiProbeResult p, Distribution d) {
+  private static Check displayCheck(UiFacts p, Distribution d) {
     Check display =
         Thresholds.DISPLAY
             .check(DISPLAY, d.p95())
@@ -153,7 +153,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
   }
 
   /** A user-visible defect: the UI's message never gets an answer. Fails the display check. */
-  private static Check neverDisplayed(UiProbeResult p, Check display, AreaResult.Builder section) {
+  private static Check neverDisplayed(UiFacts p, Check display, AreaResult.Builder section) {
     section.detail("Page WebSocket traffic", p.displayFailure());
     section.recommend(
         "Messages never displayed",
@@ -165,7 +165,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
   }
 
   /** The timed smooth scroll; returns the end of the headline. */
-  private String scroll(UiProbeResult.Scroll s, AreaResult.Builder section) {
+  private String scroll(UiFacts.Scroll s, AreaResult.Builder section) {
     if (s == null) {
       section.check(
           Check.notMeasured(FPS, "fps", FPS_RULE, "the scroll was not measured (see" + " notes)"));
@@ -209,7 +209,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
     return "; scroll " + Format.number(s.fps()) + " fps)";
   }
 
-  private static void describeScroll(UiProbeResult.Scroll s, AreaResult.Builder section) {
+  private static void describeScroll(UiFacts.Scroll s, AreaResult.Builder section) {
     section.detail(
         "Scroll frame rate (" + s.messagesInPage() + " msg history)",
         Format.number(s.fps())
@@ -243,13 +243,13 @@ public final class UiAnalyzer extends AreaAnalyzer {
   }
 
   /** "x% of frames over 16.7 ms": the share of frames that missed the 60 Hz budget. */
-  private static String overBudget(UiProbeResult.Scroll s) {
+  private static String overBudget(UiFacts.Scroll s) {
     return Format.number(s.framesOverBudgetPercent()) + "% of frames over " + FRAME_BUDGET + " ms";
   }
 
   /** Memory and CPU while rendering: figures, no target. */
-  private static void memoryAndCpu(UiProbeResult p, AreaResult.Builder section) {
-    UiProbeResult.Memory m = p.memory();
+  private static void memoryAndCpu(UiFacts p, AreaResult.Builder section) {
+    UiFacts.Memory m = p.memory();
     if (m != null) {
       section.detail(
           "Memory while rendering " + p.repliesExpected() + " msg (JS heap" + " used)",
@@ -274,7 +274,7 @@ public final class UiAnalyzer extends AreaAnalyzer {
         section.detail("DOM nodes after rendering", String.valueOf(m.domNodes()));
       }
     }
-    UiProbeResult.Cpu c = p.cpu();
+    UiFacts.Cpu c = p.cpu();
     if (c != null) {
       section.detail(
           "CPU utilization (renderer)",

@@ -3,7 +3,7 @@ package org.port8000.perf.app;
 import java.nio.file.Path;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestStats;
 import org.port8000.perf.results.RunFolder;
@@ -39,8 +39,8 @@ public final class GeneratorBench {
     if (answered == 0) {
       // A revision from before round trips were Gatling requests: its probe counted replies.
       answered =
-          ProbeFiles.read(run, PhaseTimings.PROBE, PhaseTimings.class)
-              .map(t -> t.phases().stream().mapToLong(PhaseTimings.Phase::replied).sum())
+          ProbeFiles.read(run, PhaseFacts.PROBE, PhaseFacts.class)
+              .map(t -> t.phases().stream().mapToLong(PhaseFacts.Phase::replied).sum())
               .orElse(0L);
     }
     System.out.println(answered + " " + run.getFileName());

@@ -19,11 +19,11 @@ import org.port8000.perf.baseline.BaselineStep;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportException;
 import org.port8000.perf.report.ReportFiles;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * The report step ({@code mvn verify}'s last step, or alone: {@code mvn exec:java@report}): reads
@@ -116,8 +116,8 @@ public final class ReportMain {
   record Judged(
       List<AreaResult> areas,
       BenchmarkResult benchmark,
-      List<RunMeta> metas,
-      Optional<TargetCapabilities> capabilities) {
+      List<RunFacts> metas,
+      Optional<CapabilityFacts> capabilities) {
     /** The run's verdict; {@code regression}: the baseline's reason to fail it, if it gates. */
     RunVerdict verdict(Settings settings, Optional<String> regression) {
       return RunVerdict.judge(
@@ -127,14 +127,14 @@ public final class ReportMain {
 
   static Judged judge(Map<String, GatlingRun> runs) {
     List<AreaResult> areas = new ArrayList<>();
-    List<RunMeta> metas = new ArrayList<>();
-    List<TargetCapabilities> capabilities = new ArrayList<>();
+    List<RunFacts> metas = new ArrayList<>();
+    List<CapabilityFacts> capabilities = new ArrayList<>();
     List<AreaAnalyzer> analyzers = Analyzers.all();
     for (Area area : Area.values()) {
       Optional<GatlingRun> run = Optional.ofNullable(runs.get(area.simulation()));
-      run.flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
+      run.flatMap(r -> ProbeFiles.read(r.folder(), RunFacts.PROBE, RunFacts.class))
           .ifPresent(metas::add);
-      run.flatMap(r -> TargetCapabilities.read(r.folder())).ifPresent(capabilities::add);
+      run.flatMap(r -> CapabilityFacts.read(r.folder())).ifPresent(capabilities::add);
       AreaResult result =
           analyzers.stream()
               .filter(a -> a.area() == area)
@@ -146,12 +146,12 @@ public final class ReportMain {
     // The operation benchmark is judged apart from the four areas, but gates the build alike.
     Optional<GatlingRun> benchRun = Optional.ofNullable(runs.get(BenchmarkResult.SIMULATION));
     benchRun
-        .flatMap(r -> ProbeFiles.read(r.folder(), RunMeta.PROBE, RunMeta.class))
+        .flatMap(r -> ProbeFiles.read(r.folder(), RunFacts.PROBE, RunFacts.class))
         .ifPresent(metas::add);
     BenchmarkResult benchmark = new BenchmarkAnalyzer().analyze(benchRun);
     // The latest check: every simulation checks its own target before its load.
-    Optional<TargetCapabilities> latest =
-        capabilities.stream().max(Comparator.comparing(TargetCapabilities::checkedAt));
+    Optional<CapabilityFacts> latest =
+        capabilities.stream().max(Comparator.comparing(CapabilityFacts::checkedAt));
     return new Judged(areas, benchmark, metas, latest);
   }
 

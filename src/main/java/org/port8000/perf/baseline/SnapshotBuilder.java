@@ -14,12 +14,12 @@ import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.LeakSeries;
 import org.port8000.perf.analysis.ThroughputAnalyzer;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.LeakFacts;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RawResponseTimes;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /** Builds this run's {@link RunSnapshot} from its result files and the analysis' checks. */
 public final class SnapshotBuilder {
@@ -39,9 +39,8 @@ public final class SnapshotBuilder {
     Map<String, List<Integer>> latencies = new LinkedHashMap<>();
     // Read once: the judged burst's latencies and the throughput steps both come from it.
     Optional<GatlingRun> throughput = Optional.ofNullable(runs.get(Area.THROUGHPUT.simulation()));
-    Optional<PhaseTimings> timings =
-        throughput.flatMap(
-            r -> ProbeFiles.read(r.folder(), PhaseTimings.PROBE, PhaseTimings.class));
+    Optional<PhaseFacts> timings =
+        throughput.flatMap(r -> ProbeFiles.read(r.folder(), PhaseFacts.PROBE, PhaseFacts.class));
     for (BaselineComparator.LatencyMetric m : BaselineComparator.LATENCIES) {
       Optional<List<Integer>> times =
           m.request().equals(RequestNames.reply(RequestNames.BURST))
@@ -84,7 +83,7 @@ public final class SnapshotBuilder {
   }
 
   /** Each answered message's latency in send order (-1 marks one that was not answered). */
-  private static List<Integer> answeredLatencies(PhaseTimings.Phase p) {
+  private static List<Integer> answeredLatencies(PhaseFacts.Phase p) {
     return p.perMessageMs() == null
         ? List.of()
         : p.perMessageMs().stream().filter(v -> v >= 0).toList();
@@ -102,7 +101,7 @@ public final class SnapshotBuilder {
   }
 
   /** Each throughput step's try (Gatling's figures), judged by the throughput analysis' rule. */
-  static List<RunSnapshot.Step> steps(List<PhaseTimings.Phase> phases) {
+  static List<RunSnapshot.Step> steps(List<PhaseFacts.Phase> phases) {
     return phases.stream()
         .filter(p -> RequestNames.isStep(p.name()))
         .map(
@@ -119,10 +118,9 @@ public final class SnapshotBuilder {
 
   /** The leak soak's measured phase on the leak verdict's own axis ({@link LeakSeries}). */
   static Optional<List<RunSnapshot.MemoryPoint>> memory(GatlingRun run) {
-    Optional<LeakRunFacts> facts =
-        ProbeFiles.read(run.folder(), LeakRunFacts.PROBE, LeakRunFacts.class);
-    Optional<ResourceSamples> samples =
-        ProbeFiles.read(run.folder(), ResourceSamples.PROBE, ResourceSamples.class);
+    Optional<LeakFacts> facts = ProbeFiles.read(run.folder(), LeakFacts.PROBE, LeakFacts.class);
+    Optional<ResourceFacts> samples =
+        ProbeFiles.read(run.folder(), ResourceFacts.PROBE, ResourceFacts.class);
     if (facts.isEmpty() || samples.isEmpty() || !samples.get().measured()) {
       return Optional.empty();
     }

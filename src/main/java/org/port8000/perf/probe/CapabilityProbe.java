@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.target.HealthCheck;
 
 /**
@@ -58,12 +58,12 @@ public final class CapabilityProbe {
     this.pid = pid;
   }
 
-  public TargetCapabilities check() {
+  public CapabilityFacts check() {
     Chat chat = chat();
     Found page = chatPage();
     Found metrics = metrics();
     Found alive = pidAlive();
-    return new TargetCapabilities(
+    return new CapabilityFacts(
         baseUrl.toString(),
         Instant.now(),
         chat.streams.flag,

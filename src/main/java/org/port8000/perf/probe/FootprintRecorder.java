@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
 
 /**
  * The footprint step of the heartbeat run (memory per connection on the quiet target): quiet

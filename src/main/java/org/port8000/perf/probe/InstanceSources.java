@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.port8000.perf.config.TargetInstance;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
  * Opens the instances of a target of several ({@code -Dtarget.instances}) for the resource sampler:
@@ -37,7 +37,7 @@ final class InstanceSources {
     boolean allPids = instances.stream().allMatch(TargetInstance::isPid);
     return ResourceSampler.ofInstances(
         sources,
-        allPids ? ResourceSamples.PID : ResourceSamples.METRICS,
+        allPids ? ResourceFacts.PID : ResourceFacts.METRICS,
         "the sum of the "
             + instances.size()
             + " instances of -Dtarget.instances, each read at every tick (every memory figure,"

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import oshi.hardware.CentralProcessor;
 
 /**
@@ -142,7 +142,7 @@ public final class MessageTimings {
     }
 
     /** The phase's figures so far. */
-    public PhaseTimings.Phase phase() {
+    public PhaseFacts.Phase phase() {
       return result();
     }
 
@@ -168,7 +168,7 @@ public final class MessageTimings {
 
     /** Nearest-rank p95 of this run's own round-trip times, 0 when none. */
     public synchronized int ownP95() {
-      PhaseTimings.Latency l = PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount));
+      PhaseFacts.Latency l = PhaseFacts.Latency.of(Arrays.copyOf(latencies, latencyCount));
       return l == null ? 0 : l.p95();
     }
 
@@ -218,7 +218,7 @@ public final class MessageTimings {
       }
     }
 
-    synchronized PhaseTimings.Phase result() {
+    synchronized PhaseFacts.Phase result() {
       Double cpuPercent = null;
       Double cpuSeconds = null;
       long cpuEnd = cpuAtEndNs >= 0 ? cpuAtEndNs : CpuClock.processNs();
@@ -241,7 +241,7 @@ public final class MessageTimings {
         }
       }
       // Gatling-timed phases: the counts of failures by kind and the latencies are Gatling's.
-      return new PhaseTimings.Phase(
+      return new PhaseFacts.Phase(
           name,
           planned,
           offered,
@@ -255,10 +255,8 @@ public final class MessageTimings {
           maxLagMs,
           sent == 0 ? 0 : firstSendMs,
           lastReplyMs,
-          gatlingTimed ? null : PhaseTimings.Latency.of(Arrays.copyOf(latencies, latencyCount)),
-          gatlingTimed
-              ? null
-              : PhaseTimings.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)),
+          gatlingTimed ? null : PhaseFacts.Latency.of(Arrays.copyOf(latencies, latencyCount)),
+          gatlingTimed ? null : PhaseFacts.Latency.of(Arrays.copyOf(firstTokens, firstTokenCount)),
           perMessage,
           cpuPercent,
           cpuSeconds,
@@ -270,12 +268,12 @@ public final class MessageTimings {
     }
   }
 
-  public synchronized PhaseTimings result() {
-    List<PhaseTimings.Phase> out = new ArrayList<>();
+  public synchronized PhaseFacts result() {
+    List<PhaseFacts.Phase> out = new ArrayList<>();
     for (Recorder r : phases.values()) {
       out.add(r.result());
     }
-    return new PhaseTimings(out);
+    return new PhaseFacts(out);
   }
 
   private static int[] add(int[] values, int index, int value) {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.PingPongFacts;
 import org.port8000.perf.target.HealthCheck;
 
 /**
@@ -75,7 +75,7 @@ public final class PingProbe {
   }
 
   /** Waits for the schedule to end (bounded), closes the connections, returns the counts. */
-  public PingPongResult awaitResult(Duration max) {
+  public PingPongFacts awaitResult(Duration max) {
     try {
       done.get(max.toMillis(), TimeUnit.MILLISECONDS);
     } catch (Exception e) {
@@ -84,7 +84,7 @@ public final class PingProbe {
     timer.shutdownNow();
     all.forEach(Client::close);
     int withLoss = (int) all.stream().filter(c -> c.lost.get() > 0 || !c.opened).count();
-    return new PingPongResult(
+    return new PingPongFacts(
         clients,
         connected.get(),
         interval.toMillis(),

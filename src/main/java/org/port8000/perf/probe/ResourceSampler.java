@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.config.TargetInstance;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
-import org.port8000.perf.results.ResourceSamples.Sample;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Sample;
 import org.port8000.perf.target.RunningTarget;
 
 /**
@@ -102,7 +102,7 @@ public final class ResourceSampler implements AutoCloseable {
 
   /** Samples nothing: {@code why} says why nothing can be read. */
   static ResourceSampler none(String why, Duration interval) {
-    return new ResourceSampler(List.of(), false, ResourceSamples.NONE, why, interval);
+    return new ResourceSampler(List.of(), false, ResourceFacts.NONE, why, interval);
   }
 
   private static ResourceSampler choose(RunningTarget target, Duration interval) {
@@ -214,7 +214,7 @@ public final class ResourceSampler implements AutoCloseable {
   }
 
   /** Stops sampling (idempotent) and returns everything measured. */
-  public ResourceSamples stop() {
+  public ResourceFacts stop() {
     // queued checkpoints are taken before the stop, so none is lost
     try {
       thread.submit(this::stopNow).get(10, TimeUnit.SECONDS);
@@ -230,7 +230,7 @@ public final class ResourceSampler implements AutoCloseable {
   }
 
   /** What has been measured so far (a copy). */
-  public synchronized ResourceSamples result() {
+  public synchronized ResourceFacts result() {
     // the trees' processes are known only as they appear: named when the result is taken
     String reason =
         perInstance
@@ -240,7 +240,7 @@ public final class ResourceSampler implements AutoCloseable {
                     .map(s -> s.name() + " = " + s.describe())
                     .collect(Collectors.joining("; "))
             : sources.isEmpty() ? sourceReason : sources.get(0).describe();
-    return new ResourceSamples(
+    return new ResourceFacts(
         source,
         reason,
         intervalMs,

@@ -3,10 +3,10 @@ package org.port8000.perf.probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
-import org.port8000.perf.results.ResourceSamples.Instance;
-import org.port8000.perf.results.ResourceSamples.Sample;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Instance;
+import org.port8000.perf.results.ResourceFacts.Sample;
 
 /**
  * One source the resource sampler reads at each tick — the target, or one instance of a target of
@@ -61,7 +61,7 @@ final class SampledSource {
     Optional<ProcessReading> r = reader.read();
     if (r.isEmpty()) {
       failures++;
-      if (ResourceSamples.PID.equals(reader.source()) || failures >= METRICS_FAILURES_FOR_LOST) {
+      if (ResourceFacts.PID.equals(reader.source()) || failures >= METRICS_FAILURES_FOR_LOST) {
         lostAtMs = t;
         lostReason = reader.lastFailure();
       }

@@ -7,9 +7,9 @@ import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.BenchmarkResult;
 import org.port8000.perf.analysis.RunVerdict;
 import org.port8000.perf.baseline.BaselineOutcome;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.MergedRunFolder;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * Everything the outputs of one run are rendered from: what the analysis judged and concluded, what
@@ -26,8 +26,8 @@ import org.port8000.perf.results.TargetCapabilities;
 public record ReportInput(
     List<AreaResult> areas,
     BenchmarkResult benchmark,
-    Collection<RunMeta> metas,
-    Optional<TargetCapabilities> capabilities,
+    Collection<RunFacts> metas,
+    Optional<CapabilityFacts> capabilities,
     RunVerdict verdict,
     BaselineOutcome baseline,
     List<MergedRunFolder.Injectors> injectors) {

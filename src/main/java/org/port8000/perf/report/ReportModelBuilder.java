@@ -18,8 +18,8 @@ import org.port8000.perf.analysis.Table;
 import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.baseline.BaselineView;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.CapabilityFacts;
+import org.port8000.perf.results.RunFacts;
 
 /** Builds the flat, formatted model of the reports from the areas' results. */
 public final class ReportModelBuilder {
@@ -59,7 +59,7 @@ public final class ReportModelBuilder {
   }
 
   /** What was measured, as the reports name it at the top. */
-  private static String target(Collection<RunMeta> metas, RunVerdict v) {
+  private static String target(Collection<RunFacts> metas, RunVerdict v) {
     if (metas.isEmpty()) {
       return "(no run)";
     }
@@ -147,7 +147,7 @@ public final class ReportModelBuilder {
   }
 
   /** The "Target" table: each capability, what was found, and what it changes in the report. */
-  public static List<ReportModel.Row> targetTable(TargetCapabilities c) {
+  public static List<ReportModel.Row> targetTable(CapabilityFacts c) {
     return List.of(
         capability(
             "Streams (`stream` frames before the `response`)",
@@ -185,12 +185,12 @@ public final class ReportModelBuilder {
   private static ReportModel.Row capability(
       String label, Boolean flag, String detail, String changes) {
     String value =
-        TargetCapabilities.state(flag) + (detail == null || detail.isBlank() ? "" : " — " + detail);
+        CapabilityFacts.state(flag) + (detail == null || detail.isBlank() ? "" : " — " + detail);
     return new ReportModel.Row(
         Markdown.cell(label), Markdown.cell(value), Markdown.cell(changes), "");
   }
 
-  private static String describeTarget(RunMeta m) {
+  private static String describeTarget(RunFacts m) {
     return m.targetUrl()
         + (!m.targetStartedByRun()
             ? ""
@@ -200,10 +200,10 @@ public final class ReportModelBuilder {
   }
 
   /** The heap the runs gave the reference server they launched, as the reports name it. */
-  private static String maxHeap(Collection<RunMeta> metas) {
+  private static String maxHeap(Collection<RunFacts> metas) {
     List<String> heaps =
         metas.stream()
-            .map(RunMeta::targetMaxHeapMb)
+            .map(RunFacts::targetMaxHeapMb)
             .filter(Objects::nonNull)
             .distinct()
             .sorted()

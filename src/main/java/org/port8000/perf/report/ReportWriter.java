@@ -15,7 +15,7 @@ import org.port8000.perf.analysis.Check;
 import org.port8000.perf.analysis.Format;
 import org.port8000.perf.analysis.Link;
 import org.port8000.perf.results.AtomicFiles;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 /**
  * Produces every output of a run. Everything is rendered in memory first; only when all of it
@@ -55,7 +55,7 @@ public final class ReportWriter {
     // When the load began: the earliest simulation's start, not the time of this report.
     String startedAt =
         run.metas().stream()
-            .map(RunMeta::startedAt)
+            .map(RunFacts::startedAt)
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder())
             .map(Format::time)

@@ -12,7 +12,7 @@ package org.port8000.perf.results;
  *     when the footprint step did not run)
  * @param footprintMeasured true when the footprint reading with all connections open was taken
  * @param ackSupported true when the soak awaited acks (the target acks heartbeats, or it could not
- *     be found out); false: stability is measured by the ping/pong probe ({@link PingPongResult})
+ *     be found out); false: stability is measured by the ping/pong probe ({@link PingPongFacts})
  * @param heartbeatsSent app-level heartbeat frames the soak's clients sent
  * @param helloFailed clients whose first chat message got no reply: lost, their heartbeats were not
  *     sent and count as lost

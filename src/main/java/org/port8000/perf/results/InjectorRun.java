@@ -137,7 +137,7 @@ public record InjectorRun(Path input, Path folder, InjectorFacts facts, GatlingL
   }
 
   /** What the injector's simulation wrote about its run, when it did. */
-  public Optional<RunMeta> meta() {
-    return ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class);
+  public Optional<RunFacts> meta() {
+    return ProbeFiles.read(folder, RunFacts.PROBE, RunFacts.class);
   }
 }

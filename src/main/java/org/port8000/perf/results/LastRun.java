@@ -89,20 +89,21 @@ public final class LastRun {
 
   /**
    * A run whose JVM died may leave a {@code simulation.log} Gatling cannot read: it is kept as a
-   * run without request figures when its simulation wrote {@link RunStart}, so its probes' phases
-   * are reported and the missing {@link RunMeta} fails it; otherwise the error stands.
+   * run without request figures when its simulation wrote {@link RunStartFacts}, so its probes'
+   * phases are reported and the missing {@link RunFacts} fails it; otherwise the error stands.
    */
   static GatlingRun readOrDead(Path folder) {
     try {
       return GatlingLogReader.read(folder);
     } catch (ResultsException e) {
-      Optional<RunStart> start = ProbeFiles.read(folder, RunStart.PROBE, RunStart.class);
-      if (start.isEmpty() || ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class).isPresent()) {
+      Optional<RunStartFacts> start =
+          ProbeFiles.read(folder, RunStartFacts.PROBE, RunStartFacts.class);
+      if (start.isEmpty() || ProbeFiles.read(folder, RunFacts.PROBE, RunFacts.class).isPresent()) {
         throw e;
       }
       Instant at;
       try {
-        at = Files.getLastModifiedTime(ProbeFiles.path(folder, RunStart.PROBE)).toInstant();
+        at = Files.getLastModifiedTime(ProbeFiles.path(folder, RunStartFacts.PROBE)).toInstant();
       } catch (IOException io) {
         at = Instant.EPOCH;
       }

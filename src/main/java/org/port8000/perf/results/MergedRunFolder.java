@@ -15,14 +15,14 @@ import java.util.stream.Stream;
 /**
  * Writes a merged run as a run folder the report step can read like an injector's: injector 0's
  * probe files (it ran what runs once: the target's sampling, the browser, the footprint step), one
- * {@link RunMeta} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an
+ * {@link RunFacts} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an
  * {@code index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries
  * the pooled request figures.
  */
 public final class MergedRunFolder {
   public static final String INJECTORS_PROBE = "injectors";
 
-  private static final String TIMINGS = ProbeFiles.path(Path.of(""), PhaseTimings.PROBE).toString();
+  private static final String TIMINGS = ProbeFiles.path(Path.of(""), PhaseFacts.PROBE).toString();
 
   private MergedRunFolder() {}
 
@@ -46,7 +46,7 @@ public final class MergedRunFolder {
 
   /** Probe records that count one injector's share and that the merge does not sum yet. */
   private static final List<String> PER_INJECTOR =
-      List.of(HeartbeatFacts.PROBE, LeakRunFacts.PROBE, BenchmarkFacts.PROBE);
+      List.of(HeartbeatFacts.PROBE, LeakFacts.PROBE, BenchmarkFacts.PROBE);
 
   /**
    * Why a simulation's merged run cannot be judged, if it cannot: with several injectors, a verdict
@@ -85,7 +85,7 @@ public final class MergedRunFolder {
           boolean probe = file.startsWith("probe-") && file.endsWith(".json");
           if (probe
               && !file.equals(ProbeFiles.path(Path.of(""), InjectorFacts.PROBE).toString())
-              && !file.equals(ProbeFiles.path(Path.of(""), RunMeta.PROBE).toString())) {
+              && !file.equals(ProbeFiles.path(Path.of(""), RunFacts.PROBE).toString())) {
             AtomicFiles.write(folder.resolve(file), Files.readAllBytes(p));
             copied.add(file);
           }
@@ -99,26 +99,26 @@ public final class MergedRunFolder {
     if (summed) {
       copied.remove(TIMINGS);
     }
-    ProbeFiles.write(folder, RunMeta.PROBE, meta(merged, copied, summed));
+    ProbeFiles.write(folder, RunFacts.PROBE, meta(merged, copied, summed));
     ProbeFiles.write(folder, INJECTORS_PROBE, injectors(merged));
     AtomicFiles.write(folder.resolve("index.html"), index(merged, folder));
     return new GatlingRun(folder, merged.simulationClass(), merged.start(), merged.requests());
   }
 
   /**
-   * The message phases of all injectors, summed ({@link PhaseTimingsMerge}): each ran its share of
+   * The message phases of all injectors, summed ({@link PhaseFactsMerge}): each ran its share of
    * them. Returns whether more than one injector wrote them.
    */
   private static boolean sumTimings(MergedRun merged, Path folder) {
-    List<PhaseTimings> all =
+    List<PhaseFacts> all =
         merged.injectors().stream()
-            .map(i -> ProbeFiles.read(i.run().folder(), PhaseTimings.PROBE, PhaseTimings.class))
+            .map(i -> ProbeFiles.read(i.run().folder(), PhaseFacts.PROBE, PhaseFacts.class))
             .flatMap(java.util.Optional::stream)
             .toList();
     if (all.size() < 2) {
       return false;
     }
-    ProbeFiles.write(folder, PhaseTimings.PROBE, PhaseTimingsMerge.of(all));
+    ProbeFiles.write(folder, PhaseFacts.PROBE, PhaseFactsMerge.of(all));
     return true;
   }
 
@@ -161,15 +161,15 @@ public final class MergedRunFolder {
   }
 
   /** All injectors' metas in one: the earliest start, the latest end, the target's answer. */
-  static RunMeta meta(MergedRun merged, List<String> copied, boolean summedTimings) {
-    List<RunMeta> metas =
+  static RunFacts meta(MergedRun merged, List<String> copied, boolean summedTimings) {
+    List<RunFacts> metas =
         merged.injectors().stream()
             .map(i -> i.run().meta().orElse(null))
             .filter(Objects::nonNull)
             .toList();
     List<String> notes = new ArrayList<>();
     notes.add(mergeNote(merged, copied, summedTimings));
-    RunMeta base = metas.isEmpty() ? null : metas.get(0);
+    RunFacts base = metas.isEmpty() ? null : metas.get(0);
     if (base != null) {
       notes.addAll(base.notes());
     }
@@ -179,28 +179,28 @@ public final class MergedRunFolder {
     }
     Instant started =
         metas.stream()
-            .map(RunMeta::startedAt)
+            .map(RunFacts::startedAt)
             .filter(Objects::nonNull)
             .min(Comparator.naturalOrder())
             .orElse(merged.start());
     Instant ended =
         metas.stream()
-            .map(RunMeta::endedAt)
+            .map(RunFacts::endedAt)
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElse(null);
-    boolean answered = !metas.isEmpty() && metas.stream().allMatch(RunMeta::targetAnsweredAtEnd);
+    boolean answered = !metas.isEmpty() && metas.stream().allMatch(RunFacts::targetAnsweredAtEnd);
     if (metas.size() < merged.injectors().size()) {
       notes.add(
           (merged.injectors().size() - metas.size())
               + " injector(s) wrote no "
-              + ProbeFiles.path(Path.of(""), RunMeta.PROBE)
+              + ProbeFiles.path(Path.of(""), RunFacts.PROBE)
               + ": their end was not recorded.");
     }
-    return new RunMeta(
+    return new RunFacts(
         merged.simulationName(),
         base == null ? null : base.profile(),
-        base != null && metas.stream().allMatch(RunMeta::fullAssignment),
+        base != null && metas.stream().allMatch(RunFacts::fullAssignment),
         base == null ? null : base.targetUrl(),
         base != null && base.targetStartedByRun(),
         base == null ? null : base.targetPid(),

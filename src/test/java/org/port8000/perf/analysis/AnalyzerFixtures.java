@@ -8,8 +8,8 @@ import java.util.Map;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.RunFacts;
 
 /** Hand-made run folders: probe files written as the simulations write them. */
 final class AnalyzerFixtures {
@@ -32,8 +32,8 @@ final class AnalyzerFixtures {
   static void meta(Path folder, boolean answered, String... notes) {
     ProbeFiles.write(
         folder,
-        RunMeta.PROBE,
-        new RunMeta(
+        RunFacts.PROBE,
+        new RunFacts(
             "x",
             "smoke",
             false,
@@ -48,19 +48,19 @@ final class AnalyzerFixtures {
   }
 
   /** Samples every 250 ms for {@code ms}, memory = f(t). */
-  static List<ResourceSamples.Sample> series(long ms, java.util.function.LongUnaryOperator f) {
-    List<ResourceSamples.Sample> s = new ArrayList<>();
+  static List<ResourceFacts.Sample> series(long ms, java.util.function.LongUnaryOperator f) {
+    List<ResourceFacts.Sample> s = new ArrayList<>();
     for (long t = 0; t <= ms; t += 250) {
-      s.add(new ResourceSamples.Sample(t, f.applyAsLong(t), 5.0));
+      s.add(new ResourceFacts.Sample(t, f.applyAsLong(t), 5.0));
     }
     return s;
   }
 
-  static ResourceSamples samples(
-      List<ResourceSamples.Sample> s, List<ResourceSamples.Checkpoint> checkpoints, Long lostAt) {
+  static ResourceFacts samples(
+      List<ResourceFacts.Sample> s, List<ResourceFacts.Checkpoint> checkpoints, Long lostAt) {
     long end = s.isEmpty() ? 0 : s.get(s.size() - 1).t();
-    return new ResourceSamples(
-        ResourceSamples.PID,
+    return new ResourceFacts(
+        ResourceFacts.PID,
         "read from process 1",
         250,
         Instant.now(),
@@ -71,7 +71,7 @@ final class AnalyzerFixtures {
         checkpoints);
   }
 
-  static ResourceSamples.Checkpoint cp(String label, long t, Long rss) {
-    return new ResourceSamples.Checkpoint(label, t, rss);
+  static ResourceFacts.Checkpoint cp(String label, long t, Long rss) {
+    return new ResourceFacts.Checkpoint(label, t, rss);
   }
 }

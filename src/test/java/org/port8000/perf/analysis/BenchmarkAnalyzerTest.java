@@ -18,7 +18,7 @@ import org.port8000.perf.results.BenchmarkRequests;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /** The benchmark's rules on hand-made results: latency by p95, knees, churn, not measured. */
 class BenchmarkAnalyzerTest {
@@ -135,7 +135,7 @@ class BenchmarkAnalyzerTest {
             true,
             "process 1",
             snaps));
-    List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
+    List<ResourceFacts.Checkpoint> cps = new ArrayList<>();
     cps.add(cp(BenchmarkFacts.IDLE_START, 0, 90 * MB));
     cps.add(cp(BenchmarkFacts.IDLE_END, 1000, 90 * MB));
     for (int i = 1; i <= 10; i++) {
@@ -143,8 +143,7 @@ class BenchmarkAnalyzerTest {
     }
     cps.add(cp(BenchmarkFacts.BUSY_START, 2000, 100 * MB));
     cps.add(cp(BenchmarkFacts.BUSY_END, 3000, 100 * MB));
-    ProbeFiles.write(
-        folder, ResourceSamples.PROBE, samples(series(3000, t -> 100 * MB), cps, null));
+    ProbeFiles.write(folder, ResourceFacts.PROBE, samples(series(3000, t -> 100 * MB), cps, null));
     meta(folder, true);
   }
 

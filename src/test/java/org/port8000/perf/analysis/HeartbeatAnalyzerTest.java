@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.PingPongFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 class HeartbeatAnalyzerTest {
   @TempDir Path folder;
@@ -69,7 +69,7 @@ class HeartbeatAnalyzerTest {
       long before0, long before1, long before2, long open0, long open1, long open2) {
     ProbeFiles.write(
         folder,
-        ResourceSamples.PROBE,
+        ResourceFacts.PROBE,
         samples(
             series(30_000, t -> 90 * MB),
             List.of(
@@ -289,7 +289,7 @@ class HeartbeatAnalyzerTest {
             HeartbeatFacts.YES));
     ProbeFiles.write(
         folder,
-        ResourceSamples.PROBE,
+        ResourceFacts.PROBE,
         samples(
             series(2000, t -> 90 * MB),
             List.of(
@@ -324,15 +324,15 @@ class HeartbeatAnalyzerTest {
     assertFalse(perConn.note().isBlank());
   }
 
-  private void noAckSoak(PingPongResult pings) {
+  private void noAckSoak(PingPongFacts pings) {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, false));
-    ProbeFiles.write(folder, PingPongResult.PROBE, pings);
+    ProbeFiles.write(folder, PingPongFacts.PROBE, pings);
   }
 
   @Test
   void aTargetWithoutAckIsJudgedByPingPongAndSaysSo() {
-    noAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 398, 0, 500, 0, 2, ""));
+    noAckSoak(new PingPongFacts(10, 10, 500, 40, 400, 400, 398, 0, 500, 0, 2, ""));
     AreaResult r =
         analyzer.analyze(Optional.of(run(folder, "HeartbeatSimulation", ok("connect", 10, 0))));
 
@@ -349,16 +349,16 @@ class HeartbeatAnalyzerTest {
     assertTrue(r.recommendations().isEmpty());
   }
 
-  private void unknownAckSoak(PingPongResult pings) {
+  private void unknownAckSoak(PingPongFacts pings) {
     meta(folder, true);
     ProbeFiles.write(
         folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, HeartbeatFacts.UNKNOWN));
-    ProbeFiles.write(folder, PingPongResult.PROBE, pings);
+    ProbeFiles.write(folder, PingPongFacts.PROBE, pings);
   }
 
   @Test
   void anUnknownAckWithoutAnyAckIsJudgedByPingPongAndStaysUnknown() {
-    unknownAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 400, 0, 500, 0, 0, ""));
+    unknownAckSoak(new PingPongFacts(10, 10, 500, 40, 400, 400, 400, 0, 500, 0, 0, ""));
     AreaResult r =
         analyzer.analyze(
             Optional.of(
@@ -387,7 +387,7 @@ class HeartbeatAnalyzerTest {
 
   @Test
   void anUnknownAckWhoseAcksCameIsJudgedByAcksWithPingPongBeside() {
-    unknownAckSoak(new PingPongResult(10, 10, 500, 40, 400, 400, 399, 0, 500, 0, 1, ""));
+    unknownAckSoak(new PingPongFacts(10, 10, 500, 40, 400, 400, 399, 0, 500, 0, 1, ""));
     AreaResult r = acked(200);
 
     Check stability = check(r, "websocket.heartbeat.stability");
@@ -401,7 +401,7 @@ class HeartbeatAnalyzerTest {
   @Test
   void droppedPingConnectionsFailWithARecommendationAboutWhatClosesThem() {
     noAckSoak(
-        new PingPongResult(
+        new PingPongFacts(
             10,
             10,
             500,
@@ -434,9 +434,9 @@ class HeartbeatAnalyzerTest {
     ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
     ProbeFiles.write(
         folder,
-        ResourceSamples.PROBE,
-        new ResourceSamples(
-            ResourceSamples.NONE,
+        ResourceFacts.PROBE,
+        new ResourceFacts(
+            ResourceFacts.NONE,
             "the target's PID is not known, and /metrics did not answer",
             250,
             java.time.Instant.now(),
@@ -464,8 +464,8 @@ class HeartbeatAnalyzerTest {
     meta(folder, true);
     ProbeFiles.write(
         folder,
-        org.port8000.perf.results.CouldNotStart.PROBE,
-        new org.port8000.perf.results.CouldNotStart(
+        org.port8000.perf.results.CouldNotStartFacts.PROBE,
+        new org.port8000.perf.results.CouldNotStartFacts(
             "org.port8000.perf.simulations.HeartbeatSimulation",
             "The heartbeat plan needs up to"
                 + " 400 connections at once, but this JVM may open only 700 files."));

@@ -14,17 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.results.HeartbeatFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
-import org.port8000.perf.results.ResourceSamples.Instance;
-import org.port8000.perf.results.ResourceSamples.Sample;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Instance;
+import org.port8000.perf.results.ResourceFacts.Sample;
 
 /** A target of two instances: per instance, their sum and max, and figures from the sum. */
 class InstanceTableTest {
   @TempDir Path folder;
 
   /** Instance A: 50 → 60 MB, CPU 10 then 30 %; B: 40 → 30 MB, CPU 20 then 20 %. */
-  private static ResourceSamples twoInstances(List<Checkpoint> a, List<Checkpoint> b) {
+  private static ResourceFacts twoInstances(List<Checkpoint> a, List<Checkpoint> b) {
     List<Sample> sa =
         List.of(new Sample(0, 50 * MB, null), new Sample(250, 60 * MB, 10.0), sample(500, 55, 30));
     List<Sample> sb =
@@ -43,8 +43,8 @@ class InstanceTableTest {
     for (int i = 0; i < a.size(); i++) {
       cps.add(cp(a.get(i).label(), a.get(i).t(), a.get(i).rssBytes() + b.get(i).rssBytes()));
     }
-    return new ResourceSamples(
-        ResourceSamples.PID,
+    return new ResourceFacts(
+        ResourceFacts.PID,
         "the sum of the 2 instances of -Dtarget.instances",
         250,
         Instant.now(),
@@ -64,7 +64,7 @@ class InstanceTableTest {
 
   @Test
   void eachInstanceTheirSumAndTheLargestColumnByColumn() {
-    ResourceSamples s = twoInstances(List.of(), List.of());
+    ResourceFacts s = twoInstances(List.of(), List.of());
     Table t = InstanceTable.of(s).orElseThrow();
     assertEquals(InstanceTable.COLUMNS, t.columns());
     assertEquals(
@@ -81,7 +81,7 @@ class InstanceTableTest {
 
   @Test
   void aTargetOfOneProcessHasNoTable() {
-    ResourceSamples one = samples(series(1000, x -> 50 * MB), List.of(), null);
+    ResourceFacts one = samples(series(1000, x -> 50 * MB), List.of(), null);
     assertTrue(InstanceTable.of(one).isEmpty());
     assertTrue(InstanceTable.rows(one).isEmpty());
   }
@@ -136,7 +136,7 @@ class InstanceTableTest {
             20_000,
             HeartbeatFacts.YES));
     ProbeFiles.write(
-        folder, ResourceSamples.PROBE, twoInstances(footprint(50, 53), footprint(42, 43)));
+        folder, ResourceFacts.PROBE, twoInstances(footprint(50, 53), footprint(42, 43)));
     AreaResult r =
         new HeartbeatAnalyzer()
             .analyze(

@@ -5,8 +5,8 @@ import static org.port8000.perf.analysis.AnalyzerFixtures.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.port8000.perf.results.LeakRunFacts;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.LeakFacts;
+import org.port8000.perf.results.ResourceFacts;
 
 /** The leak axis counts the messages answered by each sample, not the plan's rate × time. */
 class LeakSeriesTest {
@@ -14,14 +14,13 @@ class LeakSeriesTest {
   @Test
   void eachSampleIsPlacedAtTheMessagesAnsweredByThen() {
     // 4 messages planned over 1 s, but answered late: none in the first 750 ms.
-    LeakRunFacts f =
-        new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0, List.of(800L, 900L, 1000L, 1000L));
-    ResourceSamples s =
+    LeakFacts f = new LeakFacts(4, 1, 0, true, 4, 0, 0, 0, 0, List.of(800L, 900L, 1000L, 1000L));
+    ResourceFacts s =
         samples(
             series(1000, t -> 100 * MB),
             List.of(
-                cp(LeakRunFacts.INITIAL, 0, 100 * MB),
-                cp(LeakRunFacts.afterMessagesLabel(4), 1000, 100 * MB)),
+                cp(LeakFacts.INITIAL, 0, 100 * MB),
+                cp(LeakFacts.afterMessagesLabel(4), 1000, 100 * MB)),
             null);
 
     List<Double> x =
@@ -31,13 +30,13 @@ class LeakSeriesTest {
 
   @Test
   void filesWithoutAnswerTimesFallBackToThePlan() {
-    LeakRunFacts f = new LeakRunFacts(4, 1, 0, true, 4, 0, 0, 0, 0, null);
-    ResourceSamples s =
+    LeakFacts f = new LeakFacts(4, 1, 0, true, 4, 0, 0, 0, 0, null);
+    ResourceFacts s =
         samples(
             series(1000, t -> 100 * MB),
             List.of(
-                cp(LeakRunFacts.INITIAL, 0, 100 * MB),
-                cp(LeakRunFacts.afterMessagesLabel(4), 1000, 100 * MB)),
+                cp(LeakFacts.INITIAL, 0, 100 * MB),
+                cp(LeakFacts.afterMessagesLabel(4), 1000, 100 * MB)),
             null);
 
     assertEquals(

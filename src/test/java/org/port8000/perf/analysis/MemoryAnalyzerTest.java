@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.port8000.perf.results.LeakRunFacts;
+import org.port8000.perf.results.LeakFacts;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 class MemoryAnalyzerTest {
   @TempDir Path folder;
@@ -28,42 +28,39 @@ class MemoryAnalyzerTest {
   private AreaResult analyze(
       java.util.function.LongUnaryOperator measured, boolean answered, Long lostAt) {
     return analyze(
-        measured,
-        answered,
-        lostAt,
-        new LeakRunFacts(100, 20, 10, true, 100, 10, 200, 10, 200, null));
+        measured, answered, lostAt, new LeakFacts(100, 20, 10, true, 100, 10, 200, 10, 200, null));
   }
 
   private AreaResult analyze(
       java.util.function.LongUnaryOperator measured,
       boolean answered,
       Long lostAt,
-      LeakRunFacts facts) {
+      LeakFacts facts) {
     java.util.function.LongUnaryOperator memory =
         t ->
             t < WARM_UP_MS
                 ? FRESH + (measured.applyAsLong(0) - FRESH) * t / WARM_UP_MS
                 : measured.applyAsLong(t - WARM_UP_MS);
     meta(folder, answered);
-    ProbeFiles.write(folder, LeakRunFacts.PROBE, facts);
+    ProbeFiles.write(folder, LeakFacts.PROBE, facts);
     long w = WARM_UP_MS;
-    List<ResourceSamples.Checkpoint> cps = new ArrayList<>();
-    cps.add(cp(LeakRunFacts.FRESH_START, 0, memory.applyAsLong(0)));
-    cps.add(cp(LeakRunFacts.INITIAL, w, memory.applyAsLong(w)));
-    cps.add(cp(LeakRunFacts.afterMessagesLabel(100), w + 20_100, memory.applyAsLong(w + 20_100)));
+    List<ResourceFacts.Checkpoint> cps = new ArrayList<>();
+    cps.add(cp(LeakFacts.FRESH_START, 0, memory.applyAsLong(0)));
+    cps.add(cp(LeakFacts.INITIAL, w, memory.applyAsLong(w)));
+    cps.add(cp(LeakFacts.afterMessagesLabel(100), w + 20_100, memory.applyAsLong(w + 20_100)));
     for (int c = 1; c <= 10; c++) {
       cps.add(
           cp(
-              LeakRunFacts.afterCycleLabel(c),
+              LeakFacts.afterCycleLabel(c),
               w + 20_100 + c * 1000L,
               memory.applyAsLong(w + 20_100 + c * 1000L)));
     }
     long end = lostAt == null ? w + 30_100 : lostAt - 100;
-    List<ResourceSamples.Checkpoint> read =
+    List<ResourceFacts.Checkpoint> read =
         cps.stream()
             .map(c -> lostAt != null && c.t() >= lostAt ? cp(c.label(), c.t(), null) : c)
             .toList();
-    ProbeFiles.write(folder, ResourceSamples.PROBE, samples(series(end, memory), read, lostAt));
+    ProbeFiles.write(folder, ResourceFacts.PROBE, samples(series(end, memory), read, lostAt));
     return analyzer.analyze(
         Optional.of(run(folder, "MemoryLeakSimulation", ok("message", 100, 0))));
   }
@@ -72,7 +69,7 @@ class MemoryAnalyzerTest {
   void noMessageAnsweredGivesNoLeakVerdictAndFailsTheWorkCheck() {
     AreaResult r =
         analyze(
-            t -> 45 * MB, true, null, new LeakRunFacts(100, 20, 10, true, 0, 10, 200, 10, 0, null));
+            t -> 45 * MB, true, null, new LeakFacts(100, 20, 10, true, 0, 10, 200, 10, 0, null));
     assertEquals(Status.NOT_MEASURED, check(r, "memory.leak.rate").status());
     assertTrue(
         check(r, "memory.leak.rate")
@@ -87,10 +84,7 @@ class MemoryAnalyzerTest {
   void incompleteCyclesFailEvenWhenMemoryIsFlat() {
     AreaResult r =
         analyze(
-            t -> 45 * MB,
-            true,
-            null,
-            new LeakRunFacts(100, 20, 10, true, 100, 4, 200, 10, 200, null));
+            t -> 45 * MB, true, null, new LeakFacts(100, 20, 10, true, 100, 4, 200, 10, 200, null));
     assertEquals(Status.PASS, check(r, "memory.leak.rate").status());
     Check cycles = check(r, "memory.leak.cyclesCompleted");
     assertEquals(Status.FAIL, cycles.status());

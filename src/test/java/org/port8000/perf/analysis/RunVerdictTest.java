@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 class RunVerdictTest {
   private static final Instant AT = Instant.parse("2026-12-02T10:00:00Z");
@@ -32,8 +32,8 @@ class RunVerdictTest {
     return List.of(Area.values()).stream().map(a -> area(a, check)).toList();
   }
 
-  private static RunMeta meta(boolean full, boolean embedded) {
-    return new RunMeta(
+  private static RunFacts meta(boolean full, boolean embedded) {
+    return new RunFacts(
         "S",
         full ? "assignment" : "smoke",
         full,

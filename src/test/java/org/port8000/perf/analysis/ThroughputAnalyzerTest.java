@@ -13,18 +13,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
-import org.port8000.perf.results.RunMeta;
+import org.port8000.perf.results.RunFacts;
 
 /** The throughput rules on hand-made results: which step is sustained, and why one broke. */
 class ThroughputAnalyzerTest {
 
   @TempDir Path folder;
 
-  private static PhaseTimings.Phase phase(
+  private static PhaseFacts.Phase phase(
       String name, int planned, long replied, int p95, Double cpu, Double machine) {
     return phase(name, planned, replied, 0, 0, p95, cpu, machine, null);
   }
@@ -34,7 +34,7 @@ class ThroughputAnalyzerTest {
    * its latency in Gatling's stats ({@link #gatling}), here kept on the phase until {@link
    * #analyze} moves it there.
    */
-  private static PhaseTimings.Phase phase(
+  private static PhaseFacts.Phase phase(
       String name,
       int planned,
       long replied,
@@ -47,7 +47,7 @@ class ThroughputAnalyzerTest {
     return phase(name, planned, replied, errorFrames, errorReplies, p95, cpu, machine, each, 0);
   }
 
-  private static PhaseTimings.Phase phase(
+  private static PhaseFacts.Phase phase(
       String name,
       int planned,
       long replied,
@@ -64,12 +64,12 @@ class ThroughputAnalyzerTest {
             ? 10
             : Double.parseDouble(name.replace(" retry", "").replace("/s", ""));
     long span = (long) (planned / rate * 1000);
-    PhaseTimings.Latency latency =
+    PhaseFacts.Latency latency =
         replied == 0
             ? null
-            : new PhaseTimings.Latency((int) replied, 40, 45, 44, p95, p95 + 5, p95 + 10);
+            : new PhaseFacts.Latency((int) replied, 40, 45, 44, p95, p95 + 5, p95 + 10);
     int connections = name.startsWith("burst one") ? 1 : 10;
-    return new PhaseTimings.Phase(
+    return new PhaseFacts.Phase(
         name,
         planned,
         rate,
@@ -96,11 +96,11 @@ class ThroughputAnalyzerTest {
   }
 
   /** Gatling's stats of the phases it times: their reply requests. */
-  private static Map<String, RequestStats> gatling(List<PhaseTimings.Phase> phases) {
+  private static Map<String, RequestStats> gatling(List<PhaseFacts.Phase> phases) {
     Map<String, RequestStats> m = new HashMap<>();
-    for (PhaseTimings.Phase p : phases) {
+    for (PhaseFacts.Phase p : phases) {
       if (!p.name().equals(RequestNames.ONE_CLIENT_BURST)) {
-        PhaseTimings.Latency l = p.latency();
+        PhaseFacts.Latency l = p.latency();
         String name = RequestNames.reply(p.name());
         m.put(
             name,
@@ -122,13 +122,13 @@ class ThroughputAnalyzerTest {
   }
 
   /** The probe's file holds no latencies for the phases Gatling times. */
-  private static List<PhaseTimings.Phase> probeFile(List<PhaseTimings.Phase> phases) {
+  private static List<PhaseFacts.Phase> probeFile(List<PhaseFacts.Phase> phases) {
     return phases.stream()
         .map(
             p ->
                 p.name().equals(RequestNames.ONE_CLIENT_BURST)
                     ? p
-                    : new PhaseTimings.Phase(
+                    : new PhaseFacts.Phase(
                         p.name(),
                         p.planned(),
                         p.offeredPerSecond(),
@@ -155,12 +155,12 @@ class ThroughputAnalyzerTest {
         .toList();
   }
 
-  private AreaResult analyze(List<PhaseTimings.Phase> phases) {
-    ProbeFiles.write(folder, PhaseTimings.PROBE, new PhaseTimings(probeFile(phases)));
+  private AreaResult analyze(List<PhaseFacts.Phase> phases) {
+    ProbeFiles.write(folder, PhaseFacts.PROBE, new PhaseFacts(probeFile(phases)));
     ProbeFiles.write(
         folder,
-        RunMeta.PROBE,
-        new RunMeta(
+        RunFacts.PROBE,
+        new RunFacts(
             "MessageThroughputSimulation",
             "smoke",
             false,
@@ -190,7 +190,7 @@ class ThroughputAnalyzerTest {
         .value();
   }
 
-  private static PhaseTimings.Phase burst(int p95) {
+  private static PhaseFacts.Phase burst(int p95) {
     return phase(RequestNames.ONE_CLIENT_BURST, 100, 100, p95, 5.0, null);
   }
 
@@ -379,9 +379,8 @@ class ThroughputAnalyzerTest {
 
   @Test
   void aRunWithoutRunFactsFailsAsADeadGeneratorAndKeepsItsCompletedSteps() throws Exception {
-    List<PhaseTimings.Phase> phases =
-        List.of(burst(50), phase("100/s", 2000, 2000, 60, 20.0, null));
-    ProbeFiles.write(folder, PhaseTimings.PROBE, new PhaseTimings(probeFile(phases)));
+    List<PhaseFacts.Phase> phases = List.of(burst(50), phase("100/s", 2000, 2000, 60, 20.0, null));
+    ProbeFiles.write(folder, PhaseFacts.PROBE, new PhaseFacts(probeFile(phases)));
     AreaResult r =
         new ThroughputAnalyzer()
             .analyze(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.port8000.perf.results.Distribution;
 import org.port8000.perf.results.GatlingRun;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /** The UI verdict rules on hand-made probe files (the end-to-end proof is UiRenderVerdictIT). */
 class UiAnalyzerTest {
@@ -22,10 +22,10 @@ class UiAnalyzerTest {
 
   private final UiAnalyzer analyzer = new UiAnalyzer();
 
-  private static UiProbeResult probe(double displayP95, int painted, double fps, double frameP95) {
+  private static UiFacts probe(double displayP95, int painted, double fps, double frameP95) {
     Distribution d =
         new Distribution(painted, 3, displayP95 / 2, displayP95, displayP95 + 1, displayP95 / 2);
-    return new UiProbeResult(
+    return new UiFacts(
         true,
         null,
         null,
@@ -38,8 +38,8 @@ class UiAnalyzerTest {
         d,
         d,
         d,
-        new UiProbeResult.Scroll(120, 100, 5000, 3000, 180, fps, 16.7, frameP95, 40, 1.0, 12.0),
-        new UiProbeResult.Memory(
+        new UiFacts.Scroll(120, 100, 5000, 3000, 180, fps, 16.7, frameP95, 40, 1.0, 12.0),
+        new UiFacts.Memory(
             3_000_000,
             4_000_000,
             3_500_000,
@@ -48,7 +48,7 @@ class UiAnalyzerTest {
             "RSS of renderer 1",
             900L,
             22),
-        new UiProbeResult.Cpu(2000, 30, 25),
+        new UiFacts.Cpu(2000, 30, 25),
         null,
         List.of(),
         null);
@@ -56,9 +56,9 @@ class UiAnalyzerTest {
 
   @Test
   void aUiWhoseFrameIsIgnoredFailsDisplayNamingTheFrameAndStillShowsScrollAndMemory() {
-    UiProbeResult p = probe(10, 20, 60, 16.7);
-    UiProbeResult ignored =
-        new UiProbeResult(
+    UiFacts p = probe(10, 20, 60, 16.7);
+    UiFacts ignored =
+        new UiFacts(
             true,
             null,
             null,
@@ -90,8 +90,8 @@ class UiAnalyzerTest {
         "no reply displayed (the UI's WebSocket frame got no answer; scroll 60 fps)", r.result());
   }
 
-  private AreaResult analyze(UiProbeResult p) {
-    ProbeFiles.write(folder, UiProbeResult.PROBE, p);
+  private AreaResult analyze(UiFacts p) {
+    ProbeFiles.write(folder, UiFacts.PROBE, p);
     return analyzer.analyze(
         Optional.of(
             new GatlingRun(
@@ -154,7 +154,7 @@ class UiAnalyzerTest {
   void noBrowserIsNotMeasuredWithTheReasonAndNoNumbers() {
     AreaResult r =
         analyze(
-            UiProbeResult.notMeasured(
+            UiFacts.notMeasured(
                 "No Chromium found.", "Install with `apt-get install -y chromium`.", List.of()));
 
     assertEquals(Status.NOT_MEASURED, r.status());

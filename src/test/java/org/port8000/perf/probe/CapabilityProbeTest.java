@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.CapabilityFacts;
 
 class CapabilityProbeTest {
   static {
@@ -25,12 +25,12 @@ class CapabilityProbeTest {
   private static final Map<String, String> PAGE =
       Map.of("ui.selector.messages", "#chatMessages", "ui.selector.input", "#chatInput");
 
-  private static TargetCapabilities check(
+  private static CapabilityFacts check(
       Map<String, String> page, OptionalLong pid, String... keyValues) {
     return check(Duration.ofSeconds(5), page, pid, keyValues);
   }
 
-  private static TargetCapabilities check(
+  private static CapabilityFacts check(
       Duration replyTimeout, Map<String, String> page, OptionalLong pid, String... keyValues) {
     Map<String, String> props = new HashMap<>();
     props.put("reference.port", "0");
@@ -51,7 +51,7 @@ class CapabilityProbeTest {
 
   @Test
   void theReferenceServerStreamsAcksHeartbeatsEchoesIdsAndServesPageAndMetrics() {
-    TargetCapabilities c = check(PAGE, OptionalLong.of(ProcessHandle.current().pid()));
+    CapabilityFacts c = check(PAGE, OptionalLong.of(ProcessHandle.current().pid()));
     assertEquals(true, c.streams(), c.streamsDetail());
     assertEquals(true, c.heartbeatAck(), c.heartbeatAckDetail());
     assertEquals(true, c.echoesId(), c.echoesIdDetail());
@@ -62,7 +62,7 @@ class CapabilityProbeTest {
 
   @Test
   void theOriginalServerHasNoHeartbeatAckNoIdEchoAndWithoutTokensNoStreamFrames() {
-    TargetCapabilities c =
+    CapabilityFacts c =
         check(
             PAGE,
             OptionalLong.empty(),
@@ -91,7 +91,7 @@ class CapabilityProbeTest {
   void aMissingSelectorAndADeadPidAreNamedWithTheirSettings() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    TargetCapabilities c =
+    CapabilityFacts c =
         check(Map.of("ui.selector.input", "#noSuchInput"), OptionalLong.of(gone.pid()));
     assertEquals(false, c.chatPage());
     assertTrue(
@@ -102,14 +102,14 @@ class CapabilityProbeTest {
 
   @Test
   void heartbeatAckYesNoAndUnknownEachWithItsEvidence() {
-    TargetCapabilities yes = check(PAGE, OptionalLong.empty());
-    assertEquals("yes", TargetCapabilities.state(yes.heartbeatAck()));
+    CapabilityFacts yes = check(PAGE, OptionalLong.empty());
+    assertEquals("yes", CapabilityFacts.state(yes.heartbeatAck()));
     assertTrue(
         yes.heartbeatAckDetail().startsWith("`heartbeat` is answered with" + " `heartbeat_ack`"),
         yes.heartbeatAckDetail());
 
-    TargetCapabilities no = check(PAGE, OptionalLong.empty(), "reference.ws.heartbeatAck", "false");
-    assertEquals("no", TargetCapabilities.state(no.heartbeatAck()));
+    CapabilityFacts no = check(PAGE, OptionalLong.empty(), "reference.ws.heartbeatAck", "false");
+    assertEquals("no", CapabilityFacts.state(no.heartbeatAck()));
     assertTrue(
         no.heartbeatAckDetail()
             .startsWith(
@@ -118,7 +118,7 @@ class CapabilityProbeTest {
         no.heartbeatAckDetail());
 
     // silent after a heartbeat: neither an ack nor a reply to the chat message after it
-    TargetCapabilities unknown =
+    CapabilityFacts unknown =
         check(
             Duration.ofSeconds(1),
             PAGE,
@@ -126,7 +126,7 @@ class CapabilityProbeTest {
             "reference.ws.silentAfterHeartbeat",
             "true");
     assertNull(unknown.heartbeatAck(), unknown.heartbeatAckDetail());
-    assertEquals("unknown", TargetCapabilities.state(unknown.heartbeatAck()));
+    assertEquals("unknown", CapabilityFacts.state(unknown.heartbeatAck()));
     assertTrue(
         unknown
             .heartbeatAckDetail()
@@ -135,6 +135,6 @@ class CapabilityProbeTest {
                     + " within 2000 ms, and a chat message sent after the heartbeat got no reply within"
                     + " 1000 ms either"),
         unknown.heartbeatAckDetail());
-    assertFalse(TargetCapabilities.lacks(unknown.heartbeatAck()), "unknown is not no");
+    assertFalse(CapabilityFacts.lacks(unknown.heartbeatAck()), "unknown is not no");
   }
 }

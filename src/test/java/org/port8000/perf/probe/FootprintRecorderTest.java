@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.results.HeartbeatFacts;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
 
 class FootprintRecorderTest {
   private final List<String> labels = new ArrayList<>();

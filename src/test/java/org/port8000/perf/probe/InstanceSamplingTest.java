@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.config.TargetInstance;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
-import org.port8000.perf.results.ResourceSamples.Instance;
-import org.port8000.perf.results.ResourceSamples.Sample;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
+import org.port8000.perf.results.ResourceFacts.Instance;
+import org.port8000.perf.results.ResourceFacts.Sample;
 import org.port8000.perf.target.RunningTarget;
 
 /** Two real processes and one /metrics endpoint as the instances of one target. */
@@ -95,7 +95,7 @@ class InstanceSamplingTest {
         public void close() {}
       };
 
-  private static void await(ResourceSampler s, java.util.function.Predicate<ResourceSamples> done)
+  private static void await(ResourceSampler s, java.util.function.Predicate<ResourceFacts> done)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!done.test(s.result())) {
@@ -112,9 +112,9 @@ class InstanceSamplingTest {
             NO_PID, instances(value), Duration.ofMillis(100), Duration.ofMinutes(1));
     Checkpoint cp = s.checkpoint("with instances").get(5, TimeUnit.SECONDS);
     await(s, r -> r.samples().size() >= 5);
-    ResourceSamples r = s.stop();
+    ResourceFacts r = s.stop();
 
-    assertEquals(ResourceSamples.METRICS, r.source(), "a /metrics instance: not every one a PID");
+    assertEquals(ResourceFacts.METRICS, r.source(), "a /metrics instance: not every one a PID");
     assertTrue(r.sourceReason().startsWith("the sum of the 3 instances"), r.sourceReason());
     assertTrue(r.sourceReason().contains("pid:" + a.pid() + " = read on this machine"));
     assertEquals(
@@ -152,11 +152,11 @@ class InstanceSamplingTest {
     ResourceSampler s =
         ResourceSampler.start(
             NO_PID, instances(value), Duration.ofMillis(100), Duration.ofMinutes(1));
-    assertEquals(ResourceSamples.PID, s.source());
+    assertEquals(ResourceFacts.PID, s.source());
     await(s, r -> r.samples().size() >= 2);
     b.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-    await(s, ResourceSamples::targetLost);
-    ResourceSamples r = s.stop();
+    await(s, ResourceFacts::targetLost);
+    ResourceFacts r = s.stop();
     assertTrue(
         r.targetLostReason().startsWith("pid:" + b.pid() + ": process " + b.pid()),
         r.targetLostReason());
@@ -171,8 +171,8 @@ class InstanceSamplingTest {
     ResourceSampler s =
         ResourceSampler.start(
             NO_PID, instances(value), Duration.ofMillis(100), Duration.ofMinutes(1));
-    ResourceSamples r = s.stop();
-    assertEquals(ResourceSamples.NONE, r.source());
+    ResourceFacts r = s.stop();
+    assertEquals(ResourceFacts.NONE, r.source());
     assertTrue(r.sourceReason().contains("instance pid:" + b.pid()), r.sourceReason());
     assertTrue(r.samples().isEmpty());
     assertTrue(r.instances().isEmpty());

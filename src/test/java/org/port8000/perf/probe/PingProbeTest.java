@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
-import org.port8000.perf.results.PingPongResult;
+import org.port8000.perf.results.PingPongFacts;
 
 class PingProbeTest {
   static {
@@ -32,7 +32,7 @@ class PingProbeTest {
   void everyPingOfEveryClientGetsItsPongFromATargetWithoutAppLevelHeartbeats() {
     try (ReferenceServer server = original()) {
       // Half a second per pong: a functional test on a busy machine, not a latency figure.
-      PingPongResult r =
+      PingPongFacts r =
           PingProbe.start(ws(server), 3, Duration.ofMillis(500), 3, Duration.ofMillis(500))
               .awaitResult(Duration.ofSeconds(10));
       assertEquals(9, r.expectedPings());
@@ -51,7 +51,7 @@ class PingProbeTest {
         PingProbe.start(ws(server), 2, Duration.ofMillis(100), 30, Duration.ofMillis(100));
     Thread.sleep(1500);
     server.close();
-    PingPongResult r = probe.awaitResult(Duration.ofSeconds(10));
+    PingPongFacts r = probe.awaitResult(Duration.ofSeconds(10));
     assertEquals(60, r.expectedPings());
     assertEquals(2, r.clientsConnected(), r.toString());
     assertTrue(r.pongsInTime() >= 2 && r.pongsInTime() <= 40, r.toString());
@@ -66,7 +66,7 @@ class PingProbeTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       nothing = URI.create("ws://127.0.0.1:" + s.getLocalPort() + "/ws");
     }
-    PingPongResult r =
+    PingPongFacts r =
         PingProbe.start(nothing, 1, Duration.ofMillis(100), 3, Duration.ofMillis(100))
             .awaitResult(Duration.ofSeconds(10));
     assertEquals(0, r.clientsConnected());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 
 /** How frames answer messages: final response, stream or not, error frames and error text. */
 class ReplyMatcherTest {
@@ -15,7 +15,7 @@ class ReplyMatcherTest {
   private final MessageTimings.Recorder recorder = timings.plan("p", 3, 10, 1, true);
   private final ReplyMatcher matcher = new ReplyMatcher(recorder, ERRORS, 1_000);
 
-  private PhaseTimings.Phase phase() {
+  private PhaseFacts.Phase phase() {
     return timings.result().phases().get(0);
   }
 

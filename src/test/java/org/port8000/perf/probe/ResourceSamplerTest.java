@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.results.ResourceSamples;
-import org.port8000.perf.results.ResourceSamples.Checkpoint;
+import org.port8000.perf.results.ResourceFacts;
+import org.port8000.perf.results.ResourceFacts.Checkpoint;
 import org.port8000.perf.target.RunningTarget;
 import org.port8000.perf.target.TargetLauncher;
 
@@ -47,7 +47,7 @@ class ResourceSamplerTest {
       sampler = ResourceSampler.start(target, Duration.ofMillis(100), Duration.ofMinutes(1));
       Checkpoint initial = sampler.checkpoint("initial").get(5, TimeUnit.SECONDS);
       awaitSamples(sampler, 5);
-      assertEquals(ResourceSamples.PID, sampler.source());
+      assertEquals(ResourceFacts.PID, sampler.source());
       assertNotNull(initial.rssBytes());
       assertTrue(initial.rssBytes() > 10L << 20, "a JVM holds more than 10 MB: " + initial);
     } finally {
@@ -55,7 +55,7 @@ class ResourceSamplerTest {
     }
     await(() -> sampler.result().targetLost(), "the sampler to see the process end");
     Checkpoint afterDeath = sampler.checkpoint("after death").get(5, TimeUnit.SECONDS);
-    ResourceSamples r = sampler.stop();
+    ResourceFacts r = sampler.stop();
 
     assertTrue(r.samples().size() >= 5, "about 10 samples a second: " + r.samples().size());
     assertTrue(r.samples().stream().allMatch(s -> s.rssBytes() > 0));
@@ -101,8 +101,8 @@ class ResourceSamplerTest {
           ResourceSampler.start(withoutPid, Duration.ofMillis(100), Duration.ofMinutes(1));
       awaitSamples(sampler, 3);
       Checkpoint c = sampler.checkpoint("now").get(5, TimeUnit.SECONDS);
-      ResourceSamples r = sampler.stop();
-      assertEquals(ResourceSamples.METRICS, r.source());
+      ResourceFacts r = sampler.stop();
+      assertEquals(ResourceFacts.METRICS, r.source());
       assertTrue(r.sourceReason().contains("/metrics"), r.sourceReason());
       assertTrue(r.samples().size() >= 3, r.samples().toString());
       assertNotNull(c.rssBytes());
@@ -145,8 +145,8 @@ class ResourceSamplerTest {
     ResourceSampler sampler =
         ResourceSampler.start(nowhere, Duration.ofMillis(100), Duration.ofMinutes(1));
     sampler.checkpoint("initial").join();
-    ResourceSamples r = sampler.stop();
-    assertEquals(ResourceSamples.NONE, r.source());
+    ResourceFacts r = sampler.stop();
+    assertEquals(ResourceFacts.NONE, r.source());
     assertFalse(r.measured());
     assertTrue(r.sourceReason().contains("target.pid"), r.sourceReason());
     assertNull(r.checkpoints().get(0).rssBytes());

@@ -25,9 +25,9 @@ import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.Threshold;
 import org.port8000.perf.analysis.Thresholds;
 import org.port8000.perf.analysis.Verdict;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.RunMeta;
-import org.port8000.perf.results.TargetCapabilities;
+import org.port8000.perf.results.RunFacts;
 
 class ReportWriterTest {
   private static final Instant AT = Instant.parse("2026-11-22T10:00:00Z");
@@ -99,8 +99,8 @@ class ReportWriterTest {
   /** The run began an hour before the report was written. */
   private static final Instant RUN_START = AT.minusSeconds(3600);
 
-  private static RunMeta meta() {
-    return new RunMeta(
+  private static RunFacts meta() {
+    return new RunFacts(
         "org.port8000.perf.simulations.MessageThroughputSimulation",
         "smoke",
         false,
@@ -128,10 +128,10 @@ class ReportWriterTest {
   private static Verdict write(
       ReportWriter writer,
       List<AreaResult> areas,
-      List<RunMeta> metas,
+      List<RunFacts> metas,
       String profile,
       boolean full,
-      Optional<TargetCapabilities> caps) {
+      Optional<CapabilityFacts> caps) {
     RunVerdict verdict =
         RunVerdict.judge(areas, BenchmarkResult.notRun(), metas, profile, full, Optional.empty());
     writer.write(
@@ -162,8 +162,8 @@ class ReportWriterTest {
 
   @Test
   void theTargetTableAtTheTopListsEveryCapabilityWithWhatItChanges() throws Exception {
-    TargetCapabilities caps =
-        new TargetCapabilities(
+    CapabilityFacts caps =
+        new CapabilityFacts(
             "http://127.0.0.1:8000",
             AT,
             true,
@@ -204,8 +204,8 @@ class ReportWriterTest {
 
   /** The Target table's heartbeat row for a capability found yes, no or unknown. */
   private static String heartbeatRow(Boolean ack, String evidence) {
-    TargetCapabilities caps =
-        new TargetCapabilities(
+    CapabilityFacts caps =
+        new CapabilityFacts(
             "http://127.0.0.1:8000",
             AT,
             true,
@@ -334,8 +334,8 @@ class ReportWriterTest {
                         List.of(),
                         List.of()))
             .toList();
-    RunMeta embedded =
-        new RunMeta(
+    RunFacts embedded =
+        new RunFacts(
             "org.port8000.perf.simulations.MessageThroughputSimulation",
             "assignment",
             true,
@@ -347,8 +347,8 @@ class ReportWriterTest {
             true,
             List.of(),
             null);
-    RunMeta external =
-        new RunMeta(
+    RunFacts external =
+        new RunFacts(
             embedded.simulation(),
             "assignment",
             true,
@@ -389,8 +389,8 @@ class ReportWriterTest {
 
   @Test
   void theTargetLineNamesTheHeapTheRunGaveTheReferenceServer() throws Exception {
-    RunMeta launched =
-        new RunMeta(
+    RunFacts launched =
+        new RunFacts(
             "org.port8000.perf.simulations.MessageThroughputSimulation",
             "smoke",
             false,
@@ -419,10 +419,10 @@ class ReportWriterTest {
     }
     // The figure travels in the run's results file, as written and read back.
     Path folder = Files.createDirectories(root.resolve("run-folder"));
-    ProbeFiles.write(folder, RunMeta.PROBE, launched);
+    ProbeFiles.write(folder, RunFacts.PROBE, launched);
     assertEquals(
         Integer.valueOf(512),
-        ProbeFiles.read(folder, RunMeta.PROBE, RunMeta.class).orElseThrow().targetMaxHeapMb());
+        ProbeFiles.read(folder, RunFacts.PROBE, RunFacts.class).orElseThrow().targetMaxHeapMb());
   }
 
   @Test

@@ -188,8 +188,8 @@ class RunMergeTest {
       ProbeFiles.write(r.folder(), InjectorFacts.PROBE, r.facts());
       ProbeFiles.write(
           r.folder(),
-          RunMeta.PROBE,
-          new RunMeta(
+          RunFacts.PROBE,
+          new RunFacts(
               SIM,
               "smoke",
               false,
@@ -203,13 +203,13 @@ class RunMergeTest {
               null));
     }
     // injector 0 sampled the target's two instances: the merged run carries them
-    ResourceSamples.Sample one = new ResourceSamples.Sample(0, 5 << 20, null);
-    ResourceSamples.Sample two = new ResourceSamples.Sample(0, 10 << 20, null);
+    ResourceFacts.Sample one = new ResourceFacts.Sample(0, 5 << 20, null);
+    ResourceFacts.Sample two = new ResourceFacts.Sample(0, 10 << 20, null);
     ProbeFiles.write(
         a.folder(),
-        ResourceSamples.PROBE,
-        new ResourceSamples(
-            ResourceSamples.PID,
+        ResourceFacts.PROBE,
+        new ResourceFacts(
+            ResourceFacts.PID,
             "the sum of the 2 instances of -Dtarget.instances",
             100,
             Instant.ofEpochMilli(T0),
@@ -219,8 +219,8 @@ class RunMergeTest {
             List.of(two),
             List.of(),
             List.of(
-                new ResourceSamples.Instance("pid:1", "pid", "", null, null, List.of(one), null),
-                new ResourceSamples.Instance("pid:2", "pid", "", null, null, List.of(one), null))));
+                new ResourceFacts.Instance("pid:1", "pid", "", null, null, List.of(one), null),
+                new ResourceFacts.Instance("pid:2", "pid", "", null, null, List.of(one), null))));
     ProbeFiles.write(b.folder(), "timings", Map.of("phases", List.of()));
 
     MergedRun m = RunMerge.merge(inputs(a, b)).get("MessageThroughputSimulation");
@@ -228,14 +228,14 @@ class RunMergeTest {
 
     assertEquals(root.resolve("merged/messagethroughputsimulation-merged-night-1"), g.folder());
     assertEquals(6, g.request("message").orElseThrow().ok());
-    ResourceSamples carried =
-        ProbeFiles.read(g.folder(), ResourceSamples.PROBE, ResourceSamples.class).orElseThrow();
+    ResourceFacts carried =
+        ProbeFiles.read(g.folder(), ResourceFacts.PROBE, ResourceFacts.class).orElseThrow();
     assertEquals(
         List.of("pid:1", "pid:2"),
-        carried.instances().stream().map(ResourceSamples.Instance::name).toList());
+        carried.instances().stream().map(ResourceFacts.Instance::name).toList());
     assertEquals(List.of(one), carried.instances().get(1).samples());
     assertFalse(Files.exists(ProbeFiles.path(g.folder(), "timings")), "injector 1's probes");
-    RunMeta meta = ProbeFiles.read(g.folder(), RunMeta.PROBE, RunMeta.class).orElseThrow();
+    RunFacts meta = ProbeFiles.read(g.folder(), RunFacts.PROBE, RunFacts.class).orElseThrow();
     // Injector 1's target did not answer at its end: the merged run says so.
     assertFalse(meta.targetAnsweredAtEnd());
     assertEquals(Instant.ofEpochMilli(T0 + 9_200), meta.endedAt());

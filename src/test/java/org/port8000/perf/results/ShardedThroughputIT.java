@@ -75,9 +75,9 @@ class ShardedThroughputIT {
       assertEquals(ko, merged.ko(), "merged KO replies are the injectors' sum");
 
       // Two halves plan the full step: the merged phase timings plan what one injector planned.
-      PhaseTimings.Phase pairStep =
+      PhaseFacts.Phase pairStep =
           step(MergedRunFolder.write(pair, root.resolve("merged")).folder());
-      PhaseTimings.Phase soloStep = step(folder("single"));
+      PhaseFacts.Phase soloStep = step(folder("single"));
       assertEquals(soloStep.planned(), pairStep.planned(), "planned: " + pairStep);
       assertEquals(RATE, pairStep.offeredPerSecond(), 0.001, pairStep.toString());
       assertEquals(soloStep.connections(), pairStep.connections(), pairStep.toString());
@@ -137,8 +137,8 @@ class ShardedThroughputIT {
     return merged.values().iterator().next();
   }
 
-  private static PhaseTimings.Phase step(Path folder) {
-    return ProbeFiles.read(folder, PhaseTimings.PROBE, PhaseTimings.class)
+  private static PhaseFacts.Phase step(Path folder) {
+    return ProbeFiles.read(folder, PhaseFacts.PROBE, PhaseFacts.class)
         .orElseThrow(() -> new AssertionError("no phase timings in " + folder))
         .phases()
         .stream()

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.analysis.StepRule;
 import org.port8000.perf.analysis.Thresholds;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -80,7 +80,7 @@ class GatlingAssertionsContractTest {
     assertFalse(StepRule.held(new StepRule.Figures(1000, 1000, 100, 11)), "1.1 % late");
   }
 
-  private static PhaseTimings.Latency latency(int p95, int mean) {
-    return new PhaseTimings.Latency(20, 1, mean, mean, p95, p95, p95);
+  private static PhaseFacts.Latency latency(int p95, int mean) {
+    return new PhaseFacts.Latency(20, 1, mean, mean, p95, p95, p95);
   }
 }

@@ -21,7 +21,7 @@ import org.port8000.perf.analysis.AreaResult;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.app.ReportMain;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.ProbeFiles;
 
 /**
@@ -112,7 +112,7 @@ class GeneratorCrashIT {
 
   private static boolean stepDone(Path folder, String step) {
     try {
-      return ProbeFiles.read(folder, PhaseTimings.PROBE, PhaseTimings.class)
+      return ProbeFiles.read(folder, PhaseFacts.PROBE, PhaseFacts.class)
           .map(
               t ->
                   t.phases().stream()

@@ -19,7 +19,7 @@ import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.HeartbeatFacts;
 import org.port8000.perf.results.LastRun;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.ResourceSamples;
+import org.port8000.perf.results.ResourceFacts;
 
 /**
  * The heartbeat soak at scale, end to end against the auto-started reference server (loopback,
@@ -121,11 +121,11 @@ class HeartbeatScaleIT {
         line(o.markdown(), "Soak window"));
 
     // the footprint was read on the quiet target, before any soak client connected
-    ResourceSamples s = o.probe(ResourceSamples.PROBE, ResourceSamples.class);
+    ResourceFacts s = o.probe(ResourceFacts.PROBE, ResourceFacts.class);
     long lastOpen =
         s.checkpoints().stream()
             .filter(c -> c.label().startsWith(HeartbeatFacts.FOOTPRINT_OPEN))
-            .mapToLong(ResourceSamples.Checkpoint::t)
+            .mapToLong(ResourceFacts.Checkpoint::t)
             .max()
             .orElseThrow();
     long soakStart = s.checkpoint(HeartbeatFacts.SOAK_START).orElseThrow().t();

@@ -16,8 +16,8 @@ import org.port8000.perf.analysis.HeartbeatAnalyzer;
 import org.port8000.perf.analysis.Status;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportModelBuilder;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.GatlingLogReader;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * A target that answers neither a heartbeat nor anything after it in the capability check's time
@@ -45,7 +45,7 @@ class HeartbeatUnknownAckIT {
                 "2000",
                 "reference.ws.silentAfterHeartbeat",
                 "true"));
-    TargetCapabilities caps = TargetCapabilities.read(run.folder()).orElseThrow();
+    CapabilityFacts caps = CapabilityFacts.read(run.folder()).orElseThrow();
     assertNull(caps.heartbeatAck(), caps.heartbeatAckDetail());
     assertTrue(
         ReportModelBuilder.targetTable(caps)

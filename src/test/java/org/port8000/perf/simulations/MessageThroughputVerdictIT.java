@@ -18,7 +18,7 @@ import org.port8000.perf.analysis.Status;
 import org.port8000.perf.analysis.ThroughputAnalyzer;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.GatlingRun;
-import org.port8000.perf.results.PhaseTimings;
+import org.port8000.perf.results.PhaseFacts;
 import org.port8000.perf.results.ProbeFiles;
 import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RequestStats;
@@ -52,8 +52,8 @@ class MessageThroughputVerdictIT {
     return new ThroughputAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
   }
 
-  private PhaseTimings.Phase phase(String name) {
-    return ProbeFiles.read(lastFolder, PhaseTimings.PROBE, PhaseTimings.class)
+  private PhaseFacts.Phase phase(String name) {
+    return ProbeFiles.read(lastFolder, PhaseFacts.PROBE, PhaseFacts.class)
         .orElseThrow()
         .phases()
         .stream()
@@ -111,7 +111,7 @@ class MessageThroughputVerdictIT {
     // Replies counted by Gatling's reply checks, no first-token check swallowed them.
     GatlingRun g = GatlingLogReader.read(lastFolder);
     assertEquals(20, g.request(RequestNames.reply(RequestNames.BURST)).orElseThrow().ok());
-    PhaseTimings.Phase step = phase(RequestNames.step(60));
+    PhaseFacts.Phase step = phase(RequestNames.step(60));
     assertEquals(
         step.planned(), g.request(RequestNames.reply(RequestNames.step(60))).orElseThrow().ok());
     assertTrue(g.request(RequestNames.firstToken(RequestNames.BURST)).isEmpty());
@@ -181,7 +181,7 @@ class MessageThroughputVerdictIT {
                 "reference.fault.errorFrameRate", "0.1", "reference.fault.errorReplyRate", "0.1"));
 
     // Gatling's reply checks make an error frame or an error reply a KO of the step's reply.
-    PhaseTimings.Phase step = phase(RequestNames.step(60));
+    PhaseFacts.Phase step = phase(RequestNames.step(60));
     // With stream frames the first-token check comes first: an error frame or an error reply
     // (sent without stream frames) is its KO, and the sequence ends there.
     GatlingRun g = GatlingLogReader.read(lastFolder);
@@ -260,7 +260,7 @@ class MessageThroughputVerdictIT {
                 "throughput.stepSeconds",
                 "4"));
 
-    PhaseTimings.Phase step = phase(RequestNames.step(20));
+    PhaseFacts.Phase step = phase(RequestNames.step(20));
     RequestStats reply =
         GatlingLogReader.read(lastFolder)
             .request(RequestNames.reply(RequestNames.step(20)))

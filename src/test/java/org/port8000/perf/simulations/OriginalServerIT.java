@@ -22,8 +22,8 @@ import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.report.ReportModel;
 import org.port8000.perf.report.ReportModelBuilder;
+import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.GatlingLogReader;
-import org.port8000.perf.results.TargetCapabilities;
 
 /**
  * The suite judged against a target that behaves like the original Port 8000 server (the reference
@@ -81,7 +81,7 @@ class OriginalServerIT {
                         && d.value().startsWith("WebSocket ping/pong")),
         r.details().toString());
 
-    TargetCapabilities caps = TargetCapabilities.read(run.folder()).orElseThrow();
+    CapabilityFacts caps = CapabilityFacts.read(run.folder()).orElseThrow();
     assertEquals(false, caps.heartbeatAck(), caps.toString());
     assertEquals(false, caps.echoesId(), caps.toString());
     assertEquals(true, caps.streams(), caps.toString());

@@ -19,7 +19,7 @@ import org.port8000.perf.analysis.UiAnalyzer;
 import org.port8000.perf.config.Settings;
 import org.port8000.perf.results.GatlingLogReader;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /**
  * Proves the UI verdicts end to end: UiRenderSimulation against the auto-started reference server
@@ -34,7 +34,7 @@ class UiRenderVerdictIT {
 
   @TempDir Path results;
 
-  private record Outcome(AreaResult area, UiProbeResult probe) {}
+  private record Outcome(AreaResult area, UiFacts probe) {}
 
   private Outcome runWithProbe(Map<String, String> extra) throws Exception {
     Map<String, String> p =
@@ -49,8 +49,7 @@ class UiRenderVerdictIT {
     Settings settings = Settings.load(new java.util.Properties());
     AreaResult area = new UiAnalyzer().analyze(Optional.of(GatlingLogReader.read(run.folder())));
     return new Outcome(
-        area,
-        ProbeFiles.read(run.folder(), UiProbeResult.PROBE, UiProbeResult.class).orElseThrow());
+        area, ProbeFiles.read(run.folder(), UiFacts.PROBE, UiFacts.class).orElseThrow());
   }
 
   private AreaResult run(Map<String, String> extra) throws Exception {

@@ -4,7 +4,7 @@ import com.microsoft.playwright.PlaywrightException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /**
  * One probe run on the calling thread: start Chromium, open the chat page, select the bot whose
@@ -60,7 +60,7 @@ public final class BrowserProbe {
     chat.settle();
 
     RendererMetrics metrics = new RendererMetrics(s.cdp);
-    UiProbeResult.Scroll scroll = scroll(plan, chat, metrics, notes);
+    UiFacts.Scroll scroll = scroll(plan, chat, metrics, notes);
 
     chat.scrollToBottom();
     RenderRun.Outcome render =
@@ -75,8 +75,8 @@ public final class BrowserProbe {
             + " messages were in the page after the history loaded ("
             + plan.historySeeded()
             + " seeded).");
-    UiProbeResult result =
-        new UiProbeResult(
+    UiFacts result =
+        new UiFacts(
             true,
             null,
             null,
@@ -92,7 +92,7 @@ public final class BrowserProbe {
             scroll,
             render.memory(),
             render.cpu(),
-            UiProbeResult.SCREENSHOT,
+            UiFacts.SCREENSHOT,
             notes,
             render.displayFailure());
     return new ProbeOutcome(result, png);
@@ -121,7 +121,7 @@ public final class BrowserProbe {
    * The timed smooth scroll over the loaded history, with the page's main-thread busy share; null
    * (and a note) when it could not be measured, so the render phase still runs.
    */
-  private static UiProbeResult.Scroll scroll(
+  private static UiFacts.Scroll scroll(
       UiProbePlan plan, ChatPage chat, RendererMetrics metrics, List<String> notes) {
     try {
       RendererMetrics.Sample before = metrics.sample();

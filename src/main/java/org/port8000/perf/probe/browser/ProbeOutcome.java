@@ -1,11 +1,11 @@
 package org.port8000.perf.probe.browser;
 
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /** The probe's result and the page screenshot (PNG), or null when there is none. */
-public record ProbeOutcome(UiProbeResult result, byte[] screenshot) {
+public record ProbeOutcome(UiFacts result, byte[] screenshot) {
 
   public static ProbeOutcome notMeasured(String reason, String hint) {
-    return new ProbeOutcome(UiProbeResult.notMeasured(reason, hint, java.util.List.of()), null);
+    return new ProbeOutcome(UiFacts.notMeasured(reason, hint, java.util.List.of()), null);
   }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /**
  * The render phase: the user sends {@code count} messages one after another (fill, Enter) and each
@@ -34,8 +34,8 @@ final class RenderRun {
   record Outcome(
       int sent,
       int painted,
-      UiProbeResult.Memory memory,
-      UiProbeResult.Cpu cpu,
+      UiFacts.Memory memory,
+      UiFacts.Cpu cpu,
       List<String> notes,
       String displayFailure) {}
 
@@ -50,7 +50,7 @@ final class RenderRun {
     Long rssBefore = pid.flatMap(process::rss).orElse(null);
     Sending sending = sendAll(count, replyTimeout, pid, before.jsHeapUsedBytes(), rssBefore, notes);
     RendererMetrics.Sample after = metrics.sample();
-    UiProbeResult.Memory memory = memory(before, after, pid, rssBefore, sending, notes);
+    UiFacts.Memory memory = memory(before, after, pid, rssBefore, sending, notes);
     return new Outcome(
         sending.sent(),
         sending.painted(),
@@ -108,7 +108,7 @@ final class RenderRun {
    * JS heap and renderer memory over the phase. The renderer is re-identified at the end: its
    * resident memory is only trusted when both readings name the same process.
    */
-  private UiProbeResult.Memory memory(
+  private UiFacts.Memory memory(
       RendererMetrics.Sample before,
       RendererMetrics.Sample after,
       Optional<Integer> pid,
@@ -133,7 +133,7 @@ final class RenderRun {
               + " Chromium's processes (CDP SystemInfo.getProcessInfo)";
       notes.add("Renderer memory " + source + ".");
     }
-    return new UiProbeResult.Memory(
+    return new UiFacts.Memory(
         before.jsHeapUsedBytes(),
         Math.max(sending.peakHeap(), after.jsHeapUsedBytes()),
         after.jsHeapUsedBytes(),
@@ -145,10 +145,9 @@ final class RenderRun {
   }
 
   /** Renderer CPU and main-thread busy time, each as a share of one core over the phase. */
-  private static UiProbeResult.Cpu cpu(
-      RendererMetrics.Sample before, RendererMetrics.Sample after) {
+  private static UiFacts.Cpu cpu(RendererMetrics.Sample before, RendererMetrics.Sample after) {
     double wallMs = (after.wallNanos() - before.wallNanos()) / 1e6;
-    return new UiProbeResult.Cpu(
+    return new UiFacts.Cpu(
         wallMs,
         100.0 * (after.processTimeS() - before.processTimeS()) * 1000.0 / wallMs,
         100.0 * (after.taskDurationS() - before.taskDurationS()) * 1000.0 / wallMs);

@@ -3,7 +3,7 @@ package org.port8000.perf.probe.browser;
 import java.util.ArrayList;
 import java.util.List;
 import org.port8000.perf.results.Distribution;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /** Frame rate and frame-time distribution from the rAF timestamps of a scroll. */
 final class ScrollFrames {
@@ -15,7 +15,7 @@ final class ScrollFrames {
 
   private ScrollFrames() {}
 
-  static UiProbeResult.Scroll summarize(
+  static UiFacts.Scroll summarize(
       List<Double> timestamps, int historySeeded, int messagesInPage, double scrollRangePx) {
     if (timestamps.size() < 3) {
       throw new IllegalStateException(
@@ -29,13 +29,13 @@ final class ScrollFrames {
     for (int i = 1; i < timestamps.size(); i++) {
       double d = timestamps.get(i) - timestamps.get(i - 1);
       intervals.add(d);
-      if (d > UiProbeResult.FRAME_BUDGET_MS + JITTER_TOLERANCE_MS) {
+      if (d > UiFacts.FRAME_BUDGET_MS + JITTER_TOLERANCE_MS) {
         over++;
       }
     }
     double durationMs = timestamps.get(timestamps.size() - 1) - timestamps.get(0);
     Distribution d = Distribution.of(intervals);
-    return new UiProbeResult.Scroll(
+    return new UiFacts.Scroll(
         historySeeded,
         messagesInPage,
         scrollRangePx,

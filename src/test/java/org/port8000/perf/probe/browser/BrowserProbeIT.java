@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.port8000.perf.reference.ReferenceConfig;
 import org.port8000.perf.reference.ReferenceServer;
-import org.port8000.perf.results.UiProbeResult;
+import org.port8000.perf.results.UiFacts;
 
 /** The probe in Debian's Chromium against an in-process reference server. */
 class BrowserProbeIT {
@@ -22,7 +22,7 @@ class BrowserProbeIT {
           BrowserProbe.run(
               BrowserProbeTest.plan(base, "probe-bot", BrowserLocator.locate(Optional.empty())));
 
-      UiProbeResult r = outcome.result();
+      UiFacts r = outcome.result();
       assertTrue(r.measured(), () -> r.notMeasuredReason() + " " + r.notes());
       assertEquals(5, r.display().count(), r.notes().toString());
       assertEquals(5, r.sendToPainted().count(), r.notes().toString());

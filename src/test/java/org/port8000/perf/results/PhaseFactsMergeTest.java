@@ -6,11 +6,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Two injectors' halves of a step are one step: counts summed, span widened, none averaged. */
-class PhaseTimingsMergeTest {
+class PhaseFactsMergeTest {
 
-  private static PhaseTimings.Phase phase(
+  private static PhaseFacts.Phase phase(
       String name, int planned, double offered, int conns, long replied, long first, long last) {
-    return new PhaseTimings.Phase(
+    return new PhaseFacts.Phase(
         name,
         planned,
         offered,
@@ -38,10 +38,10 @@ class PhaseTimingsMergeTest {
 
   @Test
   void aStepBothInjectorsRanIsSummed() {
-    PhaseTimings a = new PhaseTimings(List.of(phase("40/s", 80, 20, 8, 80, 1_000, 5_000)));
-    PhaseTimings b = new PhaseTimings(List.of(phase("40/s", 80, 20, 8, 78, 1_010, 5_100)));
+    PhaseFacts a = new PhaseFacts(List.of(phase("40/s", 80, 20, 8, 80, 1_000, 5_000)));
+    PhaseFacts b = new PhaseFacts(List.of(phase("40/s", 80, 20, 8, 78, 1_010, 5_100)));
 
-    PhaseTimings.Phase m = PhaseTimingsMerge.of(List.of(a, b)).phases().get(0);
+    PhaseFacts.Phase m = PhaseFactsMerge.of(List.of(a, b)).phases().get(0);
 
     assertEquals(160, m.planned());
     assertEquals(40.0, m.offeredPerSecond(), 1e-9);
@@ -56,12 +56,11 @@ class PhaseTimingsMergeTest {
 
   @Test
   void aPhaseOnlyInjectorZeroRanIsKeptAsItIs() {
-    PhaseTimings.Phase burst = phase(RequestNames.ONE_CLIENT_BURST, 100, 10, 1, 100, 1, 2);
-    PhaseTimings a =
-        new PhaseTimings(List.of(burst, phase(RequestNames.BURST, 50, 5, 50, 50, 1, 2)));
-    PhaseTimings b = new PhaseTimings(List.of(phase(RequestNames.BURST, 50, 5, 50, 50, 1, 2)));
+    PhaseFacts.Phase burst = phase(RequestNames.ONE_CLIENT_BURST, 100, 10, 1, 100, 1, 2);
+    PhaseFacts a = new PhaseFacts(List.of(burst, phase(RequestNames.BURST, 50, 5, 50, 50, 1, 2)));
+    PhaseFacts b = new PhaseFacts(List.of(phase(RequestNames.BURST, 50, 5, 50, 50, 1, 2)));
 
-    PhaseTimings m = PhaseTimingsMerge.of(List.of(a, b));
+    PhaseFacts m = PhaseFactsMerge.of(List.of(a, b));
 
     assertEquals(burst, m.phases().get(0));
     assertEquals(100, m.phases().get(1).planned());

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param metrics {@code /metrics} gives {@code process_resident_memory_bytes}
  * @param pidAlive {@code -Dtarget.pid} is a running process ({@code null}: no pid given)
  */
-public record TargetCapabilities(
+public record CapabilityFacts(
     String targetUrl,
     Instant checkedAt,
     Boolean streams,
@@ -36,8 +36,8 @@ public record TargetCapabilities(
   public static final String PROBE = "target";
 
   /** The capabilities recorded in a run folder, when that run checked them. */
-  public static Optional<TargetCapabilities> read(Path runFolder) {
-    return ProbeFiles.read(runFolder, PROBE, TargetCapabilities.class);
+  public static Optional<CapabilityFacts> read(Path runFolder) {
+    return ProbeFiles.read(runFolder, PROBE, CapabilityFacts.class);
   }
 
   /** True only when the check found the capability; false when absent or not found out. */

@@ -14,7 +14,7 @@ package org.port8000.perf.results;
  *     was asked for, in order: the leak series' axis counts these; null in files written before it
  *     was recorded
  */
-public record LeakRunFacts(
+public record LeakFacts(
     int messages,
     long durationSeconds,
     int cycles,

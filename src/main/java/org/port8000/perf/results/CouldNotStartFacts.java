@@ -8,6 +8,6 @@ package org.port8000.perf.results;
  * @param simulation the simulation's class name
  * @param reason why it could not start, with the fix
  */
-public record CouldNotStart(String simulation, String reason) {
+public record CouldNotStartFacts(String simulation, String reason) {
   public static final String PROBE = "could-not-start";
 }

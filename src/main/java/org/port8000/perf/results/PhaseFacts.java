@@ -8,11 +8,11 @@ import java.util.List;
  * bursts, each throughput step) with every message's outcome as the probe matched it. Written while
  * the run goes on, so a run that dies keeps the phases that completed.
  */
-public record PhaseTimings(List<Phase> phases) {
+public record PhaseFacts(List<Phase> phases) {
 
   public static final String PROBE = "timings";
 
-  public PhaseTimings {
+  public PhaseFacts {
     phases = List.copyOf(phases);
   }
 

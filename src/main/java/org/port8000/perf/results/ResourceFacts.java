@@ -20,7 +20,7 @@ import java.util.Optional;
  *     readings, while {@code samples} and {@code checkpoints} hold their sum; empty for a target of
  *     one process
  */
-public record ResourceSamples(
+public record ResourceFacts(
     String source,
     String sourceReason,
     long intervalMs,
@@ -37,14 +37,14 @@ public record ResourceSamples(
   public static final String METRICS = "metrics";
   public static final String NONE = "none";
 
-  public ResourceSamples {
+  public ResourceFacts {
     samples = samples == null ? List.of() : List.copyOf(samples);
     checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
     instances = instances == null ? List.of() : List.copyOf(instances);
   }
 
   /** A target of one process. */
-  public ResourceSamples(
+  public ResourceFacts(
       String source,
       String sourceReason,
       long intervalMs,

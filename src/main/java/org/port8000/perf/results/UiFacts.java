@@ -17,7 +17,7 @@ import java.util.List;
  * @param displayFailure what the page's own WebSocket traffic showed when a reply was never painted
  *     (e.g. the UI sent a {@code command} frame and received nothing), or null
  */
-public record UiProbeResult(
+public record UiFacts(
     boolean measured,
     String notMeasuredReason,
     String installHint,
@@ -43,12 +43,12 @@ public record UiProbeResult(
   /** One frame at 60 Hz; frames longer than this are over budget. */
   public static final double FRAME_BUDGET_MS = 16.7;
 
-  public UiProbeResult {
+  public UiFacts {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
 
-  public static UiProbeResult notMeasured(String reason, String hint, List<String> notes) {
-    return new UiProbeResult(
+  public static UiFacts notMeasured(String reason, String hint, List<String> notes) {
+    return new UiFacts(
         false, reason, hint, null, null, null, null, 0, 0, null, null, null, null, null, null, null,
         notes, null);
   }

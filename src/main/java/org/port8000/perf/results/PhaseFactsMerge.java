@@ -12,25 +12,25 @@ import java.util.Map;
  * timed by Gatling carry none (the report takes them from the merged Gatling figures), and a phase
  * that only one injector ran (the one-client burst) is kept as it is.
  */
-public final class PhaseTimingsMerge {
-  private PhaseTimingsMerge() {}
+public final class PhaseFactsMerge {
+  private PhaseFactsMerge() {}
 
-  public static PhaseTimings of(List<PhaseTimings> injectors) {
-    Map<String, List<PhaseTimings.Phase>> byName = new LinkedHashMap<>();
-    for (PhaseTimings t : injectors) {
-      for (PhaseTimings.Phase p : t.phases()) {
+  public static PhaseFacts of(List<PhaseFacts> injectors) {
+    Map<String, List<PhaseFacts.Phase>> byName = new LinkedHashMap<>();
+    for (PhaseFacts t : injectors) {
+      for (PhaseFacts.Phase p : t.phases()) {
         byName.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(p);
       }
     }
-    List<PhaseTimings.Phase> out = new ArrayList<>();
-    for (List<PhaseTimings.Phase> same : byName.values()) {
+    List<PhaseFacts.Phase> out = new ArrayList<>();
+    for (List<PhaseFacts.Phase> same : byName.values()) {
       out.add(same.size() == 1 ? same.get(0) : sum(same));
     }
-    return new PhaseTimings(out);
+    return new PhaseFacts(out);
   }
 
-  private static PhaseTimings.Phase sum(List<PhaseTimings.Phase> ps) {
-    PhaseTimings.Phase f = ps.get(0);
+  private static PhaseFacts.Phase sum(List<PhaseFacts.Phase> ps) {
+    PhaseFacts.Phase f = ps.get(0);
     int planned = 0;
     int connections = 0;
     int grewTo = 0;
@@ -46,7 +46,7 @@ public final class PhaseTimingsMerge {
     long maxLag = 0;
     long firstSend = 0;
     long lastReply = 0;
-    for (PhaseTimings.Phase p : ps) {
+    for (PhaseFacts.Phase p : ps) {
       planned += p.planned();
       connections += p.connections();
       grewTo += p.connectionsAtEnd();
@@ -63,7 +63,7 @@ public final class PhaseTimingsMerge {
       firstSend = p.firstSendMs() == 0 ? firstSend : min(firstSend, p.firstSendMs());
       lastReply = Math.max(lastReply, p.lastReplyMs());
     }
-    return new PhaseTimings.Phase(
+    return new PhaseFacts.Phase(
         f.name(),
         planned,
         offered,
@@ -80,9 +80,9 @@ public final class PhaseTimingsMerge {
         null,
         null,
         null,
-        busiest(ps, PhaseTimings.Phase::generatorCpuPercent),
-        busiest(ps, PhaseTimings.Phase::generatorCpuSeconds),
-        busiest(ps, PhaseTimings.Phase::machineCpuPercent),
+        busiest(ps, PhaseFacts.Phase::generatorCpuPercent),
+        busiest(ps, PhaseFacts.Phase::generatorCpuSeconds),
+        busiest(ps, PhaseFacts.Phase::machineCpuPercent),
         grewTo,
         bound,
         f.connectionBoundBy(),
@@ -95,9 +95,9 @@ public final class PhaseTimingsMerge {
 
   /** The highest reading of the injectors that measured it; null when none did. */
   private static Double busiest(
-      List<PhaseTimings.Phase> ps, java.util.function.Function<PhaseTimings.Phase, Double> cpu) {
+      List<PhaseFacts.Phase> ps, java.util.function.Function<PhaseFacts.Phase, Double> cpu) {
     Double max = null;
-    for (PhaseTimings.Phase p : ps) {
+    for (PhaseFacts.Phase p : ps) {
       Double v = cpu.apply(p);
       if (v != null && (max == null || v > max)) {
         max = v;

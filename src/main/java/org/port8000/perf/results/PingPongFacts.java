@@ -10,7 +10,7 @@ package org.port8000.perf.results;
  * @param connectionsDropped connections closed or failed by the target during the soak
  * @param firstFailure the first connect or send failure, empty when none
  */
-public record PingPongResult(
+public record PingPongFacts(
     int clients,
     int clientsConnected,
     long intervalMs,

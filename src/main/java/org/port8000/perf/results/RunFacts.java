@@ -10,7 +10,7 @@ import java.util.List;
  * gave the reference server it launched ({@code null}: a target it did not launch, or a file
  * written before the field existed).
  */
-public record RunMeta(
+public record RunFacts(
     String simulation,
     String profile,
     boolean fullAssignment,
@@ -26,7 +26,7 @@ public record RunMeta(
   public static final String PROBE = "run";
 
   @JsonCreator
-  public RunMeta {
+  public RunFacts {
     notes = notes == null ? List.of() : List.copyOf(notes);
   }
 }
