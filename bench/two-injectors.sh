@@ -7,10 +7,12 @@
 #   bash bench/two-injectors.sh                       # MessageThroughputSimulation, smoke
 #   SIMULATIONS=HeartbeatSimulation bash bench/two-injectors.sh
 #   SIMULATIONS=tiny bash bench/two-injectors.sh       # the sharded test simulation (GET /api/health)
-# Extra arguments are passed to both injectors as -D options; INJECTOR0_OPTS only to injector 0
-# (it runs what runs once: the target's sampling, the browser), with {port0} {port1} {pid0} {pid1}
-# replaced by the two reference servers' ports and pids, e.g.
-#   INJECTOR0_OPTS='-Dtarget.instances={pid0},{pid1}' bash bench/two-injectors.sh
+# Injector 0 runs what runs once (the target's sampling, the browser): it samples both servers as
+# the target's instances (-Dtarget.instances=pid:<server 0>,pid:<server 1>), so the merged report
+# has the target's memory per instance. Extra arguments are passed to both injectors as -D
+# options; INJECTOR0_OPTS only to injector 0, with {port0} {port1} {pid0} {pid1} replaced by the
+# two reference servers' ports and pids, e.g.
+#   INJECTOR0_OPTS='-Dtarget.instances=pid:{pid0},http://127.0.0.1:{port1}/metrics' bash bench/two-injectors.sh
 # Generates load: it takes the suite's load lock itself, so load runs never overlap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +69,7 @@ echo "[two-injectors] reference servers: 127.0.0.1:${ports[0]} (pid ${pids[0]}),
 # Both injectors start together: 20 s from now leaves time for both JVMs' settings checks.
 start_at=$(( $(date +%s%3N) + 20000 ))
 echo "[two-injectors] run $run_id, injectors start at $start_at; log $log"
-only0=${INJECTOR0_OPTS:-}
+only0=${INJECTOR0_OPTS:--Dtarget.instances=pid:{pid0},pid:{pid1}}
 only0=${only0//\{port0\}/${ports[0]}}
 only0=${only0//\{port1\}/${ports[1]}}
 only0=${only0//\{pid0\}/${pids[0]}}
@@ -76,6 +78,8 @@ status=0
 inj=()
 for i in 0 1; do
   own=()
+  # the target's instances replace its one pid (the suite refuses both)
+  [ "$i" = 0 ] || own=(-Dtarget.pid="${pids[$i]}")
   if [ "$i" = 0 ] && [ -n "$only0" ]; then
     read -r -a own <<< "$only0"
     echo "[two-injectors] injector 0 also gets: ${own[*]}"
@@ -83,7 +87,7 @@ for i in 0 1; do
   SUITE_CP="$cp" RESULTS="$results" JOB_COMPLETION_INDEX=$i SIMULATIONS="$sims" \
     sh deploy/suite.sh inject -Dperf.profile=smoke -Dinjector.count=2 \
     -Dinjector.runId="$run_id" -Dinjector.startAt="$start_at" \
-    -Dtarget.url="http://127.0.0.1:${ports[$i]}" -Dtarget.pid="${pids[$i]}" \
+    -Dtarget.url="http://127.0.0.1:${ports[$i]}" \
     "${extra[@]}" ${own[@]+"${own[@]}"} "$@" > "$results/$run_id-injector-$i.log" 2>&1 &
   inj+=($!)
 done
