@@ -10,12 +10,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.port8000.perf.config.InjectorShare;
 import org.port8000.perf.config.Settings;
-import org.port8000.perf.probe.CapabilityProbe;
 import org.port8000.perf.probe.InjectorRecorder;
 import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.CouldNotStartFacts;
 import org.port8000.perf.results.ProbeFiles;
-import org.port8000.perf.results.RequestNames;
 import org.port8000.perf.results.RunFacts;
 import org.port8000.perf.results.RunFolder;
 import org.port8000.perf.results.RunStartFacts;
@@ -60,53 +58,11 @@ public final class SimulationSupport {
     this.injector = settings.injector();
   }
 
-  /** Asks the target what it can do (one chat message, one heartbeat, the page, /metrics). */
-  static CapabilityFacts checkCapabilities(Settings settings, RunningTarget target) {
-    Settings.UiSelectors ui = settings.uiSelectors();
-    Map<String, String> page = new LinkedHashMap<>();
-    page.put("ui.selector.messages", ui.messages());
-    page.put("ui.selector.input", ui.input());
-    page.put("ui.selector.send", ui.send());
-    page.put("ui.selector.botList", ui.botList());
-    return new CapabilityProbe(
-            target.baseUrl(), target.wsUrl(), settings.replyTimeout(), page, target.pid())
-        .check();
-  }
-
   /** Reads settings and starts (or checks) the target; throws a clear error before any load. */
   public static SimulationSupport start(Class<?> simulation) {
     Settings settings = Settings.load();
     RunningTarget target = TargetLauncher.start(settings);
-    System.out.println(
-        "[perf] "
-            + simulation.getSimpleName()
-            + ": profile "
-            + settings.profile()
-            + ", target "
-            + target.baseUrl()
-            + (target.startedByThisRun()
-                ? " (reference server started for this run, pid " + target.pid().getAsLong() + ")"
-                : ""));
-    CapabilityFacts capabilities;
-    try {
-      capabilities = checkCapabilities(settings, target);
-    } catch (RuntimeException e) {
-      target.close();
-      throw e;
-    }
-    System.out.println(
-        "[perf] target capabilities: streams "
-            + CapabilityFacts.state(capabilities.streams())
-            + ", heartbeat ack "
-            + CapabilityFacts.state(capabilities.heartbeatAck())
-            + ", id echo "
-            + CapabilityFacts.state(capabilities.echoesId())
-            + ", chat page "
-            + CapabilityFacts.state(capabilities.chatPage())
-            + ", /metrics "
-            + CapabilityFacts.state(capabilities.metrics())
-            + ", pid alive "
-            + CapabilityFacts.state(capabilities.pidAlive()));
+    CapabilityFacts capabilities = TargetCheck.of(simulation, settings, target);
     return new SimulationSupport(simulation, settings, target, capabilities);
   }
 
@@ -127,31 +83,15 @@ public final class SimulationSupport {
   }
 
   /**
-   * What a simulation that could not start runs: one health check, failed on purpose with the
-   * reason (Gatling writes no report of a run without requests, and an error would stop the Maven
-   * plugin's other simulations; a failed assertion does not). Use with {@link
-   * #couldNotStartAssertion()} and an HTTP protocol on the target.
+   * What a simulation that could not start runs instead of its load ({@link CouldNotStartLoad}).
    */
   public io.gatling.javaapi.core.PopulationBuilder couldNotStartPopulation() {
-    String reason = couldNotStart;
-    return io.gatling.javaapi.core.CoreDsl.scenario(RequestNames.COULD_NOT_START)
-        .exec(
-            io.gatling.javaapi.http.HttpDsl.http(RequestNames.COULD_NOT_START)
-                .get("/api/health")
-                .check(
-                    io.gatling.javaapi.core.CoreDsl.bodyString()
-                        .transform(b -> false)
-                        .is(true)
-                        .name(RequestNames.COULD_NOT_START + ": " + reason)))
-        .injectOpen(io.gatling.javaapi.core.CoreDsl.atOnceUsers(1));
+    return CouldNotStartLoad.population(couldNotStart);
   }
 
   /** The assertion of a run that could not start: its one request failed, so it fails. */
   public static io.gatling.javaapi.core.Assertion couldNotStartAssertion() {
-    return io.gatling.javaapi.core.CoreDsl.details(RequestNames.COULD_NOT_START)
-        .failedRequests()
-        .count()
-        .is(0L);
+    return CouldNotStartLoad.assertion();
   }
 
   /**
