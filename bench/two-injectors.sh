@@ -69,7 +69,8 @@ echo "[two-injectors] reference servers: 127.0.0.1:${ports[0]} (pid ${pids[0]}),
 # Both injectors start together: 20 s from now leaves time for both JVMs' settings checks.
 start_at=$(( $(date +%s%3N) + 20000 ))
 echo "[two-injectors] run $run_id, injectors start at $start_at; log $log"
-only0=${INJECTOR0_OPTS:--Dtarget.instances=pid:{pid0},pid:{pid1}}
+default0='-Dtarget.instances=pid:{pid0},pid:{pid1}'
+only0=${INJECTOR0_OPTS:-$default0}
 only0=${only0//\{port0\}/${ports[0]}}
 only0=${only0//\{port1\}/${ports[1]}}
 only0=${only0//\{pid0\}/${pids[0]}}
