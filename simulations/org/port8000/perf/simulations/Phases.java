@@ -17,22 +17,7 @@ public final class Phases {
    * last phase back: each phase has exactly one successor.
    */
   public static PopulationBuilder inSequence(List<PopulationBuilder> phases) {
-    if (phases.isEmpty()) {
-      throw new IllegalArgumentException("no phases");
-    }
-    PopulationBuilder chain = phases.get(phases.size() - 1);
-    for (int i = phases.size() - 2; i >= 0; i--) {
-      chain = phases.get(i).andThen(chain);
-    }
-    return chain;
-  }
-
-  /** {@link #inSequence(List)} of the given phases. */
-  public static PopulationBuilder inSequence(PopulationBuilder first, PopulationBuilder... rest) {
-    List<PopulationBuilder> all = new java.util.ArrayList<>();
-    all.add(first);
-    all.addAll(List.of(rest));
-    return inSequence(all);
+    return inSequenceOfGroups(phases.stream().map(List::of).toList());
   }
 
   /**
