@@ -8,8 +8,9 @@
 #   SIMULATIONS=HeartbeatSimulation bash bench/two-injectors.sh
 #   SIMULATIONS=tiny bash bench/two-injectors.sh       # the sharded test simulation (GET /api/health)
 # Injector 0 runs what runs once (the target's sampling, the browser): it samples both servers as
-# the target's instances (-Dtarget.instances=pid:<server 0>,pid:<server 1>); the per-instance
-# table appears in the sections that show the target's memory (not the throughput section). Extra arguments are passed to both injectors as -D
+# the target's instances (-Dtarget.instances=pid:<server 0>,pid:<server 1>); every section that
+# shows the target's memory (throughput, heartbeat, memory) has the per-instance table. Extra
+# arguments are passed to both injectors as -D
 # options; INJECTOR0_OPTS only to injector 0, with {port0} {port1} {pid0} {pid1} replaced by the
 # two reference servers' ports and pids, e.g.
 #   INJECTOR0_OPTS='-Dtarget.instances=pid:{pid0},http://127.0.0.1:{port1}/metrics' bash bench/two-injectors.sh

@@ -41,10 +41,10 @@
 <#list s.tables as t>
 **${t.title}**
 
-| <#list t.columns as c>${c} | </#list>
+| <#list t.columns as c>${c}<#sep> | </#list> |
 |<#list t.columns as c>---|</#list>
 <#list t.rows as r>
-| <#list r as cell>${cell} | </#list>
+| <#list r as cell>${cell}<#sep> | </#list> |
 </#list>
 
 <#if t.note?has_content>

@@ -25,7 +25,8 @@ import org.port8000.perf.results.RequestNames;
  * Gatling's HTML report, its assertions and the markdown report show the same figures. With several
  * injectors each offers its share of every rate and of the many-client burst; the one-client burst
  * runs on injector 0 only (the others wait as long, so the steps stay aligned), and the knee rule's
- * verdict is left to the merge.
+ * verdict is left to the merge. Injector 0 samples the target's memory and CPU over the run ({@link
+ * TargetSampling}): figures for the report, which §1 does not judge.
  */
 public class MessageThroughputSimulation extends Simulation {
 
@@ -133,6 +134,8 @@ public class MessageThroughputSimulation extends Simulation {
     return total;
   }
 
+  private final TargetSampling sampling = new TargetSampling(support, maxDuration());
+
   {
     support.probe(PhaseFacts.PROBE, timings::result);
     setUp(Phases.inSequence(phases()))
@@ -144,6 +147,7 @@ public class MessageThroughputSimulation extends Simulation {
   @Override
   public void before() {
     support.awaitStart();
+    sampling.start();
   }
 
   @Override

@@ -101,8 +101,8 @@ public final class InstanceTable {
             COLUMNS,
             rows,
             "Memory is resident memory; CPU is % of one core between readings. Every memory"
-                + " figure of this section, memory per connection included, is the sum's: the"
-                + " instances' readings at the same tick added up."
+                + " figure of this section (memory per connection too, where it has one) is the"
+                + " sum's: the instances' readings at the same tick added up."
                 + lost(s)));
   }
 
@@ -163,11 +163,11 @@ public final class InstanceTable {
         f.samples() < 0 ? "–" : String.valueOf(f.samples()));
   }
 
-  private static String mb(Optional<Long> bytes) {
+  static String mb(Optional<Long> bytes) {
     return bytes.map(b -> Format.mb(b) + " MB").orElse("not measured");
   }
 
-  private static String percent(OptionalDouble cpu) {
+  static String percent(OptionalDouble cpu) {
     return cpu.isPresent() ? Format.number(cpu.getAsDouble()) + " %" : "not measured";
   }
 

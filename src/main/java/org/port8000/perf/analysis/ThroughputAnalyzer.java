@@ -80,7 +80,39 @@ public final class ThroughputAnalyzer extends AreaAnalyzer {
     oneClientBurst(phase(phases, RequestNames.ONE_CLIENT_BURST), section);
     manyClientBurst(phase(phases, RequestNames.BURST), noStreams, section);
     String headline = sustained(phases, section);
+    targetResources(samples, section);
     return section.build(headline);
+  }
+
+  /**
+   * The target's memory and CPU over the whole run, per instance when it has several: figures only,
+   * §1 sets no target for them. Not measured, with the reason, when the run could not read them.
+   */
+  private static void targetResources(Optional<ResourceFacts> samples, AreaResult.Builder section) {
+    String memory = "Target's memory during the run (at load start / peak / end)";
+    if (samples.isEmpty() || !samples.get().measured()) {
+      section.detail(
+          memory,
+          "not measured: "
+              + samples
+                  .map(MemorySeries::sourceText)
+                  .orElse("the run wrote no readings (" + ResourceFacts.PROBE + " probe file)"));
+      return;
+    }
+    ResourceFacts s = samples.get();
+    InstanceTable.Figures f = InstanceTable.sum(s);
+    section.detail(
+        memory,
+        InstanceTable.mb(f.startBytes())
+            + " / "
+            + InstanceTable.mb(f.peakBytes())
+            + " / "
+            + InstanceTable.mb(f.endBytes()));
+    section.detail(
+        "Target's CPU during the run (mean / peak, % of one core)",
+        InstanceTable.percent(f.cpuMean()) + " / " + InstanceTable.percent(f.cpuPeak()));
+    section.detail("Memory source", MemorySeries.sourceText(s));
+    InstanceTable.of(s).ifPresent(section::table);
   }
 
   /** The assignment's burst: one client, latency per message, judged. */

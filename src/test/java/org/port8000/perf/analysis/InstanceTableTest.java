@@ -76,7 +76,8 @@ class InstanceTableTest {
             List.of("Max (largest instance)", "50 MB", "60 MB", "55 MB", "20 %", "30 %", "–")),
         t.rows());
     assertTrue(t.title().contains("2, `target.instances`"), t.title());
-    assertTrue(t.note().contains("memory per connection included, is the sum's"), t.note());
+    assertTrue(
+        t.note().contains("(memory per connection too, where it has one) is the sum's"), t.note());
   }
 
   @Test
@@ -150,5 +151,39 @@ class InstanceTableTest {
     assertEquals(4.0 / 200, check(r, "websocket.memory.perConnection").value(), 1e-9);
     assertEquals(1, r.tables().size());
     assertEquals("Sum (the target)", r.tables().get(0).rows().get(2).get(0));
+  }
+
+  @Test
+  void theThroughputSectionShowsTheTargetsMemoryFromTheSumAndTheTable() {
+    meta(folder, true);
+    ProbeFiles.write(folder, ResourceFacts.PROBE, twoInstances(List.of(), List.of()));
+    AreaResult r =
+        new ThroughputAnalyzer().analyze(Optional.of(run(folder, "MessageThroughputSimulation")));
+    assertEquals(
+        "90 MB / 105 MB / 85 MB",
+        detail(r, "Target's memory during the run (at load start / peak / end)"));
+    assertEquals(
+        "40 % / 50 %", detail(r, "Target's CPU during the run (mean / peak, % of one core)"));
+    assertEquals(1, r.tables().size());
+    assertEquals("pid:11", r.tables().get(0).rows().get(0).get(0));
+  }
+
+  @Test
+  void aThroughputRunWithoutReadingsSaysTheTargetsMemoryWasNotMeasuredAndWhy() {
+    meta(folder, true);
+    AreaResult r =
+        new ThroughputAnalyzer().analyze(Optional.of(run(folder, "MessageThroughputSimulation")));
+    assertEquals(
+        "not measured: the run wrote no readings (resources probe file)",
+        detail(r, "Target's memory during the run (at load start / peak / end)"));
+    assertTrue(r.tables().isEmpty());
+  }
+
+  private static String detail(AreaResult r, String label) {
+    return r.details().stream()
+        .filter(d -> d.label().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no detail '" + label + "' in " + r.details()))
+        .value();
   }
 }

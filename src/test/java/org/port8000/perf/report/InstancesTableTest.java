@@ -59,11 +59,11 @@ class InstancesTableTest {
         report.contains(
             "| Memory source | pid (the sum of the 2 instances) |\n\n"
                 + "**Target instances (2, `target.instances`)**\n\n"
-                + "| Instance | Memory peak | \n"
+                + "| Instance | Memory peak |\n"
                 + "|---|---|\n"
-                + "| pid:11 | 60 MB | \n"
-                + "| a\\|b | 45 MB | \n"
-                + "| Sum (the target) | 105 MB | \n\n"
+                + "| pid:11 | 60 MB |\n"
+                + "| a\\|b | 45 MB |\n"
+                + "| Sum (the target) | 105 MB |\n\n"
                 + "Every memory figure is the sum's.\n\n"),
         report);
   }
