@@ -100,10 +100,10 @@ ${baseline.headline}
 ## Injectors: ${t.simulation}
 ${t.headline}
 
-| Injector | Host | Users | Requests | Requests/s | Started | Injector CPU | Machine CPU | Saturated? |
-|----------|------|-------|----------|------------|---------|--------------|-------------|------------|
+| Injector | Host | Target | Users | Requests | Requests/s | Started | Injector CPU | Machine CPU | Saturated? |
+|----------|------|--------|-------|----------|------------|---------|--------------|-------------|------------|
 <#list t.rows as r>
-| ${r.index} | ${r.host} | ${r.users} | ${r.requests} | ${r.rate} | ${r.started} | ${r.injectorCpu} | ${r.machineCpu} | ${r.saturated} |
+| ${r.index} | ${r.host} | ${r.target} | ${r.users} | ${r.requests} | ${r.rate} | ${r.started} | ${r.injectorCpu} | ${r.machineCpu} | ${r.saturated} |
 </#list>
 
 </#list>

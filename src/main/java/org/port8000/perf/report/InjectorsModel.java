@@ -19,6 +19,7 @@ public final class InjectorsModel {
   public record Row(
       String index,
       String host,
+      String target,
       String users,
       String requests,
       String rate,
@@ -88,6 +89,7 @@ public final class InjectorsModel {
     return new Row(
         String.valueOf(f.index()),
         Markdown.cell(f.host()),
+        r.target() == null ? "not recorded" : Markdown.cell(r.target()),
         String.valueOf(r.usersStarted()),
         r.ok() + " OK / " + r.ko() + " KO",
         Format.number(r.requestsPerSecond()),

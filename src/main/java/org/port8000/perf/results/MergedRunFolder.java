@@ -34,9 +34,13 @@ public final class MergedRunFolder {
     }
   }
 
-  /** One injector; {@code facts} as it wrote them, the rest measured from its log. */
+  /**
+   * One injector; {@code facts} as it wrote them, {@code target} the URL it loaded (null when it
+   * wrote no run facts), the rest measured from its log.
+   */
   public record Row(
       InjectorFacts facts,
+      String target,
       String folder,
       long startOffsetMs,
       int usersStarted,
@@ -133,6 +137,7 @@ public final class MergedRunFolder {
                 i ->
                     new Row(
                         i.facts(),
+                        i.run().meta().map(RunFacts::targetUrl).orElse(null),
                         i.run().folder().toString(),
                         i.startOffsetMs(),
                         i.usersStarted(),
@@ -197,11 +202,16 @@ public final class MergedRunFolder {
               + ProbeFiles.path(Path.of(""), RunFacts.PROBE)
               + ": their end was not recorded.");
     }
+    // injectors may load different instances of the target (a client-side balancer): all named
+    String targets =
+        String.join(
+            ", ",
+            metas.stream().map(RunFacts::targetUrl).filter(Objects::nonNull).distinct().toList());
     return new RunFacts(
         merged.simulationName(),
         base == null ? null : base.profile(),
         base != null && metas.stream().allMatch(RunFacts::fullAssignment),
-        base == null ? null : base.targetUrl(),
+        base == null ? null : targets,
         base != null && base.targetStartedByRun(),
         base == null ? null : base.targetPid(),
         started,

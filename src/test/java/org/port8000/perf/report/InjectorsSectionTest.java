@@ -53,8 +53,9 @@ class InjectorsSectionTest {
             41.5,
             60_000,
             List.of(
-                new MergedRunFolder.Row(facts(0, 30.0, 95.0), "a", 0, 5, 1_200, 3, 20.1),
-                new MergedRunFolder.Row(facts(1, null, null), "b", 350, 5, 1_290, 0, 21.4)));
+                new MergedRunFolder.Row(
+                    facts(0, 30.0, 95.0), "http://127.0.0.1:8000", "a", 0, 5, 1_200, 3, 20.1),
+                new MergedRunFolder.Row(facts(1, null, null), null, "b", 350, 5, 1_290, 0, 21.4)));
     List<AreaResult> areas = List.of(AreaResult.notRun(Area.THROUGHPUT));
     new ReportWriter(files, new TemplateRenderer(), c -> "<svg/>")
         .write(
@@ -76,12 +77,12 @@ class InjectorsSectionTest {
         report);
     assertTrue(
         report.contains(
-            "| 0 | injectors-0-abcde | 5 | 1200 OK / 3 KO | 20.1 | +0 s |"
+            "| 0 | injectors-0-abcde | http://127.0.0.1:8000 | 5 | 1200 OK / 3 KO | 20.1 | +0 s |"
                 + " 30 % of 4 cores (2.4 CPU-s) | 95 % | **yes** (≥ 90 %) |"),
         report);
     assertTrue(
         report.contains(
-            "| 1 | injectors-1-abcde | 5 | 1290 OK / 0 KO | 21.4 | +0.35 s |"
+            "| 1 | injectors-1-abcde | not recorded | 5 | 1290 OK / 0 KO | 21.4 | +0.35 s |"
                 + " not measured (the JVM does not tell) | not measured | not measured |"),
         report);
     assertTrue(report.contains("1 injector was CPU-saturated"), report);

@@ -193,7 +193,7 @@ class RunMergeTest {
               SIM,
               "smoke",
               false,
-              "http://127.0.0.1:8000",
+              "http://127.0.0.1:800" + r.facts().index(),
               false,
               null,
               Instant.ofEpochMilli(r.log().runStart()),
@@ -249,6 +249,11 @@ class RunMergeTest {
             .orElseThrow();
     assertEquals(
         List.of("pod-0", "pod-1"), injectors.rows().stream().map(r -> r.facts().host()).toList());
+    // each injector loaded its own instance: the merged run names both, each row its own
+    assertEquals("http://127.0.0.1:8000, http://127.0.0.1:8001", meta.targetUrl());
+    assertEquals(
+        List.of("http://127.0.0.1:8000", "http://127.0.0.1:8001"),
+        injectors.rows().stream().map(MergedRunFolder.Row::target).toList());
     String index = Files.readString(g.folder().resolve("index.html"));
     assertTrue(
         index.contains(
