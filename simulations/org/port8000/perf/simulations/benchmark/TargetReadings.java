@@ -32,7 +32,8 @@ public final class TargetReadings {
               support.target, support.settings.samplerInterval(), support.samplingLimit(maxRun));
       support.probe(ResourceFacts.PROBE, sampler::stop);
     }
-    return new TargetReadings(sampler, ProcessSnapshots.of(support.target));
+    return new TargetReadings(
+        sampler, ProcessSnapshots.of(support.target, support.settings.targetInstances()));
   }
 
   /** Marks a sampler checkpoint now (nothing where this injector does not sample). */
