@@ -74,4 +74,13 @@ final class AnalyzerFixtures {
   static ResourceFacts.Checkpoint cp(String label, long t, Long rss) {
     return new ResourceFacts.Checkpoint(label, t, rss);
   }
+
+  /** The value of the section's detail with this label. */
+  static String detail(AreaResult r, String label) {
+    return r.details().stream()
+        .filter(d -> d.label().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no detail '" + label + "' in " + r.details()))
+        .value();
+  }
 }

@@ -178,12 +178,4 @@ class InstanceTableTest {
         detail(r, "Target's memory during the run (at load start / peak / end)"));
     assertTrue(r.tables().isEmpty());
   }
-
-  private static String detail(AreaResult r, String label) {
-    return r.details().stream()
-        .filter(d -> d.label().equals(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no detail '" + label + "' in " + r.details()))
-        .value();
-  }
 }

@@ -2,6 +2,7 @@ package org.port8000.perf.analysis;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.port8000.perf.AreaChecks.check;
+import static org.port8000.perf.analysis.AnalyzerFixtures.detail;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -180,14 +181,6 @@ class ThroughputAnalyzerTest {
                     "org.port8000.perf.simulations.MessageThroughputSimulation",
                     Instant.EPOCH,
                     gatling(phases))));
-  }
-
-  private static String detail(AreaResult r, String label) {
-    return r.details().stream()
-        .filter(d -> d.label().equals(label))
-        .findFirst()
-        .orElseThrow()
-        .value();
   }
 
   private static PhaseFacts.Phase burst(int p95) {
