@@ -94,13 +94,14 @@ class UiRenderVerdictIT {
     // The page busy-waits 50 ms before it inserts each message: no message can appear sooner.
     assertTrue(slowRun.probe().displayDom().min() >= 50, slowRun.probe().displayDom().toString());
     assertTrue(slowRun.probe().display().min() >= 50, slowRun.probe().display().toString());
-    // "Painted" waits for the next 60 Hz frame, which the busy-wait partly overlaps: the p95
-    // rises by the delay less at most one frame.
-    double cleanDisplay = check(clean, "ui.message.display").value();
-    double slowDisplay = check(slow, "ui.message.display").value();
+    // "Painted" waits for the next 60 Hz frame, which the busy-wait partly overlaps: the median
+    // rises by the delay less at most one frame. Medians, not the p95s of two runs: one stall of a
+    // busy machine in the clean run moves its p95 by tens of ms, its median hardly.
+    double cleanDisplay = cleanRun.probe().display().p50();
+    double slowDisplay = slowRun.probe().display().p50();
     assertTrue(
         slowDisplay >= cleanDisplay + 50 - 16.7,
-        "display p95 clean "
+        "display p50 clean "
             + cleanDisplay
             + " ms, with the 50 ms render delay "
             + slowDisplay
