@@ -189,7 +189,8 @@ public final class StartBarrier {
         + simulation
         + ": waiting for "
         + injectors(missing)
-        + " to finish their previous simulation ("
+        + (missing.size() == 1 ? " to finish its" : " to finish their")
+        + " previous simulation ("
         + Duration.ofMillis(waitedMs).toSeconds()
         + " s so far; giving up after "
         + limit.toMinutes()

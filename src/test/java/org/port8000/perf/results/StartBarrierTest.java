@@ -112,6 +112,14 @@ class StartBarrierTest {
         said.get(0));
     assertTrue(said.get(0).contains("run 'r1', before " + SIM), said.get(0));
     assertTrue(said.get(2).contains("waiting for injectors 2, 3 "), said.get(2));
+    said.clear();
+    StartBarrier next = new StartBarrier(run.resolve("next"), "r1", SIM, 1, 2);
+    t.arrivals.put(
+        t.now + 31_000, () -> AtomicFiles.write(next.folder().resolve("injector-0"), "0"));
+    await(next, t, said);
+    assertTrue(
+        said.get(0).contains("waiting for injector 0 to finish its previous simulation"),
+        said.get(0));
     assertTrue(t.sleeps >= 100_000 / StartBarrier.POLL_MS - 1, "polls every 500 ms");
   }
 
