@@ -6,6 +6,8 @@
 # with this checkout's classpath, so it exercises what the Indexed Job runs.
 #   bash bench/two-injectors.sh                       # MessageThroughputSimulation, smoke
 #   SIMULATIONS=HeartbeatSimulation bash bench/two-injectors.sh
+#   SIMULATIONS="UiRenderSimulation MessageThroughputSimulation" bash bench/two-injectors.sh
+#                                                     # the second starts at suite.sh's start barrier
 #   SIMULATIONS=tiny bash bench/two-injectors.sh       # the sharded test simulation (GET /api/health)
 # Injector 0 runs what runs once (the target's sampling, the browser): it samples both servers as
 # the target's instances (-Dtarget.instances=pid:<server 0>,pid:<server 1>); every section that

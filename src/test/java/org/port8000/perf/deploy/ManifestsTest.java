@@ -24,13 +24,22 @@ import org.junit.jupiter.api.Test;
  * What must hold in deploy/k8s (images cannot be built here, so the manifests are checked as text):
  * an Indexed Job with parallelism = completions = -Dinjector.count, the same run id and start
  * instant for every pod, the results volume mounted, and a merge Job whose inputs are exactly the
- * injectors' result folders. Each rule is also shown to catch a broken copy.
+ * injectors' result folders, and an injector that runs every simulation (the start barrier of
+ * deploy/suite.sh starts each after the first together). Each rule is also shown to catch a broken
+ * copy.
  */
 class ManifestsTest {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Path INJECTORS = Path.of("deploy/k8s/injectors-job.yaml");
   private static final Path MERGE = Path.of("deploy/k8s/merge-job.yaml");
   private static final String RESULTS = "/results";
+  private static final List<String> SIMULATIONS =
+      List.of(
+          "MessageThroughputSimulation",
+          "HeartbeatSimulation",
+          "UiRenderSimulation",
+          "MemoryLeakSimulation",
+          "OperationBenchmarkSimulation");
 
   @Test
   void theShippedManifestsHoldEveryRule() throws IOException {
@@ -74,6 +83,11 @@ class ManifestsTest {
         "results volume not mounted at /results",
         (inj, merge) ->
             ((ObjectNode) container(job(inj)).get("volumeMounts").get(0)).put("mountPath", "/tmp"));
+    assertBroken(
+        "the injectors run SIMULATIONS 'UiRenderSimulation', not every simulation",
+        (inj, merge) ->
+            ((ArrayNode) container(job(inj)).get("env"))
+                .add(YAML.readTree("{name: SIMULATIONS, value: UiRenderSimulation}")));
     assertBroken(
         "merge inputs [/results/$(RUN_ID)/injector-0] != the injectors'",
         (inj, merge) -> {
@@ -128,6 +142,7 @@ class ManifestsTest {
     if (!startAt.matches("\\d{13}")) {
       problems.add("injector.startAt '" + startAt + "' is not epoch milliseconds");
     }
+    partOfTheSuite(injector).ifPresent(problems::add);
     String claim = resultsClaim(job);
     if (claim == null) {
       problems.add("results volume not mounted at " + RESULTS);
@@ -150,6 +165,14 @@ class ManifestsTest {
       problems.add("the merge job's run id differs from the injectors'");
     }
     return problems;
+  }
+
+  /** Empty when the injectors run every simulation (no SIMULATIONS, or one naming all). */
+  private static Optional<String> partOfTheSuite(JsonNode injector) {
+    return env(injector, "SIMULATIONS")
+        .map(e -> e.path("value").asText())
+        .filter(v -> !List.of(v.trim().split("\\s+")).containsAll(SIMULATIONS))
+        .map(v -> "the injectors run SIMULATIONS '" + v + "', not every simulation");
   }
 
   /** Empty when the value is the same in every pod (a literal, or an env var from a ConfigMap). */
