@@ -190,7 +190,10 @@ public final class HeartbeatSoakRecorder {
         soakClients.get(),
         overlapMs(),
         plannedMs(),
-        ackCapability);
+        ackCapability,
+        soakClients.get() == 0 ? 0 : latestFirstMs.get(),
+        soakClients.get() == 0 ? 0 : earliestEndMs.get(),
+        1);
   }
 
   /**

@@ -61,7 +61,10 @@ class HeartbeatAnalyzerTest {
         soakClients,
         overlapMs,
         20_000,
-        ackCapability);
+        ackCapability,
+        0,
+        0,
+        1);
   }
 
   /** Three quiet readings at {@code before}, three with 200 connections open at {@code open}. */
@@ -286,7 +289,10 @@ class HeartbeatAnalyzerTest {
             0,
             -1,
             20_000,
-            HeartbeatFacts.YES));
+            HeartbeatFacts.YES,
+            0,
+            0,
+            1));
     ProbeFiles.write(
         folder,
         ResourceFacts.PROBE,
