@@ -10,7 +10,9 @@ import org.port8000.perf.results.ResourceFacts;
  * The leak verdict's axis, defined once for the leak verdict and the baseline comparison: the
  * measured message phase as (messages answered so far, resident memory), the count from the
  * simulation's own record of when each reply arrived. Files written before that record existed fall
- * back to the plan (rate × elapsed). Warm-up messages are not on this axis.
+ * back to the plan (rate × elapsed). Warm-up messages are not on this axis. On a merged run the
+ * answers are every injector's, on injector 0's clock, and the phase ends at injector 0's "after N
+ * messages" checkpoint (its own share: the one that read memory).
  */
 public final class LeakSeries {
   private LeakSeries() {}
@@ -22,7 +24,8 @@ public final class LeakSeries {
             .or(() -> s.checkpoint(LeakFacts.INITIAL))
             .map(ResourceFacts.Checkpoint::t);
     Optional<Long> end =
-        s.checkpoint(LeakFacts.afterMessagesLabel(f.messages())).map(ResourceFacts.Checkpoint::t);
+        s.checkpoint(LeakFacts.afterMessagesLabel(f.checkpointMessages()))
+            .map(ResourceFacts.Checkpoint::t);
     if (start.isEmpty() || end.isEmpty()) {
       return Optional.empty();
     }
@@ -38,6 +41,15 @@ public final class LeakSeries {
       points.add(new LeakDetector.Point(messages, x.rssBytes()));
     }
     return Optional.of(points);
+  }
+
+  /**
+   * How many of the (ascending) times, ms after "initial", are at or before the checkpoint {@code
+   * label}; empty when either checkpoint was not taken.
+   */
+  public static Optional<Integer> countAt(List<Long> times, ResourceFacts s, String label) {
+    Optional<Long> initial = s.checkpoint(LeakFacts.INITIAL).map(ResourceFacts.Checkpoint::t);
+    return s.checkpoint(label).flatMap(c -> initial.map(i -> answeredBy(times, c.t() - i)));
   }
 
   /** How many of the (ascending) answer times are at or before {@code elapsedMs}. */

@@ -57,6 +57,7 @@ final class MergedProbes {
         PingPongFacts.class,
         HeartbeatFactsMerge::pings,
         all -> "the ping/pong probe's counts are summed over the injectors");
+    p.sum(LeakFacts.PROBE, LeakFacts.class, LeakFactsMerge::of, LeakFactsMerge::alignmentNote);
     return new Summed(p.summed, p.notes);
   }
 

@@ -43,10 +43,10 @@ public final class MergedRunFolder {
       double requestsPerSecond) {}
 
   /**
-   * Probe records that count one injector's share and that the merge does not sum yet (the
-   * heartbeat's and the leak's are summed by {@link MergedProbes}).
+   * Probe records that count one injector's share and that the merge does not sum yet (the message
+   * phases, the heartbeat's and the leak's are summed by {@link MergedProbes}).
    */
-  private static final List<String> PER_INJECTOR = List.of(LeakFacts.PROBE, BenchmarkFacts.PROBE);
+  private static final List<String> PER_INJECTOR = List.of(BenchmarkFacts.PROBE);
 
   /**
    * Why a simulation's merged run cannot be judged, if it cannot: with several injectors, a verdict
