@@ -104,7 +104,9 @@ final class LeakRun {
         cyclesAt,
         1,
         0,
-        0);
+        0,
+        null,
+        null);
   }
 
   /**

@@ -11,8 +11,9 @@ import org.port8000.perf.results.ResourceFacts;
  * measured message phase as (messages answered so far, resident memory), the count from the
  * simulation's own record of when each reply arrived. Files written before that record existed fall
  * back to the plan (rate × elapsed). Warm-up messages are not on this axis. On a merged run the
- * answers are every injector's, on injector 0's clock, and the phase ends at injector 0's "after N
- * messages" checkpoint (its own share: the one that read memory).
+ * answers are every injector's, on injector 0's clock, the phase ends at injector 0's "after N
+ * messages" checkpoint (its own share: the one that read memory), and the series keeps to the span
+ * in which every injector was in its measured messages (none still warming the target up).
  */
 public final class LeakSeries {
   private LeakSeries() {}
@@ -32,7 +33,10 @@ public final class LeakSeries {
     double durationMs = Math.max(1, f.durationSeconds() * 1000.0);
     List<LeakDetector.Point> points = new ArrayList<>();
     List<Long> answered = f.answeredAtMs();
-    for (ResourceFacts.Sample x : s.between(start.get(), end.get())) {
+    long from = start.get() + (f.measuredFromMs() == null ? 0 : f.measuredFromMs());
+    long to =
+        f.measuredToMs() == null ? end.get() : Math.min(end.get(), start.get() + f.measuredToMs());
+    for (ResourceFacts.Sample x : s.between(from, to)) {
       long elapsed = x.t() - start.get();
       double messages =
           answered != null

@@ -237,7 +237,15 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
         ? MemorySeries.whyMissing(s, LeakFacts.INITIAL)
         : "too few samples in the message phase for a trend (need "
             + LeakDetector.MIN_POINTS
-            + " after the warm-up cut)";
+            + " after the warm-up cut"
+            + (f.merged()
+                ? "; every injector was in its measured messages only from "
+                    + f.measuredFromMs()
+                    + " to "
+                    + f.measuredToMs()
+                    + " ms after injector 0's initial reading"
+                : "")
+            + ")";
   }
 
   /** No verdict: the check is not measured, and the block says why; returns the headline. */

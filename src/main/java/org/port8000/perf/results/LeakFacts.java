@@ -21,6 +21,11 @@ package org.port8000.perf.results;
  * @param injectors how many injectors' facts these are (0 or 1: one). With several, the counts are
  *     summed, the times are on injector 0's clock, and the target's checkpoints are injector 0's,
  *     marked after its own share: {@code sampledMessages} messages and {@code sampledCycles} cycles
+ * @param measuredFromMs on a merged run, when every injector was in its measured message phase, ms
+ *     after injector 0's "initial": from the latest injector's first measured message ({@code
+ *     measuredFromMs}) to the earliest injector's last answer ({@code measuredToMs}). Each injector
+ *     ends its own warm-up first, so before that span some were still warming the target up, whose
+ *     growth is not the measured messages'; the leak series keeps to it. Null on one injector
  */
 public record LeakFacts(
     int messages,
@@ -37,7 +42,9 @@ public record LeakFacts(
     java.util.List<Long> cycleDoneAtMs,
     int injectors,
     int sampledMessages,
-    int sampledCycles) {
+    int sampledCycles,
+    Long measuredFromMs,
+    Long measuredToMs) {
 
   /** One injector's facts without the times a merge needs (files of older runs, tests). */
   public LeakFacts(
@@ -66,7 +73,9 @@ public record LeakFacts(
         null,
         1,
         0,
-        0);
+        0,
+        null,
+        null);
   }
 
   /** True when these facts sum several injectors' (a merged run). */

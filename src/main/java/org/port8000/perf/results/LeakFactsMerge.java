@@ -44,7 +44,28 @@ public final class LeakFactsMerge {
         cycleTimes ? onInjectorZerosClock(all, LeakFacts::cycleDoneAtMs) : null,
         all.size(),
         first.messages(),
-        first.cycles());
+        first.cycles(),
+        measuredFrom(all),
+        measuredTo(all));
+  }
+
+  /** The latest injector's "initial", ms after injector 0's (0 when injector 0 was the latest). */
+  static long measuredFrom(List<LeakFacts> all) {
+    long zero = all.get(0).initialAtMs();
+    return all.stream().mapToLong(f -> f.initialAtMs() - zero).max().orElse(0);
+  }
+
+  /**
+   * The earliest last answer of the injectors that had answers, ms after injector 0's "initial";
+   * {@code measuredFrom} when none had any (then the span is empty).
+   */
+  static long measuredTo(List<LeakFacts> all) {
+    long zero = all.get(0).initialAtMs();
+    return all.stream()
+        .filter(f -> !f.answeredAtMs().isEmpty())
+        .mapToLong(f -> f.initialAtMs() - zero + java.util.Collections.max(f.answeredAtMs()))
+        .min()
+        .orElse(measuredFrom(all));
   }
 
   /** The merged run's note: how the injectors' times were put on injector 0's clock. */
@@ -60,7 +81,13 @@ public final class LeakFactsMerge {
         + " injector 0's axis (ms after its \"initial\" reading), shifted by each injector's"
         + " \"initial\" instant minus injector 0's ("
         + String.join(", ", shifts)
-        + "), exact as far as the injectors' clocks agree; the memory checkpoints are injector 0's,"
+        + "), exact as far as the injectors' clocks agree; the leak series keeps to the span in"
+        + " which every injector was in its measured messages, "
+        + measuredFrom(all)
+        + " to "
+        + measuredTo(all)
+        + " ms after injector 0's \"initial\" (before it some were still warming the target up);"
+        + " the memory checkpoints are injector 0's,"
         + " marked after its own "
         + all.get(0).messages()
         + " messages and "

@@ -50,12 +50,24 @@ class MergedLeakVerdictTest {
   }
 
   private AreaResult analyze(long bytesPerMessage, long bytesPerCycle) {
+    return analyze(bytesPerMessage, bytesPerCycle, 0, 0, 0);
+  }
+
+  /**
+   * {@code warmUpBytes}: growth over the first {@code warmUpMs} after injector 0's "initial", while
+   * another injector still warmed the target up; the merge's span starts at {@code fromMs}.
+   */
+  private AreaResult analyze(
+      long bytesPerMessage, long bytesPerCycle, long warmUpMs, long warmUpBytes, long fromMs) {
     List<Long> answers = answers();
     List<Long> cycles = cycles();
     LongUnaryOperator memory =
         t -> {
           long since = t - INITIAL;
+          long warmUp =
+              warmUpMs == 0 ? 0 : warmUpBytes * Math.min(Math.max(0, since), warmUpMs) / warmUpMs;
           return 100 * MB
+              + warmUp
               + bytesPerMessage * LeakSeries.answeredBy(answers, since)
               + bytesPerCycle * LeakSeries.answeredBy(cycles, since);
         };
@@ -63,7 +75,9 @@ class MergedLeakVerdictTest {
     ProbeFiles.write(
         folder,
         LeakFacts.PROBE,
-        new LeakFacts(200, 20, 10, false, 200, 10, 200, 5, 200, answers, 1L, cycles, 2, 100, 5));
+        new LeakFacts(
+            200, 20, 10, false, 200, 10, 200, 5, 200, answers, 1L, cycles, 2, 100, 5, fromMs,
+            20_000L));
     List<ResourceFacts.Checkpoint> cps = new ArrayList<>();
     cps.add(cp(LeakFacts.FRESH_START, 0, 90 * MB));
     cps.add(cp(LeakFacts.INITIAL, INITIAL, memory.applyAsLong(INITIAL)));
@@ -106,6 +120,18 @@ class MergedLeakVerdictTest {
 
     assertEquals(Status.PASS, perCycle.status(), perCycle.toString());
     assertEquals(0.75, perCycle.value(), 0.01);
+  }
+
+  @Test
+  void growthWhileAnotherInjectorStillWarmedTheTargetUpIsNotInTheTrend() {
+    // 24 MB over the first 10 s: injector 1's warm-up on its instance, while injector 0 already
+    // measured (about 100 messages answered by then: 240 KiB each if it were theirs)
+    Check kept = check(analyze(0, 0, 10_000, 24 * MB, 10_000), "memory.leak.rate");
+    Check mixed = check(analyze(0, 0, 10_000, 24 * MB, 0), "memory.leak.rate");
+
+    assertEquals(Status.PASS, kept.status(), kept.toString());
+    assertEquals(0, kept.value(), 0.5);
+    assertEquals(Status.FAIL, mixed.status(), "the span is what keeps it out: " + mixed);
   }
 
   @Test

@@ -18,7 +18,7 @@ class LeakFactsMergeTest {
       int messages, int answered, int cycles, long initialAt, List<Long> at, List<Long> cyclesAt) {
     return new LeakFacts(
         messages, 20, cycles, false, answered, cycles, 100, 5, 100, at, initialAt, cyclesAt, 1, 0,
-        0);
+        0, null, null);
   }
 
   private static Map<Path, LeakFacts> both(LeakFacts a, LeakFacts b) {
@@ -59,6 +59,9 @@ class LeakFactsMergeTest {
     assertEquals(List.of(100L, 250L, 400L, 450L, 500L), m.answeredAtMs());
     assertEquals(List.of(900L, 1000L), m.cycleDoneAtMs());
     assertEquals(T, m.initialAtMs());
+    // every injector in its measured messages: from injector 1's "initial" to its last answer
+    assertEquals(300L, m.measuredFromMs());
+    assertEquals(450L, m.measuredToMs());
     String note = LeakFactsMerge.alignmentNote(both(a, b));
     assertTrue(note.contains("injector 1 +300 ms"), note);
   }
@@ -75,7 +78,8 @@ class LeakFactsMergeTest {
   void refusesInjectorsWithDifferentLeakPlans() {
     LeakFacts a = share(100, 100, 5, T, List.of(), List.of());
     LeakFacts b =
-        new LeakFacts(100, 40, 5, false, 100, 5, 100, 5, 100, List.of(), T, List.of(), 1, 0, 0);
+        new LeakFacts(
+            100, 40, 5, false, 100, 5, 100, 5, 100, List.of(), T, List.of(), 1, 0, 0, null, null);
 
     MergeRefused e = assertThrows(MergeRefused.class, () -> LeakFactsMerge.of(both(a, b)));
 
