@@ -137,6 +137,51 @@ class HeartbeatAnalyzerTest {
   }
 
   @Test
+  void aMergedSoakIsJudgedOnEveryInjectorsClientsWithoutASoakClientMemoryFigure() {
+    meta(folder, true);
+    HeartbeatFacts one = facts(10, 0, 10, 19_800, true);
+    ProbeFiles.write(
+        folder,
+        HeartbeatFacts.PROBE,
+        new HeartbeatFacts(
+            one.clients(),
+            one.intervalMs(),
+            one.durationSeconds(),
+            one.heartbeatsPerClient(),
+            one.expectedHeartbeats(),
+            one.ackTimeoutMs(),
+            one.clientsConnected(),
+            one.connectionsOpened(),
+            one.clientsWithLostHeartbeats(),
+            one.footprintConnections(),
+            one.footprintOpened(),
+            one.footprintMeasured(),
+            one.ackSupported(),
+            one.heartbeatsSent(),
+            one.helloFailed(),
+            one.soakClients(),
+            one.soakOverlapMs(),
+            one.soakPlannedMs(),
+            one.ackCapability(),
+            1_000,
+            20_800,
+            2));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 96 * MB, 96 * MB, 96 * MB);
+    AreaResult r = acked(400);
+
+    assertEquals(Status.PASS, r.status());
+    assertEquals(Status.PASS, check(r, "websocket.memory.perConnection").status());
+    String soak = detail(r, "Memory per connection (10 soak clients)");
+    assertTrue(
+        soak.startsWith(
+            "not measured: the reading with the soak clients connected is" + " injector 0's"),
+        soak);
+    assertTrue(
+        detail(r, "Soak window").startsWith("all 10 clients of 2 injectors (on their clocks)"),
+        detail(r, "Soak window"));
+  }
+
+  @Test
   void aFootprintGrowthInsideTheQuietSpreadIsBelowResolutionNeverZeroKb() {
     meta(folder, true);
     ProbeFiles.write(folder, HeartbeatFacts.PROBE, facts(10, 0, 10, 19_800, true));
