@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * Writes a merged run as a run folder the report step can read like an injector's: injector 0's
- * probe files (it ran what runs once: the target's sampling, the browser, the footprint step), one
- * {@link RunFacts} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an
- * {@code index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries
- * the pooled request figures.
+ * probe files (it ran what runs once: the target's sampling, the browser, the footprint step) but
+ * those that count each injector's share, summed over them ({@link MergedProbes}), one {@link
+ * RunFacts} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an {@code
+ * index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries the
+ * pooled request figures.
  */
 public final class MergedRunFolder {
   public static final String INJECTORS_PROBE = "injectors";
