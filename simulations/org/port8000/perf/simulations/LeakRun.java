@@ -69,9 +69,18 @@ final class LeakRun {
     support.probe(LeakFacts.PROBE, this::facts);
   }
 
-  /** Whether this injector reads the target's memory (and so judges the leak). */
+  /** Whether this injector reads the target's memory. */
   boolean samples() {
     return sampler != null;
+  }
+
+  /**
+   * Whether this injector judges the leak in its run: it reads the memory and is the only injector.
+   * With several, injector 0's memory is the whole target's while its messages are its share, so
+   * its own slope would be too steep: the merge judges the leak on every injector's messages.
+   */
+  boolean judgesLeak() {
+    return samples() && support.injector.count() == 1;
   }
 
   void checkpoint(String label) {

@@ -27,8 +27,8 @@ import org.port8000.perf.results.RequestNames;
  * runs throughout ({@link LeakRun}); the leak verdict is computed from its series from "initial"
  * on, over the messages answered so far, and gates the run as a Gatling request ({@link
  * RequestNames#VERDICT_LEAK}). With several injectors each sends its share of the messages and
- * cycles (bot ids disjoint) and the whole warm-up; injector 0 alone reads the target's memory and
- * judges the leak.
+ * cycles (bot ids disjoint) and the whole warm-up; injector 0 alone reads the target's memory, and
+ * the merge judges the leak (injector 0's own messages are a share of what its readings hold).
  */
 public class MemoryLeakSimulation extends Simulation {
   /**
@@ -119,7 +119,7 @@ public class MemoryLeakSimulation extends Simulation {
       scenario(RequestNames.LEAK_CYCLES)
           .repeat(cycles, "i")
           .on(cycle)
-          .doIf(session -> run.samples())
+          .doIf(session -> run.judgesLeak())
           .then(Verdicts.request(RequestNames.VERDICT_LEAK, run::verdict));
 
   // Assertions: every measured message answered (as the report requires), and no leak detected.
@@ -144,7 +144,7 @@ public class MemoryLeakSimulation extends Simulation {
             connectCycles.injectOpen(atOnceUsers(1)));
     setUp(Phases.inSequence(phases))
         .protocols(protocol)
-        .assertions(assertions(messages, run.samples()))
+        .assertions(assertions(messages, run.judgesLeak()))
         .maxDuration(maxDuration);
   }
 
