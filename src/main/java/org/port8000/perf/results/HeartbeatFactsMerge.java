@@ -13,8 +13,9 @@ import java.util.Map;
  * stability is measured) must be the same on every injector, else the merge refuses. The footprint
  * step runs on injector 0 only, so its fields are injector 0's.
  *
- * <p>The soak window is not a sum: each injector starts its soak once its own clients have settled,
- * so the injectors' windows need not line up although they share a start instant. The fleet's
+ * <p>The soak window is not a sum: the injectors start their clients' first heartbeats at one
+ * planned instant, but an injector whose footprint step or clients took longer starts late, so
+ * their windows need not line up (without that schedule they were 2.5 to 4.5 s apart). The fleet's
  * window runs from the latest first heartbeat of any injector to the earliest end of any, read on
  * the injectors' clocks (epoch ms: one clock on one machine, as close as NTP keeps them across
  * machines). It is never longer than the smallest injector's own window, which alone would only be
