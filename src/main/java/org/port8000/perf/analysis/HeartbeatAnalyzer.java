@@ -397,7 +397,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
    * Memory per connection from the soak clients: small N, so noise-dominated; shown beside the
    * footprint figure. Not on a merged run: its reading "with the clients connected" is injector
    * 0's, taken when injector 0's own clients had connected, and the other injectors' clients
-   * connect on their own schedule, so the reading holds an unknown number of them.
+   * connect beside them untimed by it, so the reading holds an unknown number of them.
    */
   private static void soakClientsMemory(
       HeartbeatFacts f, ResourceFacts s, AreaResult.Builder section) {
@@ -407,8 +407,9 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
           "not measured: the reading with the soak clients connected is injector 0's, taken when"
               + " its own clients had connected; the other "
               + (f.injectors() - 1)
-              + " injector(s) connect theirs on their own schedule, so the reading holds an"
-              + " unknown number of them (the footprint step gives memory per connection)");
+              + " injector(s) connect theirs beside them and the reading is not timed to their"
+              + " clients, so it holds an unknown number of them (the footprint step gives memory"
+              + " per connection)");
       return;
     }
     Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.SOAK_START);
