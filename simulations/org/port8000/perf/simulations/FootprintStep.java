@@ -7,8 +7,11 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.port8000.perf.probe.FootprintRecorder;
+import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.results.RequestNames;
 
 /**
@@ -20,10 +23,13 @@ import org.port8000.perf.results.RequestNames;
 final class FootprintStep {
   private final HeartbeatPlan plan;
   private final FootprintRecorder recorder;
+  // with several injectors: when every injector's soak phase starts (epoch ms)
+  private final LongSupplier soakPhaseAtMs;
 
-  FootprintStep(HeartbeatPlan plan, FootprintRecorder recorder) {
+  FootprintStep(HeartbeatPlan plan, FootprintRecorder recorder, LongSupplier soakPhaseAtMs) {
     this.plan = plan;
     this.recorder = recorder;
+    this.soakPhaseAtMs = soakPhaseAtMs;
   }
 
   // quiet readings before the footprint connections open; their spread is the step's noise
@@ -45,19 +51,47 @@ final class FootprintStep {
                 .exec(ws(RequestNames.FOOTPRINT_CLOSE).close()));
   }
 
-  /** The step's phases on this injector: the step itself, the wait for it, or none. */
+  /**
+   * The step's phases on this injector: the step itself, the wait for it, or none; with several
+   * injectors, then a wait until every injector's soak phase starts together.
+   */
   List<PopulationBuilder> phases() {
+    if (plan.sharedSoakStart()) {
+      List<PopulationBuilder> out = new ArrayList<>();
+      if (plan.footprintConnections() > 0) {
+        out.addAll(step());
+      }
+      out.add(scenario("soak schedule").pause(s -> untilSoakPhase()).injectOpen(atOnceUsers(1)));
+      return out;
+    }
     if (plan.footprintConnections() > 0) {
-      return List.of(
-          baseline().injectOpen(atOnceUsers(1)),
-          connections()
-              .injectOpen(rampUsers(plan.footprintConnections()).during(plan.footprintRamp())));
+      return step();
     }
     if (!plan.footprintWait().isZero()) {
       return List.of(
           scenario("footprint wait").pause(plan.footprintWait()).injectOpen(atOnceUsers(1)));
     }
     return List.of();
+  }
+
+  private List<PopulationBuilder> step() {
+    return List.of(
+        baseline().injectOpen(atOnceUsers(1)),
+        connections()
+            .injectOpen(rampUsers(plan.footprintConnections()).during(plan.footprintRamp())));
+  }
+
+  /** The wait until the shared soak phase; none when it has passed (the step overran it). */
+  private Duration untilSoakPhase() {
+    long wait = soakPhaseAtMs.getAsLong() - MonotonicClock.nowMillis();
+    if (wait < 0) {
+      System.out.println(
+          "[perf] heartbeat: the footprint step ended "
+              + -wait
+              + " ms after the injectors' shared soak phase began; this injector's soak starts"
+              + " that late");
+    }
+    return Duration.ofMillis(Math.max(0, wait));
   }
 
   private Session quietReading(Session s) {

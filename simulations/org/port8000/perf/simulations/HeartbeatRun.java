@@ -37,6 +37,8 @@ final class HeartbeatRun {
   // started in before(), after the injectors' shared start, so its time limit covers the load
   private volatile ResourceSampler sampler;
   private volatile PingProbe pingProbe;
+  // with several injectors: every injector's soak phase starts at this instant (epoch ms)
+  private volatile long soakPhaseAtMs;
 
   HeartbeatRun(SimulationSupport support) {
     this.support = support;
@@ -47,7 +49,7 @@ final class HeartbeatRun {
     soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
     footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
     steps = new HeartbeatSteps(soak);
-    footprintStep = new FootprintStep(plan, footprint);
+    footprintStep = new FootprintStep(plan, footprint, () -> soakPhaseAtMs);
     refuseOverFileLimit();
   }
 
@@ -91,10 +93,16 @@ final class HeartbeatRun {
   }
 
   /**
-   * In {@code before()}: injector 0 starts sampling the target (the merge takes its samples; the
-   * other injectors write none) with a first reading.
+   * In {@code before()}: with several injectors, the shared soak schedule from the injectors'
+   * shared start; injector 0 starts sampling the target (the merge takes its samples; the other
+   * injectors write none) with a first reading.
    */
   void startSampling() {
+    if (plan.sharedSoakStart()) {
+      long start = support.injector.startAt().orElse(System.currentTimeMillis());
+      soakPhaseAtMs = start + plan.soakPhaseAfter().toMillis();
+      soak.startNoEarlierThan(soakPhaseAtMs + plan.firstHeartbeatAfterPhase().toMillis());
+    }
     if (!support.refused() && support.injector.isFirst()) {
       sampler =
           ResourceSampler.start(

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.port8000.perf.analysis.LeakDetector;
 import org.port8000.perf.analysis.LeakSeries;
+import org.port8000.perf.probe.MonotonicClock;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.LeakFacts;
 import org.port8000.perf.results.ResourceFacts;
@@ -36,7 +37,12 @@ final class LeakRun {
   /** When each measured message was answered, ms after "initial": the leak series' axis. */
   private final List<Long> answeredAtMs = new ArrayList<>();
 
+  /** When each cycle ended, ms after "initial": a merge counts every injector's cycles by it. */
+  private final List<Long> cycleDoneAtMs = new ArrayList<>();
+
   private volatile long initialNs;
+  // "initial" on the clock every injector shares (epoch ms): a merge aligns the injectors by it
+  private volatile Long initialAtMs;
 
   /** {@code maxRun}: how long the sampler may run (on injector 0 only). */
   LeakRun(
@@ -63,9 +69,18 @@ final class LeakRun {
     support.probe(LeakFacts.PROBE, this::facts);
   }
 
-  /** Whether this injector reads the target's memory (and so judges the leak). */
+  /** Whether this injector reads the target's memory. */
   boolean samples() {
     return sampler != null;
+  }
+
+  /**
+   * Whether this injector judges the leak in its run: it reads the memory and is the only injector.
+   * With several, injector 0's memory is the whole target's while its messages are its share, so
+   * its own slope would be too steep: the merge judges the leak on every injector's messages.
+   */
+  boolean judgesLeak() {
+    return samples() && support.injector.count() == 1;
   }
 
   void checkpoint(String label) {
@@ -79,6 +94,10 @@ final class LeakRun {
     synchronized (answeredAtMs) {
       at = List.copyOf(answeredAtMs);
     }
+    List<Long> cyclesAt;
+    synchronized (cycleDoneAtMs) {
+      cyclesAt = List.copyOf(cycleDoneAtMs);
+    }
     return new LeakFacts(
         messages,
         duration.toSeconds(),
@@ -89,7 +108,14 @@ final class LeakRun {
         warmUpMessages,
         warmUp.toSeconds(),
         warmUpAnswered.get(),
-        at);
+        at,
+        initialAtMs,
+        cyclesAt,
+        1,
+        0,
+        0,
+        null,
+        null);
   }
 
   /**
@@ -116,6 +142,7 @@ final class LeakRun {
   Session messageStarted(Session s) {
     if (messagesStarted.getAndIncrement() == 0) {
       initialNs = System.nanoTime();
+      initialAtMs = MonotonicClock.nowMillis();
       checkpoint(LeakFacts.INITIAL);
     }
     return s;
@@ -138,6 +165,9 @@ final class LeakRun {
   Session cycleDone(Session s, int cycle) {
     if (!s.isFailed()) {
       cyclesCompleted.incrementAndGet();
+    }
+    synchronized (cycleDoneAtMs) {
+      cycleDoneAtMs.add((System.nanoTime() - initialNs) / 1_000_000);
     }
     checkpoint(LeakFacts.afterCycleLabel(cycle));
     return s;

@@ -314,14 +314,15 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
         new Threshold(">=", Math.max(0, f.soakPlannedMs() - f.intervalMs()) / 1000.0, "s");
     String planned = MemorySeries.seconds(f.soakPlannedMs());
     String who =
-        f.soakClients() == f.clients()
-            ? "all " + f.clients() + " clients"
-            : f.soakClients()
-                + " of "
-                + f.clients()
-                + " clients ("
-                + (f.clients() - f.soakClients())
-                + " lost or not answered at the end)";
+        (f.soakClients() == f.clients()
+                ? "all " + f.clients() + " clients"
+                : f.soakClients()
+                    + " of "
+                    + f.clients()
+                    + " clients ("
+                    + (f.clients() - f.soakClients())
+                    + " lost or not answered at the end)")
+            + (f.merged() ? " of " + f.injectors() + " injectors (on their clocks)" : "");
     if (f.soakClients() == 0 || f.soakOverlapMs() < 0) {
       String why =
           "no client heartbeated to the end of the soak with its last heartbeat" + " answered";
@@ -359,27 +360,7 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
     MemorySeries.lostNote(s).ifPresent(section::note);
     footprint(f, s, section);
 
-    // the soak clients: small N, so noise-dominated; shown beside the footprint figure
-    Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.SOAK_START);
-    String clientsLabel = HeartbeatFacts.clientsConnectedLabel(f.clients());
-    Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
-    if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
-      double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
-      section.detail(
-          "Memory per connection (" + f.clientsConnected() + " soak clients)",
-          Format.number(per / 1024)
-              + " KB ("
-              + MemorySeries.mbSigned(withClients.get() - initial.get())
-              + " for "
-              + f.clientsConnected()
-              + " clients, including their first messages; small counts are noise-dominated)");
-    } else {
-      section.detail(
-          "Memory per connection (" + f.clients() + " soak clients)",
-          "not measured: "
-              + MemorySeries.whyMissing(
-                  s, initial.isEmpty() ? HeartbeatFacts.SOAK_START : clientsLabel));
-    }
+    soakClientsMemory(f, s, section);
 
     // total and trend over the soak window
     long from = s.checkpoint(HeartbeatFacts.SOAK_START).map(ResourceFacts.Checkpoint::t).orElse(0L);
@@ -410,6 +391,47 @@ public final class HeartbeatAnalyzer extends AreaAnalyzer {
             "memory-trend-heartbeat.svg",
             "Target memory during the heartbeat soak and footprint step",
             s));
+  }
+
+  /**
+   * Memory per connection from the soak clients: small N, so noise-dominated; shown beside the
+   * footprint figure. Not on a merged run: its reading "with the clients connected" is injector
+   * 0's, taken when injector 0's own clients had connected, and the other injectors' clients
+   * connect beside them untimed by it, so the reading holds an unknown number of them.
+   */
+  private static void soakClientsMemory(
+      HeartbeatFacts f, ResourceFacts s, AreaResult.Builder section) {
+    if (f.merged()) {
+      section.detail(
+          "Memory per connection (" + f.clients() + " soak clients)",
+          "not measured: the reading with the soak clients connected is injector 0's, taken when"
+              + " its own clients had connected; the other "
+              + (f.injectors() - 1)
+              + " injector(s) connect theirs beside them and the reading is not timed to their"
+              + " clients, so it holds an unknown number of them (the footprint step gives memory"
+              + " per connection)");
+      return;
+    }
+    Optional<Long> initial = MemorySeries.at(s, HeartbeatFacts.SOAK_START);
+    String clientsLabel = HeartbeatFacts.clientsConnectedLabel(f.clients());
+    Optional<Long> withClients = MemorySeries.at(s, clientsLabel);
+    if (initial.isPresent() && withClients.isPresent() && f.clientsConnected() > 0) {
+      double per = (withClients.get() - initial.get()) / (double) f.clientsConnected();
+      section.detail(
+          "Memory per connection (" + f.clientsConnected() + " soak clients)",
+          Format.number(per / 1024)
+              + " KB ("
+              + MemorySeries.mbSigned(withClients.get() - initial.get())
+              + " for "
+              + f.clientsConnected()
+              + " clients, including their first messages; small counts are noise-dominated)");
+    } else {
+      section.detail(
+          "Memory per connection (" + f.clients() + " soak clients)",
+          "not measured: "
+              + MemorySeries.whyMissing(
+                  s, initial.isEmpty() ? HeartbeatFacts.SOAK_START : clientsLabel));
+    }
   }
 
   /**

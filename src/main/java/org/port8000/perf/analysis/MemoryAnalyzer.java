@@ -74,8 +74,8 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
 
   /** The assignment's memory block: initial, after the messages, after the cycles. */
   private static Readings memoryBlock(LeakFacts f, ResourceFacts s, AreaResult.Builder section) {
-    String afterMessages = LeakFacts.afterMessagesLabel(f.messages());
-    String afterCycles = LeakFacts.afterCycleLabel(f.cycles());
+    String afterMessages = LeakFacts.afterMessagesLabel(f.checkpointMessages());
+    String afterCycles = LeakFacts.afterCycleLabel(f.checkpointCycles());
     Readings r =
         new Readings(
             MemorySeries.at(s, LeakFacts.FRESH_START),
@@ -99,17 +99,46 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
                     + ")"));
     section.block(
         line(
-            "After " + f.messages() + " messages",
+            "After " + f.messages() + " messages" + fleetAt(f, f.answeredAtMs(), s, afterMessages),
             r.messages(),
             r.initial(),
             () -> MemorySeries.whyMissing(s, afterMessages)));
     section.block(
         line(
-            "After " + f.cycles() + " connect/disconnect cycles",
+            "After "
+                + f.cycles()
+                + " connect/disconnect cycles"
+                + fleetAt(f, f.cycleDoneAtMs(), s, afterCycles),
             r.cycles(),
             r.messages(),
             () -> MemorySeries.whyMissing(s, afterCycles)));
     return r;
+  }
+
+  /**
+   * On a merged run, where the reading comes from: injector 0 marked it after its own share, when
+   * the injectors together had done so many (counted from their times on its clock).
+   */
+  private static String fleetAt(LeakFacts f, List<Long> times, ResourceFacts s, String label) {
+    if (!f.merged()) {
+      return "";
+    }
+    String share =
+        label.equals(LeakFacts.afterMessagesLabel(f.checkpointMessages()))
+            ? f.checkpointMessages()
+                + " messages, when the "
+                + f.injectors()
+                + " injectors had answered "
+            : f.checkpointCycles()
+                + " cycles, when the "
+                + f.injectors()
+                + " injectors had completed ";
+    return " (injector 0's reading after its own "
+        + share
+        + (times == null
+            ? "an unknown number"
+            : LeakSeries.countAt(times, s, label).map(String::valueOf).orElse("an unknown number"))
+        + ")";
   }
 
   /** The leak verdict, its trend line and recommendation; returns the headline. */
@@ -130,7 +159,7 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   /** The verdict when the series can carry one: work was done and the message phase is whole. */
   private static Optional<LeakDetector.Verdict> judgeable(
       LeakFacts f, ResourceFacts s, Readings r, boolean targetLost) {
-    String afterMessages = LeakFacts.afterMessagesLabel(f.messages());
+    String afterMessages = LeakFacts.afterMessagesLabel(f.checkpointMessages());
     // a target lost before the message phase ended leaves a truncated series: no verdict
     boolean lostDuringMessages =
         s.targetLost()
@@ -208,7 +237,15 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
         ? MemorySeries.whyMissing(s, LeakFacts.INITIAL)
         : "too few samples in the message phase for a trend (need "
             + LeakDetector.MIN_POINTS
-            + " after the warm-up cut)";
+            + " after the warm-up cut"
+            + (f.merged()
+                ? "; every injector was in its measured messages only from "
+                    + f.measuredFromMs()
+                    + " to "
+                    + f.measuredToMs()
+                    + " ms after injector 0's initial reading"
+                : "")
+            + ")";
   }
 
   /** No verdict: the check is not measured, and the block says why; returns the headline. */
@@ -261,26 +298,16 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
   private static void cycleGrowth(LeakFacts f, ResourceFacts s, AreaResult.Builder section) {
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    MemorySeries.at(s, LeakFacts.afterMessagesLabel(f.messages()))
-        .ifPresent(
-            v -> {
-              x.add(0.0);
-              y.add(v / MemorySeries.MB);
-            });
-    for (int c = 1; c <= f.cycles(); c++) {
-      int cycle = c;
-      MemorySeries.at(s, LeakFacts.afterCycleLabel(c))
-          .ifPresent(
-              v -> {
-                x.add((double) cycle);
-                y.add(v / MemorySeries.MB);
-              });
-    }
-    if (f.cycles() == 0 || x.size() < 3) {
+    boolean fleet = f.merged() && f.cycleDoneAtMs() != null;
+    cycleReadings(f, s, fleet, x, y);
+    if (f.cycles() == 0 || x.size() < 3 || (f.merged() && !fleet)) {
       String why =
           f.cycles() == 0
               ? "leak.cycles is 0"
-              : "only " + x.size() + " memory readings at the cycle checkpoints (need 3)";
+              : !fleet && f.merged()
+                  ? "an injector recorded no cycle times, so the cycles of all injectors at"
+                      + " injector 0's readings are not known"
+                  : "only " + x.size() + " memory readings at the cycle checkpoints (need 3)";
       section.check(CYCLE_GROWTH.notMeasured(CYCLE_METRIC, why));
       section.detail("Memory per connect/disconnect cycle", "not measured: " + why);
       return;
@@ -315,6 +342,37 @@ public final class MemoryAnalyzer extends AreaAnalyzer {
               + (x.size() - 1)
               + " cycles: connections or bots leave state behind");
     }
+  }
+
+  /**
+   * The readings after the messages and after each cycle into {@code y} (MB), the cycles done by
+   * then into {@code x}: the cycle's number, or on a merged run ({@code fleet}) every injector's
+   * cycles ended by injector 0's checkpoint.
+   */
+  private static void cycleReadings(
+      LeakFacts f, ResourceFacts s, boolean fleet, List<Double> x, List<Double> y) {
+    String afterMessages = LeakFacts.afterMessagesLabel(f.checkpointMessages());
+    MemorySeries.at(s, afterMessages)
+        .ifPresent(
+            v -> {
+              x.add(fleet ? cyclesAt(f, s, afterMessages) : 0.0);
+              y.add(v / MemorySeries.MB);
+            });
+    for (int c = 1; c <= f.checkpointCycles(); c++) {
+      int cycle = c;
+      String label = LeakFacts.afterCycleLabel(c);
+      MemorySeries.at(s, label)
+          .ifPresent(
+              v -> {
+                x.add(fleet ? cyclesAt(f, s, label) : cycle);
+                y.add(v / MemorySeries.MB);
+              });
+    }
+  }
+
+  /** On a merged run: every injector's cycles ended by injector 0's checkpoint {@code label}. */
+  private static double cyclesAt(LeakFacts f, ResourceFacts s, String label) {
+    return LeakSeries.countAt(f.cycleDoneAtMs(), s, label).orElse(0);
   }
 
   static final String CYCLE_METRIC = CheckIds.LEAK_PER_CYCLE;

@@ -39,6 +39,7 @@ public final class HeartbeatSoakRecorder {
   private final AtomicInteger helloFailed = new AtomicInteger();
   private final AtomicInteger helloesDone = new AtomicInteger();
   private final AtomicLong soakStartsAtMs = new AtomicLong(-1);
+  private volatile long notBeforeMs = Long.MIN_VALUE;
   // the soak window (MonotonicClock ms): the latest first heartbeat and the earliest end
   private final AtomicInteger soakClients = new AtomicInteger();
   private final AtomicLong latestFirstMs = new AtomicLong(Long.MIN_VALUE);
@@ -96,9 +97,19 @@ public final class HeartbeatSoakRecorder {
    */
   private void settled() {
     if (clientsSettled.incrementAndGet() == clients) {
-      soakStartsAtMs.set(MonotonicClock.nowMillis() + SOAK_START_MARGIN.toMillis());
+      soakStartsAtMs.set(
+          Math.max(MonotonicClock.nowMillis() + SOAK_START_MARGIN.toMillis(), notBeforeMs));
       checkpoint.accept(HeartbeatFacts.clientsConnectedLabel(clients));
     }
+  }
+
+  /**
+   * The soak starts no earlier than {@code epochMs} ({@link MonotonicClock}), even when every
+   * client settled before: several injectors start their clients' heartbeats at one instant, so all
+   * their clients soak together.
+   */
+  public void startNoEarlierThan(long epochMs) {
+    notBeforeMs = epochMs;
   }
 
   /** True while some client has not settled yet. */
@@ -190,7 +201,10 @@ public final class HeartbeatSoakRecorder {
         soakClients.get(),
         overlapMs(),
         plannedMs(),
-        ackCapability);
+        ackCapability,
+        soakClients.get() == 0 ? 0 : latestFirstMs.get(),
+        soakClients.get() == 0 ? 0 : earliestEndMs.get(),
+        1);
   }
 
   /**

@@ -24,6 +24,12 @@ package org.port8000.perf.results;
  * @param soakPlannedMs the soak each client was to run: heartbeats per client × interval
  * @param ackCapability the heartbeat ack as the capability check found it: "yes", "no" or "unknown"
  *     (then the soak awaited acks and the ping/pong probe ran beside it)
+ * @param soakLatestFirstMs the latest first heartbeat of the {@code soakClients} and {@code
+ *     soakEarliestEndMs} their earliest end, on the injector's clock (epoch ms); they bound {@code
+ *     soakOverlapMs} and let a merge find the window of all injectors' clients. 0 when no client
+ *     got to the end, or in files written before they were recorded
+ * @param injectors how many injectors' facts these are (0 or 1: one). With several, the counts are
+ *     summed over them and the footprint step and the target's checkpoints are injector 0's
  */
 public record HeartbeatFacts(
     int clients,
@@ -44,7 +50,10 @@ public record HeartbeatFacts(
     int soakClients,
     long soakOverlapMs,
     long soakPlannedMs,
-    String ackCapability) {
+    String ackCapability,
+    long soakLatestFirstMs,
+    long soakEarliestEndMs,
+    int injectors) {
 
   public static final String YES = "yes";
   public static final String NO = "no";
@@ -81,6 +90,11 @@ public record HeartbeatFacts(
   /** Checkpoint label with all soak clients connected. */
   public static String clientsConnectedLabel(int clients) {
     return clients + " clients connected";
+  }
+
+  /** True when these facts sum several injectors' (a merged run). */
+  public boolean merged() {
+    return injectors > 1;
   }
 
   /** Successful reconnects after a dropped connection. */

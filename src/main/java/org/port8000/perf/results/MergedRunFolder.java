@@ -14,15 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * Writes a merged run as a run folder the report step can read like an injector's: injector 0's
- * probe files (it ran what runs once: the target's sampling, the browser, the footprint step), one
- * {@link RunFacts} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an
- * {@code index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries
- * the pooled request figures.
+ * probe files (it ran what runs once: the target's sampling, the browser, the footprint step) but
+ * those that count each injector's share, summed over them ({@link MergedProbes}), one {@link
+ * RunFacts} for all injectors, the injectors' facts ({@code probe-injectors.json}) and an {@code
+ * index.html} linking every injector's own Gatling report. Its {@link GatlingRun} carries the
+ * pooled request figures.
  */
 public final class MergedRunFolder {
   public static final String INJECTORS_PROBE = "injectors";
-
-  private static final String TIMINGS = ProbeFiles.path(Path.of(""), PhaseFacts.PROBE).toString();
 
   private MergedRunFolder() {}
 
@@ -48,14 +47,16 @@ public final class MergedRunFolder {
       long ko,
       double requestsPerSecond) {}
 
-  /** Probe records that count one injector's share and that the merge does not sum yet. */
-  private static final List<String> PER_INJECTOR =
-      List.of(HeartbeatFacts.PROBE, LeakFacts.PROBE, BenchmarkFacts.PROBE);
+  /**
+   * Probe records that count one injector's share and that the merge does not sum yet (the message
+   * phases, the heartbeat's and the leak's are summed by {@link MergedProbes}).
+   */
+  private static final List<String> PER_INJECTOR = List.of(BenchmarkFacts.PROBE);
 
   /**
    * Why a simulation's merged run cannot be judged, if it cannot: with several injectors, a verdict
-   * from injector 0's share of counts beside every injector's requests would be wrong (e.g.
-   * heartbeat stability over 100 %, a leak slope per message N times too steep).
+   * from injector 0's share of counts beside every injector's requests would be wrong (e.g. a
+   * benchmark's operation counts of one injector beside every injector's requests).
    */
   public static java.util.Optional<String> notJudgeable(MergedRun merged) {
     if (merged.injectors().size() < 2) {
@@ -99,31 +100,12 @@ public final class MergedRunFolder {
       throw new UncheckedIOException(
           "Cannot write the merged run " + folder + ": " + e.getMessage(), e);
     }
-    boolean summed = sumTimings(merged, folder);
-    if (summed) {
-      copied.remove(TIMINGS);
-    }
+    MergedProbes.Summed summed = MergedProbes.write(merged, folder);
+    copied.removeAll(summed.files());
     ProbeFiles.write(folder, RunFacts.PROBE, meta(merged, copied, summed));
     ProbeFiles.write(folder, INJECTORS_PROBE, injectors(merged));
     AtomicFiles.write(folder.resolve("index.html"), index(merged, folder));
     return new GatlingRun(folder, merged.simulationClass(), merged.start(), merged.requests());
-  }
-
-  /**
-   * The message phases of all injectors, summed ({@link PhaseFactsMerge}): each ran its share of
-   * them. Returns whether more than one injector wrote them.
-   */
-  private static boolean sumTimings(MergedRun merged, Path folder) {
-    List<PhaseFacts> all =
-        merged.injectors().stream()
-            .map(i -> ProbeFiles.read(i.run().folder(), PhaseFacts.PROBE, PhaseFacts.class))
-            .flatMap(java.util.Optional::stream)
-            .toList();
-    if (all.size() < 2) {
-      return false;
-    }
-    ProbeFiles.write(folder, PhaseFacts.PROBE, PhaseFactsMerge.of(all));
-    return true;
   }
 
   public static Injectors injectors(MergedRun merged) {
@@ -148,7 +130,8 @@ public final class MergedRunFolder {
   }
 
   /** Where the merged run's figures come from. */
-  private static String mergeNote(MergedRun merged, List<String> copied, boolean summedTimings) {
+  private static String mergeNote(
+      MergedRun merged, List<String> copied, MergedProbes.Summed summed) {
     return "Merged from "
         + merged.injectors().size()
         + " injectors (run "
@@ -159,21 +142,19 @@ public final class MergedRunFolder {
             ? "no probe file"
             : "the probe files (" + String.join(", ", copied) + ")")
         + " are injector 0's"
-        + (summedTimings
-            ? "; the message phases' counts (" + TIMINGS + ") are summed over the injectors"
-            : "")
+        + summed.notes().stream().map(n -> "; " + n).reduce("", String::concat)
         + ".";
   }
 
   /** All injectors' metas in one: the earliest start, the latest end, the target's answer. */
-  static RunFacts meta(MergedRun merged, List<String> copied, boolean summedTimings) {
+  static RunFacts meta(MergedRun merged, List<String> copied, MergedProbes.Summed summed) {
     List<RunFacts> metas =
         merged.injectors().stream()
             .map(i -> i.run().meta().orElse(null))
             .filter(Objects::nonNull)
             .toList();
     List<String> notes = new ArrayList<>();
-    notes.add(mergeNote(merged, copied, summedTimings));
+    notes.add(mergeNote(merged, copied, summed));
     RunFacts base = metas.isEmpty() ? null : metas.get(0);
     if (base != null) {
       notes.addAll(base.notes());

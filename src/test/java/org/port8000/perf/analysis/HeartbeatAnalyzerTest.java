@@ -61,7 +61,10 @@ class HeartbeatAnalyzerTest {
         soakClients,
         overlapMs,
         20_000,
-        ackCapability);
+        ackCapability,
+        0,
+        0,
+        1);
   }
 
   /** Three quiet readings at {@code before}, three with 200 connections open at {@code open}. */
@@ -131,6 +134,51 @@ class HeartbeatAnalyzerTest {
     assertTrue(r.recommendations().isEmpty());
     assertEquals(1, r.charts().size());
     assertEquals(10, r.charts().get(0).markers().size());
+  }
+
+  @Test
+  void aMergedSoakIsJudgedOnEveryInjectorsClientsWithoutASoakClientMemoryFigure() {
+    meta(folder, true);
+    HeartbeatFacts one = facts(10, 0, 10, 19_800, true);
+    ProbeFiles.write(
+        folder,
+        HeartbeatFacts.PROBE,
+        new HeartbeatFacts(
+            one.clients(),
+            one.intervalMs(),
+            one.durationSeconds(),
+            one.heartbeatsPerClient(),
+            one.expectedHeartbeats(),
+            one.ackTimeoutMs(),
+            one.clientsConnected(),
+            one.connectionsOpened(),
+            one.clientsWithLostHeartbeats(),
+            one.footprintConnections(),
+            one.footprintOpened(),
+            one.footprintMeasured(),
+            one.ackSupported(),
+            one.heartbeatsSent(),
+            one.helloFailed(),
+            one.soakClients(),
+            one.soakOverlapMs(),
+            one.soakPlannedMs(),
+            one.ackCapability(),
+            1_000,
+            20_800,
+            2));
+    footprintReadings(92 * MB, 92 * MB, 92 * MB, 96 * MB, 96 * MB, 96 * MB);
+    AreaResult r = acked(400);
+
+    assertEquals(Status.PASS, r.status());
+    assertEquals(Status.PASS, check(r, "websocket.memory.perConnection").status());
+    String soak = detail(r, "Memory per connection (10 soak clients)");
+    assertTrue(
+        soak.startsWith(
+            "not measured: the reading with the soak clients connected is" + " injector 0's"),
+        soak);
+    assertTrue(
+        detail(r, "Soak window").startsWith("all 10 clients of 2 injectors (on their clocks)"),
+        detail(r, "Soak window"));
   }
 
   @Test
@@ -286,7 +334,10 @@ class HeartbeatAnalyzerTest {
             0,
             -1,
             20_000,
-            HeartbeatFacts.YES));
+            HeartbeatFacts.YES,
+            0,
+            0,
+            1));
     ProbeFiles.write(
         folder,
         ResourceFacts.PROBE,

@@ -135,7 +135,10 @@ class InstanceTableTest {
             10,
             19_800,
             20_000,
-            HeartbeatFacts.YES));
+            HeartbeatFacts.YES,
+            0,
+            0,
+            1));
     ProbeFiles.write(
         folder, ResourceFacts.PROBE, twoInstances(footprint(50, 53), footprint(42, 43)));
     AreaResult r =

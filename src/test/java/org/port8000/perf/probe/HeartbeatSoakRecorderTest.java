@@ -41,6 +41,17 @@ class HeartbeatSoakRecorderTest {
   }
 
   @Test
+  void withSeveralInjectorsTheSoakStartsAtTheSharedInstantNotWhenTheClientsSettled() {
+    long shared = MonotonicClock.nowMillis() + 5_000;
+    soak.startNoEarlierThan(shared);
+    soak.connectFailed();
+    soak.helloSettled(false);
+    soak.helloSettled(false);
+    long now = MonotonicClock.nowMillis();
+    assertEquals(shared + 83 - now, soak.untilStart(83, now).toMillis());
+  }
+
+  @Test
   void theWindowIsTheLatestFirstHeartbeatToTheEarliestEnd() {
     assertEquals(-1, soak.overlapMs());
     assertTrue(soak.windowLine().isEmpty());

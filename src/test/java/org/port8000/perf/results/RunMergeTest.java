@@ -160,12 +160,14 @@ class RunMergeTest {
     InjectorRun a = run("i0", "night-2", 0, 2, SIM, T0, ok("message", 3, 10, 0));
     InjectorRun b = run("i1", "night-2", 1, 2, SIM, T0 + 200, ok("message", 3, 10, 0));
     MergedRun pair = RunMerge.merge(inputs(a, b)).values().iterator().next();
-    // message phases are summed by the merge: judged
+    // message phases and heartbeat facts are summed by the merge: judged
     assertTrue(MergedRunFolder.notJudgeable(pair).isEmpty());
     Files.createDirectories(a.folder());
     ProbeFiles.write(a.folder(), HeartbeatFacts.PROBE, Map.of("clients", 5));
+    assertTrue(MergedRunFolder.notJudgeable(pair).isEmpty());
+    ProbeFiles.write(a.folder(), BenchmarkFacts.PROBE, Map.of("phases", List.of()));
     String why = MergedRunFolder.notJudgeable(pair).orElseThrow();
-    assertTrue(why.contains("probe-heartbeat.json"), why);
+    assertTrue(why.contains("probe-benchmark.json"), why);
     assertTrue(why.contains("2 injectors"), why);
     // one injector: its own facts are the whole run's
     MergedRun solo =
@@ -175,8 +177,76 @@ class RunMergeTest {
             .next();
     Files.createDirectories(solo.injectors().get(0).run().folder());
     ProbeFiles.write(
-        solo.injectors().get(0).run().folder(), HeartbeatFacts.PROBE, Map.of("clients", 5));
+        solo.injectors().get(0).run().folder(), BenchmarkFacts.PROBE, Map.of("phases", 5));
     assertTrue(MergedRunFolder.notJudgeable(solo).isEmpty());
+  }
+
+  private static HeartbeatFacts heartbeats(int clients, int footprint, long first, long end) {
+    return new HeartbeatFacts(
+        clients,
+        500,
+        20,
+        40,
+        clients * 40L,
+        500,
+        clients,
+        clients,
+        0,
+        footprint,
+        footprint,
+        footprint > 0,
+        true,
+        clients * 40L,
+        0,
+        clients,
+        end - first,
+        20_000,
+        HeartbeatFacts.YES,
+        first,
+        end,
+        1);
+  }
+
+  @Test
+  void theMergedFolderSumsEveryInjectorsHeartbeatFactsAndSaysSo() throws Exception {
+    InjectorRun a = run("i0", "night-4", 0, 2, SIM, T0, ok("message", 3, 10, 0));
+    InjectorRun b = run("i1", "night-4", 1, 2, SIM, T0 + 200, ok("message", 3, 10, 0));
+    Files.createDirectories(a.folder());
+    Files.createDirectories(b.folder());
+    ProbeFiles.write(a.folder(), HeartbeatFacts.PROBE, heartbeats(5, 200, T0 + 1_000, T0 + 20_900));
+    ProbeFiles.write(b.folder(), HeartbeatFacts.PROBE, heartbeats(5, 0, T0 + 1_200, T0 + 21_000));
+
+    MergedRun m = RunMerge.merge(inputs(a, b)).values().iterator().next();
+    GatlingRun g = MergedRunFolder.write(m, root.resolve("merged"));
+
+    HeartbeatFacts f =
+        ProbeFiles.read(g.folder(), HeartbeatFacts.PROBE, HeartbeatFacts.class).orElseThrow();
+    assertEquals(10, f.clients());
+    assertEquals(400, f.expectedHeartbeats());
+    assertEquals(200, f.footprintConnections());
+    assertEquals(19_700, f.soakOverlapMs());
+    String note =
+        ProbeFiles.read(g.folder(), RunFacts.PROBE, RunFacts.class).orElseThrow().notes().get(0);
+    assertTrue(note.contains("probe-heartbeat.json: the soak's counts are summed"), note);
+    assertTrue(note.contains("soak window of all injectors' clients is 19700 ms"), note);
+    assertFalse(note.contains("(probe-heartbeat.json"), "not listed as injector 0's: " + note);
+  }
+
+  @Test
+  void aProbeFileOnlySomeInjectorsWroteIsLeftOutAsNotMeasured() throws Exception {
+    InjectorRun a = run("i0", "night-5", 0, 2, SIM, T0, ok("message", 3, 10, 0));
+    InjectorRun b = run("i1", "night-5", 1, 2, SIM, T0 + 200, ok("message", 3, 10, 0));
+    Files.createDirectories(a.folder());
+    ProbeFiles.write(a.folder(), HeartbeatFacts.PROBE, heartbeats(5, 200, T0, T0 + 20_000));
+
+    MergedRun m = RunMerge.merge(inputs(a, b)).values().iterator().next();
+    GatlingRun g = MergedRunFolder.write(m, root.resolve("merged"));
+
+    assertFalse(Files.exists(ProbeFiles.path(g.folder(), HeartbeatFacts.PROBE)));
+    String note =
+        ProbeFiles.read(g.folder(), RunFacts.PROBE, RunFacts.class).orElseThrow().notes().get(0);
+    assertTrue(
+        note.contains("probe-heartbeat.json is not measured: 1 of 2 injectors wrote it"), note);
   }
 
   @Test

@@ -52,6 +52,18 @@ class HeartbeatPlanTest {
   }
 
   @Test
+  void severalInjectorsStartTheirSoakPhaseAndFirstHeartbeatsAtSharedInstants() {
+    assertFalse(plan(0, 1).sharedSoakStart());
+    assertEquals(Duration.ZERO, plan(0, 1).soakPhaseAfter());
+    // the footprint step as planned (5.5 s) twice over, plus 5 s: the same on every injector
+    assertEquals(Duration.ofMillis(16_000), plan(0, 2).soakPhaseAfter());
+    assertEquals(Duration.ofMillis(16_000), plan(1, 2).soakPhaseAfter());
+    // the reading before the soak 1 s, the clients' ramp 1 s, 2 s for their hellos
+    assertEquals(Duration.ofSeconds(4), plan(1, 2).firstHeartbeatAfterPhase());
+    assertTrue(plan(1, 2).soakPhaseAfter().compareTo(plan(1, 2).maxDuration()) < 0);
+  }
+
+  @Test
   void sharesAddUpToTheRunsClients() {
     int sum = 0;
     for (int i = 0; i < 3; i++) {
