@@ -47,11 +47,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Two reference servers on free loopback ports; each prints one line once it listens.
+# Two reference servers on free loopback ports, started as the suite starts one (its JVM
+# options and heap: a server started otherwise grows differently, and a leak run would judge the
+# JVM's settings); each prints one line once it listens.
+mapfile -t server_cmd < <(java -Dperf.profile=smoke -cp "$cp" org.port8000.perf.app.ReferenceCommand)
+if [ "${#server_cmd[@]}" -eq 0 ]; then
+  echo "[two-injectors] could not build the reference server's command (see the error above)" >&2
+  exit 1
+fi
 ports=()
 for i in 0 1; do
-  java -cp "$cp" -Dreference.port=0 org.port8000.perf.reference.ReferenceServer \
-    > "$results/$run_id-server-$i.out" 2> "$results/$run_id-server-$i.err" &
+  "${server_cmd[@]}" > "$results/$run_id-server-$i.out" 2> "$results/$run_id-server-$i.err" &
   pids+=($!)
 done
 for i in 0 1; do

@@ -107,6 +107,15 @@ public final class TargetLauncher {
   }
 
   /**
+   * The command that starts the reference server as this suite does (its JVM options, heap, every
+   * reference.* setting, a free port), for scripts that start it themselves: one reference server
+   * started otherwise grows differently, and its memory figures are not the suite's.
+   */
+  public static List<String> referenceServerCommand(Settings settings) {
+    return serverCommand(settings, settings.referenceMaxHeapMb());
+  }
+
+  /**
    * This JVM's java with the server's JVM options and every reference.* setting as a system
    * property, on a free port (0) chosen by the server.
    */

@@ -248,4 +248,16 @@ class TargetLauncherTest {
     assertTrue(e.getMessage().contains("exited before listening"), e.getMessage());
     assertTrue(e.getMessage().contains("exit code 2"), e.getMessage());
   }
+
+  @Test
+  void theReferenceServersCommandForScriptsHasTheLaunchersJvmOptionsHeapAndFaultSwitches() {
+    List<String> cmd =
+        TargetLauncher.referenceServerCommand(
+            settings("reference.maxHeapMb", "300", "reference.fault.latencyMs", "40"));
+    assertTrue(cmd.containsAll(TargetLauncher.SERVER_JVM_OPTIONS), cmd.toString());
+    assertTrue(cmd.contains("-Xmx300m"), cmd.toString());
+    assertTrue(cmd.contains("-Dreference.fault.latencyMs=40"), cmd.toString());
+    assertTrue(cmd.contains("-Dreference.port=0"), cmd.toString());
+    assertEquals("org.port8000.perf.reference.ReferenceServer", cmd.get(cmd.size() - 1));
+  }
 }
