@@ -1,16 +1,12 @@
 package org.port8000.perf.simulations;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import org.port8000.perf.probe.FootprintRecorder;
 import org.port8000.perf.probe.HeartbeatSoakRecorder;
 import org.port8000.perf.probe.PingProbe;
-import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.CapabilityFacts;
 import org.port8000.perf.results.HeartbeatFacts;
 import org.port8000.perf.results.PingPongFacts;
 import org.port8000.perf.results.RequestNames;
-import org.port8000.perf.results.ResourceFacts;
 
 /**
  * What the heartbeat simulation measures beside its load: the target's resources (sampled by
@@ -35,7 +31,7 @@ final class HeartbeatRun {
 
   private final SimulationSupport support;
   // started in before(), after the injectors' shared start, so its time limit covers the load
-  private volatile ResourceSampler sampler;
+  private final TargetSampling sampling;
   private volatile PingProbe pingProbe;
   // with several injectors: every injector's soak phase starts at this instant (epoch ms)
   private volatile long soakPhaseAtMs;
@@ -43,11 +39,15 @@ final class HeartbeatRun {
   HeartbeatRun(SimulationSupport support) {
     this.support = support;
     plan = HeartbeatPlan.of(support.settings, support.injector);
+    sampling = new TargetSampling(support, plan.maxDuration());
     ackCapability = support.capabilities.heartbeatAck();
     ackSupported = !CapabilityFacts.lacks(ackCapability);
     pingPong = !CapabilityFacts.has(ackCapability);
-    soak = new HeartbeatSoakRecorder(plan.clients(), plan.interval(), plan.perClient(), this::read);
-    footprint = new FootprintRecorder(plan.footprintConnections(), this::read, support::note);
+    soak =
+        new HeartbeatSoakRecorder(
+            plan.clients(), plan.interval(), plan.perClient(), sampling::checkpoint);
+    footprint =
+        new FootprintRecorder(plan.footprintConnections(), sampling::checkpoint, support::note);
     steps = new HeartbeatSteps(soak);
     footprintStep = new FootprintStep(plan, footprint, () -> soakPhaseAtMs);
     refuseOverFileLimit();
@@ -75,9 +75,7 @@ final class HeartbeatRun {
 
   /** Registers the probe files this run writes after its load. */
   void recordProbes() {
-    if (support.injector.isFirst()) {
-      support.probe(ResourceFacts.PROBE, this::samples);
-    }
+    sampling.recordProbe();
     support.probe(
         HeartbeatFacts.PROBE,
         () ->
@@ -103,26 +101,14 @@ final class HeartbeatRun {
       soakPhaseAtMs = start + plan.soakPhaseAfter().toMillis();
       soak.startNoEarlierThan(soakPhaseAtMs + plan.firstHeartbeatAfterPhase().toMillis());
     }
-    if (!support.refused() && support.injector.isFirst()) {
-      sampler =
-          ResourceSampler.start(
-              support.target,
-              support.settings.samplerInterval(),
-              plan.maxDuration().plus(Duration.ofMinutes(1)));
-      read(HeartbeatFacts.INITIAL);
+    if (sampling.start()) {
+      sampling.checkpoint(HeartbeatFacts.INITIAL);
     }
-  }
-
-  private ResourceFacts samples() {
-    if (sampler == null) {
-      throw new IllegalStateException("the load never started, so the target was not sampled");
-    }
-    return sampler.stop();
   }
 
   /** A reading of the quiet target, then the ping/pong probe starts beside the soak. */
   void startSoak() {
-    read(HeartbeatFacts.SOAK_START);
+    sampling.checkpoint(HeartbeatFacts.SOAK_START);
     if (pingPong) {
       pingProbe =
           PingProbe.start(
@@ -139,14 +125,5 @@ final class HeartbeatRun {
       throw new IllegalStateException("the soak never started, so the ping/pong probe did not run");
     }
     return pingProbe.awaitResult(plan.pingResultMax());
-  }
-
-  /** A named reading of the target's memory where this injector samples it. */
-  private CompletableFuture<ResourceFacts.Checkpoint> read(String label) {
-    ResourceSampler r = sampler;
-    return r != null
-        ? r.checkpoint(label)
-        : CompletableFuture.failedFuture(
-            new IllegalStateException("injector " + support.injector.index() + " reads no memory"));
   }
 }

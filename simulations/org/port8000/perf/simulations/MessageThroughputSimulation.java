@@ -138,6 +138,7 @@ public class MessageThroughputSimulation extends Simulation {
 
   {
     support.probe(PhaseFacts.PROBE, timings::result);
+    sampling.recordProbe();
     setUp(Phases.inSequence(phases()))
         .protocols(protocol)
         .assertions(Verdicts.throughput(burstUsers, oneClient, judgesSteps))

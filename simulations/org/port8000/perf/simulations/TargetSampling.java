@@ -1,6 +1,7 @@
 package org.port8000.perf.simulations;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.port8000.perf.probe.ResourceSampler;
 import org.port8000.perf.results.ResourceFacts;
 
@@ -19,27 +20,37 @@ final class TargetSampling {
   TargetSampling(SimulationSupport support, Duration maxRun) {
     this.support = support;
     this.maxRun = maxRun;
+  }
+
+  /** Registers the readings' probe file where this injector samples (a run that loads). */
+  void recordProbe() {
     if (support.injector.isFirst()) {
       support.probe(ResourceFacts.PROBE, this::stop);
     }
   }
 
-  /** Call from {@code before()}, after {@link SimulationSupport#awaitStart()}. */
-  void start() {
-    if (!support.refused() && support.injector.isFirst()) {
-      // a minute past maxDuration: Gatling's own stop and after() come later than maxDuration
-      sampler =
-          ResourceSampler.start(
-              support.target, support.settings.samplerInterval(), maxRun.plusMinutes(1));
+  /**
+   * Call from {@code before()}, after {@link SimulationSupport#awaitStart()}; returns whether this
+   * injector samples the target (injector 0 of a run that was not refused).
+   */
+  boolean start() {
+    if (support.refused() || !support.injector.isFirst()) {
+      return false;
     }
+    // a minute past maxDuration: Gatling's own stop and after() come later than maxDuration
+    sampler =
+        ResourceSampler.start(
+            support.target, support.settings.samplerInterval(), maxRun.plusMinutes(1));
+    return true;
   }
 
-  /** A named reading (e.g. a phase's start), where this injector samples the target. */
-  void checkpoint(String label) {
+  /** A named reading of the target's memory; failed where this injector does not sample it. */
+  CompletableFuture<ResourceFacts.Checkpoint> checkpoint(String label) {
     ResourceSampler s = sampler;
-    if (s != null) {
-      s.checkpoint(label);
-    }
+    return s != null
+        ? s.checkpoint(label)
+        : CompletableFuture.failedFuture(
+            new IllegalStateException("injector " + support.injector.index() + " reads no memory"));
   }
 
   private ResourceFacts stop() {

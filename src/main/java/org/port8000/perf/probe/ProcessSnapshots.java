@@ -33,7 +33,7 @@ public final class ProcessSnapshots {
     return instances.isEmpty() ? of(target) : ofInstances(instances);
   }
 
-  public static ProcessSnapshots of(RunningTarget target) {
+  private static ProcessSnapshots of(RunningTarget target) {
     if (target.pid().isEmpty()) {
       return none(
           "the target's PID is not known (not started"
